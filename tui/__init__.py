@@ -1,0 +1,32 @@
+"""newsprism: compare news reports side by side in the terminal.
+
+`analyze(paths)` and `analyze_texts({name: text})` return a `Corpus`; the reader lives
+in `tui.app` and is only imported when it runs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.model.corpus import Corpus
+
+__version__ = "0.1.0"
+__all__ = ["__version__", "analyze", "analyze_texts"]
+
+
+def analyze(paths: Iterable[str | os.PathLike[str]], recursive: bool = False) -> Corpus:
+    """Read report files and folders; unreadable ones are listed in `Corpus.errors`."""
+    from tui.corpus_builder import load_corpus
+
+    return load_corpus(paths, recursive=recursive)
+
+
+def analyze_texts(texts: Mapping[str, str]) -> Corpus:
+    """Analyse reports given as `{name: text}`; names ending .md are Markdown."""
+    from tui.corpus_builder import corpus_from_reports
+    from tui.ingest.loader import reports_from_texts
+
+    return corpus_from_reports(reports_from_texts(texts))

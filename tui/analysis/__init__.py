@@ -1,0 +1,1 @@
+"""Analyses over reports: pure functions, no Textual, no I/O."""

@@ -1,0 +1,97 @@
+"""Bytes to text: encoding detection and newline normalisation."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+
+class UnreadableFile(Exception):
+    """A file that cannot be read as a report; the message is one line for the user."""
+
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Share of control characters above which decoded "text" is really binary data.
+_MAX_CONTROL_SHARE = 0.05
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 with no BOM shows as NUL in every other byte for mostly-ASCII text."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even_nuls = data[0::2].count(0)
+    odd_nuls = data[1::2].count(0)
+    half = len(data) // 2
+    if odd_nuls > 0.4 * half and even_nuls < 0.05 * half:
+        encoding = "utf-16-le"
+    elif even_nuls > 0.4 * half and odd_nuls < 0.05 * half:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _legacy_8bit(data: bytes) -> str:
+    # Imported only here: most files are UTF-8 and never pay for the detector.
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise UnreadableFile("not a text file (unknown encoding)")
+    return str(best)
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:65536]
+    controls = sum(
+        1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v"
+    )
+    return controls > _MAX_CONTROL_SHARE * max(len(sample), 1)
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode a report file's bytes into text with `\\n` newlines.
+
+    UTF-8 (with or without BOM), UTF-16/32 with BOM, UTF-16 without BOM, and legacy
+    8-bit encodings are recognised; empty and binary files raise `UnreadableFile`.
+    """
+    if not data.strip():
+        raise UnreadableFile("empty file")
+    text: str | None = None
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise UnreadableFile(f"invalid {encoding} text ({exc.reason})") from None
+            break
+    if text is None and b"\x00" in data:
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise UnreadableFile("binary file (contains NUL bytes)")
+    if text is None:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _legacy_8bit(data)
+    text = text.lstrip("\ufeff")
+    if _looks_binary(text):
+        raise UnreadableFile("binary file (mostly control characters)")
+    text = normalise_newlines(text)
+    if not text.strip():
+        raise UnreadableFile("empty file")
+    return text

@@ -1,0 +1,157 @@
+"""Find report files, read them, and build the reports; bad files become LoadErrors."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.ingest.decode import UnreadableFile, decode_bytes
+from tui.ingest.report import MARKDOWN_SUFFIXES, REPORT_SUFFIXES, build_report
+from tui.model.corpus import LoadError
+from tui.model.document import Report
+
+SOURCES_FILE = "sources.toml"
+# Larger files are refused rather than read whole into memory.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Discovery:
+    files: tuple[Path, ...]
+    errors: tuple[LoadError, ...]
+
+
+def _reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "no such file or directory"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory"
+    return (exc.strerror or str(exc)).lower()
+
+
+def _walk(folder: Path, recursive: bool) -> Iterator[Path]:
+    if not recursive:
+        with os.scandir(folder) as entries:
+            names = sorted(e.name for e in entries if e.is_file())
+        for name in names:
+            yield folder / name
+        return
+    # followlinks=False: a symlink loop cannot trap the walk.
+    for root, dirs, names in os.walk(folder, followlinks=False):
+        dirs.sort()
+        for name in sorted(names):
+            yield Path(root) / name
+
+
+def discover(paths: Iterable[str | os.PathLike[str]], recursive: bool = False) -> Discovery:
+    """Expand files and folders into report files, in the order given (folders sorted)."""
+    files: list[Path] = []
+    errors: list[LoadError] = []
+    for raw in paths:
+        path = Path(raw)
+        try:
+            if path.is_dir():
+                found = [p for p in _walk(path, recursive) if p.suffix.lower() in REPORT_SUFFIXES]
+                if not found:
+                    errors.append(LoadError(str(path), "no .txt, .md or .markdown files"))
+                files.extend(found)
+            elif path.exists():
+                files.append(path)
+            else:
+                errors.append(LoadError(str(path), "no such file or directory"))
+        except OSError as exc:
+            errors.append(LoadError(str(path), _reason(exc)))
+    return Discovery(tuple(files), tuple(errors))
+
+
+class SourcesTable:
+    """`sources.toml` beside the reports: file name -> source/title/date/url."""
+
+    def __init__(self) -> None:
+        self._tables: dict[Path, dict[str, dict[str, str]]] = {}
+        self.errors: list[LoadError] = []
+
+    def metadata_for(self, path: Path) -> Mapping[str, str]:
+        folder = path.parent
+        if folder not in self._tables:
+            self._tables[folder] = self._read(folder / SOURCES_FILE)
+        table = self._tables[folder]
+        return table.get(path.name) or table.get(path.stem) or {}
+
+    def _read(self, file: Path) -> dict[str, dict[str, str]]:
+        try:
+            data = tomllib.loads(file.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            self.errors.append(LoadError(str(file), f"ignored: {exc}".splitlines()[0]))
+            return {}
+        table: dict[str, dict[str, str]] = {}
+        for key, value in data.items():
+            if isinstance(value, dict):
+                table[key] = {
+                    k: str(v)
+                    for k, v in value.items()
+                    if k in ("source", "title", "date", "url") and v is not None
+                }
+            elif isinstance(value, str):  # the short form: "file.txt" = "Outlet"
+                table[key] = {"source": value}
+        return table
+
+
+def read_report(path: Path, report_id: str, sources: SourcesTable) -> Report:
+    """Read and build one report; raises UnreadableFile or OSError."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise UnreadableFile(f"too large ({size // (1024 * 1024)} MiB; limit 64 MiB)")
+    with path.open("rb") as handle:
+        data = handle.read()
+    text = decode_bytes(data)
+    return build_report(
+        report_id,
+        path.stem,
+        text,
+        markdown=path.suffix.lower() in MARKDOWN_SUFFIXES,
+        path=str(path),
+        metadata=sources.metadata_for(path),
+    )
+
+
+def iter_reports(files: Iterable[Path]) -> Iterator[Report | LoadError]:
+    """Read files one by one; ids count only the reports that could be read."""
+    sources = SourcesTable()
+    number = 0
+    for path in files:
+        try:
+            report = read_report(path, f"r{number + 1}", sources)
+        except UnreadableFile as exc:
+            yield LoadError(str(path), str(exc))
+        except OSError as exc:
+            yield LoadError(str(path), _reason(exc))
+        else:
+            number += 1
+            yield report
+        while sources.errors:
+            yield sources.errors.pop(0)
+
+
+def reports_from_texts(texts: Mapping[str, str]) -> list[Report]:
+    """Reports from in-memory texts; a name ending in .md/.markdown is Markdown."""
+    reports = []
+    for number, (name, text) in enumerate(texts.items(), start=1):
+        suffix = Path(name).suffix.lower()
+        stem = Path(name).stem if suffix in REPORT_SUFFIXES else name
+        reports.append(
+            build_report(
+                f"r{number}",
+                stem,
+                text.replace("\r\n", "\n").replace("\r", "\n"),
+                markdown=suffix in MARKDOWN_SUFFIXES,
+            )
+        )
+    return reports

@@ -1,0 +1,86 @@
+"""Build a `Report` from decoded text: paragraphs, kinds, sentences, metadata."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from tui.ingest.boilerplate import is_boilerplate
+from tui.ingest.frontmatter import parse_front_matter
+from tui.ingest.markdown import parse_markdown_blocks
+from tui.ingest.outlet import find_outlet
+from tui.ingest.plaintext import split_plain_paragraphs
+from tui.ingest.sentences import split_sentences
+from tui.model.document import Paragraph, ParagraphKind, Report, Run, Sentence
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+REPORT_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES)
+
+
+_Block = tuple[int, int, ParagraphKind, tuple[Run, ...], int]
+
+
+def _blocks(text: str, body_start: int, markdown: bool) -> list[_Block]:
+    if markdown:
+        return [
+            (b.start, b.end, b.kind, b.runs, b.depth)
+            for b in parse_markdown_blocks(text, body_start)
+        ]
+    return [(s, e, "body", (Run(s, e),), 0) for s, e in split_plain_paragraphs(text, body_start)]
+
+
+def build_report(
+    report_id: str,
+    name: str,
+    text: str,
+    *,
+    markdown: bool,
+    path: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+) -> Report:
+    """Split decoded text into a report.
+
+    Metadata precedence for each field: front matter, then `metadata` (from a
+    `sources.toml` beside the file), then what the text itself says (the outlet's own
+    chrome; a Markdown file's first heading as title), then the file stem as source.
+    """
+    front, body_start = parse_front_matter(text)
+    blocks = _blocks(text, body_start, markdown)
+
+    paragraphs: list[Paragraph] = []
+    chrome: list[str] = []
+    first_heading: str | None = None
+    sentence_count = 0
+    for number, (start, end, kind, runs, depth) in enumerate(blocks, start=1):
+        visible = "".join(text[r.start : r.end] for r in runs)
+        if kind == "heading" and first_heading is None:
+            first_heading = visible.strip() or None
+        if kind != "code" and is_boilerplate(visible):
+            kind = "boilerplate"
+            chrome.append(visible)
+        if kind == "code":
+            spans = [(runs[0].start, runs[-1].end)]
+        else:
+            spans = split_sentences(text, runs)
+        sentences = []
+        for s, e in spans:
+            sentence_count += 1
+            sentences.append(Sentence(f"{report_id}.s{sentence_count}", s, e))
+        paragraphs.append(
+            Paragraph(f"{report_id}.p{number}", start, end, kind, tuple(sentences), runs, depth)
+        )
+
+    meta = dict(metadata or {})
+    meta.update(front)
+    title = meta.get("title") or first_heading
+    source = meta.get("source") or find_outlet(chrome) or name
+    return Report(
+        id=report_id,
+        name=name,
+        path=path,
+        source=source,
+        title=title,
+        date=meta.get("date"),
+        url=meta.get("url"),
+        text=text,
+        paragraphs=tuple(paragraphs),
+    )

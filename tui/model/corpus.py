@@ -1,0 +1,83 @@
+"""The corpus: all reports plus the results of the analyses, with JSON export."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from tui.model.document import Paragraph, Report, Sentence
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class LoadError:
+    """A file that could not be read, with one line saying why."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    reports: tuple[Report, ...]
+    errors: tuple[LoadError, ...] = ()
+    # Filled by later analyses; keyed by paragraph / sentence id.
+    entities: tuple[dict[str, Any], ...] = ()
+    facts: tuple[dict[str, Any], ...] = ()
+    topics: tuple[dict[str, Any], ...] = ()
+    paragraph_tags: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
+    sentence_facts: dict[str, list[str]] = field(default_factory=dict)
+
+    def report(self, report_id: str) -> Report:
+        for report in self.reports:
+            if report.id == report_id:
+                return report
+        raise KeyError(report_id)
+
+    def _sentence_dict(self, sentence: Sentence) -> dict[str, Any]:
+        return {
+            "id": sentence.id,
+            "start": sentence.start,
+            "end": sentence.end,
+            "facts": list(self.sentence_facts.get(sentence.id, [])),
+        }
+
+    def _paragraph_dict(self, paragraph: Paragraph) -> dict[str, Any]:
+        tags = self.paragraph_tags.get(paragraph.id, {})
+        return {
+            "id": paragraph.id,
+            "start": paragraph.start,
+            "end": paragraph.end,
+            "kind": paragraph.kind,
+            "topics": list(tags.get("topics", [])),
+            "cited": list(tags.get("cited", [])),
+            "sentences": [self._sentence_dict(s) for s in paragraph.sentences],
+            "mentions": list(tags.get("mentions", [])),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """Exactly what `newsprism analyze --format json` prints (schema 1)."""
+        return {
+            "schema": SCHEMA_VERSION,
+            "reports": [
+                {
+                    "id": r.id,
+                    "name": r.name,
+                    "path": r.path,
+                    "source": r.source,
+                    "title": r.title,
+                    "date": r.date,
+                    "url": r.url,
+                    "text": r.text,
+                    "paragraphs": [self._paragraph_dict(p) for p in r.paragraphs],
+                }
+                for r in self.reports
+            ],
+            "entities": list(self.entities),
+            "facts": list(self.facts),
+            "topics": list(self.topics),
+        }
