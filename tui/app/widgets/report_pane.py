@@ -1,0 +1,311 @@
+"""One report, drawn with Textual's Line API: one widget however long the report is.
+
+The pane keeps a flat list of wrapped lines (paragraph index, Text) for its current
+width, re-wrapped only when the width, the report or the boilerplate toggle changes.
+`render_line` turns the visible lines into cached `Strip`s.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.app.render import PaneStyles, paragraph_text
+from tui.model.document import Paragraph, Report
+
+GUTTER = 2
+CURSOR_MARK = "▌ "
+
+
+class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
+    """A scrollable, wrapped view of one report with a paragraph cursor."""
+
+    COMPONENT_CLASSES = {
+        "report-pane--cursor",
+        "report-pane--gutter",
+        "report-pane--heading",
+        "report-pane--quote",
+        "report-pane--code",
+        "report-pane--boilerplate",
+        "report-pane--link",
+        "report-pane--em",
+        "report-pane--strong",
+        "report-pane--message",
+    }
+
+    BINDINGS: list[BindingType] = [
+        Binding("j,down", "cursor_down", "Next paragraph", key_display="j/↓"),
+        Binding("k,up", "cursor_up", "Previous paragraph", key_display="k/↑"),
+        Binding("pagedown,space", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("ctrl+d", "half_page_down", "Half page down", show=False),
+        Binding("ctrl+u", "half_page_up", "Half page up", show=False),
+        Binding("g,home", "first", "Top", show=False),
+        Binding("G,end", "last", "Bottom", show=False),
+    ]
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    class CursorMoved(Message):
+        def __init__(self, pane: ReportPane, paragraph: Paragraph | None) -> None:
+            super().__init__()
+            self.pane = pane
+            self.paragraph = paragraph
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.report: Report | None = None
+        self.show_boilerplate = False
+        self.message_text = "Loading…"
+        self._paragraphs: list[Paragraph] = []
+        self._lines: list[tuple[int, Text | None]] = []
+        self._tops: list[int] = []
+        self._layout_width = -1
+        self._strips: dict[tuple[int, bool], Strip] = {}
+
+    # ------------------------------------------------------------------ content
+
+    @property
+    def paragraphs(self) -> Sequence[Paragraph]:
+        """The paragraphs shown (boilerplate left out unless it is toggled on)."""
+        return self._paragraphs
+
+    @property
+    def current_paragraph(self) -> Paragraph | None:
+        if 0 <= self.cursor < len(self._paragraphs):
+            return self._paragraphs[self.cursor]
+        return None
+
+    def show_report(self, report: Report | None, message: str = "") -> None:
+        keep = (
+            self.current_paragraph.id if report is self.report and self.current_paragraph else None
+        )
+        self.report = report
+        self.message_text = message
+        self._select_paragraphs(keep)
+        if keep is None:
+            self.scroll_to(0, 0, animate=False, immediate=True)
+
+    def set_show_boilerplate(self, show: bool) -> None:
+        if show != self.show_boilerplate:
+            self.show_boilerplate = show
+            current = self.current_paragraph
+            self._select_paragraphs(current.id if current else None)
+
+    def _select_paragraphs(self, keep_id: str | None) -> None:
+        report = self.report
+        self._paragraphs = [
+            p
+            for p in (report.paragraphs if report else ())
+            if self.show_boilerplate or p.kind != "boilerplate"
+        ]
+        index = 0
+        if keep_id is not None:
+            index = next((i for i, p in enumerate(self._paragraphs) if p.id == keep_id), 0)
+        self._layout_width = -1
+        self._relayout()
+        self.cursor = index
+
+    def _pane_styles(self) -> PaneStyles:
+        get = self.get_component_rich_style
+        return PaneStyles(
+            body=Style(),
+            heading=get("report-pane--heading", partial=True),
+            quote=get("report-pane--quote", partial=True),
+            code=get("report-pane--code", partial=True),
+            boilerplate=get("report-pane--boilerplate", partial=True),
+            link=get("report-pane--link", partial=True),
+            em=get("report-pane--em", partial=True),
+            strong=get("report-pane--strong", partial=True),
+        )
+
+    def _relayout(self) -> None:
+        """Wrap every shown paragraph to the current width (only when the width changed)."""
+        width = self.scrollable_content_region.width
+        if width == self._layout_width:
+            return
+        self._layout_width = width
+        self._strips.clear()
+        self._lines = []
+        self._tops = []
+        text_width = max(width - GUTTER, 8)
+        report = self.report
+        if report is not None and width > 0:
+            styles = self._pane_styles()
+            console = self.app.console
+            for index, paragraph in enumerate(self._paragraphs):
+                self._tops.append(len(self._lines))
+                first, rest = _prefixes(paragraph)
+                body = paragraph_text(report, paragraph, styles)
+                wrapped = body.wrap(console, max(text_width - len(first), 4))
+                for number, line in enumerate(wrapped):
+                    prefix = first if number == 0 else rest
+                    if prefix:
+                        line = Text(prefix, style=styles.quote if "│" in prefix else "") + line
+                    self._lines.append((index, line))
+                self._lines.append((index, None))
+        self.virtual_size = Size(width, len(self._lines))
+        self.refresh()
+
+    # ------------------------------------------------------------------ drawing
+
+    def on_resize(self) -> None:
+        current = self.cursor
+        self._relayout()
+        self._scroll_to_paragraph(current)
+
+    def on_focus(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._layout_width = -1
+        if self.is_mounted:
+            self._relayout()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line_no = self.scroll_offset.y + y
+        base = self.rich_style
+        if not self._lines:
+            if y == 0 and self.message_text:
+                style = self.get_component_rich_style("report-pane--message")
+                return Strip([Segment(" " * GUTTER + self.message_text, style)]).crop_extend(
+                    0, width, base
+                )
+            return Strip.blank(width, base)
+        if line_no >= len(self._lines):
+            return Strip.blank(width, base)
+        paragraph_index, text = self._lines[line_no]
+        on_cursor = paragraph_index == self.cursor and text is not None
+        key = (line_no, on_cursor)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._render_text_line(text, on_cursor, width)
+            if len(self._strips) > 4096:
+                self._strips.clear()
+            self._strips[key] = strip
+        return strip
+
+    def _render_text_line(self, text: Text | None, on_cursor: bool, width: int) -> Strip:
+        base = self.rich_style
+        if text is None:
+            return Strip.blank(width, base)
+        gutter_style = self.get_component_rich_style("report-pane--gutter")
+        segments = [Segment(CURSOR_MARK if on_cursor else " " * GUTTER, gutter_style)]
+        segments.extend(text.render(self.app.console))
+        strip = Strip(segments).crop_extend(0, width, None)
+        if on_cursor:
+            strip = strip.apply_style(self.get_component_rich_style("report-pane--cursor"))
+        return strip.apply_style(base)
+
+    # ------------------------------------------------------------------ cursor
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        if self._paragraphs:
+            clamped = max(0, min(new, len(self._paragraphs) - 1))
+            if clamped != new:
+                self.cursor = clamped
+                return
+        self._refresh_paragraph(old)
+        self._refresh_paragraph(new)
+        self.post_message(self.CursorMoved(self, self.current_paragraph))
+
+    def _paragraph_region(self, index: int) -> Region | None:
+        if not (0 <= index < len(self._tops)):
+            return None
+        top = self._tops[index]
+        bottom = self._tops[index + 1] if index + 1 < len(self._tops) else len(self._lines)
+        return Region(0, top, self._layout_width, bottom - top)
+
+    def _refresh_paragraph(self, index: int) -> None:
+        region = self._paragraph_region(index)
+        if region is not None:
+            self.refresh_lines(region.y, region.height)
+
+    def _scroll_to_paragraph(self, index: int) -> None:
+        region = self._paragraph_region(index)
+        if region is None:
+            return
+        height = self.scrollable_content_region.height
+        top = self.scroll_offset.y
+        if region.y < top or region.height > height:
+            self.scroll_to(y=region.y, animate=False, immediate=True)
+        elif region.bottom > top + height:
+            self.scroll_to(y=region.bottom - height, animate=False, immediate=True)
+
+    def move_cursor(self, index: int) -> None:
+        if not self._paragraphs:
+            return
+        index = max(0, min(index, len(self._paragraphs) - 1))
+        self.cursor = index
+        self._scroll_to_paragraph(index)
+
+    def _paragraph_at_line(self, line: int) -> int:
+        return max(bisect_right(self._tops, line) - 1, 0)
+
+    def _page(self, lines: int) -> None:
+        """Scroll by `lines` and put the cursor on the first paragraph that starts in view."""
+        if not self._paragraphs:
+            return
+        old_y = self.scroll_offset.y
+        max_y = max(len(self._lines) - self.scrollable_content_region.height, 0)
+        y = max(0, min(old_y + lines, max_y))
+        self.scroll_to(y=y, animate=False, immediate=True)
+        if lines > 0 and y == old_y:  # already at the bottom: go to the last paragraph
+            self.cursor = len(self._paragraphs) - 1
+            return
+        index = bisect_left(self._tops, y)
+        self.cursor = index if index < len(self._tops) else self._paragraph_at_line(y)
+
+    def action_cursor_down(self) -> None:
+        self.move_cursor(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_cursor(self.cursor - 1)
+
+    def action_page_down(self) -> None:
+        self._page(max(self.scrollable_content_region.height - 1, 1))
+
+    def action_page_up(self) -> None:
+        self._page(-max(self.scrollable_content_region.height - 1, 1))
+
+    def action_half_page_down(self) -> None:
+        self._page(max(self.scrollable_content_region.height // 2, 1))
+
+    def action_half_page_up(self) -> None:
+        self._page(-max(self.scrollable_content_region.height // 2, 1))
+
+    def action_first(self) -> None:
+        self.move_cursor(0)
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def action_last(self) -> None:
+        self.move_cursor(len(self._paragraphs) - 1)
+        self.scroll_to(y=len(self._lines), animate=False, immediate=True)
+
+
+def _prefixes(paragraph: Paragraph) -> tuple[str, str]:
+    """Prefixes for the first and following lines of a paragraph (list bullet, quote bar)."""
+    if paragraph.kind == "list":
+        indent = "  " * max(paragraph.depth - 1, 0)
+        return indent + "• ", indent + "  "
+    if paragraph.kind == "quote":
+        bar = "│ " * max(paragraph.depth, 1)
+        return bar, bar
+    return "", ""

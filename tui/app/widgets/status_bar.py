@@ -1,0 +1,22 @@
+"""The bottom line above the key footer: loading progress, then a short summary."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Label, ProgressBar
+
+
+class StatusBar(Horizontal):
+    def compose(self) -> ComposeResult:
+        yield Label("Starting…", id="status-label")
+        yield ProgressBar(total=None, show_eta=False, id="status-progress")
+
+    def show_progress(self, done: int, total: int) -> None:
+        self.query_one("#status-label", Label).update(Text(f"Reading {done}/{total} files"))
+        self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
+
+    def show_summary(self, summary: str) -> None:
+        self.query_one("#status-label", Label).update(Text(summary))
+        self.query_one(ProgressBar).display = False

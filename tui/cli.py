@@ -1,0 +1,154 @@
+"""Command line: `newsprism [PATH...]` opens the reader; `newsprism analyze` prints JSON/text.
+
+Exit codes: 0 every input was read; 1 some input could not be read (one line each on
+stderr, the rest still used); 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui import __version__
+
+if TYPE_CHECKING:
+    from tui.model.corpus import Corpus
+
+EXIT_OK = 0
+EXIT_UNREADABLE = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see --help)\n")
+
+
+def _add_inputs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="report files or folders (.txt, .md, .markdown); none = the bundled seeds",
+    )
+    parser.add_argument("-r", "--recursive", action="store_true", help="search folders recursively")
+
+
+def _reader_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="newsprism",
+        description="Read news reports side by side. `newsprism analyze --help` for the "
+        "non-interactive analysis.",
+    )
+    _add_inputs(parser)
+    parser.add_argument("--version", action="version", version=f"newsprism {__version__}")
+    return parser
+
+
+def _analyze_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="newsprism analyze",
+        description="Analyse reports and print the result (JSON schema 1, or a text summary).",
+    )
+    _add_inputs(parser)
+    parser.add_argument("--format", choices=("json", "text"), default="json")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    return parser
+
+
+def _inputs(paths: Sequence[str]) -> list[str]:
+    if paths:
+        return list(paths)
+    from tui.resources import seeds_dir
+
+    return [str(seeds_dir())]
+
+
+def _report_errors(corpus: Corpus) -> int:
+    for error in corpus.errors:
+        print(f"newsprism: {error}", file=sys.stderr)
+    if corpus.errors or not corpus.reports:
+        if not corpus.reports and not corpus.errors:
+            print("newsprism: no reports to read", file=sys.stderr)
+        return EXIT_UNREADABLE
+    return EXIT_OK
+
+
+def format_text(corpus: Corpus) -> str:
+    """A terminal-safe summary: each report and its paragraphs, one line each."""
+    from tui.textsafe import safe_text
+
+    lines: list[str] = []
+    for report in corpus.reports:
+        meta = " · ".join(x for x in (report.title, report.date) if x)
+        lines.append(f"{report.id}  {report.source}" + (f" — {meta}" if meta else ""))
+        sentences = sum(len(p.sentences) for p in report.paragraphs)
+        boiler = sum(p.kind == "boilerplate" for p in report.paragraphs)
+        lines.append(
+            f"    {report.path or report.name}: {len(report.paragraphs)} paragraphs, "
+            f"{sentences} sentences, {boiler} boilerplate"
+        )
+        for paragraph in report.paragraphs:
+            visible = " ".join(report.visible_text(paragraph).split())
+            if len(visible) > 100:
+                visible = visible[:99] + "…"
+            lines.append(f"  {paragraph.id:<8} {paragraph.kind:<11} {visible}")
+        lines.append("")
+    return safe_text("\n".join(lines))
+
+
+def run_analyze(argv: Sequence[str]) -> int:
+    args = _analyze_parser().parse_args(argv)
+    from tui import analyze
+
+    corpus = analyze(_inputs(args.paths), recursive=args.recursive)
+    if args.format == "json":
+        output = json.dumps(corpus.to_dict(), ensure_ascii=False, indent=1) + "\n"
+    else:
+        output = format_text(corpus)
+    status = _report_errors(corpus)
+    if args.output:
+        try:
+            Path(args.output).write_text(output, encoding="utf-8")
+        except OSError as exc:
+            print(f"newsprism: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_UNREADABLE
+    else:
+        try:
+            sys.stdout.write(output)
+            sys.stdout.flush()
+        except BrokenPipeError:  # `newsprism analyze | head`
+            sys.stdout = None  # type: ignore[assignment]
+    return status
+
+
+def run_reader(argv: Sequence[str]) -> int:
+    args = _reader_parser().parse_args(argv)
+    from tui.app.app import NewsprismApp
+
+    app = NewsprismApp(_inputs(args.paths), recursive=args.recursive)
+    app.run()
+    for error in app.load_errors:
+        print(f"newsprism: {error}", file=sys.stderr)
+    if app.load_errors or not app.report_count:
+        if not app.load_errors:
+            print("newsprism: no reports to read", file=sys.stderr)
+        return EXIT_UNREADABLE
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] == "analyze":
+            return run_analyze(argv[1:])
+        return run_reader(argv)
+    except KeyboardInterrupt:
+        print("newsprism: interrupted", file=sys.stderr)
+        return 130
