@@ -1,0 +1,179 @@
+"""End to end: the installed `newsprism` script in a real terminal (tmux), driven by keys.
+
+Skipped when tmux is missing or the console script is not installed
+(`pip install -e '.[test]'`). The app draws on stderr, so nothing here redirects it.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+WIDTH, HEIGHT = 120, 35
+TIMEOUT = 20.0
+POLL = 0.05
+
+LEFT_HEADER = "000_2ba436d79053c5cc  1 of 2"
+RIGHT_HEADER = "Sky News  2 of 2"
+FIRST_PARAGRAPH = "The extremist Islamist group Hayat Tahrir al-Sham"
+
+
+def find_newsprism() -> str | None:
+    """The installed console script: next to this interpreter first, then on PATH."""
+    beside = Path(sys.executable).parent / "newsprism"
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return str(beside)
+    return shutil.which("newsprism")
+
+
+@dataclass
+class Terminal:
+    """A detached tmux session running one command, on its own server socket."""
+
+    socket: str
+    session: str
+    status_file: Path
+
+    def tmux(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+
+    def capture(self) -> str:
+        """The visible screen as plain text (empty if the pane is gone)."""
+        return self.tmux("capture-pane", "-p", "-t", self.session).stdout
+
+    def press(self, *keys: str) -> None:
+        """tmux key names: "Tab", "Escape", "Space", "j", "?"."""
+        for key in keys:
+            result = self.tmux("send-keys", "-t", self.session, key)
+            assert result.returncode == 0, result.stderr
+
+    def wait_for(
+        self,
+        predicate: Callable[[str], bool],
+        what: str,
+        timeout: float = TIMEOUT,
+    ) -> str:
+        """Poll the screen until predicate(screen) holds; fail with the last screen."""
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.capture()
+            if predicate(screen):
+                return screen
+            time.sleep(POLL)
+        pytest.fail(f"timed out after {timeout}s waiting for {what}; screen:\n{screen}")
+
+    def wait_for_text(self, *texts: str, timeout: float = TIMEOUT) -> str:
+        return self.wait_for(
+            lambda screen: all(text in screen for text in texts),
+            " and ".join(repr(text) for text in texts),
+            timeout,
+        )
+
+    def wait_for_exit(self, timeout: float = TIMEOUT) -> int:
+        """The command's exit status, written by the shell wrapper after it ends."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.status_file.exists():
+                text = self.status_file.read_text().strip()
+                if text:
+                    return int(text)
+            time.sleep(POLL)
+        pytest.fail(f"the app did not exit within {timeout}s; screen:\n{self.capture()}")
+
+
+@pytest.fixture
+def newsprism_script() -> str:
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed")
+    script = find_newsprism()
+    if script is None:
+        pytest.skip("the newsprism console script is not installed (pip install -e .)")
+    return script
+
+
+@pytest.fixture
+def terminal_factory(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
+    """Start `command args...` in a fresh 120x35 tmux server; the server dies afterwards."""
+    started: list[Terminal] = []
+
+    def start(*command: str) -> Terminal:
+        name = f"newsprism-e2e-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        status_file = tmp_path / f"{name}.status"
+        shell = f"{shlex.join(command)}; echo $? > {shlex.quote(str(status_file))}"
+        terminal = Terminal(socket=name, session="main", status_file=status_file)
+        started.append(terminal)
+        result = terminal.tmux(
+            "new-session",
+            "-d",
+            "-s",
+            terminal.session,
+            "-x",
+            str(WIDTH),
+            "-y",
+            str(HEIGHT),
+            "-e",
+            "TEXTUAL_ANIMATIONS=none",
+            "sh",
+            "-c",
+            shell,
+        )
+        assert result.returncode == 0, f"tmux new-session failed: {result.stderr}"
+        # Keep the window open if the app dies early, so the screen can still be read.
+        terminal.tmux("set-option", "-t", terminal.session, "remain-on-exit", "on")
+        return terminal
+
+    try:
+        yield start
+    finally:
+        for terminal in started:
+            terminal.tmux("kill-server")
+
+
+def test_reader_in_a_real_terminal(
+    newsprism_script: str, terminal_factory: Callable[..., Terminal]
+) -> None:
+    term = terminal_factory(newsprism_script)
+
+    # First screen: both headers and the first paragraph of the left report.
+    screen = term.wait_for_text(LEFT_HEADER, RIGHT_HEADER, FIRST_PARAGRAPH)
+    header_line = next(line for line in screen.splitlines() if LEFT_HEADER in line)
+    assert header_line.index(LEFT_HEADER) < header_line.index(RIGHT_HEADER), header_line
+    assert header_line.index(RIGHT_HEADER) >= WIDTH // 2 - 2, "Sky News is not on the right"
+    term.wait_for_text("2 reports")  # loading finished
+
+    # j: next paragraph (left pane); tab: right pane; G: its bottom.
+    term.press("j", "Tab", "G")
+    term.wait_for_text("Quneitra and Deraa in the south.")
+
+    # ?: the help screen, generated from the live bindings; esc closes it.
+    term.press("?")
+    term.wait_for_text("Keys", "closes this help")
+    term.press("Escape")
+    term.wait_for(lambda s: "closes this help" not in s, "the help screen to close")
+
+    # b: boilerplate shown ("Read more:" lines of the Sky News report).
+    term.press("b")
+    term.wait_for_text("Boilerplate shown")
+    term.press("g")  # back to the top of the right pane, where the first read-more link is
+    term.wait_for_text("Read more: Why significance")
+
+    # q: quit, exit status 0.
+    term.press("q")
+    assert term.wait_for_exit() == 0
