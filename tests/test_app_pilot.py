@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
+from textual.command import CommandPalette
+from textual.pilot import Pilot
 
-os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
-
-from textual.command import CommandPalette  # noqa: E402
-from textual.pilot import Pilot  # noqa: E402
-
-from tui.app.app import NewsprismApp  # noqa: E402
-from tui.app.screens.help import HelpScreen  # noqa: E402
-from tui.resources import seeds_dir  # noqa: E402
+from tui.app.app import NewsprismApp
+from tui.app.screens.help import HelpScreen
+from tui.resources import seeds_dir
 
 LONG_PARAGRAPHS = 60
 
@@ -61,7 +57,9 @@ async def test_opens_both_seeds_side_by_side(seeds_app: NewsprismApp) -> None:
 
 
 @pytest.mark.parametrize(("keys", "expected"), [(("j",), 1), (("down", "down"), 2)])
-async def test_next_paragraph(seeds_app: NewsprismApp, keys: tuple[str, ...], expected: int) -> None:
+async def test_next_paragraph(
+    seeds_app: NewsprismApp, keys: tuple[str, ...], expected: int
+) -> None:
     async with seeds_app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
         await pilot.press(*keys)

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import os
+from textual.pilot import Pilot
 
-os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
-
-from textual.pilot import Pilot  # noqa: E402
-
-from tui.app.app import NewsprismApp  # noqa: E402
-from tui.resources import seeds_dir  # noqa: E402
+from tui.app.app import NewsprismApp
+from tui.resources import seeds_dir
 
 
 async def _loaded(pilot: Pilot) -> None:
@@ -23,7 +19,9 @@ async def _loaded(pilot: Pilot) -> None:
 
 
 def test_seeds_80x24(snap_compare) -> None:
-    assert snap_compare(NewsprismApp([str(seeds_dir())]), terminal_size=(80, 24), run_before=_loaded)
+    assert snap_compare(
+        NewsprismApp([str(seeds_dir())]), terminal_size=(80, 24), run_before=_loaded
+    )
 
 
 def test_seeds_160x45_second_pane_focused(snap_compare) -> None:

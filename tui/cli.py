@@ -70,12 +70,19 @@ def _inputs(paths: Sequence[str]) -> list[str]:
     return [str(seeds_dir())]
 
 
+def print_error(message: object) -> None:
+    """One line on stderr, with nothing from a file name or text able to drive the terminal."""
+    from tui.textsafe import safe_text
+
+    print("newsprism: " + " ".join(safe_text(str(message)).split("\n")), file=sys.stderr)
+
+
 def _report_errors(corpus: Corpus) -> int:
     for error in corpus.errors:
-        print(f"newsprism: {error}", file=sys.stderr)
+        print_error(error)
     if corpus.errors or not corpus.reports:
         if not corpus.reports and not corpus.errors:
-            print("newsprism: no reports to read", file=sys.stderr)
+            print_error("no reports to read")
         return EXIT_UNREADABLE
     return EXIT_OK
 
@@ -117,7 +124,7 @@ def run_analyze(argv: Sequence[str]) -> int:
         try:
             Path(args.output).write_text(output, encoding="utf-8")
         except OSError as exc:
-            print(f"newsprism: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            print_error(f"cannot write {args.output}: {exc.strerror or exc}")
             return EXIT_UNREADABLE
     else:
         try:
@@ -135,10 +142,10 @@ def run_reader(argv: Sequence[str]) -> int:
     app = NewsprismApp(_inputs(args.paths), recursive=args.recursive)
     app.run()
     for error in app.load_errors:
-        print(f"newsprism: {error}", file=sys.stderr)
+        print_error(error)
     if app.load_errors or not app.report_count:
         if not app.load_errors:
-            print("newsprism: no reports to read", file=sys.stderr)
+            print_error("no reports to read")
         return EXIT_UNREADABLE
     return EXIT_OK
 
@@ -150,5 +157,5 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_analyze(argv[1:])
         return run_reader(argv)
     except KeyboardInterrupt:
-        print("newsprism: interrupted", file=sys.stderr)
+        print_error("interrupted")
         return 130

@@ -49,9 +49,15 @@ def _legacy_8bit(data: bytes) -> str:
     # Imported only here: most files are UTF-8 and never pay for the detector.
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         raise UnreadableFile("not a text file (unknown encoding)")
+    # Short texts fit several code pages equally well; English-language news is far more
+    # often cp1252 than cp1250/cp775, so it wins ties.
+    for match in matches:
+        if match.encoding == "cp1252" and match.chaos <= best.chaos:
+            return str(match)
     return str(best)
 
 

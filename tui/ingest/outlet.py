@@ -11,7 +11,7 @@ _WORD = r"[A-Z][\w&'’-]*"
 _NAME = rf"(?P<name>{_WORD}(?:[ \t]+(?:of[ \t]+|the[ \t]+)?{_WORD}){{0,4}})"
 
 _SELF_REFERENCES: tuple[re.Pattern[str], ...] = (
-    re.compile(rf"\b(?:via|download|get|install|on) the {_NAME}[ \t]+[Aa]pp\b"),
+    re.compile(rf"\b(?i:via|download|get|install|on) the {_NAME}[ \t]+[Aa]pp\b"),
     re.compile(rf"©[ \t]*(?:\d{{4}}[ \t,]*)?{_NAME}"),
     re.compile(rf"\b[Cc]opyright[ \t]*(?:©[ \t]*)?(?:\d{{4}}[ \t,]*)?{_NAME}"),
     re.compile(rf"\b(?:to|for) (?:the )?{_NAME}[ \t]+(?:newsletter|[Pp]odcast)\b"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import sentencex
@@ -19,6 +20,24 @@ def _visible(text: str, runs: Sequence[Run]) -> tuple[str, list[int]]:
     return "".join(pieces), offsets
 
 
+# sentencex reads "May." as an abbreviation; after a preposition it is the month ending
+# a sentence ("The talks began in May. Officials said little.").
+_MONTH_MAY_END = re.compile(
+    r"\b(?i:in|since|until|by|of|early|late|last|next|this) May\.\s+(?=[A-Z\"“‘'])"
+)
+
+
+def _segments(visible: str) -> list[str]:
+    pieces: list[str] = []
+    for piece in sentencex.segment("en", visible):
+        start = 0
+        for match in _MONTH_MAY_END.finditer(piece):
+            pieces.append(piece[start : match.end()])
+            start = match.end()
+        pieces.append(piece[start:])
+    return pieces
+
+
 def split_sentences(text: str, runs: Sequence[Run]) -> list[tuple[int, int]]:
     """(start, end) offsets in `text` of each sentence of a paragraph's visible text.
 
@@ -30,7 +49,7 @@ def split_sentences(text: str, runs: Sequence[Run]) -> list[tuple[int, int]]:
         return []
     spans: list[tuple[int, int]] = []
     pos = 0
-    for piece in sentencex.segment("en", visible):
+    for piece in _segments(visible):
         found = visible.find(piece, pos)
         if found < 0:  # the segmenter changed the text: fall back to one sentence
             return [_trimmed(visible, offsets, 0, len(visible))]

@@ -72,6 +72,7 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._tops: list[int] = []
         self._layout_width = -1
         self._strips: dict[tuple[int, bool], Strip] = {}
+        self._styles: PaneStyles | None = None
 
     # ------------------------------------------------------------------ content
 
@@ -141,7 +142,7 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
         text_width = max(width - GUTTER, 8)
         report = self.report
         if report is not None and width > 0:
-            styles = self._pane_styles()
+            styles = self._styles = self._pane_styles()
             console = self.app.console
             for index, paragraph in enumerate(self._paragraphs):
                 self._tops.append(len(self._lines))
@@ -174,8 +175,10 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._layout_width = -1
-        if self.is_mounted:
+        self._strips.clear()
+        # Focus changes restyle the pane too; only re-wrap when text styles changed.
+        if self.is_mounted and self._pane_styles() != self._styles:
+            self._layout_width = -1
             self._relayout()
 
     def render_line(self, y: int) -> Strip:

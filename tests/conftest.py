@@ -1,0 +1,39 @@
+"""Shared pytest fixtures."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+# Without this every page scroll in a Pilot test waits for the smooth-scroll animation.
+os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+
+# ---------------------------------------------------------------------------
+# Ingest / CLI fixtures: the repository, the seed reports and their gold facts.
+# ---------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+GOLD_FILE = SHARED / "gold" / "seeds.toml"
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict[str, Any]:
+    """The analyst's gold facts about the seed reports (skips when ../shared is absent)."""
+    if not GOLD_FILE.is_file():
+        pytest.skip(f"gold file not available: {GOLD_FILE}")
+    with GOLD_FILE.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@pytest.fixture(scope="session")
+def seeds_corpus():
+    """The bundled seed reports, ingested from disk exactly as the CLI does."""
+    from tui import analyze
+
+    return analyze([SEEDS])
