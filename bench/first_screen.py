@@ -70,12 +70,16 @@ def tmux(socket: str, *args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=10,
         check=False,
+        # An explicit environment: a COLUMNS/LINES exported by readline into the C
+        # environment (not os.environ) would override the real terminal size.
+        env={k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")},
     )
 
 
 def time_first_screen(case: Case) -> float:
     """Seconds from starting the session until the marker is on screen."""
     socket = f"newsprism-bench-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    socket_path = ""
     try:
         start = time.perf_counter()
         result = tmux(
@@ -94,6 +98,7 @@ def time_first_screen(case: Case) -> float:
         )
         if result.returncode != 0:
             raise RuntimeError(f"tmux new-session failed: {result.stderr.strip()}")
+        socket_path = tmux(socket, "display-message", "-p", "#{socket_path}").stdout.strip()
         deadline = start + TIMEOUT
         screen = ""
         while True:
@@ -111,6 +116,8 @@ def time_first_screen(case: Case) -> float:
         return elapsed
     finally:
         tmux(socket, "kill-server")
+        if socket_path:  # tmux leaves the socket file behind
+            Path(socket_path).unlink(missing_ok=True)
 
 
 def nproc() -> str:

@@ -20,6 +20,9 @@ from pathlib import Path
 import pytest
 
 WIDTH, HEIGHT = 120, 35
+# Under pytest, readline gets imported and exports COLUMNS=80 and LINES=24 into the C
+# environment (not os.environ); a child inheriting them believes them over its terminal.
+_SIZE_VARIABLES = ("COLUMNS", "LINES")
 TIMEOUT = 20.0
 POLL = 0.05
 
@@ -36,6 +39,11 @@ def find_newsprism() -> str | None:
     return shutil.which("newsprism")
 
 
+def tmux_environment() -> dict[str, str]:
+    """The environment for tmux (and so for the app): no stale terminal size variables."""
+    return {k: v for k, v in os.environ.items() if k not in _SIZE_VARIABLES}
+
+
 @dataclass
 class Terminal:
     """A detached tmux session running one command, on its own server socket."""
@@ -43,6 +51,13 @@ class Terminal:
     socket: str
     session: str
     status_file: Path
+    socket_path: str = ""
+
+    def close(self) -> None:
+        """Kill the tmux server and remove its socket file (tmux leaves it behind)."""
+        self.tmux("kill-server")
+        if self.socket_path.strip():
+            Path(self.socket_path.strip()).unlink(missing_ok=True)
 
     def tmux(self, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -51,6 +66,7 @@ class Terminal:
             text=True,
             timeout=10,
             check=False,
+            env=tmux_environment(),
         )
 
     def capture(self) -> str:
@@ -135,6 +151,7 @@ def terminal_factory(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
             shell,
         )
         assert result.returncode == 0, f"tmux new-session failed: {result.stderr}"
+        terminal.socket_path = terminal.tmux("display-message", "-p", "#{socket_path}").stdout
         # Keep the window open if the app dies early, so the screen can still be read.
         terminal.tmux("set-option", "-t", terminal.session, "remain-on-exit", "on")
         return terminal
@@ -143,7 +160,7 @@ def terminal_factory(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
         yield start
     finally:
         for terminal in started:
-            terminal.tmux("kill-server")
+            terminal.close()
 
 
 def test_reader_in_a_real_terminal(
