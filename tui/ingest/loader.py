@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,6 +83,8 @@ class SourcesTable:
         return table.get(path.name) or table.get(path.stem) or {}
 
     def _read(self, file: Path) -> dict[str, dict[str, str]]:
+        import tomllib
+
         try:
             data = tomllib.loads(file.read_text(encoding="utf-8"))
         except FileNotFoundError:

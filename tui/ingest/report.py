@@ -6,7 +6,6 @@ from collections.abc import Mapping
 
 from tui.ingest.boilerplate import is_boilerplate
 from tui.ingest.frontmatter import parse_front_matter
-from tui.ingest.markdown import parse_markdown_blocks
 from tui.ingest.outlet import find_outlet
 from tui.ingest.plaintext import split_plain_paragraphs
 from tui.ingest.sentences import split_sentences
@@ -21,6 +20,9 @@ _Block = tuple[int, int, ParagraphKind, tuple[Run, ...], int]
 
 def _blocks(text: str, body_start: int, markdown: bool) -> list[_Block]:
     if markdown:
+        # Imported here: most reports are plain text and never pay for the parser.
+        from tui.ingest.markdown import parse_markdown_blocks
+
         return [
             (b.start, b.end, b.kind, b.runs, b.depth)
             for b in parse_markdown_blocks(text, body_start)

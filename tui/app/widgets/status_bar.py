@@ -11,7 +11,9 @@ from textual.widgets import Label, ProgressBar
 class StatusBar(Horizontal):
     def compose(self) -> ComposeResult:
         yield Label("Starting…", id="status-label")
-        yield ProgressBar(total=None, show_eta=False, id="status-progress")
+        # A determinate bar from the start: an indeterminate one animates every frame,
+        # which competes with the loading worker for the GIL and slows the first screen.
+        yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="status-progress")
 
     def show_progress(self, done: int, total: int) -> None:
         self.query_one("#status-label", Label).update(Text(f"Reading {done}/{total} files"))
