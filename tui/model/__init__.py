@@ -2,5 +2,18 @@
 
 from tui.model.corpus import Corpus, LoadError
 from tui.model.document import PARAGRAPH_KINDS, Paragraph, Report, Run, Sentence
+from tui.model.entities import ENTITY_TYPES, Entity, Mention, MergeReason
 
-__all__ = ["PARAGRAPH_KINDS", "Corpus", "LoadError", "Paragraph", "Report", "Run", "Sentence"]
+__all__ = [
+    "ENTITY_TYPES",
+    "PARAGRAPH_KINDS",
+    "Corpus",
+    "Entity",
+    "LoadError",
+    "Mention",
+    "MergeReason",
+    "Paragraph",
+    "Report",
+    "Run",
+    "Sentence",
+]

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from tui.model.document import Paragraph, Report, Sentence
+from tui.model.entities import Entity, Mention
+
+MatchMode = Literal["any", "all"]
 
 SCHEMA_VERSION = 1
 
@@ -25,8 +29,12 @@ class LoadError:
 class Corpus:
     reports: tuple[Report, ...]
     errors: tuple[LoadError, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    # Mentions of entities, by paragraph id, in text order.
+    mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
+    # Paragraph ids that mention each entity: the index `query` answers from.
+    entity_paragraphs: dict[str, frozenset[str]] = field(default_factory=dict)
     # Filled by later analyses; keyed by paragraph / sentence id.
-    entities: tuple[dict[str, Any], ...] = ()
     facts: tuple[dict[str, Any], ...] = ()
     topics: tuple[dict[str, Any], ...] = ()
     paragraph_tags: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
@@ -37,6 +45,21 @@ class Corpus:
             if report.id == report_id:
                 return report
         raise KeyError(report_id)
+
+    def entity(self, entity_id: str) -> Entity:
+        for entity in self.entities:
+            if entity.id == entity_id:
+                return entity
+        raise KeyError(entity_id)
+
+    def query(self, entity_ids: Iterable[str], mode: MatchMode = "any") -> frozenset[str]:
+        """Ids of the paragraphs that mention any (or all) of the entities."""
+        sets = [self.entity_paragraphs.get(e, frozenset()) for e in entity_ids]
+        if not sets:
+            return frozenset()
+        if mode == "all":
+            return frozenset.intersection(*sets)
+        return frozenset.union(*sets)
 
     def _sentence_dict(self, sentence: Sentence) -> dict[str, Any]:
         return {
@@ -56,7 +79,10 @@ class Corpus:
             "topics": list(tags.get("topics", [])),
             "cited": list(tags.get("cited", [])),
             "sentences": [self._sentence_dict(s) for s in paragraph.sentences],
-            "mentions": list(tags.get("mentions", [])),
+            "mentions": [
+                {"entity": m.entity, "start": m.start, "end": m.end}
+                for m in self.mentions.get(paragraph.id, ())
+            ],
         }
 
     def to_dict(self) -> dict[str, Any]:
@@ -77,7 +103,7 @@ class Corpus:
                 }
                 for r in self.reports
             ],
-            "entities": list(self.entities),
+            "entities": [entity.to_dict() for entity in self.entities],
             "facts": list(self.facts),
             "topics": list(self.topics),
         }

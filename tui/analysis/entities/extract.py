@@ -1,0 +1,367 @@
+"""Finding name mentions in paragraphs, with evidence of what kind of thing each names.
+
+A mention is a run of capitalised words (with the particles and connectors names use:
+"Bashar al-Assad", "Syrian Observatory for Human Rights"), an acronym ("HTS") or a
+particle name ("al-Qaeda"). Titles, possessives and hyphenated tails are trimmed off;
+words that are capitalised only because they start a sentence are dropped unless the
+corpus shows them as names elsewhere. The words around a mention vote for its type.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import pairwise
+
+from tui.analysis.entities import lexicon as lx
+from tui.model.document import Paragraph, Report
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’\-]*\w)?|\d[\d.,:]*|\S")
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_PARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|ibn|bin|abu)-[A-Z]")
+_OPENERS = frozenset(".!?“\"‘'([:—–-•*")
+_QUOTES = frozenset("“\"‘'")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One mention found in a paragraph, before entities are merged."""
+
+    report: str
+    paragraph: str
+    start: int  # offsets into report.text
+    end: int
+    surface: str
+    tokens: tuple[str, ...]
+    sentence_initial: bool
+    votes: Counter[str] = field(default_factory=Counter)
+    acronym_of: str | None = None  # "Name (ACR)": the name this acronym was defined for
+    vstart: int = 0  # offsets into the paragraph's visible text
+    vend: int = 0
+
+
+def normalise(name: str) -> str:
+    """The key two spellings must share to be the same form: case, accents, hyphens."""
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = folded.lower().replace("’", "'").replace("-", " ")
+    return " ".join(folded.split())
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+@cache
+def _place_prefixes() -> frozenset[str]:
+    prefixes: set[str] = set()
+    for place in lx.place_names():
+        if " " not in place:
+            prefixes.update(place[:n] for n in range(4, len(place) + 1))
+    return frozenset(prefixes)
+
+
+_DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "is", "i", "ish", "ns", "n", "s")
+
+
+def is_adjectival(word: str) -> bool:
+    """Demonyms and -ist words ("Syrian", "Lebanese", "Israeli", "Islamist")."""
+    lower = word.lower()
+    if lower in lx.place_names():
+        return False
+    if lower.endswith(("ist", "ists")) and len(lower) > 5:
+        return True
+    prefixes = _place_prefixes()
+    for suffix in _DEMONYM_SUFFIXES:
+        if lower.endswith(suffix):
+            stem = lower[: -len(suffix)]
+            # "Syrian" -> "syria", "Lebanese" -> "leban(on)", "Israeli" -> "israel"
+            if len(stem) >= 4 and (stem in prefixes or (stem[:-1] in prefixes and len(stem) > 5)):
+                return True
+    return False
+
+
+@dataclass(slots=True)
+class _Token:
+    text: str
+    start: int  # offsets into the visible text
+    end: int
+    word: bool
+    cap: bool
+    acronym: bool
+    particle_name: bool
+    breaks_after: bool  # possessive or hyphenated tail: the name ends here
+    hyphen_tail: str
+
+
+def _tokens(visible: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    for match in _TOKEN.finditer(visible):
+        text = match.group()
+        start, end = match.span()
+        first = text[0]
+        word = first.isalpha()
+        breaks = False
+        tail = ""
+        if word and "-" in text and not text.startswith(("al-", "el-")):
+            head, _, rest = text.partition("-")
+            if head[:1].isupper() and rest[:1].islower():
+                tail = rest
+                text, end, breaks = head, start + len(head), True
+        if word and _POSSESSIVE.search(text) and len(text) > 3:
+            cut = 2 if text[-2] in "'’" else 1
+            text, end, breaks = text[:-cut], end - cut, True
+        tokens.append(
+            _Token(
+                text=text,
+                start=start,
+                end=end,
+                word=word,
+                cap=word and first.isupper(),
+                acronym=word and _is_acronym(text) and text not in lx.NOT_ACRONYMS,
+                particle_name=bool(_PARTICLE_NAME.match(text)),
+                breaks_after=breaks,
+                hyphen_tail=tail,
+            )
+        )
+    return tokens
+
+
+def _namey(token: _Token) -> bool:
+    return token.cap or token.particle_name
+
+
+def _joins(tokens: Sequence[_Token], i: int) -> bool:
+    """Whether tokens[i] is a connector inside a name ("of", "al", "for" ...)."""
+    token = tokens[i]
+    if token.cap or not token.word or i + 1 >= len(tokens):
+        return False
+    lower = token.text.lower()
+    nxt = tokens[i + 1]
+    if not _namey(nxt) or nxt.start != token.end + 1:
+        return False
+    return lower in lx.NAME_PARTICLES or lower in lx.INNER_CONNECTORS
+
+
+def _is_sentence_start(tokens: Sequence[_Token], i: int) -> bool:
+    """First word of a sentence, of a quote ("“Long live Syria”") or after a colon."""
+    return i == 0 or tokens[i - 1].text in _OPENERS
+
+
+def _skippable(word: str) -> bool:
+    lower = word.lower().rstrip(".")
+    return lower in lx.FUNCTION_WORDS or lower in lx.MONTHS_AND_DAYS
+
+
+def _is_title(word: str) -> bool:
+    return word.lower() in lx.PERSON_TITLES or word.lower().rstrip(".") in lx.PERSON_TITLES
+
+
+def _word_after(tokens: Sequence[_Token], i: int) -> str:
+    return tokens[i].text.lower() if i < len(tokens) and tokens[i].word else ""
+
+
+def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) -> Counter[str]:
+    """Evidence from the words in and around tokens[first..last] for the name's type."""
+    votes: Counter[str] = Counter()
+    lower_name = " ".join(name).lower()
+    if lower_name in lx.place_names():
+        votes["PLACE"] += 3
+    if any(word.lower() in lx.ORG_WORDS for word in name[1:]) or (
+        len(name) > 1 and name[0].lower() in lx.ORG_WORDS and name[0].lower() not in lx.COMPASS
+    ):
+        votes["ORG"] += 3
+    if len(name) == 1 and _is_acronym(name[0]):
+        votes["PLACE" if name[0].replace(".", "") in lx.PLACE_ACRONYMS else "ORG"] += 2
+    if name[0].lower() in ("abu", "umm", "bin", "ibn"):
+        votes["PERSON"] += 2
+    before = tokens[first - 1].text.lower() if first > 0 else ""
+    before2 = tokens[first - 2].text.lower() if first > 1 else ""
+    if tokens[last].hyphen_tail == "based":
+        votes["PLACE"] += 2
+    if before in lx.PERSON_TITLES and tokens[first - 1].word:
+        votes["PERSON"] += 2
+    if before in ("group", "organisation", "organization", "movement", "militia", "party"):
+        votes["ORG"] += 2
+    if before in ("in", "near", "towards", "toward", "across", "outside", "around"):
+        votes["PLACE"] += 1
+    if before == "of" and before2 in lx.PLACE_NOUNS_BEFORE:
+        votes["PLACE"] += 3
+    if before == "including" and any(
+        tokens[j].text.lower() in lx.PLACE_NOUNS_AFTER for j in range(max(first - 4, 0), first)
+    ):
+        votes["PLACE"] += 2
+    after = _word_after(tokens, last + 1)
+    after2 = _word_after(tokens, last + 2)
+    if after in lx.ORG_NOUNS_AFTER or (after == "news" and after2 == "agency"):
+        votes["ORG"] += 2
+    if after in lx.PLACE_NOUNS_AFTER or (
+        after2 in lx.PLACE_NOUNS_AFTER and after in ("international", "military", "central")
+    ):
+        votes["PLACE"] += 2
+    if tokens[last].breaks_after and not tokens[last].hyphen_tail:
+        # "al-Qaeda's former arm", "Syria's army"
+        if after in ("former", "armed", "military") and after2 in ("arm", "wing", "branch"):
+            votes["ORG"] += 2
+        if after in ("arm", "wing", "branch", "affiliate", "affiliates", "leader", "fighters"):
+            votes["ORG"] += 2
+    # "Deir el Zor in the east", "Hama, in central Syria"
+    k = last + 1
+    if k < len(tokens) and tokens[k].text == ",":
+        k += 1
+    if _word_after(tokens, k) == "in":
+        nxt = _word_after(tokens, k + 1)
+        if (nxt == "the" and _word_after(tokens, k + 2) in lx.COMPASS) or nxt in lx.COMPASS:
+            votes["PLACE"] += 2
+    if (
+        last + 2 < len(tokens)
+        and tokens[last + 1].text == ","
+        and _word_after(tokens, last + 2) in lx.PERSON_TITLES
+    ):
+        votes["PERSON"] += 2
+    return votes
+
+
+def _visible_with_offsets(report: Report, paragraph: Paragraph) -> tuple[str, list[int]]:
+    pieces: list[str] = []
+    offsets: list[int] = []
+    for run in paragraph.runs:
+        pieces.append(report.text[run.start : run.end])
+        offsets.extend(range(run.start, run.end))
+    return "".join(pieces), offsets
+
+
+def find_candidates(report: Report, paragraph: Paragraph) -> list[Candidate]:
+    """Every name-like mention in one paragraph, with type votes."""
+    visible, offsets = _visible_with_offsets(report, paragraph)
+    tokens = _tokens(visible)
+    found: list[Candidate] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        token = tokens[i]
+        if not (_namey(token) or token.acronym):
+            i += 1
+            continue
+        first = i
+        last = i
+        while not tokens[last].breaks_after and last + 1 < n:
+            nxt = tokens[last + 1]
+            if _namey(nxt) and nxt.start == tokens[last].end + 1:
+                last += 1
+            elif _joins(tokens, last + 1):
+                last += 2
+            else:
+                break
+        i = last + 1
+        found.extend(_trimmed(report, paragraph, tokens, first, last, visible, offsets))
+    _propagate_lists(found, visible)
+    _link_defined_acronyms(found, visible)
+    return found
+
+
+def _trimmed(
+    report: Report,
+    paragraph: Paragraph,
+    tokens: Sequence[_Token],
+    first: int,
+    last: int,
+    visible: str,
+    offsets: Sequence[int],
+) -> Iterable[Candidate]:
+    initial = _is_sentence_start(tokens, first)
+    person_title = False
+    # Drop leading function words, months and titles ("In Homs", "President Assad").
+    while first <= last and (_skippable(tokens[first].text) or _is_title(tokens[first].text)):
+        if _is_title(tokens[first].text) and not _skippable(tokens[first].text):
+            person_title = True
+        first += 1
+        initial = False
+        while first <= last and not _namey(tokens[first]):
+            first += 1
+    # Trailing connectors cannot end a name.
+    while last >= first and not _namey(tokens[last]) and not tokens[last].acronym:
+        last -= 1
+    if first > last:
+        return
+    words = [t.text for t in tokens[first : last + 1] if t.word]
+    # "Lebanese Hezbollah" -> "Hezbollah"; but "Syrian Observatory for Human Rights" stays.
+    if (
+        len(words) > 1
+        and is_adjectival(words[0])
+        and not any(w.lower() in lx.ORG_WORDS for w in words[1:])
+    ):
+        first += 1
+        initial = False
+        while first <= last and not _namey(tokens[first]):
+            first += 1
+        words = [t.text for t in tokens[first : last + 1] if t.word]
+    if not words:
+        return
+    if len(words) == 1:
+        word = words[0]
+        if _skippable(word) or _is_title(word) or word == "I":
+            return
+        if is_adjectival(word) and not tokens[first].acronym:
+            return
+    start = offsets[tokens[first].start]
+    end = offsets[tokens[last].end - 1] + 1
+    surface = report.text[start:end]
+    if surface != visible[tokens[first].start : tokens[last].end]:
+        return  # the name spans Markdown markup: no exact offsets to give
+    votes = _vote(tokens, first, last, words)
+    if person_title:
+        votes["PERSON"] += 3
+    yield Candidate(
+        report=report.id,
+        paragraph=paragraph.id,
+        start=start,
+        end=end,
+        surface=surface,
+        tokens=tuple(words),
+        sentence_initial=initial and len(words) == 1 and not tokens[first].acronym,
+        votes=votes,
+        vstart=tokens[first].start,
+        vend=tokens[last].end,
+    )
+
+
+def _propagate_lists(found: list[Candidate], visible: str) -> None:
+    """Names in one list ("Maadamiyah, Jaramana and Daraya") share a place type."""
+    if len(found) < 2:
+        return
+    groups: list[list[Candidate]] = [[found[0]]]
+    for prev, cand in pairwise(found):
+        if _LIST_GAP.fullmatch(visible[prev.vend : cand.vstart]):
+            groups[-1].append(cand)
+        else:
+            groups.append([cand])
+    for group in groups:
+        if len(group) > 1 and any(c.votes["PLACE"] >= 2 for c in group):
+            for cand in group:
+                cand.votes["PLACE"] += 1
+
+
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+_ACRONYM_GAP = re.compile(r"\s*\(\s*")
+
+
+def _link_defined_acronyms(found: list[Candidate], visible: str) -> None:
+    """ "Hayat Tahrir al-Sham (HTS)": the acronym in brackets names the entity before it."""
+    for prev, cand in pairwise(found):
+        if (
+            len(cand.tokens) == 1
+            and _is_acronym(cand.tokens[0])
+            and len(prev.tokens) > 1
+            and _ACRONYM_GAP.fullmatch(visible[prev.vend : cand.vstart])
+            and visible[cand.vend : cand.vend + 3].lstrip().startswith(")")
+        ):
+            cand.acronym_of = prev.surface
+            cand.votes.update(prev.votes)

@@ -1,0 +1,115 @@
+"""Word lists the entity rules rely on: closed classes of English, not names of the news.
+
+Places come from a GeoNames extract (data/places.txt); everything else here is function
+words, titles and the nouns that say what kind of thing a name is.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+_DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Capitalised only because they start a sentence or a quote: never names on their own.
+FUNCTION_WORDS = _words(
+    """a an the this that these those there here it its it's they them their theirs we us our
+    you your he him his she her i me my mine who whom whose which what why when where how
+    in on at by for from to into onto of off over under with without within about above below
+    after before during since until while as than then though although because if unless
+    whether and or but nor so yet also not no yes all any both each every few many more most
+    other some such only own same very just even still already again ever never always often
+    according despite amid among between through throughout toward towards against along
+    across behind beyond near outside inside upon via per is are was were be been being has
+    have had do does did will would shall should can could may might must let please
+    meanwhile earlier later however moreover furthermore instead otherwise indeed thus hence
+    therefore today yesterday tomorrow tonight now once soon recently currently finally
+    first second third last next another one two three four five six seven eight nine ten
+    eleven twelve twenty thirty forty fifty hundred hundreds thousand thousands million
+    millions billion dozens dozen several half mr mrs ms dr read watch see listen click
+    sign subscribe follow share comment like related breaking update updated live video
+    photo image caption source sources report reports said says told"""
+)
+
+MONTHS_AND_DAYS = _words(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
+    friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"""
+)
+
+# Titles are not part of a name, but say that the name is a person's.
+PERSON_TITLES = _words(
+    """president vice prime minister premier chancellor secretary general gen gen. lt lt.
+    col col. colonel major maj capt capt. captain sgt sgt. sergeant lieutenant commander
+    admiral adm marshal brigadier corporal private officer chief director spokesman
+    spokeswoman spokesperson ambassador envoy senator sen sen. rep rep. representative
+    congressman congresswoman governor gov gov. mayor judge justice king queen prince
+    princess emir sheikh shaikh sultan pope cardinal bishop archbishop rabbi imam father
+    reverend rev rev. sir lord lady dame mr mr. mrs mrs. ms ms. dr dr. prof prof. professor
+    detective inspector deputy leader chairman chairwoman chair ceo founder minister
+    foreign defence defense interior finance health state crown actor actress singer
+    star rapper coach manager striker midfielder goalkeeper player president-elect
+    sheriff agent attorney lawyer councillor councilor commissioner constable"""
+)
+
+# Person particles inside Arabic, Dutch, German, Romance... names.
+NAME_PARTICLES = _words(
+    """al el ad ag ah an ar as ash at az bin ibn bint abu umm de del della der den di da
+    do dos das du la le van von ter zu y"""
+)
+# Words that may join capitalised words inside one name ("Bank of England").
+INNER_CONNECTORS = _words("of for the de del la le du da di van von der al el")
+
+# Nouns after a name that say it is an organisation ("Hezbollah fighters").
+ORG_NOUNS_AFTER = _words(
+    """fighters militants members supporters forces troops militia group movement party
+    organisation organization spokesman spokeswoman spokesperson leader leaders leadership
+    officials official commander commanders rebels insurgents executives employees staff
+    shareholders board chief ceo news agency network channel newspaper tv radio website
+    statement announced"""
+)
+# Words inside a name that say it is an organisation.
+ORG_WORDS = _words(
+    """forces army navy force police guard guards corps brigade brigades battalion militia
+    observatory agency ministry department office council committee commission assembly
+    parliament senate congress party union league association federation alliance front
+    movement group organisation organization institute foundation fund trust society
+    university college school academy hospital clinic court tribunal bank company corp
+    corporation inc ltd llc plc co bureau service services authority administration
+    government cabinet news times post press tribune journal herald daily tv television
+    radio channel network broadcasting media airlines airways railways club fc united
+    rights red cross crescent nations un nato eu church mosque center centre"""
+)
+# Nouns after a name that say it is a place or a facility ("Sednaya prison").
+PLACE_NOUNS_AFTER = _words(
+    """city town village province region district county state country capital suburb
+    suburbs neighbourhood neighborhood area border governorate prison jail airport base
+    port harbour harbor square street road avenue bridge river valley mountain mountains
+    island islands coast desert camp crossing"""
+)
+# Nouns before "of X" that say X is a place ("the city of Homs", "suburb of Harasta").
+PLACE_NOUNS_BEFORE = _words(
+    """city town village province region district county state capital suburb suburbs
+    outskirts centre center north south east west streets heart people residents
+    governorate neighbourhood neighborhood capture fall outside"""
+)
+PLACE_PREPOSITIONS = _words("in at from to towards toward near into across outside around via")
+COMPASS = _words(
+    """north south east west northern southern eastern western central northeast northwest
+    southeast southwest north-east north-west south-east south-west"""
+)
+# Acronyms that are words or units, not names.
+NOT_ACRONYMS = _words("OK TV AM PM GMT UTC BST CET EST PST AD BC ID PS AKA FAQ DIY VIP")
+PLACE_ACRONYMS = _words("US USA UK UAE EU DRC PRC DPRK")
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Countries, continents, US states and large cities (lower-case)."""
+    lines = (_DATA / "places.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.lower() for line in lines if line and not line.startswith("#"))

@@ -1,0 +1,311 @@
+"""Merging mentions into entities: one entity per real-world thing, across reports.
+
+Forms (normalised spellings) are joined by a union-find, each join recording its rule:
+acronyms defined in the text or matching a name's initials, transliteration variants
+(same consonant skeleton and close spelling), and short or partial forms that fit exactly
+one fuller name. Types come from the evidence of all mentions of the merged entity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from tui.analysis.entities import lexicon as lx
+from tui.analysis.entities.extract import Candidate, normalise
+from tui.model.entities import Entity, EntityType, Mention, MergeReason
+
+# Transliterations of one name are close in spelling once vowels are set aside.
+_MIN_VARIANT_SIMILARITY = 75.0  # rapidfuzz ratio, 0-100
+_MIN_SKELETON = 3
+_ABD = re.compile(r"\babd\s?(?:el|al|ul|ur|ar|er|an|as|ad|ol)\s?")
+_SKELETON_DROP = str.maketrans("", "", "aeiouyhw '-")
+_INITIALS_SKIP = lx.NAME_PARTICLES | frozenset({"of", "for", "the", "and", "on", "in"})
+
+
+@dataclass(frozen=True, slots=True)
+class Corrections:
+    """Merges and splits made by hand, by surface form, reapplied on every analysis."""
+
+    merges: tuple[tuple[str, str], ...] = ()
+    splits: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class _Form:
+    key: str
+    surfaces: Counter[str] = field(default_factory=Counter)
+    votes: Counter[str] = field(default_factory=Counter)
+    words: tuple[str, ...] = ()  # normalised tokens without particles
+    acronym: bool = False
+    mentions: list[Candidate] = field(default_factory=list)
+
+
+class _UnionFind:
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.parent = {key: key for key in keys}
+
+    def find(self, key: str) -> str:
+        root = key
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[key] != root:
+            self.parent[key], key = root, self.parent[key]
+        return root
+
+    def union(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        self.parent[max(ra, rb)] = min(ra, rb)
+        return True
+
+
+def _words(key: str) -> tuple[str, ...]:
+    words = []
+    for word in key.replace("'", " ").split():
+        for part in word.split():
+            if part not in lx.NAME_PARTICLES:
+                words.append(part)
+    return tuple(words)
+
+
+def skeleton(key: str) -> str:
+    """Consonants of a name, doubled letters collapsed: "saydnaya" and "sednaya" -> "sdn"."""
+    stripped = " ".join(w for w in key.split() if w not in lx.NAME_PARTICLES)
+    consonants = _ABD.sub("abd", stripped).translate(_SKELETON_DROP)
+    return re.sub(r"(.)\1+", r"\1", consonants)
+
+
+def _main_type(votes: Counter[str]) -> str | None:
+    if not votes:
+        return None
+    return max(sorted(votes), key=lambda t: votes[t])
+
+
+def _compatible(a: Counter[str], b: Counter[str]) -> bool:
+    ta, tb = _main_type(a), _main_type(b)
+    return ta is None or tb is None or ta == tb or "OTHER" in (ta, tb)
+
+
+def _keep(candidate: Candidate, name_keys: set[str], name_skeletons: set[str]) -> bool:
+    """Sentence-initial single words count only when the corpus shows them as names."""
+    if not candidate.sentence_initial:
+        return True
+    key = normalise(candidate.surface)
+    if key in name_keys or key in lx.place_names():
+        return True
+    shape = skeleton(key)
+    return len(shape) >= _MIN_SKELETON and shape in name_skeletons
+
+
+def _collect_forms(candidates: Sequence[Candidate]) -> dict[str, _Form]:
+    name_keys = {normalise(c.surface) for c in candidates if not c.sentence_initial}
+    name_skeletons = {skeleton(k) for k in name_keys}
+    forms: dict[str, _Form] = {}
+    for cand in candidates:
+        if not _keep(cand, name_keys, name_skeletons):
+            continue
+        key = normalise(cand.surface)
+        form = forms.get(key)
+        if form is None:
+            form = forms[key] = _Form(
+                key=key,
+                words=_words(key),
+                acronym=len(cand.tokens) == 1 and cand.surface.replace(".", "").isupper(),
+            )
+        form.surfaces[cand.surface] += 1
+        form.votes.update(cand.votes)
+        form.mentions.append(cand)
+    return forms
+
+
+class _Merger:
+    def __init__(self, forms: dict[str, _Form]) -> None:
+        self.forms = forms
+        self.sets = _UnionFind(forms)
+        self.reasons: dict[str, list[MergeReason]] = defaultdict(list)
+        self.votes: dict[str, Counter[str]] = {k: Counter(f.votes) for k, f in forms.items()}
+
+    def cluster_votes(self, key: str) -> Counter[str]:
+        return self.votes[self.sets.find(key)]
+
+    def join(self, a: str, b: str, rule: str) -> None:
+        ra, rb = self.sets.find(a), self.sets.find(b)
+        if ra == rb:
+            return
+        merged = self.votes[ra] + self.votes[rb]
+        reasons = self.reasons.pop(ra, []) + self.reasons.pop(rb, [])
+        self.sets.union(ra, rb)
+        root = self.sets.find(ra)
+        self.votes[root] = merged
+        display = (self._display(a), self._display(b))
+        reasons.append(MergeReason(rule, display))
+        self.reasons[root] = reasons
+
+    def _display(self, key: str) -> str:
+        return self.forms[key].surfaces.most_common(1)[0][0]
+
+    # -- rules -------------------------------------------------------------
+
+    def defined_acronyms(self) -> None:
+        for form in self.forms.values():
+            for cand in form.mentions:
+                name = normalise(cand.acronym_of) if cand.acronym_of else None
+                if name and name in self.forms:
+                    self.join(name, form.key, "acronym defined in the text")
+
+    def initials(self) -> None:
+        by_initials: dict[str, set[str]] = defaultdict(set)
+        for form in self.forms.values():
+            words = [w for w in form.key.split() if w not in _INITIALS_SKIP]
+            if len(words) >= 2 and not form.acronym:
+                by_initials["".join(w[0] for w in words)].add(form.key)
+        for form in self.forms.values():
+            if not form.acronym:
+                continue
+            matches = by_initials.get(form.key.replace(".", "").replace(" ", ""), set())
+            roots = {self.sets.find(k) for k in matches}
+            if len(roots) == 1:
+                self.join(next(iter(matches)), form.key, "acronym of the name's initials")
+
+    def spelling_variants(self) -> None:
+        by_skeleton: dict[str, list[str]] = defaultdict(list)
+        for form in self.forms.values():
+            if not form.acronym:
+                shape = skeleton(form.key)
+                if len(shape) >= _MIN_SKELETON:
+                    by_skeleton[shape].append(form.key)
+        for keys in by_skeleton.values():
+            for i, a in enumerate(keys):
+                for b in keys[i + 1 :]:
+                    flat_a, flat_b = a.replace(" ", ""), b.replace(" ", "")
+                    if (
+                        flat_a[0] == flat_b[0]
+                        and fuzz.ratio(flat_a, flat_b) >= _MIN_VARIANT_SIMILARITY
+                        and _compatible(self.cluster_votes(a), self.cluster_votes(b))
+                    ):
+                        self.join(a, b, "spelling variant")
+
+    def short_forms(self) -> None:
+        """ "Assad" -> "Bashar al-Assad", "Hayat al-Tahrir" -> "Hayat Tahrir al-Sham"."""
+        longer = sorted(self.forms.values(), key=lambda f: -len(f.words))
+        for form in sorted(self.forms.values(), key=lambda f: len(f.words)):
+            if form.acronym or not form.words:
+                continue
+            words = set(form.words)
+            fits: set[str] = set()
+            for other in longer:
+                if len(other.words) <= len(form.words):
+                    break
+                if not words < set(other.words):
+                    continue
+                if len(form.words) == 1:
+                    # One word stands for a person's surname, nothing else.
+                    person = _main_type(self.cluster_votes(other.key)) in (None, "PERSON")
+                    if not (person and other.words[-1] == form.words[0]):
+                        continue
+                if _compatible(self.cluster_votes(form.key), self.cluster_votes(other.key)):
+                    fits.add(other.key)
+            roots = {self.sets.find(k) for k in fits}
+            if len(roots) == 1:
+                target = max(fits, key=lambda k: len(self.forms[k].words))
+                rule = "short form" if len(form.words) == 1 else "partial name"
+                self.join(target, form.key, rule)
+
+    def corrections(self, corrections: Corrections) -> set[str]:
+        for a, b in corrections.merges:
+            ka, kb = normalise(a), normalise(b)
+            if ka in self.forms and kb in self.forms:
+                self.join(ka, kb, "merged by hand")
+        return {normalise(s) for s in corrections.splits if normalise(s) in self.forms}
+
+
+def _entity_type(votes: Counter[str], forms: Sequence[_Form]) -> EntityType:
+    main = _main_type(votes)
+    if main in ("PERSON", "ORG", "PLACE"):
+        return main  # type: ignore[return-value]
+    if any(len(f.words) >= 2 and not f.acronym for f in forms):
+        return "PERSON"
+    return "OTHER"
+
+
+def _canonical(forms: Sequence[_Form]) -> str:
+    """The fullest common form: most words, then most reports, then most mentions."""
+
+    def rank(surface_form: tuple[str, _Form]) -> tuple[int, int, int, str]:
+        surface, form = surface_form
+        reports = len({m.report for m in form.mentions if m.surface == surface})
+        return (
+            0 if form.acronym else len(form.words),
+            reports,
+            form.surfaces[surface],
+            surface,
+        )
+
+    pairs = [(surface, form) for form in forms for surface in form.surfaces]
+    return max(pairs, key=rank)[0]
+
+
+def merge_entities(
+    candidates: Sequence[Candidate], corrections: Corrections | None = None
+) -> tuple[list[Entity], list[Mention]]:
+    forms = _collect_forms(candidates)
+    merger = _Merger(forms)
+    merger.defined_acronyms()
+    merger.initials()
+    merger.spelling_variants()
+    merger.short_forms()
+    split = merger.corrections(corrections or Corrections())
+
+    clusters: dict[str, list[_Form]] = defaultdict(list)
+    for key, form in forms.items():
+        root = key if key in split else merger.sets.find(key)
+        clusters[root].append(form)
+
+    built: list[tuple[int, str, list[_Form], str]] = []
+    for root, members in clusters.items():
+        count = sum(len(f.mentions) for f in members)
+        built.append((count, _canonical(members), members, root))
+    built.sort(key=lambda item: (-item[0], item[1].lower()))
+
+    entities: list[Entity] = []
+    mentions: list[Mention] = []
+    for number, (count, name, members, root) in enumerate(built, start=1):
+        entity_id = f"e{number}"
+        votes: Counter[str] = Counter()
+        per_report: Counter[str] = Counter()
+        surfaces: Counter[str] = Counter()
+        for form in members:
+            votes.update(form.votes)
+            surfaces.update(form.surfaces)
+            for cand in form.mentions:
+                per_report[cand.report] += 1
+                mentions.append(
+                    Mention(entity_id, cand.report, cand.paragraph, cand.start, cand.end)
+                )
+        reasons = [] if root in split else list(merger.reasons.get(root, []))
+        respelt = [f for f in members if len(f.surfaces) > 1]
+        reasons.extend(MergeReason("same name, other spelling", tuple(f.surfaces)) for f in respelt)
+        reports = sorted(per_report, key=_report_order)
+        entities.append(
+            Entity(
+                id=entity_id,
+                name=name,
+                type=_entity_type(votes, members),
+                aliases=tuple(s for s, _ in surfaces.most_common()),
+                mentions=count,
+                reports=tuple(reports),
+                merged_because=tuple(reasons),
+                report_counts=tuple((r, per_report[r]) for r in reports),
+            )
+        )
+    return entities, mentions
+
+
+def _report_order(report_id: str) -> int:
+    return int(report_id[1:]) if report_id[1:].isdigit() else 0
