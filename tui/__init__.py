@@ -11,22 +11,27 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from tui.analysis.entities import Corrections
     from tui.model.corpus import Corpus
 
 __version__ = "0.1.0"
 __all__ = ["__version__", "analyze", "analyze_texts"]
 
 
-def analyze(paths: Iterable[str | os.PathLike[str]], recursive: bool = False) -> Corpus:
+def analyze(
+    paths: Iterable[str | os.PathLike[str]],
+    recursive: bool = False,
+    corrections: Corrections | None = None,
+) -> Corpus:
     """Read report files and folders; unreadable ones are listed in `Corpus.errors`."""
     from tui.corpus_builder import load_corpus
 
-    return load_corpus(paths, recursive=recursive)
+    return load_corpus(paths, recursive=recursive, corrections=corrections)
 
 
-def analyze_texts(texts: Mapping[str, str]) -> Corpus:
+def analyze_texts(texts: Mapping[str, str], corrections: Corrections | None = None) -> Corpus:
     """Analyse reports given as `{name: text}`; names ending .md are Markdown."""
     from tui.corpus_builder import corpus_from_reports
     from tui.ingest.loader import reports_from_texts
 
-    return corpus_from_reports(reports_from_texts(texts))
+    return corpus_from_reports(reports_from_texts(texts), corrections=corrections)

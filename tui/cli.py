@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from tui import __version__
 
 if TYPE_CHECKING:
+    from tui.analysis.entities import Corrections
     from tui.model.corpus import Corpus
 
 EXIT_OK = 0
@@ -110,11 +111,22 @@ def format_text(corpus: Corpus) -> str:
     return safe_text("\n".join(lines))
 
 
+def _corrections() -> Corrections | None:
+    """The user's saved entity corrections; a broken file is reported and ignored."""
+    from tui.corrections import CorrectionsError, load_corrections
+
+    try:
+        return load_corrections()
+    except CorrectionsError as exc:
+        print_error(exc)
+        return None
+
+
 def run_analyze(argv: Sequence[str]) -> int:
     args = _analyze_parser().parse_args(argv)
     from tui import analyze
 
-    corpus = analyze(_inputs(args.paths), recursive=args.recursive)
+    corpus = analyze(_inputs(args.paths), recursive=args.recursive, corrections=_corrections())
     if args.format == "json":
         output = json.dumps(corpus.to_dict(), ensure_ascii=False, indent=1) + "\n"
     else:

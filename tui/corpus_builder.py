@@ -34,7 +34,11 @@ def corpus_from_reports(
     )
 
 
-def load_corpus(paths: Iterable[str | os.PathLike[str]], recursive: bool = False) -> Corpus:
+def load_corpus(
+    paths: Iterable[str | os.PathLike[str]],
+    recursive: bool = False,
+    corrections: Corrections | None = None,
+) -> Corpus:
     found = discover(paths, recursive=recursive)
     reports: list[Report] = []
     errors: list[LoadError] = list(found.errors)
@@ -43,4 +47,4 @@ def load_corpus(paths: Iterable[str | os.PathLike[str]], recursive: bool = False
             reports.append(item)
         else:
             errors.append(item)
-    return corpus_from_reports(reports, errors)
+    return corpus_from_reports(reports, errors, corrections)
