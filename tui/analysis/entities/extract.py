@@ -74,6 +74,8 @@ def is_adjectival(word: str) -> bool:
     lower = word.lower()
     if lower in lx.place_names():
         return False
+    if lower in lx.IRREGULAR_ADJECTIVES:
+        return True
     if lower.endswith(("ist", "ists")) and len(lower) > 5:
         return True
     prefixes = _place_prefixes()
@@ -154,6 +156,8 @@ def _is_sentence_start(tokens: Sequence[_Token], i: int) -> bool:
 
 
 def _skippable(word: str) -> bool:
+    if _is_acronym(word):  # "WHO", "IT": acronyms are names even when they spell a word
+        return False
     lower = word.lower().rstrip(".")
     return lower in lx.FUNCTION_WORDS or lower in lx.MONTHS_AND_DAYS
 

@@ -103,6 +103,15 @@ COMPASS = _words(
     """north south east west northern southern eastern western central northeast northwest
     southeast southwest north-east north-west south-east south-west"""
 )
+# Adjectives of nationality, religion and politics that no suffix rule derives from a place.
+IRREGULAR_ADJECTIVES = _words(
+    """french dutch british english irish scottish welsh swiss greek thai swedish danish
+    finnish polish turkish spanish arab arabic kurdish jewish muslim christian catholic
+    protestant orthodox sunni shia shiite shiia alawite druze yazidi western eastern
+    northern southern european african asian latin nordic baltic balkan gulf islamic
+    communist socialist democratic republican liberal conservative"""
+)
+
 # Acronyms that are words or units, not names.
 NOT_ACRONYMS = _words("OK TV AM PM GMT UTC BST CET EST PST AD BC ID PS AKA FAQ DIY VIP")
 PLACE_ACRONYMS = _words("US USA UK UAE EU DRC PRC DPRK")

@@ -93,7 +93,9 @@ def _compatible(a: Counter[str], b: Counter[str]) -> bool:
 
 
 def _keep(candidate: Candidate, name_keys: set[str], name_skeletons: set[str]) -> bool:
-    """Sentence-initial single words count only when the corpus shows them as names."""
+    """Sentence-initial single words count only when the corpus shows them as names:
+    the same word inside a sentence, alone or in a longer name, a known place, or a
+    spelling variant of a name."""
     if not candidate.sentence_initial:
         return True
     key = normalise(candidate.surface)
@@ -104,8 +106,9 @@ def _keep(candidate: Candidate, name_keys: set[str], name_skeletons: set[str]) -
 
 
 def _collect_forms(candidates: Sequence[Candidate]) -> dict[str, _Form]:
-    name_keys = {normalise(c.surface) for c in candidates if not c.sentence_initial}
-    name_skeletons = {skeleton(k) for k in name_keys}
+    full_names = {normalise(c.surface) for c in candidates if not c.sentence_initial}
+    name_keys = full_names | {w for name in full_names for w in _words(name)}
+    name_skeletons = {skeleton(k) for k in full_names}
     forms: dict[str, _Form] = {}
     for cand in candidates:
         if not _keep(cand, name_keys, name_skeletons):
@@ -178,7 +181,8 @@ class _Merger:
         for form in self.forms.values():
             if not form.acronym:
                 shape = skeleton(form.key)
-                if len(shape) >= _MIN_SKELETON:
+                # Very short skeletons ("dr" for Daraa/Deraa) only for longer single words.
+                if len(shape) >= _MIN_SKELETON or (len(shape) == 2 and len(form.key) >= 5):
                     by_skeleton[shape].append(form.key)
         for keys in by_skeleton.values():
             for i, a in enumerate(keys):
@@ -264,7 +268,8 @@ def merge_entities(
 
     clusters: dict[str, list[_Form]] = defaultdict(list)
     for key, form in forms.items():
-        root = key if key in split else merger.sets.find(key)
+        # A form split off by hand stands alone; the rest of its entity stays together.
+        root = f"split:{key}" if key in split else merger.sets.find(key)
         clusters[root].append(form)
 
     built: list[tuple[int, str, list[_Form], str]] = []
@@ -288,7 +293,12 @@ def merge_entities(
                 mentions.append(
                     Mention(entity_id, cand.report, cand.paragraph, cand.start, cand.end)
                 )
-        reasons = [] if root in split else list(merger.reasons.get(root, []))
+        split_off = {merger.forms[k].surfaces.most_common(1)[0][0] for k in split}
+        reasons = [
+            reason
+            for reason in merger.reasons.get(root, [])
+            if not root.startswith("split:") and not split_off & set(reason.forms)
+        ]
         respelt = [f for f in members if len(f.surfaces) > 1]
         reasons.extend(MergeReason("same name, other spelling", tuple(f.surfaces)) for f in respelt)
         reports = sorted(per_report, key=_report_order)
