@@ -102,35 +102,30 @@ class _Token:
 
 
 def _tokens(visible: str) -> list[_Token]:
+    # The hot loop of entity extraction: cheap tests first, regexes only where needed.
     tokens: list[_Token] = []
+    append = tokens.append
     for match in _TOKEN.finditer(visible):
         text = match.group()
         start, end = match.span()
         first = text[0]
-        word = first.isalpha()
+        if not first.isalpha():
+            append(_Token(text, start, end, False, False, False, False, False, ""))
+            continue
+        cap = first.isupper()
         breaks = False
         tail = ""
-        if word and "-" in text and not text.startswith(("al-", "el-")):
+        if "-" in text and cap:
             head, _, rest = text.partition("-")
-            if head[:1].isupper() and rest[:1].islower():
+            if rest[:1].islower():
                 tail = rest
                 text, end, breaks = head, start + len(head), True
-        if word and _POSSESSIVE.search(text) and len(text) > 3:
+        particle = not cap and "-" in text and bool(_PARTICLE_NAME.match(text))
+        if (cap or particle) and len(text) > 3 and text[-1] in "s'’" and _POSSESSIVE.search(text):
             cut = 2 if text[-2] in "'’" else 1
             text, end, breaks = text[:-cut], end - cut, True
-        tokens.append(
-            _Token(
-                text=text,
-                start=start,
-                end=end,
-                word=word,
-                cap=word and first.isupper(),
-                acronym=word and _is_acronym(text) and text not in lx.NOT_ACRONYMS,
-                particle_name=bool(_PARTICLE_NAME.match(text)),
-                breaks_after=breaks,
-                hyphen_tail=tail,
-            )
-        )
+        acronym = cap and text[-1:].isupper() and _is_acronym(text) and text not in lx.NOT_ACRONYMS
+        append(_Token(text, start, end, True, cap, acronym, particle, breaks, tail))
     return tokens
 
 

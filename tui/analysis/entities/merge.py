@@ -197,27 +197,31 @@ class _Merger:
 
     def short_forms(self) -> None:
         """ "Assad" -> "Bashar al-Assad", "Hayat al-Tahrir" -> "Hayat Tahrir al-Sham"."""
-        longer = sorted(self.forms.values(), key=lambda f: -len(f.words))
+        # word -> longer forms containing it (an index, so this stays near-linear)
+        containing: dict[str, set[str]] = defaultdict(set)
+        for form in self.forms.values():
+            if len(form.words) > 1 and not form.acronym:
+                for word in form.words:
+                    containing[word].add(form.key)
         for form in sorted(self.forms.values(), key=lambda f: len(f.words)):
             if form.acronym or not form.words:
                 continue
-            words = set(form.words)
+            supersets = set.intersection(*(containing.get(w, set()) for w in form.words))
             fits: set[str] = set()
-            for other in longer:
-                if len(other.words) <= len(form.words):
-                    break
-                if not words < set(other.words):
+            for key in supersets:
+                other = self.forms[key]
+                if len(other.words) <= len(form.words) or not set(form.words) < set(other.words):
                     continue
                 if len(form.words) == 1:
                     # One word stands for a person's surname, nothing else.
-                    person = _main_type(self.cluster_votes(other.key)) in (None, "PERSON")
+                    person = _main_type(self.cluster_votes(key)) in (None, "PERSON")
                     if not (person and other.words[-1] == form.words[0]):
                         continue
-                if _compatible(self.cluster_votes(form.key), self.cluster_votes(other.key)):
-                    fits.add(other.key)
+                if _compatible(self.cluster_votes(form.key), self.cluster_votes(key)):
+                    fits.add(key)
             roots = {self.sets.find(k) for k in fits}
             if len(roots) == 1:
-                target = max(fits, key=lambda k: len(self.forms[k].words))
+                target = max(fits, key=lambda k: (len(self.forms[k].words), k))
                 rule = "short form" if len(form.words) == 1 else "partial name"
                 self.join(target, form.key, rule)
 
