@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,9 +25,10 @@ def find_entities(
 ) -> EntityAnalysis:
     """All entities of the reports, their mentions in non-boilerplate paragraphs."""
     candidates: list[Candidate] = []
+    lowercase: Counter[str] = Counter()
     for report in reports:
         for paragraph in report.paragraphs:
             if paragraph.kind not in ("boilerplate", "code"):
-                candidates.extend(find_candidates(report, paragraph))
-    entities, mentions = merge_entities(candidates, corrections)
+                candidates.extend(find_candidates(report, paragraph, lowercase))
+    entities, mentions = merge_entities(candidates, corrections, lowercase)
     return EntityAnalysis(tuple(entities), tuple(mentions))

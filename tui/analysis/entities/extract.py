@@ -37,11 +37,29 @@ class Candidate:
     end: int
     surface: str
     tokens: tuple[str, ...]
-    sentence_initial: bool
+    sentence_initial: bool  # a single word that starts a sentence
     votes: Counter[str] = field(default_factory=Counter)
     acronym_of: str | None = None  # "Name (ACR)": the name this acronym was defined for
     vstart: int = 0  # offsets into the paragraph's visible text
     vend: int = 0
+    starts_sentence: bool = False
+    headline: bool = False  # from a title-case line, where capitals say nothing
+    word_spans: tuple[tuple[int, int], ...] = ()  # offsets into report.text, per token
+
+    def part(self, first: int, last: int) -> Candidate:
+        """The mention made of tokens[first..last] alone."""
+        start, end = self.word_spans[first][0], self.word_spans[last][1]
+        return Candidate(
+            report=self.report,
+            paragraph=self.paragraph,
+            start=start,
+            end=end,
+            surface=self.surface[start - self.start : end - self.start],
+            tokens=self.tokens[first : last + 1],
+            sentence_initial=False,
+            votes=Counter(self.votes) if last == len(self.tokens) - 1 else Counter(),
+            word_spans=self.word_spans[first : last + 1],
+        )
 
 
 def normalise(name: str) -> str:
@@ -235,10 +253,37 @@ def _visible_with_offsets(report: Report, paragraph: Paragraph) -> tuple[str, li
     return "".join(pieces), offsets
 
 
-def find_candidates(report: Report, paragraph: Paragraph) -> list[Candidate]:
-    """Every name-like mention in one paragraph, with type votes."""
+def _is_headline(tokens: Sequence[_Token]) -> bool:
+    """Title case ("Lohan Checks Into Rehab At Betty Ford"): most longer words capitalised,
+    and function words too, which running text never capitalises mid-sentence."""
+    long_words = [t for t in tokens if t.word and len(t.text) > 3]
+    if len(long_words) < 4 or sum(t.cap for t in long_words) < 0.7 * len(long_words):
+        return False
+    return any(
+        t.cap and not t.acronym and t.text.lower() in lx.FUNCTION_WORDS
+        for i, t in enumerate(tokens)
+        if not _is_sentence_start(tokens, i)
+    )
+
+
+def find_candidates(
+    report: Report, paragraph: Paragraph, lowercase: Counter[str] | None = None
+) -> list[Candidate]:
+    """Every name-like mention in one paragraph, with type votes.
+
+    `lowercase` collects how often each word is written in lower case, the corpus-wide
+    evidence that a capitalised word is a common word.
+    """
     visible, offsets = _visible_with_offsets(report, paragraph)
     tokens = _tokens(visible)
+    if lowercase is not None:
+        lowercase.update(t.text.lower() for t in tokens if t.word and not t.cap)
+    headline = _is_headline(tokens)
+    if headline:
+        # Capitalised function words ("Of", "Into") in a headline separate names.
+        for token in tokens:
+            if token.cap and _skippable(token.text):
+                token.cap = False
     found: list[Candidate] = []
     i = 0
     n = len(tokens)
@@ -259,6 +304,9 @@ def find_candidates(report: Report, paragraph: Paragraph) -> list[Candidate]:
                 break
         i = last + 1
         found.extend(_trimmed(report, paragraph, tokens, first, last, visible, offsets))
+    if headline:
+        for cand in found:
+            cand.headline = True
     _propagate_lists(found, visible)
     _link_defined_acronyms(found, visible)
     return found
@@ -283,8 +331,11 @@ def _trimmed(
         initial = False
         while first <= last and not _namey(tokens[first]):
             first += 1
-    # Trailing connectors cannot end a name.
-    while last >= first and not _namey(tokens[last]) and not tokens[last].acronym:
+    # Trailing connectors, weekdays and months cannot end a name ("Queens Friday").
+    while last >= first and (
+        (not _namey(tokens[last]) and not tokens[last].acronym)
+        or (last > first and _skippable(tokens[last].text))
+    ):
         last -= 1
     if first > last:
         return
@@ -299,7 +350,8 @@ def _trimmed(
         initial = False
         while first <= last and not _namey(tokens[first]):
             first += 1
-        words = [t.text for t in tokens[first : last + 1] if t.word]
+    kept = [t for t in tokens[first : last + 1] if t.word]
+    words = [t.text for t in kept]
     if not words:
         return
     if len(words) == 1:
@@ -327,6 +379,8 @@ def _trimmed(
         votes=votes,
         vstart=tokens[first].start,
         vend=tokens[last].end,
+        starts_sentence=initial,
+        word_spans=tuple((offsets[t.start], offsets[t.end - 1] + 1) for t in kept),
     )
 
 

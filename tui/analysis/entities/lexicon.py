@@ -39,7 +39,8 @@ FUNCTION_WORDS = _words(
 MONTHS_AND_DAYS = _words(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
-    friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"""
+    friday saturday sunday mon tue tues wed thu thur thurs fri sat sun christmas easter
+    ramadan eid thanksgiving hanukkah passover diwali halloween"""
 )
 
 # Titles are not part of a name, but say that the name is a person's.
@@ -108,7 +109,7 @@ IRREGULAR_ADJECTIVES = _words(
     """french dutch british english irish scottish welsh swiss greek thai swedish danish
     finnish polish turkish spanish arab arabic kurdish jewish muslim christian catholic
     protestant orthodox sunni shia shiite shiia alawite druze yazidi western eastern
-    northern southern european african asian latin nordic baltic balkan gulf islamic
+    northern southern european african asian latin nordic baltic balkan islamic
     communist socialist democratic republican liberal conservative"""
 )
 

@@ -92,38 +92,74 @@ def _compatible(a: Counter[str], b: Counter[str]) -> bool:
     return ta is None or tb is None or ta == tb or "OTHER" in (ta, tb)
 
 
-def _keep(candidate: Candidate, name_keys: set[str], name_skeletons: set[str]) -> bool:
-    """Sentence-initial single words count only when the corpus shows them as names:
-    the same word inside a sentence, alone or in a longer name, a known place, or a
-    spelling variant of a name."""
-    if not candidate.sentence_initial:
-        return True
-    key = normalise(candidate.surface)
-    if key in name_keys or key in lx.place_names():
-        return True
-    shape = skeleton(key)
-    return len(shape) >= _MIN_SKELETON and shape in name_skeletons
+class _Evidence:
+    """What the corpus says about capitalised words: which are names, which common words."""
 
+    def __init__(self, candidates: Sequence[Candidate], lowercase: Counter[str]) -> None:
+        self.lowercase = lowercase
+        plain = [c for c in candidates if not c.headline and not c.sentence_initial]
+        self.full_names = {normalise(c.surface) for c in plain}
+        self.name_words = {w for name in self.full_names for w in _words(name)}
+        self.skeletons = {skeleton(k) for k in self.full_names}
+        self.capitalised = Counter(normalise(c.surface) for c in plain if len(c.tokens) == 1)
 
-def _collect_forms(candidates: Sequence[Candidate]) -> dict[str, _Form]:
-    full_names = {normalise(c.surface) for c in candidates if not c.sentence_initial}
-    name_keys = full_names | {w for name in full_names for w in _words(name)}
-    name_skeletons = {skeleton(k) for k in full_names}
-    forms: dict[str, _Form] = {}
-    for cand in candidates:
-        if not _keep(cand, name_keys, name_skeletons):
-            continue
+    def is_common_word(self, word: str) -> bool:
+        """Written in lower case at least as often as capitalised inside sentences."""
+        key = normalise(word)
+        return self.lowercase[key] > 0 and self.lowercase[key] >= self.capitalised[key]
+
+    def refine(self, cand: Candidate) -> list[Candidate]:
+        """The mentions a raw candidate really holds, given the corpus."""
+        if cand.headline:
+            return self._segment_headline(cand)
         key = normalise(cand.surface)
-        form = forms.get(key)
-        if form is None:
-            form = forms[key] = _Form(
-                key=key,
-                words=_words(key),
-                acronym=len(cand.tokens) == 1 and cand.surface.replace(".", "").isupper(),
-            )
-        form.surfaces[cand.surface] += 1
-        form.votes.update(cand.votes)
-        form.mentions.append(cand)
+        if cand.sentence_initial:
+            if key in self.full_names or key in self.name_words or key in lx.place_names():
+                return [cand]
+            shape = skeleton(key)
+            return [cand] if len(shape) >= _MIN_SKELETON and shape in self.skeletons else []
+        if len(cand.tokens) == 1:
+            is_acronym = cand.surface.replace(".", "").isupper()
+            return [] if not is_acronym and self.is_common_word(cand.surface) else [cand]
+        if cand.starts_sentence and self.is_common_word(cand.tokens[0]):
+            # "Coroner Gary Hargrove", "Forward Tyler Hansbrough" at a sentence start.
+            first = 1
+            while first < len(cand.tokens) and not cand.tokens[first][:1].isupper():
+                first += 1
+            return [cand.part(first, len(cand.tokens) - 1)] if first < len(cand.tokens) else []
+        return [cand]
+
+    def _segment_headline(self, cand: Candidate) -> list[Candidate]:
+        """A title-case run holds only the names the rest of the corpus knows, longest first."""
+        parts: list[Candidate] = []
+        i, n = 0, len(cand.tokens)
+        while i < n:
+            for j in range(n - 1, i - 1, -1):
+                if normalise(" ".join(cand.tokens[i : j + 1])) in self.full_names:
+                    parts.append(cand.part(i, j))
+                    i = j + 1
+                    break
+            else:
+                i += 1
+        return parts
+
+
+def _collect_forms(candidates: Sequence[Candidate], lowercase: Counter[str]) -> dict[str, _Form]:
+    evidence = _Evidence(candidates, lowercase)
+    forms: dict[str, _Form] = {}
+    for raw in candidates:
+        for cand in evidence.refine(raw):
+            key = normalise(cand.surface)
+            form = forms.get(key)
+            if form is None:
+                form = forms[key] = _Form(
+                    key=key,
+                    words=_words(key),
+                    acronym=len(cand.tokens) == 1 and cand.surface.replace(".", "").isupper(),
+                )
+            form.surfaces[cand.surface] += 1
+            form.votes.update(cand.votes)
+            form.mentions.append(cand)
     return forms
 
 
@@ -213,17 +249,25 @@ class _Merger:
                 if len(other.words) <= len(form.words) or not set(form.words) < set(other.words):
                     continue
                 if len(form.words) == 1:
-                    # One word stands for a person's surname, nothing else.
-                    person = _main_type(self.cluster_votes(key)) in (None, "PERSON")
-                    if not (person and other.words[-1] == form.words[0]):
+                    # One word stands for the last word of a personal (or team) name:
+                    # never for a known place, an organisation's name, or mid-name words.
+                    if other.words[-1] != form.words[0] or not self._name_like(other):
                         continue
-                if _compatible(self.cluster_votes(form.key), self.cluster_votes(key)):
+                    fits.add(key)
+                elif _compatible(self.cluster_votes(form.key), self.cluster_votes(key)):
                     fits.add(key)
             roots = {self.sets.find(k) for k in fits}
             if len(roots) == 1:
                 target = max(fits, key=lambda k: (len(self.forms[k].words), k))
                 rule = "short form" if len(form.words) == 1 else "partial name"
                 self.join(target, form.key, rule)
+
+    def _name_like(self, form: _Form) -> bool:
+        if form.key in lx.place_names() or any(w in lx.ORG_WORDS for w in form.words):
+            return False
+        return _main_type(self.cluster_votes(form.key)) in (None, "PERSON", "OTHER") or (
+            2 <= len(form.words) <= 3
+        )
 
     def corrections(self, corrections: Corrections) -> set[str]:
         for a, b in corrections.merges:
@@ -260,9 +304,11 @@ def _canonical(forms: Sequence[_Form]) -> str:
 
 
 def merge_entities(
-    candidates: Sequence[Candidate], corrections: Corrections | None = None
+    candidates: Sequence[Candidate],
+    corrections: Corrections | None = None,
+    lowercase: Counter[str] | None = None,
 ) -> tuple[list[Entity], list[Mention]]:
-    forms = _collect_forms(candidates)
+    forms = _collect_forms(candidates, lowercase or Counter())
     merger = _Merger(forms)
     merger.defined_acronyms()
     merger.initials()
