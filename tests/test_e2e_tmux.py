@@ -7,6 +7,7 @@ Skipped when tmux is missing or the console script is not installed
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -29,6 +30,7 @@ POLL = 0.05
 LEFT_HEADER = "000_2ba436d79053c5cc  1 of 2"
 RIGHT_HEADER = "Sky News  2 of 2"
 FIRST_PARAGRAPH = "The extremist Islamist group Hayat Tahrir al-Sham"
+RIGHT_FIRST_PARAGRAPH = "The Syrian president has fled"
 
 
 def find_newsprism() -> str | None:
@@ -146,6 +148,9 @@ def terminal_factory(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
             str(HEIGHT),
             "-e",
             "TEXTUAL_ANIMATIONS=none",
+            # Saved entity corrections of the user running the tests must not apply.
+            "-e",
+            f"NEWSPRISM_DATA_DIR={tmp_path / 'data'}",
             "sh",
             "-c",
             shell,
@@ -192,5 +197,37 @@ def test_reader_in_a_real_terminal(
     term.wait_for_text("Read more: Why significance")
 
     # q: quit, exit status 0.
+    term.press("q")
+    assert term.wait_for_exit() == 0
+
+
+def test_entity_filter_in_a_real_terminal(
+    newsprism_script: str, terminal_factory: Callable[..., Terminal]
+) -> None:
+    term = terminal_factory(newsprism_script)
+    term.wait_for_text(FIRST_PARAGRAPH, RIGHT_FIRST_PARAGRAPH)
+    term.wait_for(lambda s: re.search(r"\d+ entities", s) is not None, "the entity count")
+
+    # e, type, enter: only paragraphs naming Hezbollah; the right report names none.
+    term.press("e")
+    term.wait_for_text("Filter by entity", "Why merged")
+    term.press("hezbollah")
+    term.wait_for(lambda s: "Spellings: Hezbollah" in s, "Hezbollah to be the highlighted entity")
+    term.press("Enter")
+    screen = term.wait_for_text("Entities (any): Hezbollah", "No paragraph here mentions Hezbollah")
+    left = [line[: WIDTH // 2] for line in screen.splitlines()[1:-3]]
+    assert any("Hezbollah" in line for line in left), screen
+    assert FIRST_PARAGRAPH not in screen
+    assert RIGHT_FIRST_PARAGRAPH not in screen
+
+    # c: every paragraph again (the left cursor stays on its paragraph; g goes to the top).
+    term.press("c")
+    term.wait_for(
+        lambda s: "Entities (any)" not in s and RIGHT_FIRST_PARAGRAPH in s,
+        "the filter to clear",
+    )
+    term.press("g")
+    term.wait_for_text(FIRST_PARAGRAPH)
+
     term.press("q")
     assert term.wait_for_exit() == 0

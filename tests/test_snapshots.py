@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from tui.app.app import NewsprismApp
 from tui.resources import seeds_dir
 
 
+@pytest.fixture(autouse=True)
+def no_saved_corrections(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The user's own entity corrections must not change the pictures."""
+    monkeypatch.setenv("NEWSPRISM_DATA_DIR", str(tmp_path / "data"))
+
+
 async def _loaded(pilot: Pilot) -> None:
+    """Wait for loading and the entity analysis (the status bar shows both)."""
     app = pilot.app
     assert isinstance(app, NewsprismApp)
-    for _ in range(200):
+    for _ in range(500):
         await pilot.pause(0.01)
-        if not app.reader.loading:
+        if not app.reader.loading and app.corpus is not None and not app.analysis_running:
             break
     await pilot.pause()
 
@@ -38,6 +49,31 @@ def test_help_screen_80x24(snap_compare) -> None:
     async def run_before(pilot: Pilot) -> None:
         await _loaded(pilot)
         await pilot.press("question_mark")
+
+    assert snap_compare(
+        NewsprismApp([str(seeds_dir())]), terminal_size=(80, 24), run_before=run_before
+    )
+
+
+def test_filtered_by_entity_80x24(snap_compare) -> None:
+    """Filtered by Hezbollah: marked mentions, the filter bar, an empty right pane."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await _loaded(pilot)
+        await pilot.press("e", *"hezbollah", "enter")
+        await pilot.pause()
+
+    assert snap_compare(
+        NewsprismApp([str(seeds_dir())]), terminal_size=(80, 24), run_before=run_before
+    )
+
+
+def test_entity_picker_80x24(snap_compare) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await _loaded(pilot)
+        await pilot.press("e", *"sed")
+        pilot.app.screen.query_one(Input).cursor_blink = False
+        await pilot.pause()
 
     assert snap_compare(
         NewsprismApp([str(seeds_dir())]), terminal_size=(80, 24), run_before=run_before

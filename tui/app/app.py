@@ -1,18 +1,37 @@
-"""The newsprism Textual app: loads reports in a worker and shows the reader screen."""
+"""The newsprism Textual app: loads reports in a worker and shows the reader screen.
+
+When loading is done a second worker finds the entities (with the user's saved
+corrections) and posts the corpus; corrections made in the entity picker are saved
+and the analysis runs again.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState, get_current_worker
 
-from tui.app.messages import LoadingFinished, ReportFailed, ReportLoaded
+from tui.app.entity_filter import display_name
+from tui.app.messages import (
+    AnalysisReady,
+    CorrectionRequested,
+    LoadingFinished,
+    ReportFailed,
+    ReportLoaded,
+)
+from tui.app.screens.entity_picker import EntityPicker
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.reader import ReaderScreen
-from tui.model.corpus import LoadError
+from tui.model.corpus import Corpus, LoadError
+from tui.model.document import Report
 from tui.resources import styles_dir
+
+if TYPE_CHECKING:
+    from tui.analysis.entities import Corrections
 
 
 class NewsprismApp(App[None]):
@@ -27,6 +46,13 @@ class NewsprismApp(App[None]):
         self.load_errors: list[LoadError] = []
         self.report_count = 0
         self.reader = ReaderScreen()
+        self.load_summary = ""
+        self.corpus: Corpus | None = None
+        self.corrections: Corrections | None = None
+        self.analysis_running = False
+        # The correction the running analysis applies and the spellings of the entity it
+        # changes, checked when the result arrives.
+        self._pending_correction: tuple[CorrectionRequested, frozenset[str]] | None = None
 
     def on_mount(self) -> None:
         self.push_screen(self.reader)
@@ -69,7 +95,121 @@ class NewsprismApp(App[None]):
             summary += f" · {len(self.load_errors)} skipped"
         if not reports:
             summary = "No reports could be read." if self.load_errors else "No reports found."
+        self.load_summary = summary
         self.reader.finish_loading(summary)
+        if reports:
+            self.start_analysis()
+        else:
+            self.reader.analysis_note = "No reports to analyse"
+
+    # ------------------------------------------------------------------ analysis
+
+    def start_analysis(self, corrections: Corrections | None = None) -> None:
+        """Find entities again; `corrections` (when given) are saved first."""
+        self.analysis_running = True
+        self.reader.query_one("#status").show_summary(f"{self.load_summary} · Finding entities…")
+        self.analyse(tuple(self.reader.reports), tuple(self.load_errors), corrections)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
+    def analyse(
+        self,
+        reports: tuple[Report, ...],
+        errors: tuple[LoadError, ...],
+        corrections: Corrections | None,
+    ) -> None:
+        from tui.analysis.entities import Corrections
+        from tui.corpus_builder import corpus_from_reports
+        from tui.corrections import CorrectionsError, load_corrections, save_corrections
+
+        problems: list[str] = []
+        if corrections is None:
+            try:
+                corrections = load_corrections()
+            except CorrectionsError as exc:
+                problems.append(f"Corrections not applied: {exc}")
+                corrections = Corrections()
+        else:
+            try:
+                save_corrections(corrections)
+            except OSError as exc:
+                problems.append(f"Corrections not saved: {exc}".splitlines()[0])
+        corpus = corpus_from_reports(reports, errors, corrections)
+        if not get_current_worker().is_cancelled:
+            self.post_message(AnalysisReady(corpus, corrections, tuple(problems)))
+
+    def on_analysis_ready(self, message: AnalysisReady) -> None:
+        self.analysis_running = False
+        self.corpus = message.corpus
+        self.corrections = message.corrections
+        for problem in message.problems:
+            self.notify(problem, severity="warning", timeout=8, markup=False)
+        entities = len(message.corpus.entities)
+        noun = "entity" if entities == 1 else "entities"
+        self.reader.query_one("#status").show_summary(f"{self.load_summary} · {entities} {noun}")
+        self.reader.set_corpus(message.corpus)
+        for screen in self.screen_stack:
+            if isinstance(screen, EntityPicker):
+                screen.set_corpus(message.corpus)
+        if self._pending_correction is not None:
+            self._check_correction(*self._pending_correction, message.corpus)
+            self._pending_correction = None
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "analysis" and event.state == WorkerState.ERROR:
+            self.analysis_running = False
+            self._pending_correction = None
+            error = str(event.worker.error).splitlines()[0] if event.worker.error else ""
+            self.reader.analysis_note = "Entity analysis failed"
+            self.reader.query_one("#status").show_summary(
+                f"{self.load_summary} · entity analysis failed"
+            )
+            self.notify(f"Entity analysis failed: {error}", severity="error", markup=False)
+            for screen in self.screen_stack:
+                if isinstance(screen, EntityPicker) and self.corpus is not None:
+                    screen.set_corpus(self.corpus)
+
+    def on_correction_requested(self, message: CorrectionRequested) -> None:
+        from tui.corrections import with_merge, with_split
+
+        if self.analysis_running or self.corrections is None:
+            self.notify("Analysis still running", timeout=3)
+            return
+        names = [display_name(form) for form in message.forms]
+        if message.kind == "merge":
+            corrections = with_merge(self.corrections, *message.forms)
+            done = f"Merged {names[0]} and {names[1]}"
+        else:
+            corrections = with_split(self.corrections, message.forms[0])
+            done = f"Split {names[0]} off"
+        self.corrections = corrections
+        self._pending_correction = (message, self._spellings_of(message.forms[0]))
+        self.notify(f"{done}; finding entities again…", timeout=4, markup=False)
+        self.start_analysis(corrections)
+
+    def _spellings_of(self, form: str) -> frozenset[str]:
+        """Every spelling of the entity that has `form` as one, in the current corpus."""
+        for entity in self.corpus.entities if self.corpus else ():
+            if form in entity.aliases:
+                return frozenset(entity.aliases)
+        return frozenset()
+
+    def _check_correction(
+        self, request: CorrectionRequested, before: frozenset[str], corpus: Corpus
+    ) -> None:
+        """Say so when the analysis did not carry out a correction."""
+        holders = [frozenset(e.aliases) for e in corpus.entities]
+        if request.kind == "merge":
+            took = any(set(request.forms) <= aliases for aliases in holders)
+        else:
+            took = before not in holders
+        if not took:
+            forms = " and ".join(display_name(f) for f in request.forms)
+            self.notify(
+                f"Saved, but the analysis did not change {forms}",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
 
     # ------------------------------------------------------------------ commands
 
@@ -107,5 +247,28 @@ class NewsprismApp(App[None]):
                 "Previous report in pane",
                 "Show the previous report in the focused pane",
                 lambda: screen.action_cycle_report(-1),
+            )
+            yield SystemCommand(
+                "Filter by entity…",
+                "Show only paragraphs naming chosen people, groups or places",
+                screen.action_pick_entities,
+            )
+            yield SystemCommand(
+                "Clear filters", "Show every paragraph again", screen.action_clear_filter
+            )
+            yield SystemCommand(
+                "Toggle any/all entity match",
+                "Paragraphs naming any of the chosen entities, or all of them",
+                screen.action_toggle_match_mode,
+            )
+            yield SystemCommand(
+                "Next mention",
+                "Move to the next paragraph naming a chosen entity",
+                lambda: screen.action_jump_mention(1),
+            )
+            yield SystemCommand(
+                "Previous mention",
+                "Move to the previous paragraph naming a chosen entity",
+                lambda: screen.action_jump_mention(-1),
             )
             yield SystemCommand("Keys", "Show every key binding", self.action_help)

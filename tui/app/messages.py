@@ -1,11 +1,17 @@
-"""Messages the loading worker posts to the app."""
+"""Messages the workers and screens post to the app."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
 
 from textual.message import Message
 
 from tui.model.corpus import LoadError
 from tui.model.document import Report
+
+if TYPE_CHECKING:
+    from tui.analysis.entities import Corrections
+    from tui.model.corpus import Corpus
 
 
 class ReportLoaded(Message):
@@ -26,3 +32,25 @@ class ReportFailed(Message):
 
 class LoadingFinished(Message):
     pass
+
+
+class AnalysisReady(Message):
+    """The analysis worker's result; `problems` are one-line notices (e.g. a bad
+    corrections file) to show the user."""
+
+    def __init__(
+        self, corpus: Corpus, corrections: Corrections, problems: tuple[str, ...] = ()
+    ) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.corrections = corrections
+        self.problems = problems
+
+
+class CorrectionRequested(Message):
+    """The entity picker asks for a hand correction: merge two forms, or split one off."""
+
+    def __init__(self, kind: Literal["merge", "split"], forms: tuple[str, ...]) -> None:
+        super().__init__()
+        self.kind = kind
+        self.forms = forms

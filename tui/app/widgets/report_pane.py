@@ -1,14 +1,15 @@
 """One report, drawn with Textual's Line API: one widget however long the report is.
 
 The pane keeps a flat list of wrapped lines (paragraph index, Text) for its current
-width, re-wrapped only when the width, the report or the boilerplate toggle changes.
-`render_line` turns the visible lines into cached `Strip`s.
+width, re-wrapped only when the width, the report, the boilerplate toggle or the entity
+filter changes. `render_line` turns the visible lines into cached `Strip`s.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from typing import Literal
 
 from rich.segment import Segment
 from rich.style import Style
@@ -20,11 +21,15 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.app.entity_filter import NO_FILTER, FilterView
 from tui.app.render import PaneStyles, paragraph_text
 from tui.model.document import Paragraph, Report
 
 GUTTER = 2
 CURSOR_MARK = "▌ "
+
+# Where a jump to the next or previous marked paragraph ended up.
+JumpResult = Literal["moved", "wrapped", "none"]
 
 
 class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
@@ -41,6 +46,7 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
         "report-pane--em",
         "report-pane--strong",
         "report-pane--message",
+        "report-pane--mention",
     }
 
     BINDINGS: list[BindingType] = [
@@ -67,6 +73,7 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
         self.report: Report | None = None
         self.show_boilerplate = False
         self.message_text = "Loading…"
+        self.view: FilterView = NO_FILTER
         self._paragraphs: list[Paragraph] = []
         self._lines: list[tuple[int, Text | None]] = []
         self._tops: list[int] = []
@@ -82,15 +89,20 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
         return self._paragraphs
 
     @property
+    def shown_message(self) -> str:
+        """The one line drawn when there is no paragraph to show."""
+        if self.report is not None and self.view.paragraphs is not None:
+            return self.view.empty_message
+        return self.message_text
+
+    @property
     def current_paragraph(self) -> Paragraph | None:
         if 0 <= self.cursor < len(self._paragraphs):
             return self._paragraphs[self.cursor]
         return None
 
     def show_report(self, report: Report | None, message: str = "") -> None:
-        keep = (
-            self.current_paragraph.id if report is self.report and self.current_paragraph else None
-        )
+        keep = self.current_paragraph if report is self.report else None
         self.report = report
         self.message_text = message
         self._select_paragraphs(keep)
@@ -100,19 +112,38 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
     def set_show_boilerplate(self, show: bool) -> None:
         if show != self.show_boilerplate:
             self.show_boilerplate = show
-            current = self.current_paragraph
-            self._select_paragraphs(current.id if current else None)
+            self._select_paragraphs(self.current_paragraph)
 
-    def _select_paragraphs(self, keep_id: str | None) -> None:
+    def set_view(self, view: FilterView) -> None:
+        """Show only the view's paragraphs (all when it filters nothing), marks drawn."""
+        if view == self.view:
+            return
+        self.view = view
+        # Keep the cursor paragraph on the same screen row, so the reader stays in place.
+        region = self._paragraph_region(self.cursor)
+        row = region.y - self.scroll_offset.y if region is not None else 0
+        self._select_paragraphs(self.current_paragraph)
+        region = self._paragraph_region(self.cursor)
+        if region is not None:
+            self.scroll_to(y=max(region.y - max(row, 0), 0), animate=False, immediate=True)
+            self._scroll_to_paragraph(self.cursor)
+
+    def _select_paragraphs(self, keep: Paragraph | None) -> None:
+        """Choose the shown paragraphs; the cursor stays on `keep` or the next one shown."""
         report = self.report
+        allowed = self.view.paragraphs
         self._paragraphs = [
             p
             for p in (report.paragraphs if report else ())
-            if self.show_boilerplate or p.kind != "boilerplate"
+            if (self.show_boilerplate or p.kind != "boilerplate")
+            and (allowed is None or p.id in allowed)
         ]
         index = 0
-        if keep_id is not None:
-            index = next((i for i, p in enumerate(self._paragraphs) if p.id == keep_id), 0)
+        if keep is not None and self._paragraphs:
+            index = next(
+                (i for i, p in enumerate(self._paragraphs) if p.start >= keep.start),
+                len(self._paragraphs) - 1,
+            )
         self._layout_width = -1
         self._relayout()
         self.cursor = index
@@ -128,6 +159,7 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
             link=get("report-pane--link", partial=True),
             em=get("report-pane--em", partial=True),
             strong=get("report-pane--strong", partial=True),
+            mention=get("report-pane--mention", partial=True),
         )
 
     def _relayout(self) -> None:
@@ -147,7 +179,8 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
             for index, paragraph in enumerate(self._paragraphs):
                 self._tops.append(len(self._lines))
                 first, rest = _prefixes(paragraph)
-                body = paragraph_text(report, paragraph, styles)
+                marks = self.view.marks.get(paragraph.id, ())
+                body = paragraph_text(report, paragraph, styles, marks)
                 wrapped = body.wrap(console, max(text_width - len(first), 4))
                 for number, line in enumerate(wrapped):
                     prefix = first if number == 0 else rest
@@ -186,11 +219,10 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
         line_no = self.scroll_offset.y + y
         base = self.rich_style
         if not self._lines:
-            if y == 0 and self.message_text:
+            message = self.shown_message
+            if y == 0 and message:
                 style = self.get_component_rich_style("report-pane--message")
-                return Strip([Segment(" " * GUTTER + self.message_text, style)]).crop_extend(
-                    0, width, base
-                )
+                return Strip([Segment(" " * GUTTER + message, style)]).crop_extend(0, width, base)
             return Strip.blank(width, base)
         if line_no >= len(self._lines):
             return Strip.blank(width, base)
@@ -275,6 +307,18 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
             return
         index = bisect_left(self._tops, y)
         self.cursor = index if index < len(self._tops) else self._paragraph_at_line(y)
+
+    def jump_to_mark(self, step: int) -> JumpResult:
+        """Move the cursor to the next (step 1) or previous (-1) paragraph with marks,
+        wrapping around the report like vim's `n`."""
+        marked = [i for i, p in enumerate(self._paragraphs) if p.id in self.view.marks]
+        if not marked:
+            return "none"
+        if step < 0:
+            marked.reverse()
+        ahead = [i for i in marked if (i - self.cursor) * step > 0]
+        self.move_cursor(ahead[0] if ahead else marked[0])
+        return "moved" if ahead else "wrapped"
 
     def action_cursor_down(self) -> None:
         self.move_cursor(self.cursor + 1)

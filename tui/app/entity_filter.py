@@ -1,0 +1,139 @@
+"""The reader's entity filter and what it means for the panes (no Textual here).
+
+A filter is a choice of entities and a match mode. Applied to a corpus it gives a
+`FilterView`: which paragraphs the panes show and which spans of report text to mark.
+Entity ids are renumbered by every analysis, so a filter is carried over to a new corpus
+by the entities' names (`remap_entity_ids`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from tui.model.corpus import Corpus, MatchMode
+from tui.model.entities import Entity
+from tui.textsafe import safe_text
+
+Span = tuple[int, int]
+
+# Below this rapidfuzz partial ratio (0-100) a typo-tolerant match is no match.
+_MIN_FUZZY_SCORE = 80.0
+# Shorter queries only match as prefixes or substrings: fuzzy scores mean little there.
+_MIN_FUZZY_QUERY = 4
+
+
+@dataclass(frozen=True, slots=True)
+class EntityFilter:
+    entity_ids: tuple[str, ...] = ()
+    mode: MatchMode = "any"
+
+    @property
+    def active(self) -> bool:
+        return bool(self.entity_ids)
+
+    def toggled_mode(self) -> EntityFilter:
+        return EntityFilter(self.entity_ids, "all" if self.mode == "any" else "any")
+
+
+@dataclass(frozen=True, slots=True)
+class FilterView:
+    """What the panes draw under a filter; `paragraphs` is None when nothing is filtered."""
+
+    paragraphs: frozenset[str] | None = None
+    # Spans (offsets into report text) to mark, by paragraph id, in text order.
+    marks: Mapping[str, tuple[Span, ...]] = field(default_factory=dict)
+    # Shown in a pane none of whose paragraphs match.
+    empty_message: str = ""
+
+
+NO_FILTER = FilterView()
+
+
+def display_name(name: str) -> str:
+    """An entity name (report text) made safe to draw on one line."""
+    return " ".join(safe_text(name).split())
+
+
+def describe_entities(corpus: Corpus, flt: EntityFilter) -> list[str]:
+    return [display_name(corpus.entity(e).name) for e in flt.entity_ids]
+
+
+def filter_view(corpus: Corpus, flt: EntityFilter) -> FilterView:
+    if not flt.active:
+        return NO_FILTER
+    chosen = set(flt.entity_ids)
+    marks: dict[str, tuple[Span, ...]] = {}
+    for paragraph_id in corpus.query(flt.entity_ids, "any"):
+        spans = tuple(
+            (m.start, m.end) for m in corpus.mentions.get(paragraph_id, ()) if m.entity in chosen
+        )
+        if spans:
+            marks[paragraph_id] = spans
+    names = describe_entities(corpus, flt)
+    joiner = " and " if flt.mode == "all" else " or "
+    if len(names) > 1:
+        named = ", ".join(names[:-1]) + joiner + names[-1]
+    else:
+        named = names[0]
+    return FilterView(
+        paragraphs=corpus.query(flt.entity_ids, flt.mode),
+        marks=marks,
+        empty_message=f"No paragraph here mentions {named}",
+    )
+
+
+def remap_entity_ids(old: Corpus, new: Corpus, entity_ids: Iterable[str]) -> tuple[str, ...]:
+    """The ids in `new` of the entities `entity_ids` named in `old` (by name, then alias)."""
+    by_form: dict[str, str] = {}
+    for entity in new.entities:
+        for form in entity.aliases:
+            by_form.setdefault(form, entity.id)
+    for entity in new.entities:
+        by_form[entity.name] = entity.id  # an entity's own name beats another's alias
+    mapped: list[str] = []
+    for entity_id in entity_ids:
+        try:
+            entity = old.entity(entity_id)
+        except KeyError:
+            continue
+        for form in (entity.name, *entity.aliases):
+            found = by_form.get(form)
+            if found is not None:
+                if found not in mapped:
+                    mapped.append(found)
+                break
+    return tuple(mapped)
+
+
+def _form_tier(query: str, form: str) -> float:
+    """How well one spelling matches: exact > word start > substring > close spelling."""
+    from rapidfuzz import fuzz  # imported on first search, not at startup
+
+    if form == query:
+        return 400.0
+    if form.startswith(query) or f" {query}" in form or f"-{query}" in form:
+        return 300.0
+    if query in form:
+        return 200.0
+    if len(query) >= _MIN_FUZZY_QUERY:
+        score = fuzz.partial_ratio(query, form, score_cutoff=_MIN_FUZZY_SCORE)
+        if score:
+            return 100.0 + score / 100
+    return 0.0
+
+
+def match_entities(entities: Sequence[Entity], query: str) -> list[Entity]:
+    """Entities whose name or an alias matches `query`, best first, then by mentions."""
+    needle = " ".join(query.casefold().split())
+    ranked: list[tuple[float, Entity]] = []
+    for entity in entities:
+        if needle:
+            tier = max(_form_tier(needle, f.casefold()) for f in (entity.name, *entity.aliases))
+            if not tier:
+                continue
+        else:
+            tier = 0.0
+        ranked.append((tier, entity))
+    ranked.sort(key=lambda item: (-item[0], -item[1].mentions, item[1].name.casefold()))
+    return [entity for _, entity in ranked]
