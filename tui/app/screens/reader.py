@@ -48,8 +48,8 @@ class ReaderScreen(Screen[None]):
     BINDINGS = [
         Binding("tab", "switch_pane(1)", "Other pane", key_display="tab", priority=True),
         Binding("shift+tab", "switch_pane(-1)", "Other pane", show=False, priority=True),
-        Binding("left_square_bracket", "cycle_report(-1)", "Prev report", key_display="["),
-        Binding("right_square_bracket", "cycle_report(1)", "Next report", key_display="]"),
+        Binding("left_square_bracket", "cycle_report(-1)", "Previous report", show=False),
+        Binding("right_square_bracket", "cycle_report(1)", "Next report", show=False),
         Binding("b", "toggle_boilerplate", "Boilerplate"),
         Binding("e", "pick_entities", "Filter by entity"),
         Binding("a", "toggle_match_mode", "Match any/all entities", show=False),

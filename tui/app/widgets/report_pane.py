@@ -50,8 +50,9 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
     }
 
     BINDINGS: list[BindingType] = [
-        Binding("j,down", "cursor_down", "Next paragraph", key_display="j/↓"),
-        Binding("k,up", "cursor_up", "Previous paragraph", key_display="k/↑"),
+        # j/k are what every reader knows: listed in help, not in the crowded footer.
+        Binding("j,down", "cursor_down", "Next paragraph", show=False),
+        Binding("k,up", "cursor_up", "Previous paragraph", show=False),
         Binding("pagedown,space", "page_down", "Page down", show=False),
         Binding("pageup", "page_up", "Page up", show=False),
         Binding("ctrl+d", "half_page_down", "Half page down", show=False),
