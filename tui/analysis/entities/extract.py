@@ -14,13 +14,14 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from tui.analysis.entities import lexicon as lx
 from tui.model.document import Paragraph, Report
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’\-]*\w)?|\d[\d.,:]*|\S")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]*(?![\w'’-])")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _PARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|ibn|bin|abu)-[A-Z]")
 _OPENERS = frozenset(".!?“\"‘'([:—–-•*")
@@ -62,10 +63,13 @@ class Candidate:
         )
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
     """The key two spellings must share to be the same form: case, accents, hyphens."""
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = name
+    if not name.isascii():
+        folded = unicodedata.normalize("NFKD", name)
+        folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     folded = folded.lower().replace("’", "'").replace("-", " ")
     return " ".join(folded.split())
 
@@ -277,7 +281,7 @@ def find_candidates(
     visible, offsets = _visible_with_offsets(report, paragraph)
     tokens = _tokens(visible)
     if lowercase is not None:
-        lowercase.update(t.text.lower() for t in tokens if t.word and not t.cap)
+        lowercase.update(_LOWER_WORD.findall(visible))
     headline = _is_headline(tokens)
     if headline:
         # Capitalised function words ("Of", "Into") in a headline separate names.
