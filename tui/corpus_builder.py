@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from tui.analysis.entities import Corrections, find_entities
+from tui.analysis.facts import DEFAULT_THRESHOLD, cluster_facts, find_facts
 from tui.ingest.loader import discover, iter_reports
 from tui.model.corpus import Corpus, LoadError
 from tui.model.document import Report
@@ -17,6 +19,7 @@ def corpus_from_reports(
     reports: Sequence[Report],
     errors: Sequence[LoadError] = (),
     corrections: Corrections | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
 ) -> Corpus:
     """Run the analyses over read reports and index the results."""
     analysis = find_entities(reports, corrections)
@@ -25,12 +28,30 @@ def corpus_from_reports(
     for mention in analysis.mentions:
         by_paragraph[mention.paragraph].append(mention)
         by_entity[mention.entity].add(mention.paragraph)
+    mentions = {p: tuple(sorted(ms, key=lambda m: m.start)) for p, ms in by_paragraph.items()}
+    facts, fact_state = find_facts(reports, mentions, threshold)
     return Corpus(
         reports=tuple(reports),
         errors=tuple(errors),
         entities=analysis.entities,
-        mentions={p: tuple(sorted(ms, key=lambda m: m.start)) for p, ms in by_paragraph.items()},
+        mentions=mentions,
         entity_paragraphs={e: frozenset(ps) for e, ps in by_entity.items()},
+        facts=facts.facts,
+        sentence_facts=dict(facts.sentence_facts),
+        fact_links=facts.links,
+        fact_threshold=facts.threshold,
+        fact_state=fact_state,
+    )
+
+
+def with_fact_threshold(corpus: Corpus, threshold: float) -> Corpus:
+    """The corpus with facts re-clustered at another threshold: no re-reading, no re-scoring."""
+    facts, sentence_facts = cluster_facts(corpus.fact_links, corpus.fact_state or {}, threshold)
+    return replace(
+        corpus,
+        facts=tuple(facts),
+        sentence_facts=sentence_facts,
+        fact_threshold=threshold,
     )
 
 

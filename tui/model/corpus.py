@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from tui.model.document import Paragraph, Report, Sentence
 from tui.model.entities import Entity, Mention
+from tui.model.facts import Fact, FactLink
 
 MatchMode = Literal["any", "all"]
 
@@ -34,11 +35,17 @@ class Corpus:
     mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
     # Paragraph ids that mention each entity: the index `query` answers from.
     entity_paragraphs: dict[str, frozenset[str]] = field(default_factory=dict)
-    # Filled by later analyses; keyed by paragraph / sentence id.
-    facts: tuple[dict[str, Any], ...] = ()
+    facts: tuple[Fact, ...] = ()
+    # Fact ids by sentence id (a sentence can state several facts).
+    sentence_facts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Every scored link above the floor, so the threshold can move without re-scoring.
+    fact_links: tuple[FactLink, ...] = ()
+    fact_threshold: float = 0.0
+    # What the fact analysis needs to re-cluster at another threshold (terms per sentence).
+    fact_state: Any = None
+    # Filled by later analyses; keyed by paragraph id.
     topics: tuple[dict[str, Any], ...] = ()
     paragraph_tags: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
-    sentence_facts: dict[str, list[str]] = field(default_factory=dict)
 
     def report(self, report_id: str) -> Report:
         for report in self.reports:
@@ -51,6 +58,12 @@ class Corpus:
             if entity.id == entity_id:
                 return entity
         raise KeyError(entity_id)
+
+    def fact(self, fact_id: str) -> Fact:
+        for fact in self.facts:
+            if fact.id == fact_id:
+                return fact
+        raise KeyError(fact_id)
 
     def query(self, entity_ids: Iterable[str], mode: MatchMode = "any") -> frozenset[str]:
         """Ids of the paragraphs that mention any (or all) of the entities."""
@@ -104,6 +117,6 @@ class Corpus:
                 for r in self.reports
             ],
             "entities": [entity.to_dict() for entity in self.entities],
-            "facts": list(self.facts),
+            "facts": [fact.to_dict() for fact in self.facts],
             "topics": list(self.topics),
         }

@@ -1,0 +1,217 @@
+"""Shared facts: link sentences of different reports that state the same thing.
+
+Each sentence becomes clauses of terms (word stems, entities by id; see `terms`).
+Candidate pairs come from an inverted index of the rarer terms, never from all pairs.
+A pair's score is the best IDF-weighted cosine between runs of one to three clauses of
+each sentence, so a long sentence that states two facts can match each of them, and a
+match needs several shared terms, one of them a word rather than a name: sharing
+"Damascus" alone links nothing. Links above a floor are kept, so moving the threshold
+(the reader's sensitivity) only re-clusters, without re-reading or re-scoring.
+
+Facts are clusters of links: two links join one fact when they share a sentence and
+the terms that made them match overlap, so one sentence stating two facts belongs to
+two facts. Numbers, quantities and dates that differ between a fact's sentences are
+recorded as discrepancies.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from tui.analysis.terms import SentenceTerms, sentence_terms
+from tui.model.document import Report
+from tui.model.entities import Mention
+from tui.model.facts import Discrepancy, Fact, FactLink
+
+DEFAULT_THRESHOLD = 0.3
+# Links scoring below this are not kept: the lowest threshold the reader offers.
+LINK_FLOOR = 0.15
+# Two links are one fact when the terms they matched on overlap this much.
+_SAME_FACT_OVERLAP = 0.3
+_MAX_WINDOW = 3
+_MIN_SHARED = 2
+_NAME_TERMS = ("E:", "D:")
+ENOUGH_FACTOR = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class FactAnalysis:
+    links: tuple[FactLink, ...]
+    facts: tuple[Fact, ...]
+    sentence_facts: Mapping[str, tuple[str, ...]]
+    threshold: float
+
+
+def _windows(clauses: Sequence[tuple[str, ...]]) -> list[frozenset[str]]:
+    windows = {frozenset(t for c in clauses for t in c)}
+    for size in range(1, _MAX_WINDOW + 1):
+        for i in range(len(clauses) - size + 1):
+            windows.add(frozenset(t for c in clauses[i : i + size] for t in c))
+    return [w for w in windows if sum(1 for t in w if t[:2] not in _NAME_TERMS) >= _MIN_SHARED]
+
+
+class _Scorer:
+    def __init__(self, sentences: Sequence[SentenceTerms]) -> None:
+        df: Counter[str] = Counter()
+        for item in sentences:
+            df.update(item.terms)
+        total = len(sentences)
+        self.weight = {t: math.log(1 + total / n) ** 2 for t, n in df.items()}
+        self.df = df
+        # Shared mass that counts as full evidence: about three typical terms.
+        weights = sorted(self.weight.values())
+        self.enough = ENOUGH_FACTOR * weights[len(weights) // 2] if weights else 1.0
+        self.windows = [_windows(item.clauses) for item in sentences]
+        self.mass = [{w: sum(self.weight[t] for t in w) for w in ws} for ws in self.windows]
+
+    def score(self, i: int, j: int) -> tuple[float, frozenset[str]]:
+        best, best_shared = 0.0, frozenset[str]()
+        weight = self.weight
+        for wa, ma in self.mass[i].items():
+            for wb, mb in self.mass[j].items():
+                shared = wa & wb
+                # Names alone ("Damascus", "Syrian") never make two clauses one fact.
+                if sum(1 for t in shared if t[:2] not in _NAME_TERMS) < _MIN_SHARED:
+                    continue
+                mass = sum(weight[t] for t in shared)
+                # Two rare words in a tiny clause are less evidence than six in a long one.
+                value = mass / math.sqrt(ma * mb) * min(1.0, mass / self.enough)
+                if value > best:
+                    best, best_shared = value, shared
+        return best, best_shared
+
+
+def _candidate_pairs(
+    sentences: Sequence[SentenceTerms], df: Mapping[str, int]
+) -> set[tuple[int, int]]:
+    """Pairs of sentences in different reports sharing two of the rarer terms."""
+    cap = max(8, int(2 * math.sqrt(len(sentences))))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, item in enumerate(sentences):
+        for term in item.terms:
+            if df[term] <= cap:
+                postings[term].append(index)
+    shared: Counter[tuple[int, int]] = Counter()
+    for members in postings.values():
+        for i, j in combinations(members, 2):
+            if sentences[i].report != sentences[j].report:
+                shared[(i, j)] += 1
+    return {pair for pair, count in shared.items() if count >= _MIN_SHARED}
+
+
+def find_fact_links(
+    reports: Sequence[Report], mentions: Mapping[str, Sequence[Mention]]
+) -> tuple[list[FactLink], dict[str, SentenceTerms]]:
+    sentences: list[SentenceTerms] = []
+    for report in reports:
+        for paragraph in report.paragraphs:
+            if paragraph.kind in ("boilerplate", "code"):
+                continue
+            found = mentions.get(paragraph.id, ())
+            for sentence in paragraph.sentences:
+                item = sentence_terms(report, paragraph, sentence, found)
+                if item.clauses:
+                    sentences.append(item)
+    scorer = _Scorer(sentences)
+    links: list[FactLink] = []
+    for i, j in _candidate_pairs(sentences, scorer.df):
+        value, shared = scorer.score(i, j)
+        if value >= LINK_FLOOR:
+            a, b = sorted((sentences[i].sentence.id, sentences[j].sentence.id), key=_order)
+            links.append(FactLink(a, b, value, shared))
+    links.sort(key=lambda link: (_order(link.a), _order(link.b)))
+    return links, {item.sentence.id: item for item in sentences}
+
+
+def _order(sentence_id: str) -> tuple[int, int]:
+    report, _, number = sentence_id.partition(".s")
+    return int(report[1:]), int(number)
+
+
+def cluster_facts(
+    links: Iterable[FactLink],
+    sentences: Mapping[str, SentenceTerms],
+    threshold: float = DEFAULT_THRESHOLD,
+) -> tuple[list[Fact], dict[str, tuple[str, ...]]]:
+    """Facts from the links at or above `threshold`; see the module docstring."""
+    kept = [link for link in links if link.score >= threshold]
+    parent = list(range(len(kept)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_sentence: dict[str, list[int]] = defaultdict(list)
+    for index, link in enumerate(kept):
+        by_sentence[link.a].append(index)
+        by_sentence[link.b].append(index)
+    for members in by_sentence.values():
+        for x, y in combinations(members, 2):
+            a, b = kept[x].shared, kept[y].shared
+            if len(a & b) >= _SAME_FACT_OVERLAP * min(len(a), len(b)):
+                parent[find(x)] = find(y)
+
+    groups: dict[int, list[FactLink]] = defaultdict(list)
+    for index, link in enumerate(kept):
+        groups[find(index)].append(link)
+    built = []
+    for group in groups.values():
+        ids = sorted({s for link in group for s in (link.a, link.b)}, key=_order)
+        reports = sorted({sentences[s].report for s in ids}, key=lambda r: int(r[1:]))
+        score = max(link.score for link in group)
+        built.append((ids, reports, min(score, 1.0)))
+    built.sort(key=lambda item: (-len(item[1]), -item[2], _order(item[0][0])))
+
+    facts: list[Fact] = []
+    sentence_facts: dict[str, list[str]] = defaultdict(list)
+    for number, (ids, reports, score) in enumerate(built, start=1):
+        fact_id = f"f{number}"
+        facts.append(
+            Fact(fact_id, tuple(ids), tuple(reports), score, _discrepancies(ids, sentences))
+        )
+        for sentence_id in ids:
+            sentence_facts[sentence_id].append(fact_id)
+    return facts, {s: tuple(f) for s, f in sentence_facts.items()}
+
+
+def _discrepancies(
+    ids: Sequence[str], sentences: Mapping[str, SentenceTerms]
+) -> tuple[Discrepancy, ...]:
+    """Numbers of the same thing, or dates, that differ between the fact's reports."""
+    found: list[Discrepancy] = []
+    by_noun: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    dates: dict[str, set[str]] = defaultdict(set)
+    for sentence_id in ids:
+        item = sentences[sentence_id]
+        for value, noun in item.numbers:
+            if noun:
+                by_noun[noun][item.report].add(value)
+        for date in item.dates:
+            dates[item.report].add(date)
+    for noun, per_report in sorted(by_noun.items()):
+        values = sorted({v for vs in per_report.values() for v in vs})
+        if len(per_report) > 1 and len(values) > 1:
+            kind = "quantity" if any(v.endswith("+") for v in values) else "number"
+            found.append(Discrepancy(kind, f"{noun}: " + " vs ".join(values)))
+    if len(dates) > 1:
+        named = {frozenset(d) for d in dates.values()}
+        if len(named) > 1:
+            values = sorted({d for ds in dates.values() for d in ds})
+            found.append(Discrepancy("date", " vs ".join(values)))
+    return tuple(found)
+
+
+def find_facts(
+    reports: Sequence[Report],
+    mentions: Mapping[str, Sequence[Mention]],
+    threshold: float = DEFAULT_THRESHOLD,
+) -> tuple[FactAnalysis, dict[str, SentenceTerms]]:
+    links, sentences = find_fact_links(reports, mentions)
+    facts, sentence_facts = cluster_facts(links, sentences, threshold)
+    return FactAnalysis(tuple(links), tuple(facts), sentence_facts, threshold), sentences

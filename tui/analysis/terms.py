@@ -1,0 +1,148 @@
+"""Sentences as terms for matching: stems of content words, and entities by id.
+
+Entity mentions become one term per entity ("E:e7"), so every spelling of a name
+("Sednaya", "Saydnaya") is the same term. Other words are lower-cased and cut to a
+rough stem, aggressive on purpose: "central"/"centre" and "freed"/"freeing" must meet.
+Numbers and dates are kept apart: they are details to compare, not evidence of a match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from tui.analysis.entities import lexicon as lx
+from tui.analysis.entities.extract import is_adjectival
+from tui.model.document import Paragraph, Report, Sentence
+from tui.model.entities import Mention
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*\d|\d|[,;:()\[\]“”\"—–]")
+_SPLITTERS = frozenset(',;:()[]“”"—–')
+_CONJUNCTIONS = frozenset({"and", "but", "while", "although", "though", "whereas"})
+_NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+    "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100",
+    "dozen": "12", "dozens": "24+", "hundreds": "200+", "thousand": "1000",
+    "thousands": "2000+",
+}  # fmt: skip
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+# Words too common in news to say anything about which fact a clause states.
+_EXTRA_STOP = frozenset(
+    """said says say told tell according also would could reportedly new last
+    year years time people mr mrs ms news agency agencies speaking spoke spoken citing
+    cited quoted quoting source sources reported reporting report reports statement
+    interview correspondent media wire outlet week weeks day days month months hour
+    hours morning evening night minute minutes""".split()
+)
+_STOP = lx.FUNCTION_WORDS | lx.PERSON_TITLES | _EXTRA_STOP
+_SUFFIXES = ("ingly", "ings", "ing", "edly", "ied", "ies", "ed", "es", "al", "ly", "s")
+
+
+def stem(word: str) -> str:
+    """A rough stem of a lower-case word: "officers" -> "officer", "central"/"centre" -> "centr"."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            if suffix in ("ied", "ies"):
+                word += "y"
+            break
+    if word.endswith("e") and len(word) >= 4:
+        word = word[:-1]
+    return word
+
+
+def _bare(token: str) -> str:
+    """Lower case, without possessive or contraction endings and stray quotes."""
+    word = token.lower().replace("’", "'").strip("'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    return word
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceTerms:
+    """What a sentence says, for matching, and the details to compare."""
+
+    sentence: Sentence
+    report: str
+    paragraph: str
+    # Clauses (split at punctuation and conjunctions), each a tuple of terms.
+    clauses: tuple[tuple[str, ...], ...]
+    numbers: tuple[tuple[str, str], ...]  # (value, the word after it)
+    dates: tuple[str, ...]  # weekdays and months named
+
+    @property
+    def terms(self) -> frozenset[str]:
+        return frozenset(t for clause in self.clauses for t in clause)
+
+
+def _pieces(
+    paragraph: Paragraph, sentence: Sentence, mentions: Sequence[Mention]
+) -> Iterator[tuple[int, int, str]]:
+    """The sentence's visible text as (start, end, "") stretches and (start, end, entity)."""
+    inside = sorted(
+        (m for m in mentions if sentence.start <= m.start < sentence.end), key=lambda m: m.start
+    )
+    for run in paragraph.runs:
+        s, e = max(run.start, sentence.start), min(run.end, sentence.end)
+        if s >= e:
+            continue
+        pos = s
+        for mention in inside:
+            if mention.end <= pos or mention.start >= e:
+                continue
+            if mention.start > pos:
+                yield pos, mention.start, ""
+            yield mention.start, mention.end, mention.entity
+            pos = max(pos, mention.end)
+        if pos < e:
+            yield pos, e, ""
+
+
+def sentence_terms(
+    report: Report, paragraph: Paragraph, sentence: Sentence, mentions: Sequence[Mention]
+) -> SentenceTerms:
+    clauses: list[list[str]] = [[]]
+    numbers: list[tuple[str, str]] = []
+    dates: list[str] = []
+    pending_number: str | None = None
+    for start, end, entity in _pieces(paragraph, sentence, mentions):
+        if entity:
+            clauses[-1].append(f"E:{entity}")
+            pending_number = None
+            continue
+        for match in _WORD.finditer(report.text, start, end):
+            token = match.group()
+            lower = _bare(token)
+            if not lower:
+                continue
+            if token in _SPLITTERS or lower in _CONJUNCTIONS:
+                if clauses[-1]:
+                    clauses.append([])
+                pending_number = None
+            elif token[0].isdigit() or lower in _NUMBER_WORDS:
+                pending_number = _NUMBER_WORDS.get(lower, token.replace(",", ""))
+            else:
+                if pending_number is not None:
+                    numbers.append((pending_number, stem(lower) if lower else ""))
+                    pending_number = None
+                if lower in _WEEKDAYS or lower in _MONTHS:
+                    dates.append(lower)
+                elif token[0].isupper() and is_adjectival(token):
+                    # "Syrian", "Lebanese": name-like, so they cannot carry a match alone.
+                    clauses[-1].append(f"D:{lower}")
+                elif len(lower) > 1 and lower not in _STOP:
+                    clauses[-1].append(stem(lower))
+    return SentenceTerms(
+        sentence=sentence,
+        report=report.id,
+        paragraph=paragraph.id,
+        clauses=tuple(tuple(c) for c in clauses if c),
+        numbers=tuple(numbers),
+        dates=tuple(dates),
+    )

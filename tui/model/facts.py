@@ -1,0 +1,45 @@
+"""Shared facts: sentences of different reports that state the same thing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    """A detail the reports of one fact give differently ("150" vs "200 vehicles")."""
+
+    kind: str  # number, date, quantity
+    detail: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"kind": self.kind, "detail": self.detail}
+
+
+@dataclass(frozen=True, slots=True)
+class FactLink:
+    """Two sentences of different reports scored as stating the same fact."""
+
+    a: str  # sentence ids, a < b
+    b: str
+    score: float
+    shared: frozenset[str]  # the terms (words, entities) the matched clauses share
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    id: str
+    sentences: tuple[str, ...]
+    reports: tuple[str, ...]
+    score: float
+    discrepancies: tuple[Discrepancy, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "sentences": list(self.sentences),
+            "reports": list(self.reports),
+            "score": round(self.score, 3),
+            "discrepancies": [d.to_dict() for d in self.discrepancies],
+        }
