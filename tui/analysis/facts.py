@@ -27,7 +27,7 @@ from tui.model.document import Report
 from tui.model.entities import Mention
 from tui.model.facts import Discrepancy, Fact, FactLink
 
-DEFAULT_THRESHOLD = 0.3
+DEFAULT_THRESHOLD = 0.4
 # Links scoring below this are not kept: the lowest threshold the reader offers.
 LINK_FLOOR = 0.15
 # Two links are one fact when the terms they matched on overlap this much.

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from tui.analysis.entities import lexicon as lx
 from tui.analysis.entities.extract import is_adjectival
@@ -54,6 +56,25 @@ def stem(word: str) -> str:
     if word.endswith("e") and len(word) >= 4:
         word = word[:-1]
     return word
+
+
+@cache
+def _synonyms() -> dict[str, str]:
+    """Stem -> the name of its synonym class (data/synonyms.txt)."""
+    path = Path(__file__).resolve().parent / "data" / "synonyms.txt"
+    classes: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        words = line.split()
+        if words and not line.startswith("#"):
+            for word in words:
+                classes.setdefault(stem(word), f"S:{words[0]}")
+    return classes
+
+
+def content_term(word: str) -> str:
+    """The matching term of a lower-case content word: its synonym class, else its stem."""
+    stemmed = stem(word)
+    return _synonyms().get(stemmed, stemmed)
 
 
 def _bare(token: str) -> str:
@@ -137,7 +158,7 @@ def sentence_terms(
                     # "Syrian", "Lebanese": name-like, so they cannot carry a match alone.
                     clauses[-1].append(f"D:{lower}")
                 elif len(lower) > 1 and lower not in _STOP:
-                    clauses[-1].append(stem(lower))
+                    clauses[-1].append(content_term(lower))
     return SentenceTerms(
         sentence=sentence,
         report=report.id,
