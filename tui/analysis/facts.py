@@ -29,7 +29,7 @@ from tui.model.facts import Discrepancy, Fact, FactLink
 
 DEFAULT_THRESHOLD = 0.4
 # Links scoring below this are not kept: the lowest threshold the reader offers.
-LINK_FLOOR = 0.15
+LINK_FLOOR = 0.2
 # Two links are one fact when the terms they matched on overlap this much.
 _SAME_FACT_OVERLAP = 0.3
 _MAX_WINDOW = 3
@@ -46,12 +46,22 @@ class FactAnalysis:
     threshold: float
 
 
-def _windows(clauses: Sequence[tuple[str, ...]]) -> list[frozenset[str]]:
+_Window = tuple[frozenset[str], frozenset[str], float]  # words, names, weight mass
+
+
+def _split(terms: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
+    terms = set(terms)
+    names = frozenset(t for t in terms if t[:2] in _NAME_TERMS)
+    return frozenset(terms - names), names
+
+
+def _windows(clauses: Sequence[tuple[str, ...]]) -> set[frozenset[str]]:
+    """The sentence and every run of one to three consecutive clauses, as term sets."""
     windows = {frozenset(t for c in clauses for t in c)}
     for size in range(1, _MAX_WINDOW + 1):
         for i in range(len(clauses) - size + 1):
             windows.add(frozenset(t for c in clauses[i : i + size] for t in c))
-    return [w for w in windows if sum(1 for t in w if t[:2] not in _NAME_TERMS) >= _MIN_SHARED]
+    return windows
 
 
 class _Scorer:
@@ -62,24 +72,50 @@ class _Scorer:
         total = len(sentences)
         self.weight = {t: math.log(1 + total / n) ** 2 for t, n in df.items()}
         self.df = df
-        # Shared mass that counts as full evidence: about three typical terms.
+        # Shared mass that counts as full evidence: about one typical term per factor unit.
         weights = sorted(self.weight.values())
         self.enough = ENOUGH_FACTOR * weights[len(weights) // 2] if weights else 1.0
-        self.windows = [_windows(item.clauses) for item in sentences]
-        self.mass = [{w: sum(self.weight[t] for t in w) for w in ws} for ws in self.windows]
+        self.split = [_split(item.terms) for item in sentences]
+        self.windows: list[list[_Window]] = []
+        for item in sentences:
+            windows = []
+            for window in _windows(item.clauses):
+                words, names = _split(window)
+                if len(words) >= _MIN_SHARED:
+                    windows.append((words, names, sum(self.weight[t] for t in window)))
+            self.windows.append(windows)
 
     def score(self, i: int, j: int) -> tuple[float, frozenset[str]]:
-        best, best_shared = 0.0, frozenset[str]()
+        """The best clause-window match of sentences i and j (0 when they share too little).
+
+        Names alone ("Damascus", "Syrian") never make two clauses one fact: a match needs
+        at least two shared words besides names.
+        """
+        words_i, names_i = self.split[i]
+        words_j, names_j = self.split[j]
+        common = words_i & words_j
+        if len(common) < _MIN_SHARED:
+            return 0.0, frozenset()
+        common_names = names_i & names_j
         weight = self.weight
-        for wa, ma in self.mass[i].items():
-            for wb, mb in self.mass[j].items():
-                shared = wa & wb
-                # Names alone ("Damascus", "Syrian") never make two clauses one fact.
-                if sum(1 for t in shared if t[:2] not in _NAME_TERMS) < _MIN_SHARED:
+        side_b = []
+        for words, names, mass in self.windows[j]:
+            part = words & common
+            if len(part) >= _MIN_SHARED:
+                side_b.append((part, names & common_names, mass))
+        best, best_shared = 0.0, frozenset[str]()
+        for words, names, mass_a in self.windows[i]:
+            part = words & common
+            if len(part) < _MIN_SHARED:
+                continue
+            for words_b, names_b, mass_b in side_b:
+                shared = part & words_b
+                if len(shared) < _MIN_SHARED:
                     continue
+                shared |= names & names_b
                 mass = sum(weight[t] for t in shared)
                 # Two rare words in a tiny clause are less evidence than six in a long one.
-                value = mass / math.sqrt(ma * mb) * min(1.0, mass / self.enough)
+                value = mass / math.sqrt(mass_a * mass_b) * min(1.0, mass / self.enough)
                 if value > best:
                     best, best_shared = value, shared
         return best, best_shared
@@ -88,18 +124,21 @@ class _Scorer:
 def _candidate_pairs(
     sentences: Sequence[SentenceTerms], df: Mapping[str, int]
 ) -> set[tuple[int, int]]:
-    """Pairs of sentences in different reports sharing two of the rarer terms."""
-    cap = max(8, int(2 * math.sqrt(len(sentences))))
+    """Pairs of sentences in different reports sharing two of the rarer words."""
+    cap = max(8, int(math.sqrt(len(sentences))))
     postings: dict[str, list[int]] = defaultdict(list)
     for index, item in enumerate(sentences):
         for term in item.terms:
-            if df[term] <= cap:
+            if df[term] <= cap and term[:2] not in _NAME_TERMS:
                 postings[term].append(index)
     shared: Counter[tuple[int, int]] = Counter()
     for members in postings.values():
-        for i, j in combinations(members, 2):
-            if sentences[i].report != sentences[j].report:
-                shared[(i, j)] += 1
+        if len(members) > 1:
+            shared.update(
+                (i, j)
+                for i, j in combinations(members, 2)
+                if sentences[i].report != sentences[j].report
+            )
     return {pair for pair, count in shared.items() if count >= _MIN_SHARED}
 
 
