@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 import tui
@@ -160,11 +162,22 @@ def test_threshold_moves_without_rescoring(seeds_corpus: Corpus) -> None:
     assert with_fact_threshold(strict, seeds_corpus.fact_threshold).facts == seeds_corpus.facts
 
 
-def test_candidate_pairs_come_from_an_index_not_all_pairs(seeds_corpus: Corpus) -> None:
-    links, sentences = find_fact_links(seeds_corpus.reports, seeds_corpus.mentions)
+def test_candidate_pairs_come_from_an_index_not_all_pairs() -> None:
+    # 40 reports on 40 different subjects, and two more that share one fact.
+    syllables = ["ka", "lo", "mi", "ne", "su", "ta", "vo", "ri", "de", "pa"]
+    texts = {}
+    for n in range(40):
+        words = [
+            syllables[n % 10] + syllables[(n // 10 + k) % 10] + syllables[k % 10] + "n"
+            for k in range(12)
+        ]
+        sentences = [" ".join(words[i : i + 6]) + " reported." for i in range(0, 12, 2)]
+        texts[f"{n:02d}.txt"] = " ".join(s.capitalize() for s in sentences)
+    texts["a.txt"] = "Floodwater breached the levee near the old mill overnight."
+    texts["b.txt"] = "Overnight, floodwater breached a levee close to the old mill."
+    corpus = tui.analyze_texts(texts)
+    links, sentences = find_fact_links(corpus.reports, corpus.mentions)
     items = list(sentences.values())
-    from collections import Counter
-
     df: Counter[str] = Counter()
     for item in items:
         df.update(item.terms)
@@ -172,10 +185,10 @@ def test_candidate_pairs_come_from_an_index_not_all_pairs(seeds_corpus: Corpus) 
     cross_report = sum(
         1 for i, a in enumerate(items) for b in items[i + 1 :] if a.report != b.report
     )
-    assert {tuple(sorted((link.a, link.b))) for link in links} <= {
-        tuple(sorted((items[i].sentence.id, items[j].sentence.id))) for i, j in pairs
-    }
-    assert len(pairs) < cross_report / 3
+    assert len(pairs) < cross_report / 20
+    found = {tuple(sorted((items[i].sentence.id, items[j].sentence.id))) for i, j in pairs}
+    assert {tuple(sorted((link.a, link.b))) for link in links} <= found
+    assert any(len(f.reports) == 2 for f in corpus.facts)
 
 
 @pytest.mark.parametrize(

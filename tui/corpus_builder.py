@@ -29,7 +29,8 @@ def corpus_from_reports(
         by_paragraph[mention.paragraph].append(mention)
         by_entity[mention.entity].add(mention.paragraph)
     mentions = {p: tuple(sorted(ms, key=lambda m: m.start)) for p, ms in by_paragraph.items()}
-    facts, fact_state = find_facts(reports, mentions, threshold)
+    types = {entity.id: entity.type for entity in analysis.entities}
+    facts, fact_state = find_facts(reports, mentions, threshold, types)
     return Corpus(
         reports=tuple(reports),
         errors=tuple(errors),

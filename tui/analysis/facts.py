@@ -35,6 +35,13 @@ _SAME_FACT_OVERLAP = 0.3
 _MAX_WINDOW = 3
 _MIN_SHARED = 2
 _NAME_TERMS = ("E:", "D:")
+# Each sentence is indexed by this many of its rarest words.
+_PREFIX = 6
+# A word in more sentences' prefixes than this pairs too many to be telling.
+_MAX_POSTING = 400
+# A matched clause pair naming different people or organisations on each side
+# ("Colts beat Chiefs" / "Colts beat Jaguars") is about another event: its score is cut.
+_CONFLICT_PENALTY = 0.5
 ENOUGH_FACTOR = 1.0
 
 
@@ -65,7 +72,8 @@ def _windows(clauses: Sequence[tuple[str, ...]]) -> set[frozenset[str]]:
 
 
 class _Scorer:
-    def __init__(self, sentences: Sequence[SentenceTerms]) -> None:
+    def __init__(self, sentences: Sequence[SentenceTerms], entity_types: Mapping[str, str]) -> None:
+        self.entity_types = entity_types
         df: Counter[str] = Counter()
         for item in sentences:
             df.update(item.terms)
@@ -85,24 +93,27 @@ class _Scorer:
                     windows.append((words, names, sum(self.weight[t] for t in window)))
             self.windows.append(windows)
 
+    def _conflict(self, names_a: frozenset[str], names_b: frozenset[str]) -> bool:
+        """Each side names someone of one kind (person, organisation) the other does not."""
+        kinds_a = {self.entity_types.get(t[2:]) for t in names_a - names_b if t[:2] == "E:"}
+        kinds_b = {self.entity_types.get(t[2:]) for t in names_b - names_a if t[:2] == "E:"}
+        return bool(kinds_a & kinds_b & {"PERSON", "ORG"})
+
     def score(self, i: int, j: int) -> tuple[float, frozenset[str]]:
         """The best clause-window match of sentences i and j (0 when they share too little).
 
         Names alone ("Damascus", "Syrian") never make two clauses one fact: a match needs
         at least two shared words besides names.
         """
-        words_i, names_i = self.split[i]
-        words_j, names_j = self.split[j]
-        common = words_i & words_j
+        common = self.split[i][0] & self.split[j][0]
         if len(common) < _MIN_SHARED:
             return 0.0, frozenset()
-        common_names = names_i & names_j
         weight = self.weight
         side_b = []
         for words, names, mass in self.windows[j]:
             part = words & common
             if len(part) >= _MIN_SHARED:
-                side_b.append((part, names & common_names, mass))
+                side_b.append((part, names, mass))
         best, best_shared = 0.0, frozenset[str]()
         for words, names, mass_a in self.windows[i]:
             part = words & common
@@ -116,6 +127,8 @@ class _Scorer:
                 mass = sum(weight[t] for t in shared)
                 # Two rare words in a tiny clause are less evidence than six in a long one.
                 value = mass / math.sqrt(mass_a * mass_b) * min(1.0, mass / self.enough)
+                if value > best and self._conflict(names, names_b):
+                    value *= _CONFLICT_PENALTY
                 if value > best:
                     best, best_shared = value, shared
         return best, best_shared
@@ -124,26 +137,38 @@ class _Scorer:
 def _candidate_pairs(
     sentences: Sequence[SentenceTerms], df: Mapping[str, int]
 ) -> set[tuple[int, int]]:
-    """Pairs of sentences in different reports sharing two of the rarer words."""
-    cap = max(8, int(math.sqrt(len(sentences))))
+    """Pairs of sentences in different reports that may state the same fact.
+
+    Prefix filtering: each sentence is indexed under its few rarest words, and looked up
+    under all of its words, so two sentences meet when a word they share is among the
+    rarest of either. The index grows with the corpus, not with the number of pairs, and
+    a story's common words cannot flood it.
+    """
+    words_of: list[list[str]] = []
     postings: dict[str, list[int]] = defaultdict(list)
     for index, item in enumerate(sentences):
-        for term in item.terms:
-            if df[term] <= cap and term[:2] not in _NAME_TERMS:
-                postings[term].append(index)
-    shared: Counter[tuple[int, int]] = Counter()
-    for members in postings.values():
-        if len(members) > 1:
-            shared.update(
-                (i, j)
-                for i, j in combinations(members, 2)
-                if sentences[i].report != sentences[j].report
-            )
-    return {pair for pair, count in shared.items() if count >= _MIN_SHARED}
+        # Words in no other sentence cannot pair it with anything.
+        words = [t for t in item.terms if t[:2] not in _NAME_TERMS and df[t] > 1]
+        words.sort(key=lambda t: (df[t], t))
+        words_of.append(words)
+        for term in words[:_PREFIX]:
+            postings[term].append(index)
+    pairs: set[tuple[int, int]] = set()
+    for i, words in enumerate(words_of):
+        report = sentences[i].report
+        for term in words:
+            members = postings.get(term)
+            if members and len(members) <= _MAX_POSTING:
+                pairs.update(
+                    (min(i, j), max(i, j)) for j in members if sentences[j].report != report
+                )
+    return pairs
 
 
 def find_fact_links(
-    reports: Sequence[Report], mentions: Mapping[str, Sequence[Mention]]
+    reports: Sequence[Report],
+    mentions: Mapping[str, Sequence[Mention]],
+    entity_types: Mapping[str, str] | None = None,
 ) -> tuple[list[FactLink], dict[str, SentenceTerms]]:
     sentences: list[SentenceTerms] = []
     for report in reports:
@@ -155,7 +180,7 @@ def find_fact_links(
                 item = sentence_terms(report, paragraph, sentence, found)
                 if item.clauses:
                     sentences.append(item)
-    scorer = _Scorer(sentences)
+    scorer = _Scorer(sentences, entity_types or {})
     links: list[FactLink] = []
     for i, j in _candidate_pairs(sentences, scorer.df):
         value, shared = scorer.score(i, j)
@@ -250,7 +275,8 @@ def find_facts(
     reports: Sequence[Report],
     mentions: Mapping[str, Sequence[Mention]],
     threshold: float = DEFAULT_THRESHOLD,
+    entity_types: Mapping[str, str] | None = None,
 ) -> tuple[FactAnalysis, dict[str, SentenceTerms]]:
-    links, sentences = find_fact_links(reports, mentions)
+    links, sentences = find_fact_links(reports, mentions, entity_types)
     facts, sentence_facts = cluster_facts(links, sentences, threshold)
     return FactAnalysis(tuple(links), tuple(facts), sentence_facts, threshold), sentences

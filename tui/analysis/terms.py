@@ -19,7 +19,10 @@ from tui.analysis.entities.extract import is_adjectival
 from tui.model.document import Paragraph, Report, Sentence
 from tui.model.entities import Mention
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*\d|\d|[,;:()\[\]“”\"—–]")
+_WORD = re.compile(
+    r"(?P<domain>(?:[\w-]+\.)+(?:com|org|net|gov|edu|int|info|news|co|uk|io|tv)\b)"
+    r"|[^\W\d_][\w'’-]*|\d[\d,.]*\d|\d|[,;:()\[\]“”\"—–]"
+)
 _SPLITTERS = frozenset(',;:()[]“”"—–')
 _CONJUNCTIONS = frozenset({"and", "but", "while", "although", "though", "whereas"})
 _NUMBER_WORDS = {
@@ -139,6 +142,9 @@ def sentence_terms(
             continue
         for match in _WORD.finditer(report.text, start, end):
             token = match.group()
+            if match.group("domain"):  # "washingtonpost.com" names a source, like a name
+                clauses[-1].append(f"D:{token.lower()}")
+                continue
             lower = _bare(token)
             if not lower:
                 continue

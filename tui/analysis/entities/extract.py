@@ -270,6 +270,11 @@ def _is_headline(tokens: Sequence[_Token]) -> bool:
     )
 
 
+def _is_all_caps(tokens: Sequence[_Token]) -> bool:
+    long_words = [t.text for t in tokens if t.word and len(t.text) > 2]
+    return len(long_words) >= 4 and sum(w.isupper() for w in long_words) >= 0.8 * len(long_words)
+
+
 def find_candidates(
     report: Report, paragraph: Paragraph, lowercase: Counter[str] | None = None
 ) -> list[Candidate]:
@@ -282,7 +287,13 @@ def find_candidates(
     tokens = _tokens(visible)
     if lowercase is not None:
         lowercase.update(_LOWER_WORD.findall(visible))
-    headline = _is_headline(tokens)
+    shouting = _is_all_caps(tokens)
+    if shouting:
+        # "COLTS BEAT CHIEFS TO CLINCH BERTH": capitals say nothing, not even "acronym".
+        for token in tokens:
+            if token.word:
+                token.acronym = False
+    headline = shouting or _is_headline(tokens)
     if headline:
         # Capitalised function words ("Of", "Into") in a headline separate names.
         for token in tokens:
