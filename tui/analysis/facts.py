@@ -53,7 +53,8 @@ class FactAnalysis:
     threshold: float
 
 
-_Window = tuple[frozenset[str], frozenset[str], float]  # words, names, weight mass
+# words, names, weight mass, the people and the organisations it names
+_Window = tuple[frozenset[str], frozenset[str], float, frozenset[str], frozenset[str]]
 
 
 def _split(terms: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -90,14 +91,14 @@ class _Scorer:
             for window in _windows(item.clauses):
                 words, names = _split(window)
                 if len(words) >= _MIN_SHARED:
-                    windows.append((words, names, sum(self.weight[t] for t in window)))
+                    mass = sum(self.weight[t] for t in window)
+                    windows.append(
+                        (words, names, mass, self._kind(names, "PERSON"), self._kind(names, "ORG"))
+                    )
             self.windows.append(windows)
 
-    def _conflict(self, names_a: frozenset[str], names_b: frozenset[str]) -> bool:
-        """Each side names someone of one kind (person, organisation) the other does not."""
-        kinds_a = {self.entity_types.get(t[2:]) for t in names_a - names_b if t[:2] == "E:"}
-        kinds_b = {self.entity_types.get(t[2:]) for t in names_b - names_a if t[:2] == "E:"}
-        return bool(kinds_a & kinds_b & {"PERSON", "ORG"})
+    def _kind(self, names: frozenset[str], kind: str) -> frozenset[str]:
+        return frozenset(t for t in names if self.entity_types.get(t[2:]) == kind)
 
     def score(self, i: int, j: int) -> tuple[float, frozenset[str]]:
         """The best clause-window match of sentences i and j (0 when they share too little).
@@ -110,24 +111,28 @@ class _Scorer:
             return 0.0, frozenset()
         weight = self.weight
         side_b = []
-        for words, names, mass in self.windows[j]:
+        for words, names, mass, persons, orgs in self.windows[j]:
             part = words & common
             if len(part) >= _MIN_SHARED:
-                side_b.append((part, names, mass))
+                side_b.append((part, names, mass, persons, orgs))
         best, best_shared = 0.0, frozenset[str]()
-        for words, names, mass_a in self.windows[i]:
+        enough = self.enough
+        for words, names, mass_a, persons, orgs in self.windows[i]:
             part = words & common
             if len(part) < _MIN_SHARED:
                 continue
-            for words_b, names_b, mass_b in side_b:
+            for words_b, names_b, mass_b, persons_b, orgs_b in side_b:
                 shared = part & words_b
                 if len(shared) < _MIN_SHARED:
                     continue
                 shared |= names & names_b
                 mass = sum(weight[t] for t in shared)
                 # Two rare words in a tiny clause are less evidence than six in a long one.
-                value = mass / math.sqrt(mass_a * mass_b) * min(1.0, mass / self.enough)
-                if value > best and self._conflict(names, names_b):
+                value = mass / math.sqrt(mass_a * mass_b) * min(1.0, mass / enough)
+                if value > best and (
+                    (persons - names_b and persons_b - names) or (orgs - names_b and orgs_b - names)
+                ):
+                    # Each side names a person (or organisation) the other does not.
                     value *= _CONFLICT_PENALTY
                 if value > best:
                     best, best_shared = value, shared
@@ -139,29 +144,37 @@ def _candidate_pairs(
 ) -> set[tuple[int, int]]:
     """Pairs of sentences in different reports that may state the same fact.
 
-    Prefix filtering: each sentence is indexed under its few rarest words, and looked up
-    under all of its words, so two sentences meet when a word they share is among the
-    rarest of either. The index grows with the corpus, not with the number of pairs, and
-    a story's common words cannot flood it.
+    Prefix filtering: each sentence's few rarest words are its prefix. Two sentences are
+    a candidate when they share at least two words, each in the prefix of one of them.
+    The index holds prefixes only, so it grows with the corpus, not with the number of
+    pairs, and a story's common words cannot flood it.
     """
     words_of: list[list[str]] = []
-    postings: dict[str, list[int]] = defaultdict(list)
+    all_postings: dict[str, list[int]] = defaultdict(list)
+    prefix_postings: dict[str, list[int]] = defaultdict(list)
     for index, item in enumerate(sentences):
         # Words in no other sentence cannot pair it with anything.
         words = [t for t in item.terms if t[:2] not in _NAME_TERMS and df[t] > 1]
         words.sort(key=lambda t: (df[t], t))
         words_of.append(words)
+        for term in words:
+            all_postings[term].append(index)
         for term in words[:_PREFIX]:
-            postings[term].append(index)
+            prefix_postings[term].append(index)
     pairs: set[tuple[int, int]] = set()
     for i, words in enumerate(words_of):
         report = sentences[i].report
-        for term in words:
-            members = postings.get(term)
-            if members and len(members) <= _MAX_POSTING:
-                pairs.update(
-                    (min(i, j), max(i, j)) for j in members if sentences[j].report != report
-                )
+        # Each shared word counts once: through our prefix, or else through theirs.
+        hits: Counter[int] = Counter()
+        for rank, term in enumerate(words):
+            members = (all_postings if rank < _PREFIX else prefix_postings).get(term, ())
+            if len(members) <= _MAX_POSTING:
+                hits.update(members)
+        pairs.update(
+            (min(i, j), max(i, j))
+            for j, count in hits.items()
+            if count >= _MIN_SHARED and sentences[j].report != report
+        )
     return pairs
 
 
