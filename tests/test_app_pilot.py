@@ -16,12 +16,13 @@ LONG_PARAGRAPHS = 60
 
 
 async def loaded(pilot: Pilot) -> None:
-    """Wait until the loading worker has delivered every report."""
+    """Wait until the loading worker has delivered every report and the analysis is
+    done (its shared facts are drawn in the panes, which changes how they wrap)."""
     app = pilot.app
     assert isinstance(app, NewsprismApp)
-    for _ in range(200):
+    for _ in range(500):
         await pilot.pause(0.01)
-        if not app.reader.loading:
+        if not app.reader.loading and not app.analysis_running:
             break
     await pilot.pause()
 

@@ -21,6 +21,8 @@ from pathlib import Path
 import pytest
 
 WIDTH, HEIGHT = 120, 35
+# Wide enough for the fact matrix to give each seed report's wording of a fact one line.
+WIDE = 240
 # Under pytest, readline gets imported and exports COLUMNS=80 and LINES=24 into the C
 # environment (not os.environ); a child inheriting them believes them over its terminal.
 _SIZE_VARIABLES = ("COLUMNS", "LINES")
@@ -31,6 +33,9 @@ LEFT_HEADER = "000_2ba436d79053c5cc  1 of 2"
 RIGHT_HEADER = "Sky News  2 of 2"
 FIRST_PARAGRAPH = "The extremist Islamist group Hayat Tahrir al-Sham"
 RIGHT_FIRST_PARAGRAPH = "The Syrian president has fled"
+# The two seed reports' wordings of one shared fact.
+HOMS_LEFT = "full control of the strategic city of Homs"
+HOMS_RIGHT = "complete control of the key city of Homs"
 
 
 def find_newsprism() -> str | None:
@@ -128,10 +133,11 @@ def newsprism_script() -> str:
 
 @pytest.fixture
 def terminal_factory(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
-    """Start `command args...` in a fresh 120x35 tmux server; the server dies afterwards."""
+    """Start `command args...` in a fresh tmux server (120x35 unless `width` is given);
+    the server dies afterwards."""
     started: list[Terminal] = []
 
-    def start(*command: str) -> Terminal:
+    def start(*command: str, width: int = WIDTH) -> Terminal:
         name = f"newsprism-e2e-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         status_file = tmp_path / f"{name}.status"
         shell = f"{shlex.join(command)}; echo $? > {shlex.quote(str(status_file))}"
@@ -143,7 +149,7 @@ def terminal_factory(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
             "-s",
             terminal.session,
             "-x",
-            str(WIDTH),
+            str(width),
             "-y",
             str(HEIGHT),
             "-e",
@@ -228,6 +234,31 @@ def test_entity_filter_in_a_real_terminal(
     )
     term.press("g")
     term.wait_for_text(FIRST_PARAGRAPH)
+
+    term.press("q")
+    assert term.wait_for_exit() == 0
+
+
+def test_fact_matrix_in_a_real_terminal(
+    newsprism_script: str, terminal_factory: Callable[..., Terminal]
+) -> None:
+    term = terminal_factory(newsprism_script, width=WIDE)
+    term.wait_for_text(FIRST_PARAGRAPH, RIGHT_FIRST_PARAGRAPH)
+    term.wait_for(
+        lambda s: re.search(r"\d+ shared facts? \(≥\d\.\d\d\)", s) is not None,
+        "the shared fact count",
+    )
+
+    # m: the matrix; one row holds both reports' wordings of the Homs fact side by side
+    # (the lines under the table give each report's wording on a line of its own).
+    term.press("m")
+    screen = term.wait_for_text("Shared facts", HOMS_LEFT, HOMS_RIGHT)
+    rows = [line for line in screen.splitlines() if HOMS_LEFT in line]
+    assert any(HOMS_RIGHT in line for line in rows), screen
+
+    # esc: back to the reader.
+    term.press("Escape")
+    term.wait_for(lambda s: "Shared facts" not in s and FIRST_PARAGRAPH in s, "the matrix to close")
 
     term.press("q")
     assert term.wait_for_exit() == 0

@@ -78,3 +78,41 @@ def test_entity_picker_80x24(snap_compare) -> None:
     assert snap_compare(
         NewsprismApp([str(seeds_dir())]), terminal_size=(80, 24), run_before=run_before
     )
+
+
+def test_fact_highlights_and_counterpart_120x35(snap_compare) -> None:
+    """Fact sentences coloured and numbered alike in both panes; enter on the second fact
+    paragraph marks its counterpart in the right pane."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await _loaded(pilot)
+        await pilot.press("n", "n", "enter")
+        await pilot.pause()
+
+    assert snap_compare(
+        NewsprismApp([str(seeds_dir())]), terminal_size=(120, 35), run_before=run_before
+    )
+
+
+def test_shared_facts_view_with_follow_80x24(snap_compare) -> None:
+    """Only paragraphs with shared facts, follow mode on, unique sentences marked."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await _loaded(pilot)
+        await pilot.press("u", "f", "U", "j")
+        await pilot.pause()
+
+    assert snap_compare(
+        NewsprismApp([str(seeds_dir())]), terminal_size=(80, 24), run_before=run_before
+    )
+
+
+def test_fact_matrix_80x24(snap_compare) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await _loaded(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+
+    assert snap_compare(
+        NewsprismApp([str(seeds_dir())]), terminal_size=(80, 24), run_before=run_before
+    )

@@ -1,17 +1,19 @@
 """Shared facts: link sentences of different reports that state the same thing.
 
 Each sentence becomes clauses of terms (word stems, entities by id; see `terms`).
-Candidate pairs come from an inverted index of the rarer terms, never from all pairs.
-A pair's score is the best IDF-weighted cosine between runs of one to three clauses of
-each sentence, so a long sentence that states two facts can match each of them, and a
-match needs several shared terms, one of them a word rather than a name: sharing
-"Damascus" alone links nothing. Links above a floor are kept, so moving the threshold
-(the reader's sensitivity) only re-clusters, without re-reading or re-scoring.
+Candidate pairs come from an index of each sentence's rarest words (prefix
+filtering), never from all pairs. A pair's score is the best IDF-weighted cosine
+between runs of one to three clauses of each sentence, so a long sentence that states
+two facts can match each of them. A match needs two shared words besides names
+(sharing "Damascus" alone links nothing), and clauses naming different people or
+organisations on each side score lower. Links above a floor are kept, so moving the
+threshold (the reader's sensitivity) only re-clusters, without re-reading or
+re-scoring.
 
-Facts are clusters of links: two links join one fact when they share a sentence and
-the terms that made them match overlap, so one sentence stating two facts belongs to
-two facts. Numbers, quantities and dates that differ between a fact's sentences are
-recorded as discrepancies.
+Facts are stars of links (see `cluster_facts`): a centre sentence and the sentences
+linked to it that matched on the same terms, so one sentence stating two facts belongs
+to two facts and a large story never chains into one giant fact. Numbers, quantities
+and dates that differ between a fact's sentences are recorded as discrepancies.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import combinations
 
 from tui.analysis.terms import SentenceTerms, sentence_terms
 from tui.model.document import Report
@@ -209,49 +210,61 @@ def _order(sentence_id: str) -> tuple[int, int]:
     return int(report[1:]), int(number)
 
 
+def _overlaps(a: frozenset[str], b: frozenset[str]) -> bool:
+    return len(a & b) >= _SAME_FACT_OVERLAP * min(len(a), len(b))
+
+
 def cluster_facts(
     links: Iterable[FactLink],
     sentences: Mapping[str, SentenceTerms],
     threshold: float = DEFAULT_THRESHOLD,
 ) -> tuple[list[Fact], dict[str, tuple[str, ...]]]:
-    """Facts from the links at or above `threshold`; see the module docstring."""
-    kept = [link for link in links if link.score >= threshold]
-    parent = list(range(len(kept)))
+    """Facts from the links at or above `threshold`, without chaining.
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    Star clustering: the best-linked sentences become centres, and a fact is a centre
+    with the sentences linked to it directly, grouped by what the links matched on (so
+    a centre stating two facts makes two). A fact thus never spans more than two links,
+    however many similar sentences a large story has; every link lies inside a fact; and
+    a candidate fact whose sentences another fact already holds is dropped.
+    """
+    neighbours: dict[str, list[tuple[str, FactLink]]] = defaultdict(list)
+    for link in links:
+        if link.score >= threshold:
+            neighbours[link.a].append((link.b, link))
+            neighbours[link.b].append((link.a, link))
+    centres = sorted(neighbours, key=lambda s: (-len(neighbours[s]), _order(s)))
+    built: list[tuple[list[str], float]] = []
+    holding: dict[str, list[int]] = defaultdict(list)  # sentence -> indexes into built
+    for centre in centres:
+        groups: list[tuple[frozenset[str], set[str], float]] = []
+        for other, link in sorted(neighbours[centre], key=lambda x: -x[1].score):
+            for core, members, _ in groups:
+                if _overlaps(core, link.shared):
+                    members.add(other)
+                    break
+            else:
+                groups.append((link.shared, {other}, link.score))
+        for _, members, score in groups:
+            ids = {centre, *members}
+            if any(ids <= set(built[k][0]) for k in holding[centre]):
+                continue
+            holding_ids = sorted(ids, key=_order)
+            for sentence_id in holding_ids:
+                holding[sentence_id].append(len(built))
+            built.append((holding_ids, min(score, 1.0)))
 
-    by_sentence: dict[str, list[int]] = defaultdict(list)
-    for index, link in enumerate(kept):
-        by_sentence[link.a].append(index)
-        by_sentence[link.b].append(index)
-    for members in by_sentence.values():
-        for x, y in combinations(members, 2):
-            a, b = kept[x].shared, kept[y].shared
-            if len(a & b) >= _SAME_FACT_OVERLAP * min(len(a), len(b)):
-                parent[find(x)] = find(y)
+    def reports_of(ids: Sequence[str]) -> list[str]:
+        return sorted({sentences[s].report for s in ids}, key=lambda r: int(r[1:]))
 
-    groups: dict[int, list[FactLink]] = defaultdict(list)
-    for index, link in enumerate(kept):
-        groups[find(index)].append(link)
-    built = []
-    for group in groups.values():
-        ids = sorted({s for link in group for s in (link.a, link.b)}, key=_order)
-        reports = sorted({sentences[s].report for s in ids}, key=lambda r: int(r[1:]))
-        score = max(link.score for link in group)
-        built.append((ids, reports, min(score, 1.0)))
-    built.sort(key=lambda item: (-len(item[1]), -item[2], _order(item[0][0])))
-
+    ranked = sorted(
+        built, key=lambda item: (-len(reports_of(item[0])), -item[1], _order(item[0][0]))
+    )
     facts: list[Fact] = []
     sentence_facts: dict[str, list[str]] = defaultdict(list)
-    for number, (ids, reports, score) in enumerate(built, start=1):
+    for number, (ids, score) in enumerate(ranked, start=1):
         fact_id = f"f{number}"
-        facts.append(
-            Fact(fact_id, tuple(ids), tuple(reports), score, _discrepancies(ids, sentences))
-        )
+        discrepancies = _discrepancies(ids, sentences)
+        facts.append(Fact(fact_id, tuple(ids), tuple(reports_of(ids)), score, discrepancies))
         for sentence_id in ids:
             sentence_facts[sentence_id].append(fact_id)
     return facts, {s: tuple(f) for s, f in sentence_facts.items()}

@@ -143,10 +143,7 @@ class NewsprismApp(App[None]):
         self.corrections = message.corrections
         for problem in message.problems:
             self.notify(problem, severity="warning", timeout=8, markup=False)
-        entities = len(message.corpus.entities)
-        noun = "entity" if entities == 1 else "entities"
-        self.reader.query_one("#status").show_summary(f"{self.load_summary} · {entities} {noun}")
-        self.reader.set_corpus(message.corpus)
+        self.reader.set_corpus(message.corpus)  # the status line says what was found
         for screen in self.screen_stack:
             if isinstance(screen, EntityPicker):
                 screen.set_corpus(message.corpus)
@@ -270,5 +267,55 @@ class NewsprismApp(App[None]):
                 "Previous mention",
                 "Move to the previous paragraph naming a chosen entity",
                 lambda: screen.action_jump_mention(-1),
+            )
+            yield SystemCommand(
+                "Fact matrix",
+                "Every shared fact against every report, in each report's words",
+                screen.action_fact_matrix,
+            )
+            yield SystemCommand(
+                "Next shared fact",
+                "Move to the next paragraph stating a fact another report states too",
+                lambda: screen.action_jump_fact(1),
+            )
+            yield SystemCommand(
+                "Previous shared fact",
+                "Move to the previous paragraph stating a shared fact",
+                lambda: screen.action_jump_fact(-1),
+            )
+            yield SystemCommand(
+                "Same fact in the other pane",
+                "Show the other pane on the sentences stating this paragraph's facts",
+                screen.action_show_counterpart,
+            )
+            yield SystemCommand(
+                "Toggle follow mode",
+                "Keep the other pane on the same fact as the cursor moves",
+                screen.action_toggle_follow,
+            )
+            yield SystemCommand(
+                "Cycle fact view",
+                "Show all paragraphs, only shared facts, or only unique sentences",
+                screen.action_cycle_fact_view,
+            )
+            yield SystemCommand(
+                "Toggle unique sentences",
+                "Mark the sentences no other report states",
+                screen.action_toggle_unique,
+            )
+            yield SystemCommand(
+                "Stricter fact matching",
+                "Raise the fact threshold one step: fewer, closer facts",
+                lambda: screen.action_fact_sensitivity(1),
+            )
+            yield SystemCommand(
+                "Looser fact matching",
+                "Lower the fact threshold one step: more facts",
+                lambda: screen.action_fact_sensitivity(-1),
+            )
+            yield SystemCommand(
+                "Fact sensitivity…",
+                "Choose the fact threshold from a list",
+                screen.action_pick_sensitivity,
             )
             yield SystemCommand("Keys", "Show every key binding", self.action_help)

@@ -8,14 +8,13 @@ by the entities' names (`remap_entity_ids`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
+from tui.app.view import NO_FILTER, FilterView, Span
 from tui.model.corpus import Corpus, MatchMode
 from tui.model.entities import Entity
 from tui.textsafe import safe_text
-
-Span = tuple[int, int]
 
 # Below this rapidfuzz partial ratio (0-100) a typo-tolerant match is no match.
 _MIN_FUZZY_SCORE = 80.0
@@ -34,20 +33,6 @@ class EntityFilter:
 
     def toggled_mode(self) -> EntityFilter:
         return EntityFilter(self.entity_ids, "all" if self.mode == "any" else "any")
-
-
-@dataclass(frozen=True, slots=True)
-class FilterView:
-    """What the panes draw under a filter; `paragraphs` is None when nothing is filtered."""
-
-    paragraphs: frozenset[str] | None = None
-    # Spans (offsets into report text) to mark, by paragraph id, in text order.
-    marks: Mapping[str, tuple[Span, ...]] = field(default_factory=dict)
-    # Shown in a pane none of whose paragraphs match.
-    empty_message: str = ""
-
-
-NO_FILTER = FilterView()
 
 
 def display_name(name: str) -> str:

@@ -54,3 +54,12 @@ class CorrectionRequested(Message):
         super().__init__()
         self.kind = kind
         self.forms = forms
+
+
+class FactsMatched(Message):
+    """The facts re-clustered at another threshold: `corpus` is `base` with new facts."""
+
+    def __init__(self, corpus: Corpus, base: Corpus) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.base = base

@@ -1,23 +1,32 @@
 """Paragraphs to Rich `Text`: what a reading pane draws (no analysis here).
 
 Text is built piece by piece with `Text.append`, so nothing in a report is ever parsed
-as markup, and every piece goes through `safe_pieces` first. Spans to mark (entity
-mentions) come as offsets into the report text; since escapes and control characters
-are dropped, they are mapped piece by piece onto the shown text.
+as markup, and every piece goes through `safe_pieces` first. Spans to mark (sentences of
+shared facts, entity mentions) come as offsets into the report text; since escapes and
+control characters are dropped, they are mapped piece by piece onto the shown text.
+Sentences are styled first and mentions on top, so a mention shows inside a fact.
+A fact sentence starts with its fact numbers ("⁴"), so facts are told apart without
+colour too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from rich.style import Style
 from rich.text import Text
 
+from tui.app.fact_view import fact_marker
+from tui.app.view import FilterView, Span
 from tui.model.document import Paragraph, Report
 from tui.textsafe import safe_pieces
 
 LINK_MARK = "↗"
+# Drawn before each sentence no other report states, when those are marked.
+UNIQUE_MARK = "◦"
+# Markers are not underlined (only the sentence they introduce is).
+_MARKER = Style(underline=False, bold=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,17 +42,60 @@ class PaneStyles:
     em: Style
     strong: Style
     mention: Style
+    # One style per fact colour; fact n takes facts[(n - 1) % len(facts)].
+    facts: tuple[Style, ...]
+    unique: Style
+    counterpart: Style
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceStyle:
+    """A sentence (offsets into the report text) drawn in a style, maybe after a marker."""
+
+    start: int
+    end: int
+    style: Style
+    marker: str = ""
+    marker_style: Style | None = None
+
+
+def sentence_styles(
+    paragraph: Paragraph,
+    view: FilterView,
+    styles: PaneStyles,
+    counterparts: Collection[str] = (),
+) -> list[SentenceStyle]:
+    """How the paragraph's sentences are drawn: fact colours and numbers, unique
+    sentences (when the view marks them), then counterparts (`counterparts` are sentence
+    ids) on top."""
+    found: list[SentenceStyle] = []
+    for span in view.facts.get(paragraph.id, ()) if styles.facts else ():
+        style = styles.facts[(span.facts[0] - 1) % len(styles.facts)]
+        found.append(
+            SentenceStyle(span.start, span.end, style, fact_marker(span.facts), style + _MARKER)
+        )
+    for start, end in view.unique.get(paragraph.id, ()):
+        found.append(SentenceStyle(start, end, styles.unique, UNIQUE_MARK, styles.unique))
+    if counterparts:
+        found.extend(
+            SentenceStyle(s.start, s.end, styles.counterpart)
+            for s in paragraph.sentences
+            if s.id in counterparts
+        )
+    return found
 
 
 def paragraph_text(
     report: Report,
     paragraph: Paragraph,
     styles: PaneStyles,
-    marks: Sequence[tuple[int, int]] = (),
+    marks: Sequence[Span] = (),
+    sentences: Sequence[SentenceStyle] = (),
 ) -> Text:
     """The paragraph's visible text, styled; soft line breaks become spaces.
 
-    `marks` are (start, end) offsets into `report.text`, drawn in the mention style.
+    `sentences` are drawn in their styles (markers before them), then `marks`, (start,
+    end) offsets into `report.text`, in the mention style.
     """
     base = {
         "heading": styles.heading,
@@ -53,6 +105,10 @@ def paragraph_text(
     }.get(paragraph.kind, styles.body)
     text = Text(style=base, end="", no_wrap=False)
     keep_newlines = paragraph.kind == "code"
+    # (offset in the report, offset in `text`, length) of every piece of report text shown.
+    chunks: list[tuple[int, int, int]] = []
+    markers = sorted((s for s in sentences if s.marker), key=lambda s: s.start)
+    next_marker = 0
     for index, run in enumerate(paragraph.runs):
         style = {
             "em": styles.em,
@@ -63,17 +119,30 @@ def paragraph_text(
         for offset, piece in safe_pieces(report.text, run.start, run.end):
             if not (keep_newlines or run.line_break):
                 piece = piece.replace("\n", " ")
-            shown_at = len(text)
-            text.append(piece, style)
-            # A piece is a verbatim slice of the source (same length), so offsets inside
-            # it carry over; what was stripped lies between pieces.
-            for start, end in marks:
-                first, last = max(start, offset), min(end, offset + len(piece))
-                if first < last:
-                    text.stylize(
-                        styles.mention, shown_at + first - offset, shown_at + last - offset
-                    )
+            # A marker goes where its sentence starts, or before the first piece after
+            # that when the start itself was stripped or is markup.
+            while next_marker < len(markers) and markers[next_marker].start < offset + len(piece):
+                marker = markers[next_marker]
+                cut = max(marker.start - offset, 0)
+                if cut:
+                    chunks.append((offset, len(text), cut))
+                    text.append(piece[:cut], style)
+                    offset, piece = offset + cut, piece[cut:]
+                text.append(marker.marker, marker.marker_style)
+                next_marker += 1
+            if piece:
+                chunks.append((offset, len(text), len(piece)))
+                text.append(piece, style)
         next_run = paragraph.runs[index + 1] if index + 1 < len(paragraph.runs) else None
         if run.href and (next_run is None or next_run.href != run.href):
             text.append(LINK_MARK, styles.link)
+    layers = [(s.start, s.end, s.style) for s in sentences]
+    layers.extend((start, end, styles.mention) for start, end in marks)
+    for start, end, style in layers:
+        # A piece is a verbatim slice of the source (same length), so offsets inside
+        # it carry over; what was stripped lies between pieces.
+        for source, shown, length in chunks:
+            first, last = max(start, source), min(end, source + length)
+            if first < last:
+                text.stylize(style, shown + first - source, shown + last - source)
     return text

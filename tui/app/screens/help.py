@@ -35,9 +35,11 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
-            yield Static(Text("Keys", style="bold"), id="help-title")
+            # The hint is on top: with many keys the end of the list is out of view.
+            title = Text("Keys", style="bold")
+            title.append("  ·  esc, q or ? closes this help", style="dim")
+            yield Static(title, id="help-title")
             yield Static(bindings_table(self.rows))
-            yield Static(Text("esc, q or ? closes this help.", style="dim"), id="help-hint")
 
     def action_scroll_down(self) -> None:
         self.query_one(VerticalScroll).scroll_down(animate=False)

@@ -2,16 +2,24 @@
 
 Once the analysis is in, the reader can be narrowed to paragraphs naming chosen
 entities (the filter bar says which); their mentions are marked in every pane.
+
+Sentences stating a fact another report states too ("shared facts") are coloured, one
+colour and number per fact in every pane. `enter` shows the other pane on the same fact
+(its "counterpart"), follow mode keeps it there, `u` narrows the panes to shared or
+unique paragraphs, `m` opens the fact matrix and `+`/`-` move the fact threshold
+(re-clustered in a worker from the links the analysis kept).
 """
 
 from __future__ import annotations
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.app.entity_filter import (
     EntityFilter,
@@ -19,9 +27,22 @@ from tui.app.entity_filter import (
     filter_view,
     remap_entity_ids,
 )
+from tui.app.fact_view import (
+    EMPTY_INDEX,
+    FACT_MODES,
+    Counterpart,
+    FactIndex,
+    FactMode,
+    build_fact_index,
+    fact_filter_view,
+    fact_sentences_in,
+    find_counterpart,
+    stepped_threshold,
+)
+from tui.app.messages import FactsMatched
 from tui.app.screens.entity_picker import EntityPicker, PickedEntities
 from tui.app.widgets.filter_bar import FilterBar
-from tui.app.widgets.pane_header import PaneHeader
+from tui.app.widgets.pane_header import PaneHeader, outlet_name
 from tui.app.widgets.report_pane import ReportPane
 from tui.app.widgets.status_bar import StatusBar
 from tui.model.corpus import Corpus
@@ -50,12 +71,26 @@ class ReaderScreen(Screen[None]):
         Binding("shift+tab", "switch_pane(-1)", "Other pane", show=False, priority=True),
         Binding("left_square_bracket", "cycle_report(-1)", "Previous report", show=False),
         Binding("right_square_bracket", "cycle_report(1)", "Next report", show=False),
-        Binding("b", "toggle_boilerplate", "Boilerplate"),
+        # The footer keeps room for m at 80 columns: b is in help and the palette.
+        Binding("b", "toggle_boilerplate", "Boilerplate", show=False),
         Binding("e", "pick_entities", "Filter by entity"),
         Binding("a", "toggle_match_mode", "Match any/all entities", show=False),
         Binding("c", "clear_filter", "Clear entity filter", show=False),
         Binding("full_stop", "jump_mention(1)", "Next mention", key_display=".", show=False),
         Binding("comma", "jump_mention(-1)", "Previous mention", key_display=",", show=False),
+        Binding("m", "fact_matrix", "Fact matrix"),
+        Binding("n", "jump_fact(1)", "Next shared fact", show=False),
+        Binding("N", "jump_fact(-1)", "Previous shared fact", show=False),
+        Binding("enter", "show_counterpart", "Same fact in the other pane", show=False),
+        Binding("f", "toggle_follow", "Follow mode: other pane keeps to the fact", show=False),
+        Binding("u", "cycle_fact_view", "View: all / shared / unique paragraphs", show=False),
+        Binding("U", "toggle_unique", "Mark sentences no other report states", show=False),
+        Binding(
+            "plus", "fact_sensitivity(1)", "Stricter fact matching", key_display="+", show=False
+        ),
+        Binding(
+            "minus", "fact_sensitivity(-1)", "Looser fact matching", key_display="-", show=False
+        ),
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -70,6 +105,15 @@ class ReaderScreen(Screen[None]):
         # Said when a key needs the analysis and there is none yet.
         self.analysis_note = "Analysis still running"
         self.entity_filter = EntityFilter()
+        self.load_summary = ""
+        # The analysis's corpus; `corpus` is it with facts at the reader's threshold.
+        self.base_corpus: Corpus | None = None
+        # None until the user moves the threshold: then kept across re-analyses.
+        self.fact_threshold: float | None = None
+        self.facts: FactIndex = EMPTY_INDEX
+        self.fact_mode: FactMode = "all"
+        self.show_unique = False
+        self.follow = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="columns"):
@@ -137,6 +181,7 @@ class ReaderScreen(Screen[None]):
 
     def finish_loading(self, summary: str) -> None:
         self.loading = False
+        self.load_summary = summary
         for index in range(PANES):
             if self.pane_reports[index] >= len(self.reports):
                 self._show_pane(index)
@@ -145,12 +190,38 @@ class ReaderScreen(Screen[None]):
     # ------------------------------------------------------------------ entities
 
     def set_corpus(self, corpus: Corpus) -> None:
-        """A new analysis: the filter carries over to it by entity name."""
-        old, self.corpus = self.corpus, corpus
+        """A new analysis: the filter carries over to it by entity name, and the facts
+        are matched again at the threshold the user chose, if any."""
+        old, self.base_corpus = self.corpus, corpus
         ids = self.entity_filter.entity_ids
         if old is not None and old is not corpus:
             ids = remap_entity_ids(old, corpus, ids)
-        self.apply_filter(EntityFilter(ids, self.entity_filter.mode))
+        self.entity_filter = EntityFilter(ids, self.entity_filter.mode)
+        self._use_corpus(corpus)
+        if self.fact_threshold is not None and self.fact_threshold != corpus.fact_threshold:
+            self.set_fact_threshold(self.fact_threshold)
+
+    def _use_corpus(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.facts = build_fact_index(corpus)
+        for index in range(PANES):
+            self.pane(index).set_counterparts(())
+        self.apply_filter(self.entity_filter)
+        self.show_status()
+        if self.follow:
+            self._follow(self.focused_index)
+
+    def show_status(self, note: str = "") -> None:
+        """The status line: what was read, then what the analysis found (or `note`)."""
+        corpus = self.corpus
+        parts = [self.load_summary] if self.load_summary else []
+        if corpus is not None:
+            entities = len(corpus.entities)
+            parts.append(f"{entities} {'entity' if entities == 1 else 'entities'}")
+            facts = len(corpus.facts)
+            noun = "shared fact" if facts == 1 else "shared facts"
+            parts.append(note or f"{facts} {noun} (≥{corpus.fact_threshold:.2f})")
+        self.query_one(StatusBar).show_summary(" · ".join(parts))
 
     def apply_filter(self, entity_filter: EntityFilter) -> None:
         if self.corpus is None:
@@ -158,9 +229,23 @@ class ReaderScreen(Screen[None]):
         if not entity_filter.active:
             entity_filter = EntityFilter(mode=entity_filter.mode)
         self.entity_filter = entity_filter
-        view = filter_view(self.corpus, entity_filter)
-        names = describe_entities(self.corpus, entity_filter)
-        self.query_one(FilterBar).show(names, entity_filter.mode, len(view.paragraphs or ()))
+        self._refresh_view()
+
+    def _refresh_view(self) -> None:
+        """Draw the entity filter and the fact view, both applied, in both panes."""
+        if self.corpus is None:
+            return
+        entity_view = filter_view(self.corpus, self.entity_filter)
+        view = fact_filter_view(entity_view, self.facts, self.fact_mode, self.show_unique)
+        names = describe_entities(self.corpus, self.entity_filter)
+        self.query_one(FilterBar).show(
+            names,
+            self.entity_filter.mode,
+            len(view.paragraphs or ()),
+            self.fact_mode,
+            self.follow,
+            self.show_unique,
+        )
         for index in range(PANES):
             self.pane(index).set_view(view)
 
@@ -216,6 +301,207 @@ class ReaderScreen(Screen[None]):
         elif result == "wrapped":
             where = "first" if step > 0 else "last"
             self.notify(f"Back to the {where} mention", timeout=2)
+
+    # ------------------------------------------------------------------ facts
+
+    def action_jump_fact(self, step: int) -> None:
+        if self._corpus_or_note() is None:
+            return
+        result = self.pane(self.focused_index).jump_to_paragraph_in(
+            self.facts.shared_paragraphs, step
+        )
+        if result == "none":
+            self.notify("No shared fact in this pane", timeout=2)
+        elif result == "wrapped":
+            where = "first" if step > 0 else "last"
+            self.notify(f"Back to the {where} shared fact", timeout=2)
+
+    def action_show_counterpart(self) -> None:
+        """The other pane on the sentences stating the cursor paragraph's facts."""
+        if self._corpus_or_note() is None:
+            return
+        source = self.focused_index
+        if not self.facts.paragraph_facts(self.pane(source).current_paragraph):
+            self.notify("No shared fact in this paragraph: n finds the next one", timeout=3)
+            return
+        if self._follow(source, quiet=False) and self.has_class("-narrow"):
+            self.action_switch_pane(1)  # one pane at a time: show the counterpart
+
+    def _follow(self, source: int, quiet: bool = True) -> bool:
+        """Show the counterpart of pane `source`'s cursor paragraph in the other pane;
+        with none, clear its marks. `quiet`: say nothing (follow mode)."""
+        pane, target = self.pane(source), (source + 1) % PANES
+        fact_ids = self.facts.paragraph_facts(pane.current_paragraph)
+        other = self.pane(target)
+        if not fact_ids or pane.report is None:
+            other.set_counterparts(())
+            return False
+        found = find_counterpart(
+            self.facts,
+            fact_ids,
+            pane.report.id,
+            other.report.id if other.report else None,
+            [r.id for r in self.reports],
+        )
+        if found is None:
+            other.set_counterparts(())
+            return False
+        switched = other.report is None or other.report.id != found.report_id
+        if not self._reveal(target, found, pane.cursor_row):
+            if not quiet:
+                names = ", ".join(f"f{self.facts.numbers[f]}" for f in fact_ids)
+                where = self._report_name(found.report_id)
+                self.notify(f"{names} in {where} is hidden by the filter", timeout=3, markup=False)
+            return False
+        if switched and not quiet:
+            # The outlet's name is report text: never markup.
+            self.notify(f"Showing {self._report_name(found.report_id)}", timeout=2, markup=False)
+        return True
+
+    def _reveal(self, pane_index: int, where: Counterpart, row: int) -> bool:
+        """Show `where` in a pane (switching its report if need be), its sentences marked
+        and the cursor on the first shown paragraph; False if the filter hides them."""
+        number = next(i for i, r in enumerate(self.reports) if r.id == where.report_id)
+        if self.pane_reports[pane_index] != number:
+            self.pane_reports[pane_index] = number
+            self._show_pane(pane_index)
+        pane = self.pane(pane_index)
+        pane.set_counterparts(where.sentence_ids)
+        return pane.reveal(where.paragraph_ids, row)
+
+    def _report_name(self, report_id: str) -> str:
+        report = next(r for r in self.reports if r.id == report_id)
+        return outlet_name(report)
+
+    def action_toggle_follow(self) -> None:
+        if self._corpus_or_note() is None:
+            return
+        self.follow = not self.follow
+        self._refresh_view()  # the filter bar says "follow"
+        if self.follow:
+            self._follow(self.focused_index)
+
+    def on_report_pane_cursor_moved(self, event: ReportPane.CursorMoved) -> None:
+        if self.follow and self.corpus is not None and event.pane.has_focus:
+            self._follow(self.focused_index)
+
+    def action_cycle_fact_view(self) -> None:
+        if self._corpus_or_note() is None:
+            return
+        self.fact_mode = FACT_MODES[(FACT_MODES.index(self.fact_mode) + 1) % len(FACT_MODES)]
+        self._refresh_view()  # the filter bar names the view
+
+    def action_toggle_unique(self) -> None:
+        if self._corpus_or_note() is None:
+            return
+        self.show_unique = not self.show_unique
+        self._refresh_view()  # the filter bar says "◦ unique"
+
+    def action_fact_matrix(self) -> None:
+        corpus = self._corpus_or_note()
+        if corpus is None:
+            return
+        if not corpus.facts:
+            self.notify(
+                f"No shared facts at {corpus.fact_threshold:.2f}: - matches more loosely",
+                timeout=3,
+            )
+            return
+        from tui.app.screens.fact_matrix import FactMatrix  # not needed for the first screen
+
+        styles = self.pane(0).fact_styles()
+        self.app.push_screen(FactMatrix(corpus, self.facts, styles), self._matrix_closed)
+
+    def _matrix_closed(self, fact_id: str | None) -> None:
+        if fact_id is not None:
+            self.jump_to_fact(fact_id)
+
+    def jump_to_fact(self, fact_id: str) -> None:
+        """Left pane on the fact's first sentence, right pane on another report's."""
+        fact = self.facts.facts.get(fact_id)
+        if fact is None:
+            return
+        first_report = self.facts.places[fact.sentences[0]][0]
+        own = fact_sentences_in(self.facts, fact_id, first_report)
+        assert own is not None
+        self._mark_active(0)
+        self.pane(0).focus()
+        shown = self._reveal(0, own, 0)
+        found = find_counterpart(
+            self.facts,
+            (fact_id,),
+            first_report,
+            self.pane(1).report.id if self.pane(1).report else None,
+            [r.id for r in self.reports],
+        )
+        if found is not None:
+            shown = self._reveal(1, found, self.pane(0).cursor_row) and shown
+        if not shown:
+            number = self.facts.numbers[fact_id]
+            self.notify(f"f{number} is partly hidden by the filter", timeout=3)
+
+    def action_fact_sensitivity(self, step: int) -> None:
+        """Stricter (step 1) or looser (-1) fact matching: fewer or more facts."""
+        corpus = self._corpus_or_note()
+        if corpus is None:
+            return
+        current = self._current_threshold(corpus)
+        wanted = stepped_threshold(current, step)
+        if wanted == current:
+            which = "strictest" if step > 0 else "loosest"
+            self.notify(f"Already the {which} fact matching ({current:.2f})", timeout=2)
+            return
+        self.set_fact_threshold(wanted)
+
+    def action_pick_sensitivity(self) -> None:
+        corpus = self._corpus_or_note()
+        if corpus is not None:
+            from tui.app.screens.sensitivity import SensitivityPicker
+
+            picker = SensitivityPicker(self._current_threshold(corpus))
+            self.app.push_screen(picker, self._sensitivity_picked)
+
+    def _current_threshold(self, corpus: Corpus) -> float:
+        """The threshold chosen last (maybe still being matched), else the corpus's."""
+        return corpus.fact_threshold if self.fact_threshold is None else self.fact_threshold
+
+    def _sensitivity_picked(self, threshold: float | None) -> None:
+        if threshold is not None and self.corpus is not None:
+            self.set_fact_threshold(threshold)
+
+    def set_fact_threshold(self, threshold: float) -> None:
+        if self.base_corpus is None:
+            return
+        self.fact_threshold = threshold
+        self.show_status(f"matching facts at {threshold:.2f}…")
+        self._match_facts(self.base_corpus, threshold)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="facts")
+    def _match_facts(self, base: Corpus, threshold: float) -> None:
+        from tui.corpus_builder import with_fact_threshold
+
+        corpus = with_fact_threshold(base, threshold)
+        if not get_current_worker().is_cancelled:
+            self.post_message(FactsMatched(corpus, base))
+
+    def on_facts_matched(self, message: FactsMatched) -> None:
+        if message.base is not self.base_corpus:
+            return  # a newer analysis arrived meanwhile
+        if message.corpus.fact_threshold != self.fact_threshold:
+            return  # the user has moved the threshold again
+        self._use_corpus(message.corpus)
+        facts = len(message.corpus.facts)
+        self.notify(
+            f"Fact matching {self.fact_threshold:.2f}: {facts} shared "
+            f"{'fact' if facts == 1 else 'facts'}",
+            timeout=2,
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "facts" and event.state == WorkerState.ERROR:
+            error = str(event.worker.error).splitlines()[0] if event.worker.error else ""
+            self.show_status()
+            self.notify(f"Fact matching failed: {error}", severity="error", markup=False)
 
     # ------------------------------------------------------------------ actions
 

@@ -1,4 +1,5 @@
-"""One line above the status bar naming the active entity filter (hidden without one)."""
+"""One line above the status bar naming what narrows or marks the panes: the entity
+filter, the fact view, follow mode, unique marks (hidden when none is on)."""
 
 from __future__ import annotations
 
@@ -9,30 +10,64 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label
 
+from tui.app.fact_view import MODE_LABELS, FactMode
+from tui.app.render import UNIQUE_MARK
 from tui.model.corpus import MatchMode
 
-KEYS_HINT = ". , mentions  a any/all  c clear"
+ENTITY_KEYS = ". , mentions  a any/all  c clear"
+FACT_KEYS = "n N facts  u view"
+SEPARATOR = " · "
 
 
-def filter_text(names: Sequence[str], mode: MatchMode, paragraphs: int) -> Text:
-    """ "Entities (any): Hezbollah, Qusair · 5 paragraphs"; names are report text."""
-    text = Text()
-    text.append(f"Entities ({mode}): ", "bold")
-    for index, name in enumerate(names):
-        if index:
-            text.append(", ")
-        text.append(name)
-    noun = "paragraph" if paragraphs == 1 else "paragraphs"
-    text.append(f"  ·  {paragraphs} {noun}")
-    return text
+def filter_text(
+    names: Sequence[str],
+    mode: MatchMode,
+    paragraphs: int,
+    fact_mode: FactMode = "all",
+    follow: bool = False,
+    unique: bool = False,
+) -> Text:
+    """ "Entities (any): Hezbollah, Qusair · Shared facts only · 5 paragraphs · follow";
+    names are report text."""
+    parts: list[Text] = []
+    if names:
+        part = Text()
+        part.append(f"Entities ({mode}): ", "bold")
+        for index, name in enumerate(names):
+            if index:
+                part.append(", ")
+            part.append(name)
+        parts.append(part)
+    if fact_mode != "all":
+        parts.append(Text(MODE_LABELS[fact_mode], "bold"))
+    if names or fact_mode != "all":
+        noun = "paragraph" if paragraphs == 1 else "paragraphs"
+        parts.append(Text(f"{paragraphs} {noun}"))
+    if follow:
+        parts.append(Text("follow", "bold"))
+    if unique:
+        parts.append(Text(f"{UNIQUE_MARK} unique"))
+    return Text(SEPARATOR).join(parts)
 
 
 class FilterBar(Horizontal):
     def compose(self) -> ComposeResult:
         yield Label(id="filter-label")
-        yield Label(Text(KEYS_HINT), id="filter-keys")
+        yield Label(Text(ENTITY_KEYS), id="filter-keys")
 
-    def show(self, names: Sequence[str], mode: MatchMode, paragraphs: int) -> None:
-        self.set_class(bool(names), "-active")
-        if names:
-            self.query_one("#filter-label", Label).update(filter_text(names, mode, paragraphs))
+    def show(
+        self,
+        names: Sequence[str],
+        mode: MatchMode,
+        paragraphs: int,
+        fact_mode: FactMode = "all",
+        follow: bool = False,
+        unique: bool = False,
+    ) -> None:
+        active = bool(names) or fact_mode != "all" or follow or unique
+        self.set_class(active, "-active")
+        if active:
+            label = filter_text(names, mode, paragraphs, fact_mode, follow, unique)
+            self.query_one("#filter-label", Label).update(label)
+            keys = ENTITY_KEYS if names else FACT_KEYS
+            self.query_one("#filter-keys", Label).update(Text(keys))

@@ -9,11 +9,16 @@ from tui.model.document import Report
 from tui.textsafe import safe_text
 
 
+def outlet_name(report: Report) -> str:
+    """The report's outlet, safe to draw on one line."""
+    return safe_text(report.source).replace("\n", " ")
+
+
 def header_text(report: Report | None, position: int, total: int) -> Text:
     if report is None:
         return Text("No report")
     text = Text()
-    text.append(safe_text(report.source).replace("\n", " "), "bold")
+    text.append(outlet_name(report), "bold")
     details = [safe_text(x).replace("\n", " ") for x in (report.title, report.date) if x]
     if details:
         text.append(" — " + " · ".join(details))

@@ -1,14 +1,15 @@
 """One report, drawn with Textual's Line API: one widget however long the report is.
 
 The pane keeps a flat list of wrapped lines (paragraph index, Text) for its current
-width, re-wrapped only when the width, the report, the boilerplate toggle or the entity
-filter changes. `render_line` turns the visible lines into cached `Strip`s.
+width, re-wrapped only when the width, the report, the boilerplate toggle or the view
+(filters, facts) changes. Marking counterparts re-wraps only the paragraphs they touch.
+`render_line` turns the visible lines into cached `Strip`s.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Literal
 
 from rich.segment import Segment
@@ -21,11 +22,13 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.app.entity_filter import NO_FILTER, FilterView
-from tui.app.render import PaneStyles, paragraph_text
+from tui.app.render import PaneStyles, paragraph_text, sentence_styles
+from tui.app.view import NO_FILTER, FilterView
 from tui.model.document import Paragraph, Report
 
 GUTTER = 2
+# Fact colours (CSS component classes report-pane--fact-0 … -5), reused in turn.
+FACT_COLOURS = 6
 CURSOR_MARK = "▌ "
 
 # Where a jump to the next or previous marked paragraph ended up.
@@ -47,6 +50,9 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
         "report-pane--strong",
         "report-pane--message",
         "report-pane--mention",
+        "report-pane--unique",
+        "report-pane--counterpart",
+        *(f"report-pane--fact-{n}" for n in range(FACT_COLOURS)),
     }
 
     BINDINGS: list[BindingType] = [
@@ -81,6 +87,8 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._layout_width = -1
         self._strips: dict[tuple[int, bool], Strip] = {}
         self._styles: PaneStyles | None = None
+        # Sentence ids marked as the counterpart of the other pane's cursor paragraph.
+        self.counterparts: frozenset[str] = frozenset()
 
     # ------------------------------------------------------------------ content
 
@@ -102,8 +110,16 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
             return self._paragraphs[self.cursor]
         return None
 
+    @property
+    def cursor_row(self) -> int:
+        """The screen row (from the pane's top) where the cursor paragraph starts."""
+        region = self._paragraph_region(self.cursor)
+        return max(region.y - self.scroll_offset.y, 0) if region is not None else 0
+
     def show_report(self, report: Report | None, message: str = "") -> None:
         keep = self.current_paragraph if report is self.report else None
+        if report is not self.report:
+            self.counterparts = frozenset()
         self.report = report
         self.message_text = message
         self._select_paragraphs(keep)
@@ -161,7 +177,33 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
             em=get("report-pane--em", partial=True),
             strong=get("report-pane--strong", partial=True),
             mention=get("report-pane--mention", partial=True),
+            facts=tuple(get(f"report-pane--fact-{n}", partial=True) for n in range(FACT_COLOURS)),
+            unique=get("report-pane--unique", partial=True),
+            counterpart=get("report-pane--counterpart", partial=True),
         )
+
+    def fact_styles(self) -> tuple[Style, ...]:
+        """The fact colours, for other views (the fact matrix) to match the panes."""
+        return self._pane_styles().facts
+
+    def _wrap(self, index: int) -> list[Text]:
+        """The lines of one shown paragraph at the current layout width."""
+        report, paragraph, styles = self.report, self._paragraphs[index], self._styles
+        assert report is not None and styles is not None
+        first, rest = _prefixes(paragraph)
+        marks = self.view.marks.get(paragraph.id, ())
+        sentences = sentence_styles(paragraph, self.view, styles, self.counterparts)
+        body = paragraph_text(report, paragraph, styles, marks, sentences)
+        text_width = max(self._layout_width - GUTTER, 8)
+        lines = []
+        wrapped = body.wrap(self.app.console, max(text_width - len(first), 4))
+        for number, line in enumerate(wrapped):
+            line.rstrip()  # a marked sentence's style stops at its last word
+            prefix = first if number == 0 else rest
+            if prefix:
+                line = Text(prefix, style=styles.quote if "│" in prefix else "") + line
+            lines.append(line)
+        return lines
 
     def _relayout(self) -> None:
         """Wrap every shown paragraph to the current width (only when the width changed)."""
@@ -172,25 +214,40 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips.clear()
         self._lines = []
         self._tops = []
-        text_width = max(width - GUTTER, 8)
-        report = self.report
-        if report is not None and width > 0:
-            styles = self._styles = self._pane_styles()
-            console = self.app.console
-            for index, paragraph in enumerate(self._paragraphs):
+        if self.report is not None and width > 0:
+            self._styles = self._pane_styles()
+            for index in range(len(self._paragraphs)):
                 self._tops.append(len(self._lines))
-                first, rest = _prefixes(paragraph)
-                marks = self.view.marks.get(paragraph.id, ())
-                body = paragraph_text(report, paragraph, styles, marks)
-                wrapped = body.wrap(console, max(text_width - len(first), 4))
-                for number, line in enumerate(wrapped):
-                    prefix = first if number == 0 else rest
-                    if prefix:
-                        line = Text(prefix, style=styles.quote if "│" in prefix else "") + line
-                    self._lines.append((index, line))
+                self._lines.extend((index, line) for line in self._wrap(index))
                 self._lines.append((index, None))
         self.virtual_size = Size(width, len(self._lines))
         self.refresh()
+
+    def set_counterparts(self, sentence_ids: Iterable[str]) -> None:
+        """Mark these sentences as the counterpart (a fact the other pane's cursor
+        paragraph states); only the paragraphs that gain or lose a mark are re-wrapped."""
+        new = frozenset(sentence_ids)
+        old, self.counterparts = self.counterparts, new
+        changed = old ^ new
+        if not changed or self._layout_width < 0 or not self._tops:
+            return
+        touched = [
+            i for i, p in enumerate(self._paragraphs) if any(s.id in changed for s in p.sentences)
+        ]
+        for index in touched:
+            region = self._paragraph_region(index)
+            assert region is not None
+            lines = self._wrap(index)
+            if len(lines) != region.height - 1:  # the blank line after each paragraph
+                # Markers never change the width of a line, so this should not happen.
+                self._layout_width = -1
+                self._relayout()
+                return
+            self._lines[region.y : region.y + len(lines)] = [(index, line) for line in lines]
+            for line_no in range(region.y, region.bottom):
+                self._strips.pop((line_no, True), None)
+                self._strips.pop((line_no, False), None)
+            self.refresh_lines(region.y, region.height)
 
     # ------------------------------------------------------------------ drawing
 
@@ -312,7 +369,12 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
     def jump_to_mark(self, step: int) -> JumpResult:
         """Move the cursor to the next (step 1) or previous (-1) paragraph with marks,
         wrapping around the report like vim's `n`."""
-        marked = [i for i, p in enumerate(self._paragraphs) if p.id in self.view.marks]
+        return self.jump_to_paragraph_in(self.view.marks, step)
+
+    def jump_to_paragraph_in(self, paragraph_ids: Collection[str], step: int) -> JumpResult:
+        """Move the cursor to the next (step 1) or previous (-1) paragraph whose id is in
+        `paragraph_ids`, wrapping around the report."""
+        marked = [i for i, p in enumerate(self._paragraphs) if p.id in paragraph_ids]
         if not marked:
             return "none"
         if step < 0:
@@ -320,6 +382,20 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
         ahead = [i for i in marked if (i - self.cursor) * step > 0]
         self.move_cursor(ahead[0] if ahead else marked[0])
         return "moved" if ahead else "wrapped"
+
+    def reveal(self, paragraph_ids: Iterable[str], row: int = 0) -> bool:
+        """Put the cursor on the first shown paragraph of `paragraph_ids`, starting at
+        screen row `row` where the report allows; False if none of them is shown."""
+        wanted = set(paragraph_ids)
+        index = next((i for i, p in enumerate(self._paragraphs) if p.id in wanted), None)
+        if index is None:
+            return False
+        self.cursor = index
+        region = self._paragraph_region(index)
+        if region is not None:
+            self.scroll_to(y=max(region.y - max(row, 0), 0), animate=False, immediate=True)
+            self._scroll_to_paragraph(index)
+        return True
 
     def action_cursor_down(self) -> None:
         self.move_cursor(self.cursor + 1)

@@ -1,0 +1,217 @@
+"""Shared facts in the reader: which sentences to colour, which paragraphs a fact view
+shows, and where a fact's counterpart is in another report (no Textual here).
+
+A `FactIndex` is built once per corpus (and per fact threshold): it turns the corpus's
+facts into sentence spans by paragraph, finds the "unique" sentences (in a paragraph the
+analysis reads, yet in no fact), and knows where every fact sentence lives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from tui.app.view import FactSpan, FilterView, Span
+from tui.model.corpus import Corpus
+from tui.model.document import Paragraph, Report, Sentence
+from tui.model.facts import Fact
+from tui.textsafe import safe_text
+
+# What the panes show: every paragraph, only those stating a shared fact, or only those
+# with a sentence no other report states. `u` cycles through them in this order.
+FactMode = Literal["all", "shared", "unique"]
+FACT_MODES: tuple[FactMode, ...] = ("all", "shared", "unique")
+MODE_LABELS: dict[FactMode, str] = {
+    "all": "All paragraphs",
+    "shared": "Shared facts only",
+    "unique": "Unique sentences only",
+}
+_MODE_CLAUSES: dict[FactMode, str] = {
+    "shared": "states a shared fact",
+    "unique": "has a sentence no other report states",
+}
+
+# Paragraph kinds the fact analysis leaves out: never "unique" either.
+_UNREAD_KINDS = ("boilerplate", "code")
+
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def fact_marker(numbers: Sequence[int]) -> str:
+    """ "⁴" for fact 4, "²·¹²" for a sentence stating facts 2 and 12."""
+    return "·".join(str(n).translate(_SUPERSCRIPT) for n in numbers)
+
+
+def sentence_wording(report: Report, paragraph: Paragraph, sentence: Sentence) -> str:
+    """The sentence as a reader sees it, on one line: its visible runs (no Markdown
+    syntax), escapes and control characters stripped, white space collapsed."""
+    pieces = [
+        report.text[max(run.start, sentence.start) : min(run.end, sentence.end)]
+        for run in paragraph.runs
+        if run.start < sentence.end and run.end > sentence.start
+    ]
+    return " ".join(safe_text("".join(pieces)).split())
+
+
+@dataclass(frozen=True, slots=True)
+class Counterpart:
+    """Where another report states the same facts: its sentences, in text order."""
+
+    report_id: str
+    sentence_ids: tuple[str, ...]
+    paragraph_ids: tuple[str, ...]  # the paragraphs holding them, in text order
+
+
+@dataclass(frozen=True, slots=True)
+class FactIndex:
+    facts: Mapping[str, Fact]
+    # Fact id -> its number (position in Corpus.facts, from 1).
+    numbers: Mapping[str, int]
+    sentence_facts: Mapping[str, tuple[str, ...]]
+    spans: Mapping[str, tuple[FactSpan, ...]]
+    unique: Mapping[str, tuple[Span, ...]]
+    # Sentence id -> (report id, paragraph id), for every sentence stating a fact.
+    places: Mapping[str, tuple[str, str]]
+    # Sentence id -> its position in the report, to put counterparts in text order.
+    order: Mapping[str, int]
+    shared_paragraphs: frozenset[str]
+    unique_paragraphs: frozenset[str]
+
+    def paragraph_facts(self, paragraph: Paragraph | None) -> tuple[str, ...]:
+        """The ids of the facts the paragraph states, in the order it states them."""
+        found: dict[str, None] = {}
+        for sentence in paragraph.sentences if paragraph else ():
+            for fact_id in self.sentence_facts.get(sentence.id, ()):
+                found[fact_id] = None
+        return tuple(found)
+
+
+EMPTY_INDEX = FactIndex({}, {}, {}, {}, {}, {}, {}, frozenset(), frozenset())
+
+
+def build_fact_index(corpus: Corpus) -> FactIndex:
+    numbers = {fact.id: number for number, fact in enumerate(corpus.facts, start=1)}
+    spans: dict[str, tuple[FactSpan, ...]] = {}
+    unique: dict[str, tuple[Span, ...]] = {}
+    places: dict[str, tuple[str, str]] = {}
+    order: dict[str, int] = {}
+    for report in corpus.reports:
+        position = 0
+        for paragraph in report.paragraphs:
+            stated: list[FactSpan] = []
+            alone: list[Span] = []
+            for sentence in paragraph.sentences:
+                fact_ids = corpus.sentence_facts.get(sentence.id, ())
+                if fact_ids:
+                    found = sorted(numbers[f] for f in fact_ids if f in numbers)
+                    stated.append(FactSpan(sentence.start, sentence.end, tuple(found)))
+                    places[sentence.id] = (report.id, paragraph.id)
+                    order[sentence.id] = position
+                elif paragraph.kind not in _UNREAD_KINDS and sentence.end > sentence.start:
+                    alone.append((sentence.start, sentence.end))
+                position += 1
+            if stated:
+                spans[paragraph.id] = tuple(stated)
+            if alone:
+                unique[paragraph.id] = tuple(alone)
+    return FactIndex(
+        facts={fact.id: fact for fact in corpus.facts},
+        numbers=numbers,
+        sentence_facts=corpus.sentence_facts,
+        spans=spans,
+        unique=unique,
+        places=places,
+        order=order,
+        shared_paragraphs=frozenset(spans),
+        unique_paragraphs=frozenset(unique),
+    )
+
+
+def fact_filter_view(
+    view: FilterView, index: FactIndex, mode: FactMode, show_unique: bool
+) -> FilterView:
+    """`view` (the entity filter's) with the facts drawn and the fact view mode applied:
+    both filters hold at once."""
+    paragraphs = view.paragraphs
+    message = view.empty_message
+    if mode != "all":
+        chosen = index.shared_paragraphs if mode == "shared" else index.unique_paragraphs
+        paragraphs = chosen if paragraphs is None else paragraphs & chosen
+        clause = _MODE_CLAUSES[mode]
+        message = f"{message} and {clause}" if message else f"No paragraph here {clause}"
+    return replace(
+        view,
+        paragraphs=paragraphs,
+        facts=index.spans,
+        unique=index.unique if show_unique else {},
+        empty_message=message,
+    )
+
+
+def find_counterpart(
+    index: FactIndex,
+    fact_ids: Sequence[str],
+    source_report: str,
+    preferred_report: str | None,
+    report_order: Sequence[str],
+) -> Counterpart | None:
+    """Where a report other than `source_report` states any of the facts:
+    `preferred_report` (the one the other pane shows) when it does, else the first
+    report in `report_order` that does."""
+    by_report: dict[str, list[str]] = {}
+    for fact_id in fact_ids:
+        fact = index.facts.get(fact_id)
+        for sentence_id in fact.sentences if fact else ():
+            place = index.places.get(sentence_id)
+            if place is None or place[0] == source_report:
+                continue
+            sentences = by_report.setdefault(place[0], [])
+            if sentence_id not in sentences:
+                sentences.append(sentence_id)
+    if not by_report:
+        return None
+    if preferred_report in by_report:
+        report_id = preferred_report
+    else:
+        report_id = next((r for r in report_order if r in by_report), next(iter(by_report)))
+    return _located(index, report_id, by_report[report_id])
+
+
+def fact_sentences_in(index: FactIndex, fact_id: str, report_id: str) -> Counterpart | None:
+    """The fact's own sentences in one report, as a `Counterpart` (None if it has none)."""
+    fact = index.facts.get(fact_id)
+    sentence_ids = [
+        s for s in (fact.sentences if fact else ()) if index.places.get(s, ("",))[0] == report_id
+    ]
+    return _located(index, report_id, sentence_ids) if sentence_ids else None
+
+
+def _located(index: FactIndex, report_id: str, sentence_ids: Sequence[str]) -> Counterpart:
+    ordered = sorted(sentence_ids, key=lambda s: index.order[s])
+    paragraph_ids = dict.fromkeys(index.places[s][1] for s in ordered)
+    return Counterpart(report_id, tuple(ordered), tuple(paragraph_ids))
+
+
+# Sensitivity: the fact threshold moves in these steps, up to this strictest value (the
+# loosest is the analysis's link floor: weaker links are not kept).
+THRESHOLD_STEP = 0.05
+STRICTEST_THRESHOLD = 0.9
+
+
+def threshold_steps() -> list[float]:
+    """Every threshold the reader offers, loosest first."""
+    from tui.analysis.facts import LINK_FLOOR  # loaded by the analysis worker already
+
+    steps = [LINK_FLOOR]
+    while steps[-1] + THRESHOLD_STEP <= STRICTEST_THRESHOLD + 1e-9:
+        steps.append(round(steps[-1] + THRESHOLD_STEP, 2))
+    return steps
+
+
+def stepped_threshold(current: float, step: int) -> float:
+    """The threshold `step` steps stricter (negative: looser), within the offered range."""
+    steps = threshold_steps()
+    if step > 0:
+        return next((t for t in steps if t > current + 1e-9), steps[-1])
+    return next((t for t in reversed(steps) if t < current - 1e-9), steps[0])
