@@ -18,6 +18,7 @@ and dates that differ between a fact's sentences are recorded as discrepancies.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -39,7 +40,9 @@ _NAME_TERMS = ("E:", "D:")
 # Each sentence is indexed by this many of its rarest words.
 _PREFIX = 6
 # A word in more sentences' prefixes than this pairs too many to be telling.
-_MAX_POSTING = 400
+_MAX_POSTING = 100
+# Each sentence is scored against at most this many of its closest candidates.
+_MAX_CANDIDATES = 30
 # A matched clause pair naming different people or organisations on each side
 # ("Colts beat Chiefs" / "Colts beat Jaguars") is about another event: its score is cut.
 _CONFLICT_PENALTY = 0.5
@@ -162,6 +165,9 @@ def _candidate_pairs(
             all_postings[term].append(index)
         for term in words[:_PREFIX]:
             prefix_postings[term].append(index)
+    total = len(sentences)
+    weight = {t: math.log(1 + total / n) ** 2 for t, n in df.items()}
+    word_sets = [frozenset(words) for words in words_of]
     pairs: set[tuple[int, int]] = set()
     for i, words in enumerate(words_of):
         report = sentences[i].report
@@ -171,11 +177,19 @@ def _candidate_pairs(
             members = (all_postings if rank < _PREFIX else prefix_postings).get(term, ())
             if len(members) <= _MAX_POSTING:
                 hits.update(members)
-        pairs.update(
-            (min(i, j), max(i, j))
-            for j, count in hits.items()
-            if count >= _MIN_SHARED and sentences[j].report != report
-        )
+        close = [
+            j for j, count in hits.items() if count >= _MIN_SHARED and sentences[j].report != report
+        ]
+        if len(close) > _MAX_CANDIDATES:
+            # Only the closest few: a sentence of a big story need not meet every
+            # retelling of it to be linked, and the work stays linear in sentences.
+            mine = word_sets[i]
+
+            def closeness(j: int, mine: frozenset[str] = mine) -> float:
+                return sum(weight[t] for t in mine & word_sets[j])
+
+            close = heapq.nlargest(_MAX_CANDIDATES, close, key=closeness)
+        pairs.update((min(i, j), max(i, j)) for j in close)
     return pairs
 
 
