@@ -37,3 +37,27 @@ def seeds_corpus():
     from tui import analyze
 
     return analyze([SEEDS])
+
+
+# ---------------------------------------------------------------------------
+# Reader fixtures
+# ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def held_analysis(monkeypatch: pytest.MonkeyPatch):
+    """Hold the reader's analysis worker until the returned event is set."""
+    import threading
+
+    import tui.corpus_builder
+
+    release = threading.Event()
+    real = tui.corpus_builder.corpus_from_reports
+
+    def held(*args, **kwargs):
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tui.corpus_builder, "corpus_from_reports", held)
+    yield release
+    release.set()

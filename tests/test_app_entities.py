@@ -96,18 +96,9 @@ async def test_status_bar_counts_entities_after_analysis(seeds_app: NewsprismApp
 
 
 async def test_keys_say_analysis_is_still_running(
-    seeds_app: NewsprismApp, monkeypatch: pytest.MonkeyPatch
+    seeds_app: NewsprismApp, held_analysis: threading.Event
 ) -> None:
-    import tui.corpus_builder
-
-    release = threading.Event()
-    real = tui.corpus_builder.corpus_from_reports
-
-    def slow(*args, **kwargs):
-        release.wait(10)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(tui.corpus_builder, "corpus_from_reports", slow)
+    release = held_analysis
     async with seeds_app.run_test(size=(80, 24)) as pilot:
         for _ in range(200):
             await pilot.pause(0.01)

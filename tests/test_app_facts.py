@@ -690,18 +690,9 @@ async def test_help_describes_the_fact_keys(seeds_app: NewsprismApp) -> None:
 
 
 async def test_fact_keys_wait_for_the_analysis(
-    seeds_app: NewsprismApp, monkeypatch: pytest.MonkeyPatch
+    seeds_app: NewsprismApp, held_analysis: threading.Event
 ) -> None:
-    import tui.corpus_builder
-
-    release = threading.Event()
-    real = tui.corpus_builder.corpus_from_reports
-
-    def slow(*args, **kwargs):
-        release.wait(10)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(tui.corpus_builder, "corpus_from_reports", slow)
+    release = held_analysis
     async with seeds_app.run_test(size=(80, 24)) as pilot:
         for _ in range(200):
             await pilot.pause(0.01)
