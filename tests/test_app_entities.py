@@ -518,8 +518,8 @@ async def test_a_correction_the_analysis_ignores_is_reported(
 
     real = tui.corpus_builder.corpus_from_reports
 
-    def ignoring_corrections(reports, errors=(), corrections=None):
-        return real(reports, errors, None)
+    def ignoring_corrections(reports, errors=(), corrections=None, **options):
+        return real(reports, errors, None, **options)
 
     monkeypatch.setattr(tui.corpus_builder, "corpus_from_reports", ignoring_corrections)
     async with seeds_app.run_test(size=(80, 24)) as pilot:

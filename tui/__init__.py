@@ -7,11 +7,12 @@ in `tui.app` and is only imported when it runs.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from tui.analysis.entities import Corrections
+    from tui.analysis.topics import UserTopic
     from tui.model.corpus import Corpus
 
 __version__ = "0.1.0"
@@ -22,16 +23,23 @@ def analyze(
     paths: Iterable[str | os.PathLike[str]],
     recursive: bool = False,
     corrections: Corrections | None = None,
+    user_topics: Sequence[UserTopic] = (),
 ) -> Corpus:
     """Read report files and folders; unreadable ones are listed in `Corpus.errors`."""
     from tui.corpus_builder import load_corpus
 
-    return load_corpus(paths, recursive=recursive, corrections=corrections)
+    return load_corpus(paths, recursive=recursive, corrections=corrections, user_topics=user_topics)
 
 
-def analyze_texts(texts: Mapping[str, str], corrections: Corrections | None = None) -> Corpus:
+def analyze_texts(
+    texts: Mapping[str, str],
+    corrections: Corrections | None = None,
+    user_topics: Sequence[UserTopic] = (),
+) -> Corpus:
     """Analyse reports given as `{name: text}`; names ending .md are Markdown."""
     from tui.corpus_builder import corpus_from_reports
     from tui.ingest.loader import reports_from_texts
 
-    return corpus_from_reports(reports_from_texts(texts), corrections=corrections)
+    return corpus_from_reports(
+        reports_from_texts(texts), corrections=corrections, user_topics=user_topics
+    )

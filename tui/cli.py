@@ -17,6 +17,7 @@ from tui import __version__
 
 if TYPE_CHECKING:
     from tui.analysis.entities import Corrections
+    from tui.analysis.topics import UserTopic
     from tui.model.corpus import Corpus
 
 EXIT_OK = 0
@@ -39,6 +40,11 @@ def _add_inputs(parser: argparse.ArgumentParser) -> None:
         help="report files or folders (.txt, .md, .markdown); none = the bundled seeds",
     )
     parser.add_argument("-r", "--recursive", action="store_true", help="search folders recursively")
+    parser.add_argument(
+        "--topics",
+        metavar="FILE",
+        help="your own topics (TOML); default: topics.toml beside the reports, if any",
+    )
 
 
 def _reader_parser() -> argparse.ArgumentParser:
@@ -122,16 +128,40 @@ def _corrections() -> Corrections | None:
         return None
 
 
+def _user_topics(option: str | None, inputs: Sequence[str]) -> tuple[Sequence[UserTopic], bool]:
+    """The user's topics, and whether their file was bad (reported in one line)."""
+    from tui.analysis.topics import UserTopicsError, load_user_topics
+
+    path: Path | None = Path(option) if option else None
+    if path is None:
+        for raw in inputs:
+            folder = Path(raw) if Path(raw).is_dir() else Path(raw).parent
+            if (folder / "topics.toml").is_file():
+                path = folder / "topics.toml"
+                break
+    if path is None:
+        return (), False
+    try:
+        return load_user_topics(path), False
+    except UserTopicsError as exc:
+        print_error(exc)
+        return (), True
+
+
 def run_analyze(argv: Sequence[str]) -> int:
     args = _analyze_parser().parse_args(argv)
     from tui import analyze
 
-    corpus = analyze(_inputs(args.paths), recursive=args.recursive, corrections=_corrections())
+    inputs = _inputs(args.paths)
+    topics, bad_topics = _user_topics(args.topics, inputs)
+    corpus = analyze(
+        inputs, recursive=args.recursive, corrections=_corrections(), user_topics=topics
+    )
     if args.format == "json":
         output = json.dumps(corpus.to_dict(), ensure_ascii=False, indent=1) + "\n"
     else:
         output = format_text(corpus)
-    status = _report_errors(corpus)
+    status = _report_errors(corpus) or (EXIT_UNREADABLE if bad_topics else EXIT_OK)
     if args.output:
         try:
             Path(args.output).write_text(output, encoding="utf-8")
@@ -151,8 +181,12 @@ def run_reader(argv: Sequence[str]) -> int:
     args = _reader_parser().parse_args(argv)
     from tui.app.app import NewsprismApp
 
-    app = NewsprismApp(_inputs(args.paths), recursive=args.recursive)
+    inputs = _inputs(args.paths)
+    topics, bad_topics = _user_topics(args.topics, inputs)
+    app = NewsprismApp(inputs, recursive=args.recursive, user_topics=topics)
     app.run()
+    if bad_topics:
+        print_error("user topics were not applied (see above)")
     for error in app.load_errors:
         print_error(error)
     if app.load_errors or not app.report_count:

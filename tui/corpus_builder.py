@@ -7,8 +7,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from tui.analysis.attribution import find_all_cited
 from tui.analysis.entities import Corrections, find_entities
 from tui.analysis.facts import DEFAULT_THRESHOLD, cluster_facts, find_facts
+from tui.analysis.topics import UserTopic, find_topics
 from tui.ingest.loader import discover, iter_reports
 from tui.model.corpus import Corpus, LoadError
 from tui.model.document import Report
@@ -20,6 +22,7 @@ def corpus_from_reports(
     errors: Sequence[LoadError] = (),
     corrections: Corrections | None = None,
     threshold: float = DEFAULT_THRESHOLD,
+    user_topics: Sequence[UserTopic] = (),
 ) -> Corpus:
     """Run the analyses over read reports and index the results."""
     analysis = find_entities(reports, corrections)
@@ -31,6 +34,8 @@ def corpus_from_reports(
     mentions = {p: tuple(sorted(ms, key=lambda m: m.start)) for p, ms in by_paragraph.items()}
     types = {entity.id: entity.type for entity in analysis.entities}
     facts, fact_state = find_facts(reports, mentions, threshold, types)
+    cited = find_all_cited(reports, mentions, types)
+    topics, paragraph_topics = find_topics(reports, mentions, analysis.entities, user_topics, cited)
     return Corpus(
         reports=tuple(reports),
         errors=tuple(errors),
@@ -42,6 +47,9 @@ def corpus_from_reports(
         fact_links=facts.links,
         fact_threshold=facts.threshold,
         fact_state=fact_state,
+        cited=cited,
+        topics=topics,
+        paragraph_topics=paragraph_topics,
     )
 
 
@@ -60,6 +68,7 @@ def load_corpus(
     paths: Iterable[str | os.PathLike[str]],
     recursive: bool = False,
     corrections: Corrections | None = None,
+    user_topics: Sequence[UserTopic] = (),
 ) -> Corpus:
     found = discover(paths, recursive=recursive)
     reports: list[Report] = []
@@ -69,4 +78,4 @@ def load_corpus(
             reports.append(item)
         else:
             errors.append(item)
-    return corpus_from_reports(reports, errors, corrections)
+    return corpus_from_reports(reports, errors, corrections, user_topics=user_topics)

@@ -32,6 +32,7 @@ from tui.resources import styles_dir
 
 if TYPE_CHECKING:
     from tui.analysis.entities import Corrections
+    from tui.analysis.topics import UserTopic
 
 
 class NewsprismApp(App[None]):
@@ -39,10 +40,17 @@ class NewsprismApp(App[None]):
     CSS_PATH = [str(styles_dir() / "app.tcss")]
     ENABLE_COMMAND_PALETTE = True
 
-    def __init__(self, paths: Sequence[str], *, recursive: bool = False) -> None:
+    def __init__(
+        self,
+        paths: Sequence[str],
+        *,
+        recursive: bool = False,
+        user_topics: Sequence[UserTopic] = (),
+    ) -> None:
         super().__init__()
         self.paths = list(paths)
         self.recursive = recursive
+        self.user_topics = tuple(user_topics)
         self.load_errors: list[LoadError] = []
         self.report_count = 0
         self.reader = ReaderScreen()
@@ -133,7 +141,7 @@ class NewsprismApp(App[None]):
                 save_corrections(corrections)
             except OSError as exc:
                 problems.append(f"Corrections not saved: {exc}".splitlines()[0])
-        corpus = corpus_from_reports(reports, errors, corrections)
+        corpus = corpus_from_reports(reports, errors, corrections, user_topics=self.user_topics)
         if not get_current_worker().is_cancelled:
             self.post_message(AnalysisReady(corpus, corrections, tuple(problems)))
 

@@ -9,6 +9,7 @@ from typing import Any, Literal
 from tui.model.document import Paragraph, Report, Sentence
 from tui.model.entities import Entity, Mention
 from tui.model.facts import Fact, FactLink
+from tui.model.tags import CitedSource, Topic
 
 MatchMode = Literal["any", "all"]
 
@@ -43,9 +44,11 @@ class Corpus:
     fact_threshold: float = 0.0
     # What the fact analysis needs to re-cluster at another threshold (terms per sentence).
     fact_state: Any = None
-    # Filled by later analyses; keyed by paragraph id.
-    topics: tuple[dict[str, Any], ...] = ()
-    paragraph_tags: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
+    # Who each paragraph cites, by paragraph id (paragraphs citing no one are absent).
+    cited: dict[str, tuple[CitedSource, ...]] = field(default_factory=dict)
+    topics: tuple[Topic, ...] = ()
+    # Topic ids by paragraph id.
+    paragraph_topics: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def report(self, report_id: str) -> Report:
         for report in self.reports:
@@ -83,14 +86,13 @@ class Corpus:
         }
 
     def _paragraph_dict(self, paragraph: Paragraph) -> dict[str, Any]:
-        tags = self.paragraph_tags.get(paragraph.id, {})
         return {
             "id": paragraph.id,
             "start": paragraph.start,
             "end": paragraph.end,
             "kind": paragraph.kind,
-            "topics": list(tags.get("topics", [])),
-            "cited": list(tags.get("cited", [])),
+            "topics": list(self.paragraph_topics.get(paragraph.id, ())),
+            "cited": [source.to_dict() for source in self.cited.get(paragraph.id, ())],
             "sentences": [self._sentence_dict(s) for s in paragraph.sentences],
             "mentions": [
                 {"entity": m.entity, "start": m.start, "end": m.end}
@@ -118,5 +120,5 @@ class Corpus:
             ],
             "entities": [entity.to_dict() for entity in self.entities],
             "facts": [fact.to_dict() for fact in self.facts],
-            "topics": list(self.topics),
+            "topics": [topic.to_dict() for topic in self.topics],
         }

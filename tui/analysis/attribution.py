@@ -1,0 +1,206 @@
+"""Cited sources: who each paragraph attributes its information to.
+
+Not the outlet that printed a report, but the people, organisations and media it cites:
+"told Reuters", "X said", "according to X", "citing X", "speaking to X", "as X
+reports", "via X", "known from X", in quotes and reported speech alike. Named sources
+are linked to their entity; unnamed ones ("two residents", "sources from the Syrian
+army") are kept as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from tui.model.document import Paragraph, Report
+from tui.model.entities import Mention
+from tui.model.tags import CitedSource
+
+# A cue after which the source is named: "told the Reuters news agency".
+_CUE_BEFORE_SOURCE = re.compile(
+    r"\b(?:told|telling|tells|said to|speaking to|spoke to|talking to|talked to|"
+    r"according to|citing|cited by|quoted by|reported by|via|"
+    r"(?:known|learned|learnt|heard|information|data|figures) from|"
+    r"as (?=\S+(?: \S+){0,5} reports?\b))",
+    re.I,
+)
+# A reporting verb after which... the source stands before it: "Al Manar TV reported".
+_REPORTING_VERB = re.compile(
+    r"\b(?:said|says|say|told|tells|reported|reports|reporting|confirmed|confirms|"
+    r"announced|announces|added|adds|stated|states|claimed|claims|warned|warns|noted|"
+    r"notes|wrote|writes|tweeted|posted|insisted|explained|acknowledged|denied|"
+    r"estimated|estimates)\b",
+    re.I,
+)
+# Words that may stand between a subject and its verb: "Reuters also reported".
+_SUBJECT_GAP = re.compile(
+    r"\s*(?:,[^,;“”\"]{1,160},\s*)?(?:(?:also|later|earlier|previously|has|have|had|"
+    r"then|further|separately|which|who)\s+){0,2}",
+    re.I,
+)
+_SOURCE_NOUNS = (
+    r"residents?|officials?|officers?|sources?|witness(?:es)?|diplomats?|activists?|"
+    r"analysts?|doctors?|medics?|police|spokes(?:man|woman|person)|people|monitors?|"
+    r"observers?|commanders?|soldiers?|fighters?|journalists?|correspondents?|experts?|"
+    r"researchers?|investigators?|authorities|ministry|government|army|military|"
+    r"insiders?|aides?|advisers?|advisors?|negotiators?|rebels?|survivors?|relatives?"
+)
+# An unnamed source: "two senior Syrian army officers", "sources from the Syrian army".
+_UNNAMED = re.compile(
+    r"\b(?:(?:a|an|the|two|three|four|five|six|several|some|many|one|\d+|local|senior|other)"
+    r"\s+(?:[\w’'-]+\s+){0,3})?(?:" + _SOURCE_NOUNS + r")\b"
+    r"(?:\s+(?:from|of|in|at|with|close to)\s+(?:the\s+|a\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,5})?",
+    re.I,
+)
+_QUALIFIERS = re.compile(r"\s+(?:who|which|that|,).*$", re.I | re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    start: int  # offsets into the paragraph's visible text
+    end: int
+    entity: str
+    kind: str
+    text: str
+
+
+def _visible(report: Report, paragraph: Paragraph) -> tuple[str, dict[int, int]]:
+    pieces: list[str] = []
+    to_visible: dict[int, int] = {}
+    length = 0
+    for run in paragraph.runs:
+        for offset in range(run.start, run.end):
+            to_visible[offset] = length + offset - run.start
+        pieces.append(report.text[run.start : run.end])
+        length += run.end - run.start
+    return "".join(pieces), to_visible
+
+
+def _names(
+    report: Report,
+    mentions: Sequence[Mention],
+    to_visible: Mapping[int, int],
+    types: Mapping[str, str],
+) -> list[_Name]:
+    names = []
+    for mention in mentions:
+        start = to_visible.get(mention.start)
+        last = to_visible.get(mention.end - 1)
+        if start is not None and last is not None:
+            text = report.text[mention.start : mention.end]
+            names.append(
+                _Name(start, last + 1, mention.entity, types.get(mention.entity, ""), text)
+            )
+    return names
+
+
+def _unnamed_at(text: str, start: int) -> str | None:
+    """An unnamed source phrase starting at `start`, trimmed of relative clauses."""
+    match = _UNNAMED.match(text, start)
+    if not match:
+        return None
+    phrase = _QUALIFIERS.sub("", match.group()).strip(" ,")
+    return phrase or None
+
+
+def _unnamed_before(text: str, end: int) -> str | None:
+    """An unnamed source phrase ending at `end` ("two residents told")."""
+    window_start = max(0, end - 80)
+    best = None
+    for match in _UNNAMED.finditer(text, window_start, end):
+        if not text[match.end() : end].strip():
+            best = match.group().strip(" ,")
+    return best
+
+
+def find_cited_sources(
+    report: Report,
+    paragraph: Paragraph,
+    mentions: Sequence[Mention],
+    types: Mapping[str, str],
+) -> tuple[CitedSource, ...]:
+    """The sources one paragraph cites, in the order it names them."""
+    text, to_visible = _visible(report, paragraph)
+    names = _names(report, mentions, to_visible, types)
+    found: list[tuple[int, CitedSource]] = []
+
+    def cite_name(name: _Name, at: int) -> None:
+        found.append((at, CitedSource(name.text, name.entity)))
+
+    # "told X", "according to X and Y of Z, speaking to W", "citing X".
+    for cue in _CUE_BEFORE_SOURCE.finditer(text):
+        clause_end = _clause_end(text, cue.end(), cue.group().lower().startswith("according"))
+        named = [n for n in names if cue.end() <= n.start < clause_end and n.kind != "PLACE"]
+        lead = re.match(r"\s*(?:the\s+|a\s+)?", text[cue.end() :])
+        first = cue.end() + (lead.end() if lead else 0)
+        if cue.group().lower().startswith("according"):
+            for name in named:
+                cite_name(name, name.start)
+        elif named and named[0].start <= first + 1:
+            cite_name(named[0], named[0].start)
+        if not named or named[0].start > first + 1:
+            phrase = _unnamed_at(text, first)
+            if phrase:
+                found.append((first, CitedSource(phrase)))
+    # "X said", "the Syrian Observatory for Human Rights, an opposition war monitor, said".
+    for verb in _REPORTING_VERB.finditer(text):
+        subject = _subject(text, names, verb.start())
+        if subject is not None:
+            cite_name(subject, subject.start)
+        else:
+            phrase = _unnamed_before(text, verb.start())
+            if phrase:
+                found.append((verb.start() - len(phrase), CitedSource(phrase)))
+    seen: set[str] = set()
+    cited: list[CitedSource] = []
+    for _, source in sorted(found, key=lambda item: item[0]):
+        if source.key not in seen:
+            seen.add(source.key)
+            cited.append(source)
+    return tuple(cited)
+
+
+_CLAUSE_END = re.compile(r"[;.!?](?:\s|$)|\s(?:and|but)\s+(?:the\s+)?\w+\s+(?:said|says)\b")
+_PHRASE_END = re.compile(r"[,;.!?](?:\s|$)")
+
+
+def _clause_end(text: str, start: int, phrase_only: bool) -> int:
+    """Where the attribution after a cue ends: the clause, or for "according to" the
+    phrase ("according to Reuters information, about 150 vehicles ...")."""
+    match = (_PHRASE_END if phrase_only else _CLAUSE_END).search(text, start)
+    return match.start() if match else len(text)
+
+
+def _subject(text: str, names: Sequence[_Name], verb_start: int) -> _Name | None:
+    """The name that is the subject of a reporting verb, if one stands right before it."""
+    for name in sorted(names, key=lambda n: -n.end):
+        if name.end > verb_start:
+            continue
+        gap = _SUBJECT_GAP.fullmatch(text, name.end, verb_start)
+        if gap:
+            return name
+        break
+    # "Rami Abdel Rahman, director of the London-based ... in Syria, said": the first
+    # name of an appositive.
+    for name in sorted(names, key=lambda n: n.start):
+        if name.end <= verb_start and _SUBJECT_GAP.fullmatch(text, name.end, verb_start):
+            return name
+    return None
+
+
+def find_all_cited(
+    reports: Sequence[Report],
+    mentions: Mapping[str, Sequence[Mention]],
+    types: Mapping[str, str],
+) -> dict[str, tuple[CitedSource, ...]]:
+    """Cited sources of every non-boilerplate paragraph that cites any."""
+    cited: dict[str, tuple[CitedSource, ...]] = {}
+    for report in reports:
+        for paragraph in report.paragraphs:
+            if paragraph.kind in ("boilerplate", "code"):
+                continue
+            sources = find_cited_sources(report, paragraph, mentions.get(paragraph.id, ()), types)
+            if sources:
+                cited[paragraph.id] = sources
+    return cited

@@ -1,0 +1,227 @@
+"""Topics: groups of paragraphs, across reports, about one sub-story.
+
+Automatic topics are anchored on names: each paragraph is filed under its one or two
+most specific entities that other paragraphs also mention (and that are not in half
+the corpus: "Syria" in a Syria story says nothing). Anchors that keep company (most
+paragraphs naming one name the other) are one topic: "Hezbollah · Qusair". A paragraph
+naming nothing specific is filed under its rarest shared word. Labels are the anchors'
+names (or words), never stop words and never a report's name.
+
+User topics (a TOML file) are tagged in addition: `[topics."Prison"]` with `keywords`
+and/or `entities`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.analysis.entities import lexicon as lx
+from tui.analysis.entities.extract import normalise
+from tui.model.document import Paragraph, Report
+from tui.model.entities import Entity, Mention
+from tui.model.tags import CitedSource, Topic
+
+_ANCHORS_PER_PARAGRAPH = 2
+# An entity in more than this share of paragraphs is the story's backdrop, not a topic.
+_UBIQUITOUS = 0.5
+# Two anchors whose paragraphs overlap this much (Jaccard) are one topic.
+_SAME_TOPIC = 0.5
+_MAX_LABEL_PARTS = 3
+_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+class UserTopicsError(Exception):
+    """A user topics file that cannot be used; the message is one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class UserTopic:
+    name: str
+    keywords: tuple[str, ...] = ()
+    entities: tuple[str, ...] = ()
+
+
+def load_user_topics(path: Path) -> tuple[UserTopic, ...]:
+    """`[topics."Name"]` tables with `keywords` and/or `entities` lists of strings."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserTopicsError(f"{path}: cannot read ({exc})".splitlines()[0]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise UserTopicsError(f"{path}: not valid TOML ({exc})".splitlines()[0]) from None
+    table = data.get("topics")
+    if not isinstance(table, dict) or not table:
+        raise UserTopicsError(f'{path}: expected [topics."Name"] tables with keywords/entities')
+    topics = []
+    for name, spec in table.items():
+        if not isinstance(spec, dict):
+            raise UserTopicsError(f"{path}: topic {name!r} must be a table")
+        lists = {}
+        for key in ("keywords", "entities"):
+            value = spec.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise UserTopicsError(f"{path}: topic {name!r}: {key} must be a list of strings")
+            lists[key] = tuple(v for v in value if v.strip())
+        if not lists["keywords"] and not lists["entities"]:
+            raise UserTopicsError(f"{path}: topic {name!r} has no keywords or entities")
+        topics.append(UserTopic(str(name), lists["keywords"], lists["entities"]))
+    return tuple(topics)
+
+
+def _visible(report: Report, paragraph: Paragraph) -> str:
+    return "".join(report.text[r.start : r.end] for r in paragraph.runs)
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _paragraph_words(report: Report, paragraph: Paragraph) -> set[str]:
+    words = set()
+    for match in _WORD.finditer(_visible(report, paragraph)):
+        if match.group()[0].isupper():  # names are anchored as entities, or not at all
+            continue
+        word = match.group().lower().replace("’", "'")
+        if word not in lx.FUNCTION_WORDS and not word.endswith("'s"):
+            words.add(word)
+    return words
+
+
+def find_topics(
+    reports: Sequence[Report],
+    mentions: Mapping[str, Sequence[Mention]],
+    entities: Sequence[Entity],
+    user_topics: Iterable[UserTopic] = (),
+    cited: Mapping[str, Sequence[CitedSource]] | None = None,
+) -> tuple[tuple[Topic, ...], dict[str, tuple[str, ...]]]:
+    """Topics and, for each analysed paragraph, the ids of its topics.
+
+    A name a paragraph cites as its source ("told Reuters") is not what it is about.
+    """
+    cited = cited or {}
+    paragraphs = [
+        (report, paragraph)
+        for report in reports
+        for paragraph in report.paragraphs
+        if paragraph.kind not in ("boilerplate", "code")
+    ]
+    if not paragraphs:
+        return (), {}
+    names = {entity.id: entity.name for entity in entities}
+    anchors_of: dict[str, set[str]] = {
+        p.id: {m.entity for m in mentions.get(p.id, ())}
+        - {c.entity for c in cited.get(p.id, ()) if c.entity}
+        for _, p in paragraphs
+    }
+    count = Counter(a for found in anchors_of.values() for a in found)
+    total = len(paragraphs)
+    words_of: dict[str, set[str]] = {}
+    word_count: Counter[str] = Counter()
+    for report, paragraph in paragraphs:
+        words_of[paragraph.id] = _paragraph_words(report, paragraph)
+        word_count.update(words_of[paragraph.id])
+
+    chosen: dict[str, list[str]] = {}
+    for _, paragraph in paragraphs:
+        specific = [a for a in anchors_of[paragraph.id] if 2 <= count[a] <= _UBIQUITOUS * total]
+        specific.sort(key=lambda a: (count[a], names.get(a, a)))
+        picks = specific[:_ANCHORS_PER_PARAGRAPH]
+        if not picks:
+            shared = [a for a in anchors_of[paragraph.id] if count[a] >= 2]
+            shared.sort(key=lambda a: (-count[a], names.get(a, a)))
+            picks = shared[:1]
+        if not picks:
+            words = [w for w in words_of[paragraph.id] if word_count[w] >= 2]
+            words.sort(key=lambda w: (word_count[w], w))
+            picks = [f"word:{w}" for w in words[:1]]
+        chosen[paragraph.id] = picks
+
+    members: dict[str, set[str]] = defaultdict(set)
+    for paragraph_id, picks in chosen.items():
+        for anchor in picks:
+            members[anchor].add(paragraph_id)
+    groups = _UnionFind()
+    anchors = sorted(members)
+    for anchor in anchors:
+        groups.find(anchor)
+    for picks in chosen.values():
+        for a in picks:
+            for b in picks:
+                if a < b and _jaccard(members[a], members[b]) >= _SAME_TOPIC:
+                    groups.union(a, b)
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for anchor in anchors:
+        grouped[groups.find(anchor)].append(anchor)
+
+    order = {p.id: n for n, (_, p) in enumerate(paragraphs)}
+    built = []
+    for group in grouped.values():
+        in_topic = sorted({p for a in group for p in members[a]}, key=order.__getitem__)
+        parts = sorted(group, key=lambda a: (-len(members[a]), _label(a, names)))
+        label = " · ".join(_label(a, names) for a in parts[:_MAX_LABEL_PARTS])
+        built.append((label, tuple(in_topic), False))
+    built.sort(key=lambda t: (-len(t[1]), t[0]))
+    built.extend(_user_topics(user_topics, paragraphs, mentions, entities, order))
+
+    topics: list[Topic] = []
+    paragraph_topics: dict[str, list[str]] = defaultdict(list)
+    for number, (label, in_topic, user) in enumerate(built, start=1):
+        topic_id = f"t{number}"
+        topics.append(Topic(topic_id, label, in_topic, user))
+        for paragraph_id in in_topic:
+            paragraph_topics[paragraph_id].append(topic_id)
+    return tuple(topics), {p: tuple(ts) for p, ts in paragraph_topics.items()}
+
+
+def _label(anchor: str, names: Mapping[str, str]) -> str:
+    return anchor[5:] if anchor.startswith("word:") else names.get(anchor, anchor)
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def _user_topics(
+    user_topics: Iterable[UserTopic],
+    paragraphs: Sequence[tuple[Report, Paragraph]],
+    mentions: Mapping[str, Sequence[Mention]],
+    entities: Sequence[Entity],
+    order: Mapping[str, int],
+) -> list[tuple[str, tuple[str, ...], bool]]:
+    by_alias: dict[str, set[str]] = defaultdict(set)
+    for entity in entities:
+        for alias in (entity.name, *entity.aliases):
+            by_alias[normalise(alias)].add(entity.id)
+    built = []
+    for topic in user_topics:
+        wanted = {e for name in topic.entities for e in by_alias.get(normalise(name), ())}
+        pattern = (
+            re.compile(r"\b(?:" + "|".join(re.escape(k) for k in topic.keywords) + r")\b", re.I)
+            if topic.keywords
+            else None
+        )
+        found = []
+        for report, paragraph in paragraphs:
+            named = {m.entity for m in mentions.get(paragraph.id, ())}
+            if named & wanted or (pattern and pattern.search(_visible(report, paragraph))):
+                found.append(paragraph.id)
+        built.append((topic.name, tuple(sorted(found, key=order.__getitem__)), True))
+    return built
