@@ -15,6 +15,7 @@ from tui.ingest.loader import discover, iter_reports
 from tui.model.corpus import Corpus, LoadError
 from tui.model.document import Report
 from tui.model.entities import Mention
+from tui.model.tags import CitedSource
 
 
 def corpus_from_reports(
@@ -48,9 +49,18 @@ def corpus_from_reports(
         fact_threshold=facts.threshold,
         fact_state=fact_state,
         cited=cited,
+        source_paragraphs=_source_index(cited),
         topics=topics,
         paragraph_topics=paragraph_topics,
     )
+
+
+def _source_index(cited: dict[str, tuple[CitedSource, ...]]) -> dict[str, frozenset[str]]:
+    index: dict[str, set[str]] = defaultdict(set)
+    for paragraph_id, sources in cited.items():
+        for source in sources:
+            index[source.key].add(paragraph_id)
+    return {key: frozenset(ids) for key, ids in index.items()}
 
 
 def with_fact_threshold(corpus: Corpus, threshold: float) -> Corpus:

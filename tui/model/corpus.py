@@ -46,6 +46,8 @@ class Corpus:
     fact_state: Any = None
     # Who each paragraph cites, by paragraph id (paragraphs citing no one are absent).
     cited: dict[str, tuple[CitedSource, ...]] = field(default_factory=dict)
+    # Paragraph ids citing each source, by `CitedSource.key` (entity id or "name:...").
+    source_paragraphs: dict[str, frozenset[str]] = field(default_factory=dict)
     topics: tuple[Topic, ...] = ()
     # Topic ids by paragraph id.
     paragraph_topics: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -76,6 +78,15 @@ class Corpus:
         if mode == "all":
             return frozenset.intersection(*sets)
         return frozenset.union(*sets)
+
+    def query_sources(self, keys: Iterable[str]) -> frozenset[str]:
+        """Ids of the paragraphs citing any of the sources (by `CitedSource.key`)."""
+        return frozenset().union(*(self.source_paragraphs.get(k, frozenset()) for k in keys))
+
+    def query_topics(self, topic_ids: Iterable[str]) -> frozenset[str]:
+        """Ids of the paragraphs under any of the topics."""
+        wanted = set(topic_ids)
+        return frozenset(p for t in self.topics if t.id in wanted for p in t.paragraphs)
 
     def _sentence_dict(self, sentence: Sentence) -> dict[str, Any]:
         return {
