@@ -1,0 +1,99 @@
+"""Cited sources: the seeds' gold, and attribution patterns on sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+
+import tui
+from tui.model.corpus import Corpus
+
+
+def paragraph_with(corpus: Corpus, report_index: int, snippet: str) -> str:
+    report = corpus.reports[report_index]
+    found = [p.id for p in report.paragraphs if snippet in report.text[p.start : p.end]]
+    assert len(found) == 1, snippet
+    return found[0]
+
+
+def cited_names(corpus: Corpus, paragraph_id: str) -> set[str]:
+    """Every way the paragraph's sources can be named: wording, entity name and aliases."""
+    names = set()
+    for source in corpus.cited.get(paragraph_id, ()):
+        names.add(source.name)
+        if source.entity:
+            entity = corpus.entity(source.entity)
+            names.update({entity.name, *entity.aliases})
+    return names
+
+
+def test_gold_cited_sources(seeds_corpus: Corpus, gold: dict) -> None:
+    index = {"A": 0, "B": 1}
+    for item in gold["cited"]:
+        paragraph = paragraph_with(seeds_corpus, index[item["report"]], item["paragraph"])
+        names = cited_names(seeds_corpus, paragraph)
+        for source in item["sources"]:
+            gold_entity = next((e for e in gold["entity"] if e["name"] == source), None)
+            spellings = {source, *(gold_entity["aliases"] if gold_entity else ())}
+            assert spellings & names, f"{source} not cited in {item['paragraph']!r}: {names}"
+
+
+def test_outlet_is_not_a_cited_source(seeds_corpus: Corpus) -> None:
+    all_names = {n for p in seeds_corpus.cited for n in cited_names(seeds_corpus, p)}
+    assert "Sky News" not in all_names
+
+
+def cited(text: str) -> list[tuple[str, bool]]:
+    corpus = tui.analyze_texts({"a.txt": text})
+    paragraph = corpus.reports[0].paragraphs[0].id
+    return [(s.name, s.entity is not None) for s in corpus.cited.get(paragraph, ())]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bridge collapsed at dawn, a police spokesman told the BBC.", "BBC"),
+        ("The ministry said the dam held, according to Al Jazeera.", "Al Jazeera"),
+        (
+            "Turnout was 61 percent, the Electoral Commission said on Monday.",
+            "Electoral Commission",
+        ),
+        ("Prices rose again, Bloomberg reported, citing the Federal Reserve.", "Bloomberg"),
+        ("Prices rose again, Bloomberg reported, citing the Federal Reserve.", "Federal Reserve"),
+        ("The talks failed, as the Financial Times reports.", "Financial Times"),
+        ("“We will rebuild,” Mayor Anne Hidalgo said.", "Anne Hidalgo"),
+        (
+            "The army withdrew, Amnesty International confirmed in a statement.",
+            "Amnesty International",
+        ),
+        ("The strike ended, union leader Sharan Burrow told Le Monde.", "Le Monde"),
+        ("Ten people died, the Red Cross, which runs the clinic, said.", "Red Cross"),
+        ("The figures were released via Telegram by the ministry.", "Telegram"),
+    ],
+)
+def test_named_sources(text: str, expected: str) -> None:
+    names = dict(cited(text))
+    assert names.get(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shots were fired overnight, two residents told the AFP news agency.", "two residents"),
+        ("The convoy left early, sources close to the army said.", "sources close to the army"),
+        ("Several witnesses said the building shook.", "Several witnesses"),
+        ("The plant was hit, according to local officials.", "local officials"),
+    ],
+)
+def test_unnamed_sources_kept_as_written(text: str, expected: str) -> None:
+    assert (expected, False) in cited(text)
+
+
+def test_sentence_with_no_attribution_cites_nothing() -> None:
+    assert cited("The river rose two metres overnight and flooded the old town of Mostar.") == []
+
+
+def test_cited_json(seeds_corpus: Corpus) -> None:
+    data = seeds_corpus.to_dict()
+    entries = [c for r in data["reports"] for p in r["paragraphs"] for c in p["cited"]]
+    assert entries and all(set(c) == {"name", "entity"} for c in entries)
+    assert any(c["entity"] is None for c in entries) and any(c["entity"] for c in entries)
