@@ -281,7 +281,9 @@ async def test_filter_keys_without_a_filter_say_so(seeds_app: NewsprismApp) -> N
         await analysed(pilot)
         await pilot.press("a", "c", "full_stop")
         messages = [n.message for n in seeds_app._notifications]
-        assert messages.count("No entity filter: press e to pick entities") == 3
+        assert messages.count("No entity filter: press e to pick entities") == 2
+        # c clears every filter (entity, source, topic): with none on, it says so.
+        assert "No filter to clear: e, s or t filters the panes" in messages
         assert seeds_app.reader.pane(0).cursor == 0
 
 
@@ -562,7 +564,7 @@ async def test_help_describes_the_entity_keys(seeds_app: NewsprismApp) -> None:
         assert keys["Next mention"] == "."
         assert keys["Previous mention"] == ","
         assert keys["Match any/all entities"] == "a"
-        assert keys["Clear entity filter"] == "c"
+        assert keys["Clear all filters (entity, source, topic)"] == "c"
 
 
 # ---------------------------------------------------------------------- hostile names

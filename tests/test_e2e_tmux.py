@@ -33,6 +33,10 @@ LEFT_HEADER = "000_2ba436d79053c5cc  1 of 2"
 RIGHT_HEADER = "Sky News  2 of 2"
 FIRST_PARAGRAPH = "The extremist Islamist group Hayat Tahrir al-Sham"
 RIGHT_FIRST_PARAGRAPH = "The Syrian president has fled"
+# A paragraph of the left seed report that cites Reuters (the first one that does).
+REUTERS_PARAGRAPH = "Meanwhile, President Bashar al-Assad"
+# The first seed paragraph cites no one.
+UNCITED = "The extremist Islamist group"
 # The two seed reports' wordings of one shared fact.
 HOMS_LEFT = "full control of the strategic city of Homs"
 HOMS_RIGHT = "complete control of the key city of Homs"
@@ -259,6 +263,38 @@ def test_fact_matrix_in_a_real_terminal(
     # esc: back to the reader.
     term.press("Escape")
     term.wait_for(lambda s: "Shared facts" not in s and FIRST_PARAGRAPH in s, "the matrix to close")
+
+    term.press("q")
+    assert term.wait_for_exit() == 0
+
+
+def test_source_filter_in_a_real_terminal(
+    newsprism_script: str, terminal_factory: Callable[..., Terminal]
+) -> None:
+    term = terminal_factory(newsprism_script)
+    term.wait_for_text(FIRST_PARAGRAPH, RIGHT_FIRST_PARAGRAPH)
+    term.wait_for(lambda s: re.search(r"\d+ entities", s) is not None, "the analysis")
+    # Tags under the paragraphs: who each cites ("◂") and what it is about ("#").
+    term.wait_for(lambda s: "◂ Reuters" in s and "# " in s, "the tag lines")
+
+    # s, type, enter: only paragraphs citing Reuters, in both panes.
+    term.press("s")
+    term.wait_for_text("Filter by cited source or outlet", "Spellings:")
+    term.press("reuters")
+    term.wait_for(lambda s: "Spellings: Reuters" in s, "Reuters to be the highlighted source")
+    term.press("Enter")
+    screen = term.wait_for_text("Sources: Reuters", REUTERS_PARAGRAPH)
+    assert UNCITED not in screen
+    assert RIGHT_FIRST_PARAGRAPH not in screen
+
+    # c: every paragraph again.
+    term.press("c")
+    term.wait_for(
+        lambda s: "Sources: Reuters" not in s and RIGHT_FIRST_PARAGRAPH in s,
+        "the filter to clear",
+    )
+    term.press("g")
+    term.wait_for_text(UNCITED)
 
     term.press("q")
     assert term.wait_for_exit() == 0

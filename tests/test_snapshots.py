@@ -116,3 +116,29 @@ def test_fact_matrix_80x24(snap_compare) -> None:
     assert snap_compare(
         NewsprismApp([str(seeds_dir())]), terminal_size=(80, 24), run_before=run_before
     )
+
+
+def test_filtered_by_source_80x24(snap_compare) -> None:
+    """Filtered by the cited source Reuters: the filter bar, Reuters bold in the tags."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await _loaded(pilot)
+        await pilot.press("s", *"reuters", "enter")
+        await pilot.pause()
+
+    assert snap_compare(
+        NewsprismApp([str(seeds_dir())]), terminal_size=(80, 24), run_before=run_before
+    )
+
+
+def test_sources_overview_80x24(snap_compare) -> None:
+    """Cited sources by reach; each shared fact's basis (one source or independent)."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await _loaded(pilot)
+        await pilot.press("o", "tab")
+        await pilot.pause()
+
+    assert snap_compare(
+        NewsprismApp([str(seeds_dir())]), terminal_size=(80, 24), run_before=run_before
+    )

@@ -26,6 +26,7 @@ from tui.app.messages import (
 from tui.app.screens.entity_picker import EntityPicker
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.reader import ReaderScreen
+from tui.app.tag_view import build_tag_index
 from tui.model.corpus import Corpus, LoadError
 from tui.model.document import Report
 from tui.resources import styles_dir
@@ -142,8 +143,9 @@ class NewsprismApp(App[None]):
             except OSError as exc:
                 problems.append(f"Corrections not saved: {exc}".splitlines()[0])
         corpus = corpus_from_reports(reports, errors, corrections, user_topics=self.user_topics)
+        tags = build_tag_index(corpus)  # here, not on the UI thread: it visits every paragraph
         if not get_current_worker().is_cancelled:
-            self.post_message(AnalysisReady(corpus, corrections, tuple(problems)))
+            self.post_message(AnalysisReady(corpus, corrections, tuple(problems), tags))
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self.analysis_running = False
@@ -151,7 +153,8 @@ class NewsprismApp(App[None]):
         self.corrections = message.corrections
         for problem in message.problems:
             self.notify(problem, severity="warning", timeout=8, markup=False)
-        self.reader.set_corpus(message.corpus)  # the status line says what was found
+        # The status line says what was found.
+        self.reader.set_corpus(message.corpus, message.tags)
         for screen in self.screen_stack:
             if isinstance(screen, EntityPicker):
                 screen.set_corpus(message.corpus)
@@ -259,7 +262,29 @@ class NewsprismApp(App[None]):
                 screen.action_pick_entities,
             )
             yield SystemCommand(
-                "Clear filters", "Show every paragraph again", screen.action_clear_filter
+                "Filter by source…",
+                "Show only paragraphs citing chosen sources (Reuters, two residents) or outlets",
+                screen.action_pick_sources,
+            )
+            yield SystemCommand(
+                "Filter by topic…",
+                "Show only paragraphs about chosen topics",
+                screen.action_pick_topics,
+            )
+            yield SystemCommand(
+                "Clear filters",
+                "Clear the entity, source and topic filters: every paragraph again",
+                screen.action_clear_filter,
+            )
+            yield SystemCommand(
+                "Toggle tags",
+                "Show or hide the line under each paragraph naming its sources and topics",
+                screen.action_toggle_tags,
+            )
+            yield SystemCommand(
+                "Sources overview",
+                "Who the reports cite, and which shared facts rest on one source",
+                screen.action_sources_overview,
             )
             yield SystemCommand(
                 "Toggle any/all entity match",

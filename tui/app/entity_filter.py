@@ -11,15 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from tui.app.search import match_items
 from tui.app.view import NO_FILTER, FilterView, Span
 from tui.model.corpus import Corpus, MatchMode
 from tui.model.entities import Entity
 from tui.textsafe import safe_text
-
-# Below this rapidfuzz partial ratio (0-100) a typo-tolerant match is no match.
-_MIN_FUZZY_SCORE = 80.0
-# Shorter queries only match as prefixes or substrings: fuzzy scores mean little there.
-_MIN_FUZZY_QUERY = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +60,7 @@ def filter_view(corpus: Corpus, flt: EntityFilter) -> FilterView:
     return FilterView(
         paragraphs=corpus.query(flt.entity_ids, flt.mode),
         marks=marks,
-        empty_message=f"No paragraph here mentions {named}",
+        clauses=(f"mentions {named}",),
     )
 
 
@@ -91,34 +87,7 @@ def remap_entity_ids(old: Corpus, new: Corpus, entity_ids: Iterable[str]) -> tup
     return tuple(mapped)
 
 
-def _form_tier(query: str, form: str) -> float:
-    """How well one spelling matches: exact > word start > substring > close spelling."""
-    from rapidfuzz import fuzz  # imported on first search, not at startup
-
-    if form == query:
-        return 400.0
-    if form.startswith(query) or f" {query}" in form or f"-{query}" in form:
-        return 300.0
-    if query in form:
-        return 200.0
-    if len(query) >= _MIN_FUZZY_QUERY:
-        score = fuzz.partial_ratio(query, form, score_cutoff=_MIN_FUZZY_SCORE)
-        if score:
-            return 100.0 + score / 100
-    return 0.0
-
-
 def match_entities(entities: Sequence[Entity], query: str) -> list[Entity]:
     """Entities whose name or an alias matches `query`, best first, then by mentions."""
-    needle = " ".join(query.casefold().split())
-    ranked: list[tuple[float, Entity]] = []
-    for entity in entities:
-        if needle:
-            tier = max(_form_tier(needle, f.casefold()) for f in (entity.name, *entity.aliases))
-            if not tier:
-                continue
-        else:
-            tier = 0.0
-        ranked.append((tier, entity))
-    ranked.sort(key=lambda item: (-item[0], -item[1].mentions, item[1].name.casefold()))
-    return [entity for _, entity in ranked]
+    busiest = sorted(entities, key=lambda e: (-e.mentions, e.name.casefold()))
+    return match_items(busiest, query, lambda e: (e.name, *e.aliases))

@@ -131,21 +131,20 @@ def build_fact_index(corpus: Corpus) -> FactIndex:
 def fact_filter_view(
     view: FilterView, index: FactIndex, mode: FactMode, show_unique: bool
 ) -> FilterView:
-    """`view` (the entity filter's) with the facts drawn and the fact view mode applied:
-    both filters hold at once."""
+    """`view` (the entity, source and topic filters') with the facts drawn and the fact
+    view mode applied: all the filters hold at once."""
     paragraphs = view.paragraphs
-    message = view.empty_message
+    clauses = view.clauses
     if mode != "all":
         chosen = index.shared_paragraphs if mode == "shared" else index.unique_paragraphs
         paragraphs = chosen if paragraphs is None else paragraphs & chosen
-        clause = _MODE_CLAUSES[mode]
-        message = f"{message} and {clause}" if message else f"No paragraph here {clause}"
+        clauses = (*clauses, _MODE_CLAUSES[mode])
     return replace(
         view,
         paragraphs=paragraphs,
         facts=index.spans,
         unique=index.unique if show_unique else {},
-        empty_message=message,
+        clauses=clauses,
     )
 
 

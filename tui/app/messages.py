@@ -11,6 +11,7 @@ from tui.model.document import Report
 
 if TYPE_CHECKING:
     from tui.analysis.entities import Corrections
+    from tui.app.tag_view import TagIndex
     from tui.model.corpus import Corpus
 
 
@@ -36,15 +37,21 @@ class LoadingFinished(Message):
 
 class AnalysisReady(Message):
     """The analysis worker's result; `problems` are one-line notices (e.g. a bad
-    corrections file) to show the user."""
+    corrections file) to show the user; `tags` the corpus's tag index, built in the
+    worker too (None: the reader builds it)."""
 
     def __init__(
-        self, corpus: Corpus, corrections: Corrections, problems: tuple[str, ...] = ()
+        self,
+        corpus: Corpus,
+        corrections: Corrections,
+        problems: tuple[str, ...] = (),
+        tags: TagIndex | None = None,
     ) -> None:
         super().__init__()
         self.corpus = corpus
         self.corrections = corrections
         self.problems = problems
+        self.tags = tags
 
 
 class CorrectionRequested(Message):

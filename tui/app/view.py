@@ -1,13 +1,14 @@
 """What the reading panes draw: which paragraphs, and which spans of report text to mark.
 
-A `FilterView` is the reader's query result (entity filter, fact view mode and toggles
-applied to a corpus); the panes only draw it. No Textual here.
+A `FilterView` is the reader's query result (entity, source and topic filters, fact view
+mode and toggles applied to a corpus); the panes only draw it. No Textual here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 # (start, end) offsets into a report's text.
 Span = tuple[int, int]
@@ -24,6 +25,23 @@ class FactSpan:
 
 
 @dataclass(frozen=True, slots=True)
+class Tag:
+    """One tag under a paragraph: a source it cites (by `CitedSource.key`) or a topic
+    it is about (by topic id), with the name to show (safe to draw)."""
+
+    kind: Literal["source", "topic"]
+    key: str
+    label: str
+
+
+def join_clauses(clauses: Sequence[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    if len(clauses) < 2:
+        return "".join(clauses)
+    return ", ".join(clauses[:-1]) + " and " + clauses[-1]
+
+
+@dataclass(frozen=True, slots=True)
 class FilterView:
     """What the panes draw under a filter; `paragraphs` is None when nothing is filtered."""
 
@@ -34,8 +52,25 @@ class FilterView:
     facts: Mapping[str, tuple[FactSpan, ...]] = field(default_factory=dict)
     # Sentences no other report states (drawn only when the reader marks them).
     unique: Mapping[str, tuple[Span, ...]] = field(default_factory=dict)
-    # Shown in a pane none of whose paragraphs match.
-    empty_message: str = ""
+    # What a shown paragraph does ("mentions Hezbollah", "cites Reuters"): the one line
+    # a pane none of whose paragraphs match shows is made of them.
+    clauses: tuple[str, ...] = ()
+    # The tags drawn under each paragraph, by paragraph id (empty: tags are off).
+    tags: Mapping[str, tuple[Tag, ...]] = field(default_factory=dict)
+    # Tag keys the filters chose: drawn stronger in the tag lines.
+    chosen_tags: frozenset[str] = frozenset()
+
+    @property
+    def empty_message(self) -> str:
+        """Shown in a pane none of whose paragraphs match."""
+        return f"No paragraph here {join_clauses(self.clauses)}" if self.clauses else ""
+
+    @property
+    def short_empty_message(self) -> str:
+        """The same, for a pane too narrow to say what each filter asks."""
+        if len(self.clauses) > 1:
+            return "Nothing here matches all filters"
+        return self.empty_message
 
 
 NO_FILTER = FilterView()

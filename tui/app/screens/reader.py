@@ -1,7 +1,10 @@
 """The side-by-side reader: two columns, each a header and a reading pane.
 
 Once the analysis is in, the reader can be narrowed to paragraphs naming chosen
-entities (the filter bar says which); their mentions are marked in every pane.
+entities, citing chosen sources (or from chosen outlets) and about chosen topics: all
+the filters hold at once, and the filter bar says which are on. Mentions of the chosen
+entities are marked in every pane; under each paragraph a line gives its tags (the
+sources it cites, its topics), and `o` opens the sources overview.
 
 Sentences stating a fact another report states too ("shared facts") are coloured, one
 colour and number per fact in every pane. `enter` shows the other pane on the same fact
@@ -40,7 +43,19 @@ from tui.app.fact_view import (
     stepped_threshold,
 )
 from tui.app.messages import FactsMatched
-from tui.app.screens.entity_picker import EntityPicker, PickedEntities
+from tui.app.screens.entity_picker import EntityPicker
+from tui.app.screens.picker import Picked
+from tui.app.screens.tag_picker import SourcePicker, TopicPicker
+from tui.app.tag_view import (
+    EMPTY_TAGS,
+    TagFilter,
+    TagIndex,
+    build_tag_index,
+    describe_tag_filter,
+    remap_tag_filter,
+    source_choices,
+    tag_filter_view,
+)
 from tui.app.widgets.filter_bar import FilterBar
 from tui.app.widgets.pane_header import PaneHeader, outlet_name
 from tui.app.widgets.report_pane import ReportPane
@@ -74,11 +89,15 @@ class ReaderScreen(Screen[None]):
         # The footer keeps room for m at 80 columns: b is in help and the palette.
         Binding("b", "toggle_boilerplate", "Boilerplate", show=False),
         Binding("e", "pick_entities", "Filter by entity"),
+        Binding("s", "pick_sources", "Filter by cited source or outlet", show=False),
+        Binding("t", "pick_topics", "Filter by topic", show=False),
         Binding("a", "toggle_match_mode", "Match any/all entities", show=False),
-        Binding("c", "clear_filter", "Clear entity filter", show=False),
+        Binding("c", "clear_filter", "Clear all filters (entity, source, topic)", show=False),
         Binding("full_stop", "jump_mention(1)", "Next mention", key_display=".", show=False),
         Binding("comma", "jump_mention(-1)", "Previous mention", key_display=",", show=False),
         Binding("m", "fact_matrix", "Fact matrix"),
+        Binding("o", "sources_overview", "Sources overview: who each fact rests on", show=False),
+        Binding("T", "toggle_tags", "Show / hide the tag line (sources, topics)", show=False),
         Binding("n", "jump_fact(1)", "Next shared fact", show=False),
         Binding("N", "jump_fact(-1)", "Previous shared fact", show=False),
         Binding("enter", "show_counterpart", "Same fact in the other pane", show=False),
@@ -105,6 +124,10 @@ class ReaderScreen(Screen[None]):
         # Said when a key needs the analysis and there is none yet.
         self.analysis_note = "Analysis still running"
         self.entity_filter = EntityFilter()
+        self.tag_filter = TagFilter()
+        self.tags: TagIndex = EMPTY_TAGS
+        # The line of tags under each paragraph (its sources and topics).
+        self.show_tags = True
         self.load_summary = ""
         # The analysis's corpus; `corpus` is it with facts at the reader's threshold.
         self.base_corpus: Corpus | None = None
@@ -189,13 +212,16 @@ class ReaderScreen(Screen[None]):
 
     # ------------------------------------------------------------------ entities
 
-    def set_corpus(self, corpus: Corpus) -> None:
-        """A new analysis: the filter carries over to it by entity name, and the facts
-        are matched again at the threshold the user chose, if any."""
+    def set_corpus(self, corpus: Corpus, tags: TagIndex | None = None) -> None:
+        """A new analysis (and its tag index, built here if not given): the filters
+        carry over to it by name, and the facts are matched again at the threshold the
+        user chose, if any."""
         old, self.base_corpus = self.corpus, corpus
         ids = self.entity_filter.entity_ids
+        self.tags = build_tag_index(corpus) if tags is None else tags
         if old is not None and old is not corpus:
             ids = remap_entity_ids(old, corpus, ids)
+            self.tag_filter = remap_tag_filter(old, corpus, self.tags, self.tag_filter)
         self.entity_filter = EntityFilter(ids, self.entity_filter.mode)
         self._use_corpus(corpus)
         if self.fact_threshold is not None and self.fact_threshold != corpus.fact_threshold:
@@ -232,19 +258,26 @@ class ReaderScreen(Screen[None]):
         self._refresh_view()
 
     def _refresh_view(self) -> None:
-        """Draw the entity filter and the fact view, both applied, in both panes."""
-        if self.corpus is None:
+        """Draw the filters (entity, source, topic) and the fact view, all applied, in
+        both panes."""
+        corpus = self.corpus
+        if corpus is None:
             return
-        entity_view = filter_view(self.corpus, self.entity_filter)
-        view = fact_filter_view(entity_view, self.facts, self.fact_mode, self.show_unique)
-        names = describe_entities(self.corpus, self.entity_filter)
+        view = filter_view(corpus, self.entity_filter)
+        view = tag_filter_view(view, corpus, self.tags, self.tag_filter, self.show_tags)
+        view = fact_filter_view(view, self.facts, self.fact_mode, self.show_unique)
+        groups: list[tuple[str, list[str]]] = []
+        if self.entity_filter.active:
+            names = describe_entities(corpus, self.entity_filter)
+            groups.append((f"Entities ({self.entity_filter.mode})", names))
+        groups.extend(describe_tag_filter(self.tags, self.tag_filter))
         self.query_one(FilterBar).show(
-            names,
-            self.entity_filter.mode,
+            groups,
             len(view.paragraphs or ()),
             self.fact_mode,
             self.follow,
             self.show_unique,
+            entity_keys=self.entity_filter.active and not self.tag_filter.active,
         )
         for index in range(PANES):
             self.pane(index).set_view(view)
@@ -273,10 +306,10 @@ class ReaderScreen(Screen[None]):
             EntityPicker(corpus, self.entity_filter.entity_ids), self._entities_picked
         )
 
-    def _entities_picked(self, picked: PickedEntities | None) -> None:
+    def _entities_picked(self, picked: Picked | None) -> None:
         if picked is None or self.corpus is None:
             return
-        ids = picked.entity_ids
+        ids = picked.ids
         if picked.corpus is not self.corpus:  # re-analysed while the picker was open
             ids = remap_entity_ids(picked.corpus, self.corpus, ids)
         self.apply_filter(EntityFilter(ids, self.entity_filter.mode))
@@ -288,9 +321,82 @@ class ReaderScreen(Screen[None]):
             self.notify(f"Paragraphs naming {mode} the entities", timeout=2)
 
     def action_clear_filter(self) -> None:
-        if self._filter_or_note():
-            self.apply_filter(EntityFilter(mode=self.entity_filter.mode))
-            self.notify("Entity filter cleared", timeout=2)
+        """Clear every filter: entities, sources and outlets, topics."""
+        if self._corpus_or_note() is None:
+            return
+        if not (self.entity_filter.active or self.tag_filter.active):
+            self.notify("No filter to clear: e, s or t filters the panes", timeout=3)
+            return
+        self.tag_filter = TagFilter()
+        self.apply_filter(EntityFilter(mode=self.entity_filter.mode))
+        self.notify("Filters cleared", timeout=2)
+
+    # ------------------------------------------------------------------ sources, topics
+
+    def action_pick_sources(self) -> None:
+        corpus = self._corpus_or_note()
+        if corpus is None:
+            return
+        choices = source_choices(corpus, self.tags)
+        if not choices:
+            self.notify("No paragraph in these reports says who it cites", timeout=3)
+            return
+        picker = SourcePicker(corpus, choices, self.tag_filter.sources)
+        self.app.push_screen(picker, self._sources_picked)
+
+    def _sources_picked(self, picked: Picked | None) -> None:
+        if picked is not None:
+            self._apply_tags(picked, TagFilter(picked.ids, self.tag_filter.topics))
+
+    def action_pick_topics(self) -> None:
+        corpus = self._corpus_or_note()
+        if corpus is None:
+            return
+        if not self.tags.topics:
+            self.notify("No topics found in these reports", timeout=3)
+            return
+        picker = TopicPicker(corpus, self.tags.topics, self.tag_filter.topics)
+        self.app.push_screen(picker, self._topics_picked)
+
+    def _topics_picked(self, picked: Picked | None) -> None:
+        if picked is not None:
+            self._apply_tags(picked, TagFilter(self.tag_filter.sources, picked.ids))
+
+    def _apply_tags(self, picked: Picked, flt: TagFilter) -> None:
+        """Filter by `flt`, chosen in a picker over `picked.corpus`."""
+        if self.corpus is None:
+            return
+        if picked.corpus is not self.corpus:  # re-analysed while the picker was open
+            flt = remap_tag_filter(picked.corpus, self.corpus, self.tags, flt)
+        self.tag_filter = flt
+        self._refresh_view()
+
+    def action_toggle_tags(self) -> None:
+        if self._corpus_or_note() is None:
+            return
+        self.show_tags = not self.show_tags
+        self._refresh_view()
+        self.notify(f"Tags {'shown' if self.show_tags else 'hidden'}", timeout=2)
+
+    def action_sources_overview(self) -> None:
+        corpus = self._corpus_or_note()
+        if corpus is None:
+            return
+        from tui.app.screens.sources_overview import SourcesOverview  # not on first screen
+
+        styles = self.pane(0).fact_styles()
+        overview = SourcesOverview(corpus, self.facts, self.tags, styles)
+        self.app.push_screen(overview, self._overview_closed)
+
+    def _overview_closed(self, choice: tuple[str, str] | None) -> None:
+        if choice is None:
+            return
+        kind, key = choice
+        if kind == "fact":
+            self.jump_to_fact(key)
+        else:
+            self.tag_filter = TagFilter((key,), self.tag_filter.topics)
+            self._refresh_view()
 
     def action_jump_mention(self, step: int) -> None:
         if not self._filter_or_note():

@@ -1,5 +1,6 @@
-"""One line above the status bar naming what narrows or marks the panes: the entity
-filter, the fact view, follow mode, unique marks (hidden when none is on)."""
+"""One line above the status bar naming what narrows or marks the panes: the entity,
+source and topic filters, the fact view, follow mode, unique marks (hidden when none is
+on)."""
 
 from __future__ import annotations
 
@@ -12,27 +13,29 @@ from textual.widgets import Label
 
 from tui.app.fact_view import MODE_LABELS, FactMode
 from tui.app.render import UNIQUE_MARK
-from tui.model.corpus import MatchMode
 
 ENTITY_KEYS = ". , mentions  a any/all  c clear"
+CLEAR_KEYS = "c clear"
 FACT_KEYS = "n N facts  u view"
 SEPARATOR = " · "
 
+# ("Entities (any)", names), ("Sources", names), ...: each active filter and its names.
+FilterGroups = Sequence[tuple[str, Sequence[str]]]
+
 
 def filter_text(
-    names: Sequence[str],
-    mode: MatchMode,
+    groups: FilterGroups,
     paragraphs: int,
     fact_mode: FactMode = "all",
     follow: bool = False,
     unique: bool = False,
 ) -> Text:
-    """ "Entities (any): Hezbollah, Qusair · Shared facts only · 5 paragraphs · follow";
-    names are report text."""
+    """ "Entities (any): Hezbollah · Sources: Reuters · Shared facts only · 5 paragraphs ·
+    follow"; names are report text."""
     parts: list[Text] = []
-    if names:
+    for label, names in groups:
         part = Text()
-        part.append(f"Entities ({mode}): ", "bold")
+        part.append(f"{label}: ", "bold")
         for index, name in enumerate(names):
             if index:
                 part.append(", ")
@@ -40,7 +43,7 @@ def filter_text(
         parts.append(part)
     if fact_mode != "all":
         parts.append(Text(MODE_LABELS[fact_mode], "bold"))
-    if names or fact_mode != "all":
+    if groups or fact_mode != "all":
         noun = "paragraph" if paragraphs == 1 else "paragraphs"
         parts.append(Text(f"{paragraphs} {noun}"))
     if follow:
@@ -57,17 +60,19 @@ class FilterBar(Horizontal):
 
     def show(
         self,
-        names: Sequence[str],
-        mode: MatchMode,
+        groups: FilterGroups,
         paragraphs: int,
         fact_mode: FactMode = "all",
         follow: bool = False,
         unique: bool = False,
+        entity_keys: bool = False,
     ) -> None:
-        active = bool(names) or fact_mode != "all" or follow or unique
+        """`entity_keys`: the entity filter is the only filter, so its keys are hinted
+        (with more, the names need the room)."""
+        active = bool(groups) or fact_mode != "all" or follow or unique
         self.set_class(active, "-active")
         if active:
-            label = filter_text(names, mode, paragraphs, fact_mode, follow, unique)
+            label = filter_text(groups, paragraphs, fact_mode, follow, unique)
             self.query_one("#filter-label", Label).update(label)
-            keys = ENTITY_KEYS if names else FACT_KEYS
+            keys = ENTITY_KEYS if entity_keys else CLEAR_KEYS if groups else FACT_KEYS
             self.query_one("#filter-keys", Label).update(Text(keys))

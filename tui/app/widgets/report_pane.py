@@ -2,7 +2,9 @@
 
 The pane keeps a flat list of wrapped lines (paragraph index, Text) for its current
 width, re-wrapped only when the width, the report, the boilerplate toggle or the view
-(filters, facts) changes. Marking counterparts re-wraps only the paragraphs they touch.
+(filters, facts, tags) changes. Marking counterparts re-wraps only the paragraphs they
+touch. A paragraph's tags (the sources it cites, its topics) are one line under it, part
+of the paragraph: the cursor covers it and the next paragraph is one step away.
 `render_line` turns the visible lines into cached `Strip`s.
 """
 
@@ -12,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Sequence
 from typing import Literal
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -22,7 +25,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.app.render import PaneStyles, paragraph_text, sentence_styles
+from tui.app.render import PaneStyles, paragraph_text, sentence_styles, tag_line
 from tui.app.view import NO_FILTER, FilterView
 from tui.model.document import Paragraph, Report
 
@@ -52,6 +55,8 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
         "report-pane--mention",
         "report-pane--unique",
         "report-pane--counterpart",
+        "report-pane--tags",
+        "report-pane--tag-chosen",
         *(f"report-pane--fact-{n}" for n in range(FACT_COLOURS)),
     }
 
@@ -97,12 +102,17 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
         """The paragraphs shown (boilerplate left out unless it is toggled on)."""
         return self._paragraphs
 
-    @property
-    def shown_message(self) -> str:
-        """The one line drawn when there is no paragraph to show."""
+    def shown_message(self, width: int) -> str:
+        """The one line drawn when there is no paragraph to show, to fit `width` cells
+        (a long one is cut with "…")."""
+        message = self.message_text
         if self.report is not None and self.view.paragraphs is not None:
-            return self.view.empty_message
-        return self.message_text
+            message = self.view.empty_message
+            if cell_len(message) > width:
+                message = self.view.short_empty_message
+        if cell_len(message) > width:
+            message = set_cell_size(message, max(width - 1, 0)).rstrip() + "…"
+        return message
 
     @property
     def current_paragraph(self) -> Paragraph | None:
@@ -180,6 +190,8 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
             facts=tuple(get(f"report-pane--fact-{n}", partial=True) for n in range(FACT_COLOURS)),
             unique=get("report-pane--unique", partial=True),
             counterpart=get("report-pane--counterpart", partial=True),
+            tags=get("report-pane--tags", partial=True),
+            chosen_tag=get("report-pane--tag-chosen", partial=True),
         )
 
     def fact_styles(self) -> tuple[Style, ...]:
@@ -202,6 +214,12 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
             prefix = first if number == 0 else rest
             if prefix:
                 line = Text(prefix, style=styles.quote if "│" in prefix else "") + line
+            lines.append(line)
+        tags = self.view.tags.get(paragraph.id)
+        if tags:
+            line = tag_line(tags, self.view.chosen_tags, styles, text_width - len(rest))
+            if rest:
+                line = Text(rest, style=styles.quote if "│" in rest else "") + line
             lines.append(line)
         return lines
 
@@ -277,7 +295,7 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
         line_no = self.scroll_offset.y + y
         base = self.rich_style
         if not self._lines:
-            message = self.shown_message
+            message = self.shown_message(width - GUTTER)
             if y == 0 and message:
                 style = self.get_component_rich_style("report-pane--message")
                 return Strip([Segment(" " * GUTTER + message, style)]).crop_extend(0, width, base)

@@ -1,0 +1,371 @@
+"""Cited sources and topics in the reader (no Textual here): the tags under each
+paragraph, the source and topic filters, what the source and topic pickers and the
+sources overview list, and whether a shared fact rests on one cited source.
+
+A `TagIndex` is built once per analysis. Sources are keyed by `CitedSource.key` (an
+entity id, or "name:<wording>" for unnamed sources such as "two residents"). Outlets
+(the publisher of a report, `Report.source`) go in the same source filter as
+"outlet:<name>", but as a kind of their own: a paragraph shown must come from one of
+the chosen outlets *and* cite one of the chosen sources.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from tui.app.entity_filter import display_name, remap_entity_ids
+from tui.app.view import FilterView, Tag
+from tui.model.corpus import Corpus
+from tui.model.facts import Fact
+
+OUTLET_PREFIX = "outlet:"
+# The source picker lists outlets too from this many reports on (with two, each pane
+# shows one outlet already).
+OUTLETS_LISTED_FROM = 3
+UNNAMED = "unnamed"
+OUTLET = "outlet"
+
+BasisKind = Literal["single", "common", "independent"]
+BASIS_LABELS: dict[BasisKind, str] = {
+    "single": "one source",
+    "common": "common source",
+    "independent": "independent",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TagItem:
+    """A cited source, an outlet or a topic, as the pickers and the overview list it."""
+
+    id: str
+    name: str  # safe to draw
+    # An entity's type or "unnamed" (sources), "outlet", "found" or "user" (topics).
+    kind: str
+    paragraphs: int
+    # (outlet, paragraphs) for each outlet with a paragraph under this item, most first.
+    outlets: tuple[tuple[str, int], ...]
+    reports: int
+    # Every way the reports write it, the name first: what the picker searches.
+    forms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TagFilter:
+    """Chosen sources (keys, and "outlet:<name>" for outlets) and topics (ids)."""
+
+    sources: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+
+    @property
+    def active(self) -> bool:
+        return bool(self.sources or self.topics)
+
+    @property
+    def cited(self) -> tuple[str, ...]:
+        return tuple(k for k in self.sources if not k.startswith(OUTLET_PREFIX))
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        return tuple(k for k in self.sources if k.startswith(OUTLET_PREFIX))
+
+
+@dataclass(frozen=True, slots=True)
+class TagIndex:
+    # The tags under each paragraph (sources first, then topics), by paragraph id.
+    tags: Mapping[str, tuple[Tag, ...]]
+    # Cited sources, most outlets first, then most paragraphs.
+    sources: tuple[TagItem, ...]
+    # Outlets, most paragraphs first.
+    outlets: tuple[TagItem, ...]
+    # Topics, in the analysis's order.
+    topics: tuple[TagItem, ...]
+    # Item id -> item, for sources and outlets, and for topics.
+    source_items: Mapping[str, TagItem]
+    topic_items: Mapping[str, TagItem]
+    # "outlet:<name>" -> the ids of the paragraphs of that outlet's reports.
+    outlet_paragraphs: Mapping[str, frozenset[str]]
+
+
+EMPTY_TAGS = TagIndex({}, (), (), (), {}, {}, {})
+
+
+@dataclass(frozen=True, slots=True)
+class _Outlets:
+    """Where each paragraph was published."""
+
+    of: dict[str, str]  # paragraph id -> its report's outlet, as shown
+    report_of: dict[str, str]  # paragraph id -> report id
+    shown: dict[str, str]  # outlet (Report.source) -> as shown
+    paragraphs: dict[str, set[str]]  # outlet -> its readable paragraphs
+    reports: Counter[str]  # outlet -> its reports
+
+    def spread(self, paragraph_ids: Iterable[str]) -> tuple[tuple[str, int], ...]:
+        """(outlet, paragraphs) for these paragraphs, most first."""
+        counts = Counter(self.of.get(p, "") for p in paragraph_ids)
+        return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold())))
+
+    def report_count(self, paragraph_ids: Iterable[str]) -> int:
+        return len({self.report_of.get(p) for p in paragraph_ids})
+
+
+def _outlets(corpus: Corpus) -> _Outlets:
+    found = _Outlets({}, {}, {}, defaultdict(set), Counter())
+    for report in corpus.reports:
+        found.reports[report.source] += 1
+        shown = found.shown.setdefault(report.source, display_name(report.source))
+        for paragraph in report.paragraphs:
+            found.of[paragraph.id] = shown
+            found.report_of[paragraph.id] = report.id
+            if paragraph.kind != "boilerplate":
+                found.paragraphs[report.source].add(paragraph.id)
+    return found
+
+
+def _by_reach(items: Iterable[TagItem]) -> tuple[TagItem, ...]:
+    """Most outlets first, then most paragraphs, then by name."""
+    return tuple(sorted(items, key=lambda i: (-len(i.outlets), -i.paragraphs, i.name.casefold())))
+
+
+def _source_items(corpus: Corpus, outlets: _Outlets) -> tuple[TagItem, ...]:
+    """The cited sources, by reach: named by their entity, or by their first wording."""
+    raw: dict[str, dict[str, None]] = defaultdict(dict)
+    for sources in corpus.cited.values():
+        for source in sources:
+            raw[source.key][source.name] = None
+    entities = {entity.id: entity for entity in corpus.entities}
+    items = []
+    for key, paragraph_ids in corpus.source_paragraphs.items():
+        entity = entities.get(key)
+        written = tuple(w for w in dict.fromkeys(map(display_name, raw.get(key, {}))) if w)
+        name = display_name(entity.name) if entity else (written[0] if written else key)
+        items.append(
+            TagItem(
+                id=key,
+                name=name,
+                kind=entity.type if entity else UNNAMED,
+                paragraphs=len(paragraph_ids),
+                outlets=outlets.spread(paragraph_ids),
+                reports=outlets.report_count(paragraph_ids),
+                forms=tuple(dict.fromkeys((name, *written))),
+            )
+        )
+    return _by_reach(items)
+
+
+def _outlet_items(outlets: _Outlets) -> tuple[TagItem, ...]:
+    """The outlets, most paragraphs first."""
+    items = []
+    for outlet, paragraph_ids in outlets.paragraphs.items():
+        name = outlets.shown[outlet]
+        items.append(
+            TagItem(
+                id=OUTLET_PREFIX + outlet,
+                name=name,
+                kind=OUTLET,
+                paragraphs=len(paragraph_ids),
+                outlets=((name, len(paragraph_ids)),),
+                reports=outlets.reports[outlet],
+                forms=(name,),
+            )
+        )
+    return tuple(sorted(items, key=lambda i: (-i.paragraphs, i.name.casefold())))
+
+
+def _topic_items(corpus: Corpus, outlets: _Outlets) -> tuple[TagItem, ...]:
+    items = []
+    for topic in corpus.topics:
+        name = display_name(topic.label)
+        items.append(
+            TagItem(
+                id=topic.id,
+                name=name,
+                kind="user" if topic.user else "found",
+                paragraphs=len(topic.paragraphs),
+                outlets=outlets.spread(topic.paragraphs),
+                reports=outlets.report_count(topic.paragraphs),
+                forms=(name,),
+            )
+        )
+    return tuple(items)
+
+
+def _paragraph_tags(
+    corpus: Corpus, sources: Sequence[TagItem], topics: Sequence[TagItem]
+) -> dict[str, tuple[Tag, ...]]:
+    """Each paragraph's tags: its sources, those most outlets rely on first (a long
+    tag line is cut at the end), then its topics."""
+    reach = {item.id: rank for rank, item in enumerate(sources)}
+    source_names = {item.id: item.name for item in sources}
+    topic_names = {item.id: item.name for item in topics}
+    tags: dict[str, tuple[Tag, ...]] = {}
+    for paragraph_id in set(corpus.cited) | set(corpus.paragraph_topics):
+        keys = sorted(
+            {s.key for s in corpus.cited.get(paragraph_id, ()) if s.key in reach},
+            key=reach.__getitem__,
+        )
+        found = [Tag("source", key, source_names[key]) for key in keys]
+        found.extend(
+            Tag("topic", topic_id, topic_names[topic_id])
+            for topic_id in corpus.paragraph_topics.get(paragraph_id, ())
+            if topic_id in topic_names
+        )
+        if found:
+            tags[paragraph_id] = tuple(found)
+    return tags
+
+
+def build_tag_index(corpus: Corpus) -> TagIndex:
+    outlets = _outlets(corpus)
+    sources = _source_items(corpus, outlets)
+    outlet_items = _outlet_items(outlets)
+    topics = _topic_items(corpus, outlets)
+    return TagIndex(
+        tags=_paragraph_tags(corpus, sources, topics),
+        sources=sources,
+        outlets=outlet_items,
+        topics=topics,
+        source_items={item.id: item for item in (*sources, *outlet_items)},
+        topic_items={item.id: item for item in topics},
+        outlet_paragraphs={
+            OUTLET_PREFIX + outlet: frozenset(ids) for outlet, ids in outlets.paragraphs.items()
+        },
+    )
+
+
+def source_choices(corpus: Corpus, index: TagIndex) -> tuple[TagItem, ...]:
+    """What the source picker lists: the cited sources, then (with more than two
+    reports) the outlets."""
+    if len(corpus.reports) >= OUTLETS_LISTED_FROM:
+        return (*index.sources, *index.outlets)
+    return index.sources
+
+
+def _either(names: Sequence[str]) -> str:
+    if len(names) < 2:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def _names(items: Mapping[str, TagItem], ids: Iterable[str]) -> list[str]:
+    return [items[i].name for i in ids if i in items]
+
+
+def describe_tag_filter(index: TagIndex, flt: TagFilter) -> list[tuple[str, list[str]]]:
+    """The filter bar's groups: ("Sources", names), ("Outlets", ...), ("Topics", ...)."""
+    groups = [
+        ("Sources", _names(index.source_items, flt.cited)),
+        ("Outlets", _names(index.source_items, flt.outlets)),
+        ("Topics", _names(index.topic_items, flt.topics)),
+    ]
+    return [(label, names) for label, names in groups if names]
+
+
+def tag_filter_view(
+    view: FilterView, corpus: Corpus, index: TagIndex, flt: TagFilter, show_tags: bool
+) -> FilterView:
+    """`view` (the entity filter's) narrowed to the chosen sources, outlets and topics
+    (all must hold; within each, any of the chosen), with the tags drawn if shown."""
+    paragraphs = view.paragraphs
+    clauses = list(view.clauses)
+    narrowing = (
+        (flt.cited, corpus.query_sources, "cites"),
+        (flt.outlets, lambda ids: _outlet_paragraphs(index, ids), "is from"),
+    )
+    for ids, query, verb in narrowing:
+        if ids:
+            found = query(ids)
+            paragraphs = found if paragraphs is None else paragraphs & found
+            clauses.append(f"{verb} {_either(_names(index.source_items, ids))}")
+    if flt.topics:
+        found = corpus.query_topics(flt.topics)
+        paragraphs = found if paragraphs is None else paragraphs & found
+        clauses.append(f"is about {_either(_names(index.topic_items, flt.topics))}")
+    return replace(
+        view,
+        paragraphs=paragraphs,
+        clauses=tuple(clauses),
+        tags=index.tags if show_tags else {},
+        chosen_tags=frozenset((*flt.sources, *flt.topics)),
+    )
+
+
+def _outlet_paragraphs(index: TagIndex, ids: Iterable[str]) -> frozenset[str]:
+    return frozenset().union(*(index.outlet_paragraphs.get(i, frozenset()) for i in ids))
+
+
+def remap_tag_filter(old: Corpus, new: Corpus, new_index: TagIndex, flt: TagFilter) -> TagFilter:
+    """The filter in a new analysis: entity sources by the entity's name (ids are
+    renumbered), topics by label; what the new analysis no longer has is dropped."""
+    sources: list[str] = []
+    for key in flt.sources:
+        if not key.startswith(("name:", OUTLET_PREFIX)):
+            key = next(iter(remap_entity_ids(old, new, [key])), "")
+        if key in new_index.source_items and key not in sources:
+            sources.append(key)
+    labels = {topic.id: topic.label for topic in old.topics}
+    by_label = {topic.label: topic.id for topic in new.topics}
+    topics = [by_label[labels[t]] for t in flt.topics if labels.get(t) in by_label]
+    return TagFilter(tuple(sources), tuple(dict.fromkeys(topics)))
+
+
+# ---------------------------------------------------------------------- fact basis
+
+
+@dataclass(frozen=True, slots=True)
+class FactBasis:
+    """What the paragraphs stating a fact cite.
+
+    `single`: every one cites one source, the same ("all via Reuters"). `common`: every
+    one cites a source they share, and some cite others too. `independent`: different
+    sources, or none.
+    """
+
+    kind: BasisKind
+    # single, common: the shared source(s); independent: every source cited.
+    sources: tuple[str, ...]
+    # (report id, source keys its paragraphs of the fact cite), in fact order.
+    by_report: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def fact_basis(corpus: Corpus, fact: Fact, places: Mapping[str, tuple[str, str]]) -> FactBasis:
+    """`places`: sentence id -> (report id, paragraph id), as `FactIndex.places`."""
+    paragraphs: dict[str, str] = {}  # paragraph id -> report id, in fact order
+    for sentence_id in fact.sentences:
+        if sentence_id in places:
+            report_id, paragraph_id = places[sentence_id]
+            paragraphs.setdefault(paragraph_id, report_id)
+    cited = {p: tuple(dict.fromkeys(s.key for s in corpus.cited.get(p, ()))) for p in paragraphs}
+    by_report: dict[str, dict[str, None]] = {}
+    for paragraph_id, report_id in paragraphs.items():
+        by_report.setdefault(report_id, {}).update(dict.fromkeys(cited[paragraph_id]))
+    every = tuple(dict.fromkeys(k for keys in cited.values() for k in keys))
+    common = tuple(k for k in every if all(k in keys for keys in cited.values()))
+    if common and all(len(keys) == 1 for keys in cited.values()):
+        kind: BasisKind = "single"
+    elif common:
+        kind = "common"
+    else:
+        kind, common = "independent", every
+    return FactBasis(kind, common, tuple((r, tuple(keys)) for r, keys in by_report.items()))
+
+
+def basis_summary(basis: FactBasis, index: TagIndex) -> str:
+    """One line: "all via Reuters", "all cite Reuters, some others too", "rebels,
+    Telegram; 1 report cites no one", "no source cited"."""
+    names = _names(index.source_items, basis.sources)
+    if basis.kind == "single":
+        return f"all via {names[0]}"
+    if basis.kind == "common":
+        return f"all cite {_either(names)}, some others too"
+    uncited = sum(1 for _, keys in basis.by_report if not keys)
+    if not names:
+        return "no source cited"
+    summary = ", ".join(names)
+    if uncited == 1:
+        summary += "; 1 report cites no one"
+    elif uncited:
+        summary += f"; {uncited} reports cite no one"
+    return summary
