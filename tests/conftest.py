@@ -61,3 +61,20 @@ def held_analysis(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(tui.corpus_builder, "corpus_from_reports", held)
     yield release
     release.set()
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Saved corrections go to a fresh folder: a user's own never reach a test."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("NEWSPRISM_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def seeds_app():
+    """The reader on the bundled seeds."""
+    from tui.app.app import NewsprismApp
+    from tui.resources import seeds_dir
+
+    return NewsprismApp([str(seeds_dir())])

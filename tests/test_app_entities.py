@@ -13,6 +13,7 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
+from tests.app_helpers import analysed, assert_clean, pane_text, shown_ids
 from tui.analysis.entities import Corrections
 from tui.app.app import NewsprismApp
 from tui.app.messages import AnalysisReady
@@ -20,38 +21,12 @@ from tui.app.screens.alias_picker import AliasPicker
 from tui.app.screens.entity_picker import EntityPicker
 from tui.app.screens.help import HelpScreen
 from tui.app.widgets.filter_bar import FilterBar
-from tui.app.widgets.report_pane import ReportPane
 from tui.model.corpus import Corpus
 from tui.model.entities import Entity, Mention
 from tui.resources import seeds_dir
 
 # Hezbollah is named in the first seed report only.
 HEZBOLLAH_FREE = "The extremist Islamist group"
-
-
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    monkeypatch.setenv("NEWSPRISM_DATA_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
-def seeds_app() -> NewsprismApp:
-    return NewsprismApp([str(seeds_dir())])
-
-
-async def analysed(pilot: Pilot) -> Corpus:
-    """Wait until loading and the entity analysis are done; the corpus."""
-    app = pilot.app
-    assert isinstance(app, NewsprismApp)
-    for _ in range(500):
-        await pilot.pause(0.01)
-        if app.corpus is not None and not app.analysis_running:
-            break
-    await pilot.pause()
-    assert app.corpus is not None, "the analysis did not finish"
-    return app.corpus
 
 
 def entity_named(corpus: Corpus, name: str) -> Entity:
@@ -61,14 +36,6 @@ def entity_named(corpus: Corpus, name: str) -> Entity:
 def picker(app: NewsprismApp) -> EntityPicker:
     assert isinstance(app.screen, EntityPicker), app.screen
     return app.screen
-
-
-def shown_ids(pane: ReportPane) -> set[str]:
-    return {p.id for p in pane.paragraphs}
-
-
-def pane_text(pane: ReportPane, lines: int = 40) -> str:
-    return "\n".join(pane.render_line(y).text for y in range(lines))
 
 
 async def filter_by(pilot: Pilot, *queries: str) -> None:
@@ -594,11 +561,6 @@ def hostile_corpus(corpus: Corpus) -> Corpus:
         mentions={paragraph.id: (mention,)},
         entity_paragraphs={"e1": frozenset({paragraph.id})},
     )
-
-
-def assert_clean(text: str) -> None:
-    assert not any((ord(ch) < 32 and ch != "\n") or 0x7F <= ord(ch) < 0xA0 for ch in text)
-    assert "pwned" not in text
 
 
 async def test_hostile_entity_names_render_literally(seeds_app: NewsprismApp) -> None:

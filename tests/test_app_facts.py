@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from rich.segment import Segment
-from textual.command import CommandPalette
 from textual.pilot import Pilot
 
+from tests.app_helpers import analysed, assert_clean, notes, pane_text, run_command, segments
 from tui.analysis.entities import Corrections
 from tui.app.app import NewsprismApp
 from tui.app.fact_view import STRICTEST_THRESHOLD, fact_marker, threshold_steps
@@ -44,18 +44,6 @@ SHARED_SHOWN = (
 )
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    monkeypatch.setenv("NEWSPRISM_DATA_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
-def seeds_app() -> NewsprismApp:
-    return NewsprismApp([str(seeds_dir())])
-
-
 def seed_paths() -> list[str]:
     return [str(p) for p in sorted(seeds_dir().glob("*.txt"))]
 
@@ -77,19 +65,6 @@ def write_unrelated(folder: Path) -> str:
         encoding="utf-8",
     )
     return str(path)
-
-
-async def analysed(pilot: Pilot) -> Corpus:
-    """Wait until loading and the analysis are done; the reader's corpus."""
-    app = pilot.app
-    assert isinstance(app, NewsprismApp)
-    for _ in range(500):
-        await pilot.pause(0.01)
-        if app.reader.corpus is not None and not app.analysis_running:
-            break
-    await pilot.pause()
-    assert app.reader.corpus is not None, "the analysis did not finish"
-    return app.reader.corpus
 
 
 async def matched(pilot: Pilot, threshold: float) -> Corpus:
@@ -154,14 +129,6 @@ def number_of(corpus: Corpus, fact: Fact) -> int:
     return corpus.facts.index(fact) + 1
 
 
-def segments(pane: ReportPane, lines: int = 40) -> list[Segment]:
-    return [segment for y in range(lines) for segment in pane.render_line(y)]
-
-
-def pane_text(pane: ReportPane, lines: int = 40) -> str:
-    return "\n".join(pane.render_line(y).text for y in range(lines))
-
-
 def segments_holding(pane: ReportPane, word: str) -> list[Segment]:
     found = [s for s in segments(pane) if word in s.text]
     assert found, f"{word!r} is not on screen:\n{pane_text(pane)}"
@@ -179,10 +146,6 @@ def in_view(pane: ReportPane) -> bool:
 def reveal(pane: ReportPane, paragraph: Paragraph) -> None:
     """Put the pane's cursor paragraph at the top of the pane."""
     assert pane.reveal([paragraph.id], 0)
-
-
-def notes(app: NewsprismApp) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 def label(app: NewsprismApp, selector: str) -> str:
@@ -640,15 +603,6 @@ def _step(corpus: Corpus, steps: int) -> float:
 # ---------------------------------------------------------------------- palette, help
 
 
-async def run_command(pilot: Pilot, words: str) -> None:
-    await pilot.press("ctrl+p")
-    assert isinstance(pilot.app.screen, CommandPalette)
-    await pilot.press(*words)
-    await pilot.pause(0.3)
-    await pilot.press("enter")
-    await pilot.pause()
-
-
 async def test_palette_runs_the_fact_commands(seeds_app: NewsprismApp) -> None:
     async with seeds_app.run_test(size=(120, 35)) as pilot:
         corpus = await analysed(pilot)
@@ -708,11 +662,6 @@ async def test_fact_keys_wait_for_the_analysis(
 
 
 # ---------------------------------------------------------------------- hostile text
-
-
-def assert_clean(text: str) -> None:
-    assert not any((ord(ch) < 32 and ch != "\n") or 0x7F <= ord(ch) < 0xA0 for ch in text)
-    assert "pwned" not in text
 
 
 async def test_hostile_fact_text_stays_literal(tmp_path: Path) -> None:

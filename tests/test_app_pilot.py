@@ -10,7 +10,6 @@ from textual.pilot import Pilot
 
 from tui.app.app import NewsprismApp
 from tui.app.screens.help import HelpScreen
-from tui.resources import seeds_dir
 
 LONG_PARAGRAPHS = 60
 
@@ -38,11 +37,6 @@ def write_long_reports(folder: Path, count: int = 3) -> list[str]:
         path.write_text("\n\n".join(paragraphs), encoding="utf-8")
         paths.append(str(path))
     return paths
-
-
-@pytest.fixture
-def seeds_app() -> NewsprismApp:
-    return NewsprismApp([str(seeds_dir())])
 
 
 async def test_opens_both_seeds_side_by_side(seeds_app: NewsprismApp) -> None:

@@ -9,12 +9,10 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
-from rich.segment import Segment
-from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList
 
+from tests.app_helpers import analysed, assert_clean, notes, run_command, segments, shown_ids
 from tui.analysis.entities import Corrections
 from tui.analysis.topics import UserTopic
 from tui.app.app import NewsprismApp
@@ -28,7 +26,6 @@ from tui.app.widgets.report_pane import GUTTER, ReportPane
 from tui.model.corpus import Corpus
 from tui.model.document import Paragraph
 from tui.model.tags import CitedSource, Topic
-from tui.resources import seeds_dir
 
 # A seed paragraph citing Reuters and two residents, about Damascus.
 GUNFIRE = "Gunfire is heard in a central district of Damascus"
@@ -38,18 +35,6 @@ UNCITED = "The extremist Islamist group"
 # the rebels' word alone.
 HOMS_LEFT = "full control of the strategic city of Homs"
 HOMS_RIGHT = "complete control of the key city of Homs"
-
-
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    monkeypatch.setenv("NEWSPRISM_DATA_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
-def seeds_app() -> NewsprismApp:
-    return NewsprismApp([str(seeds_dir())])
 
 
 def write_three_reports(folder: Path) -> list[str]:
@@ -79,19 +64,6 @@ def write_three_reports(folder: Path) -> list[str]:
     return paths
 
 
-async def analysed(pilot: Pilot) -> Corpus:
-    """Wait until loading and the analysis are done; the reader's corpus."""
-    app = pilot.app
-    assert isinstance(app, NewsprismApp)
-    for _ in range(500):
-        await pilot.pause(0.01)
-        if app.reader.corpus is not None and not app.analysis_running:
-            break
-    await pilot.pause()
-    assert app.reader.corpus is not None, "the analysis did not finish"
-    return app.reader.corpus
-
-
 # ---------------------------------------------------------------------- helpers
 
 
@@ -118,10 +90,6 @@ def sentence_id(corpus: Corpus, words: str) -> str:
                 if words in report.span(sentence):
                     return sentence.id
     raise AssertionError(f"no sentence contains {words!r}")
-
-
-def shown_ids(pane: ReportPane) -> set[str]:
-    return {p.id for p in pane.paragraphs}
 
 
 def both_panes(app: NewsprismApp) -> set[str]:
@@ -154,14 +122,6 @@ def tag_line_of(pane: ReportPane, paragraph: Paragraph) -> str | None:
     return found[0] if found else None
 
 
-def segments(pane: ReportPane, lines: int = 30) -> list[Segment]:
-    return [segment for y in range(lines) for segment in pane.render_line(y)]
-
-
-def notes(app: NewsprismApp) -> list[str]:
-    return [n.message for n in app._notifications]
-
-
 def bar_label(app: NewsprismApp) -> str:
     return str(app.reader.query_one("#filter-label").render())
 
@@ -173,15 +133,6 @@ async def pick(pilot: Pilot, key: str, *queries: str) -> None:
         await pilot.press(*query)
         if len(queries) > 1:
             await pilot.press("down", "space")
-    await pilot.press("enter")
-    await pilot.pause()
-
-
-async def run_command(pilot: Pilot, words: str) -> None:
-    await pilot.press("ctrl+p")
-    assert isinstance(pilot.app.screen, CommandPalette)
-    await pilot.press(*words)
-    await pilot.pause(0.3)
     await pilot.press("enter")
     await pilot.pause()
 
@@ -649,11 +600,6 @@ def hostile_corpus(corpus: Corpus) -> Corpus:
         topics=(topic,),
         paragraph_topics={paragraph.id: ("t99",)},
     )
-
-
-def assert_clean(text: str) -> None:
-    assert not any((ord(ch) < 32 and ch != "\n") or 0x7F <= ord(ch) < 0xA0 for ch in text)
-    assert "pwned" not in text
 
 
 async def test_hostile_source_and_topic_names_render_literally(seeds_app: NewsprismApp) -> None:

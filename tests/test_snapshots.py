@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tui.app.app import NewsprismApp
 from tui.resources import seeds_dir
-
-
-@pytest.fixture(autouse=True)
-def no_saved_corrections(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The user's own entity corrections must not change the pictures."""
-    monkeypatch.setenv("NEWSPRISM_DATA_DIR", str(tmp_path / "data"))
 
 
 async def _loaded(pilot: Pilot) -> None:

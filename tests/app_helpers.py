@@ -1,0 +1,54 @@
+"""Helpers shared by the reader's Pilot tests."""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from textual.command import CommandPalette
+from textual.pilot import Pilot
+
+from tui.app.app import NewsprismApp
+from tui.app.widgets.report_pane import ReportPane
+from tui.model.corpus import Corpus
+
+
+async def analysed(pilot: Pilot) -> Corpus:
+    """Wait until loading and the analysis are done; the reader's corpus."""
+    app = pilot.app
+    assert isinstance(app, NewsprismApp)
+    for _ in range(500):
+        await pilot.pause(0.01)
+        if app.reader.corpus is not None and not app.analysis_running:
+            break
+    await pilot.pause()
+    assert app.reader.corpus is not None, "the analysis did not finish"
+    return app.reader.corpus
+
+
+def shown_ids(pane: ReportPane) -> set[str]:
+    return {p.id for p in pane.paragraphs}
+
+
+def pane_text(pane: ReportPane, lines: int = 40) -> str:
+    return "\n".join(pane.render_line(y).text for y in range(lines))
+
+
+def segments(pane: ReportPane, lines: int = 40) -> list[Segment]:
+    return [segment for y in range(lines) for segment in pane.render_line(y)]
+
+
+def notes(app: NewsprismApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def run_command(pilot: Pilot, words: str) -> None:
+    await pilot.press("ctrl+p")
+    assert isinstance(pilot.app.screen, CommandPalette)
+    await pilot.press(*words)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def assert_clean(text: str) -> None:
+    assert not any((ord(ch) < 32 and ch != "\n") or 0x7F <= ord(ch) < 0xA0 for ch in text)
+    assert "pwned" not in text
