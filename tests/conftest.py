@@ -65,9 +65,11 @@ def held_analysis(monkeypatch: pytest.MonkeyPatch):
 
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Saved corrections go to a fresh folder: a user's own never reach a test."""
+    """Saved corrections and the analysis cache go to fresh folders: a user's own never
+    reach a test, and no test writes to them."""
     folder = tmp_path / "data"
     monkeypatch.setenv("NEWSPRISM_DATA_DIR", str(folder))
+    monkeypatch.setenv("NEWSPRISM_CACHE_DIR", str(tmp_path / "cache"))
     return folder
 
 

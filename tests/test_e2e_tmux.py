@@ -158,9 +158,11 @@ def terminal_factory(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
             str(HEIGHT),
             "-e",
             "TEXTUAL_ANIMATIONS=none",
-            # Saved entity corrections of the user running the tests must not apply.
+            # The user's saved corrections and analysis cache must not apply.
             "-e",
             f"NEWSPRISM_DATA_DIR={tmp_path / 'data'}",
+            "-e",
+            f"NEWSPRISM_CACHE_DIR={tmp_path / 'cache'}",
             "sh",
             "-c",
             shell,

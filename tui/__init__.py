@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from tui.analysis.entities import Corrections
     from tui.analysis.topics import UserTopic
+    from tui.cache import AnalysisCache
     from tui.model.corpus import Corpus
 
 __version__ = "0.1.0"
@@ -24,11 +25,21 @@ def analyze(
     recursive: bool = False,
     corrections: Corrections | None = None,
     user_topics: Sequence[UserTopic] = (),
+    cache: AnalysisCache | None = None,
 ) -> Corpus:
-    """Read report files and folders; unreadable ones are listed in `Corpus.errors`."""
+    """Read report files and folders; unreadable ones are listed in `Corpus.errors`.
+
+    With an `AnalysisCache` (`tui.cache`), unchanged files and corpora are not redone.
+    """
     from tui.corpus_builder import load_corpus
 
-    return load_corpus(paths, recursive=recursive, corrections=corrections, user_topics=user_topics)
+    return load_corpus(
+        paths,
+        recursive=recursive,
+        corrections=corrections,
+        user_topics=user_topics,
+        cache=cache,
+    )
 
 
 def analyze_texts(

@@ -18,6 +18,7 @@ from tui import __version__
 if TYPE_CHECKING:
     from tui.analysis.entities import Corrections
     from tui.analysis.topics import UserTopic
+    from tui.cache import AnalysisCache
     from tui.model.corpus import Corpus
 
 EXIT_OK = 0
@@ -40,6 +41,11 @@ def _add_inputs(parser: argparse.ArgumentParser) -> None:
         help="report files or folders (.txt, .md, .markdown); none = the bundled seeds",
     )
     parser.add_argument("-r", "--recursive", action="store_true", help="search folders recursively")
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the analysis cache",
+    )
     parser.add_argument(
         "--topics",
         metavar="FILE",
@@ -148,15 +154,33 @@ def _user_topics(option: str | None, inputs: Sequence[str]) -> tuple[Sequence[Us
         return (), True
 
 
+def _cache(disabled: bool) -> AnalysisCache | None:
+    """The analysis cache, unless disabled; its problems become warnings (`.warnings`)."""
+    if disabled:
+        return None
+    from tui.cache import AnalysisCache
+
+    return AnalysisCache()
+
+
 def run_analyze(argv: Sequence[str]) -> int:
     args = _analyze_parser().parse_args(argv)
     from tui import analyze
 
     inputs = _inputs(args.paths)
     topics, bad_topics = _user_topics(args.topics, inputs)
+    cache = _cache(args.no_cache)
     corpus = analyze(
-        inputs, recursive=args.recursive, corrections=_corrections(), user_topics=topics
+        inputs,
+        recursive=args.recursive,
+        corrections=_corrections(),
+        user_topics=topics,
+        cache=cache,
     )
+    if cache is not None:
+        for warning in cache.warnings:
+            print_error(f"warning: {warning}")
+        cache.close()
     if args.format == "json":
         output = json.dumps(corpus.to_dict(), ensure_ascii=False, indent=1) + "\n"
     else:
@@ -183,7 +207,9 @@ def run_reader(argv: Sequence[str]) -> int:
 
     inputs = _inputs(args.paths)
     topics, bad_topics = _user_topics(args.topics, inputs)
-    app = NewsprismApp(inputs, recursive=args.recursive, user_topics=topics)
+    app = NewsprismApp(
+        inputs, recursive=args.recursive, user_topics=topics, use_cache=not args.no_cache
+    )
     app.run()
     if bad_topics:
         print_error("user topics were not applied (see above)")

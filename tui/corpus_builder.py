@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from pathlib import Path
 
 from tui.analysis.attribution import find_all_cited
 from tui.analysis.entities import Corrections, find_entities
 from tui.analysis.facts import DEFAULT_THRESHOLD, cluster_facts, find_facts
 from tui.analysis.topics import UserTopic, find_topics
-from tui.ingest.loader import discover, iter_reports
+from tui.cache import AnalysisCache, content_key
+from tui.ingest.loader import SOURCES_FILE, discover, iter_reports
 from tui.model.corpus import Corpus, LoadError
 from tui.model.document import Report
 from tui.model.entities import Mention
@@ -74,18 +77,81 @@ def with_fact_threshold(corpus: Corpus, threshold: float) -> Corpus:
     )
 
 
+def analyse_cached(
+    reports: Sequence[Report],
+    errors: Sequence[LoadError],
+    report_keys: Sequence[str],
+    cache: AnalysisCache | None,
+    corrections: Corrections | None = None,
+    user_topics: Sequence[UserTopic] = (),
+) -> Corpus:
+    """`corpus_from_reports`, or its result from the cache when nothing it uses changed."""
+    if cache is None or len(report_keys) != len(reports):
+        return corpus_from_reports(reports, errors, corrections, user_topics=user_topics)
+    key = content_key(tuple(report_keys), corrections, tuple(user_topics), DEFAULT_THRESHOLD)
+    cached = cache.get("corpus", key)
+    if isinstance(cached, Corpus):
+        return replace(cached, errors=tuple(errors))
+    corpus = corpus_from_reports(reports, errors, corrections, user_topics=user_topics)
+    cache.put("corpus", key, replace(corpus, errors=()))
+    return corpus
+
+
+def _inputs_key(
+    files: Sequence[Path],
+    found_errors: Sequence[LoadError],
+    corrections: Corrections | None,
+    user_topics: Sequence[UserTopic],
+) -> str:
+    """What a whole analysis depends on: every input's bytes (or why it could not be
+    read), the `sources.toml` beside them, and the settings."""
+    parts: list[object] = [tuple(str(e) for e in found_errors)]
+    folders = sorted({path.parent for path in files})
+    for folder in folders:
+        try:
+            parts.append((str(folder), (folder / SOURCES_FILE).read_bytes()))
+        except OSError:
+            parts.append((str(folder), None))
+    for path in files:
+        try:
+            parts.append((str(path), hashlib.sha256(path.read_bytes()).digest()))
+        except OSError as exc:
+            parts.append((str(path), type(exc).__name__))
+    return content_key(tuple(parts), corrections, tuple(user_topics), DEFAULT_THRESHOLD)
+
+
 def load_corpus(
     paths: Iterable[str | os.PathLike[str]],
     recursive: bool = False,
     corrections: Corrections | None = None,
     user_topics: Sequence[UserTopic] = (),
+    cache: AnalysisCache | None = None,
 ) -> Corpus:
+    """Read and analyse reports. With a cache, an unchanged corpus is loaded whole, and
+    otherwise only changed or added files are read again before the cross-report
+    analyses run."""
     found = discover(paths, recursive=recursive)
+    whole_key = ""
+    if cache is not None:
+        whole_key = _inputs_key(found.files, found.errors, corrections, user_topics)
+        cached = cache.get("inputs", whole_key)
+        if isinstance(cached, Corpus):
+            return cached
     reports: list[Report] = []
+    keys: list[str] = []
+    fresh: list[tuple[str, Report]] = []
     errors: list[LoadError] = list(found.errors)
-    for item in iter_reports(found.files):
-        if isinstance(item, Report):
-            reports.append(item)
-        else:
+    for item in iter_reports(found.files, cache):
+        if isinstance(item, LoadError):
             errors.append(item)
-    return corpus_from_reports(reports, errors, corrections, user_topics=user_topics)
+            continue
+        reports.append(item.report)
+        keys.append(item.key)
+        if not item.cached:
+            fresh.append((item.key, item.report))
+    if cache is not None and fresh:
+        cache.put_many("report", fresh)
+    corpus = analyse_cached(reports, errors, keys, cache, corrections, user_topics)
+    if cache is not None:
+        cache.put("inputs", whole_key, corpus)
+    return corpus

@@ -34,6 +34,7 @@ from tui.resources import styles_dir
 if TYPE_CHECKING:
     from tui.analysis.entities import Corrections
     from tui.analysis.topics import UserTopic
+    from tui.cache import AnalysisCache
 
 
 class NewsprismApp(App[None]):
@@ -47,11 +48,16 @@ class NewsprismApp(App[None]):
         *,
         recursive: bool = False,
         user_topics: Sequence[UserTopic] = (),
+        use_cache: bool = True,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
         self.recursive = recursive
         self.user_topics = tuple(user_topics)
+        self.use_cache = use_cache
+        self.cache: AnalysisCache | None = None
+        # Cache keys of the loaded reports, in order (see tui.cache).
+        self.report_keys: list[str] = []
         self.load_errors: list[LoadError] = []
         self.report_count = 0
         self.reader = ReaderScreen()
@@ -74,15 +80,25 @@ class NewsprismApp(App[None]):
         """Read the files in a thread; each result is posted as it arrives."""
         from tui.ingest.loader import discover, iter_reports
 
+        if self.use_cache:
+            from tui.cache import AnalysisCache
+
+            self.cache = AnalysisCache()
         found = discover(self.paths, recursive=self.recursive)
         total = len(found.files)
         for error in found.errors:
             self.post_message(ReportFailed(error, 0, total))
-        for done, item in enumerate(iter_reports(found.files), start=1):
+        fresh = []
+        for done, item in enumerate(iter_reports(found.files, self.cache), start=1):
             if isinstance(item, LoadError):
                 self.post_message(ReportFailed(item, min(done, total), total))
             else:
-                self.post_message(ReportLoaded(item, min(done, total), total))
+                self.report_keys.append(item.key)
+                if not item.cached:
+                    fresh.append((item.key, item.report))
+                self.post_message(ReportLoaded(item.report, min(done, total), total))
+        if self.cache is not None and fresh:
+            self.cache.put_many("report", fresh)
         self.post_message(LoadingFinished())
 
     def on_report_loaded(self, message: ReportLoaded) -> None:
@@ -127,7 +143,7 @@ class NewsprismApp(App[None]):
         corrections: Corrections | None,
     ) -> None:
         from tui.analysis.entities import Corrections
-        from tui.corpus_builder import corpus_from_reports
+        from tui.corpus_builder import analyse_cached
         from tui.corrections import CorrectionsError, load_corrections, save_corrections
 
         problems: list[str] = []
@@ -142,7 +158,12 @@ class NewsprismApp(App[None]):
                 save_corrections(corrections)
             except OSError as exc:
                 problems.append(f"Corrections not saved: {exc}".splitlines()[0])
-        corpus = corpus_from_reports(reports, errors, corrections, user_topics=self.user_topics)
+        warnings = len(self.cache.warnings) if self.cache is not None else 0
+        corpus = analyse_cached(
+            reports, errors, self.report_keys, self.cache, corrections, self.user_topics
+        )
+        if self.cache is not None:
+            problems.extend(f"Cache: {w}" for w in self.cache.warnings[warnings:])
         tags = build_tag_index(corpus)  # here, not on the UI thread: it visits every paragraph
         if not get_current_worker().is_cancelled:
             self.post_message(AnalysisReady(corpus, corrections, tuple(problems), tags))

@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol
 
 from tui.ingest.decode import UnreadableFile, decode_bytes
 from tui.ingest.report import MARKDOWN_SUFFIXES, REPORT_SUFFIXES, build_report
@@ -105,38 +106,74 @@ class SourcesTable:
         return table
 
 
-def read_report(path: Path, report_id: str, sources: SourcesTable) -> Report:
-    """Read and build one report; raises UnreadableFile or OSError."""
+class ReportStore(Protocol):
+    """Where already-built reports can be found by key (the analysis cache)."""
+
+    def get(self, kind: str, key: str) -> Any | None: ...
+
+
+def report_key(data: bytes, path: Path, report_id: str, metadata: Mapping[str, str]) -> str:
+    """What a built report depends on: the bytes, where it is, its id, its metadata."""
+    from tui.cache import content_key
+
+    return content_key(data, str(path), report_id, sorted(metadata.items()))
+
+
+def read_report(
+    path: Path, report_id: str, sources: SourcesTable, store: ReportStore | None = None
+) -> tuple[Report, str, bool]:
+    """Read and build one report: (report, its key, whether it came from `store`).
+
+    Raises UnreadableFile or OSError.
+    """
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise UnreadableFile(f"too large ({size // (1024 * 1024)} MiB; limit 64 MiB)")
     with path.open("rb") as handle:
         data = handle.read()
+    metadata = sources.metadata_for(path)
+    key = report_key(data, path, report_id, metadata) if store is not None else ""
+    if store is not None:
+        cached = store.get("report", key)
+        if isinstance(cached, Report):
+            return cached, key, True
     text = decode_bytes(data)
-    return build_report(
+    report = build_report(
         report_id,
         path.stem,
         text,
         markdown=path.suffix.lower() in MARKDOWN_SUFFIXES,
         path=str(path),
-        metadata=sources.metadata_for(path),
+        metadata=metadata,
     )
+    return report, key, False
 
 
-def iter_reports(files: Iterable[Path]) -> Iterator[Report | LoadError]:
+@dataclass(frozen=True, slots=True)
+class ReadReport:
+    """A report read by `iter_reports`, with its cache key and whether it was cached."""
+
+    report: Report
+    key: str
+    cached: bool
+
+
+def iter_reports(
+    files: Iterable[Path], store: ReportStore | None = None
+) -> Iterator[ReadReport | LoadError]:
     """Read files one by one; ids count only the reports that could be read."""
     sources = SourcesTable()
     number = 0
     for path in files:
         try:
-            report = read_report(path, f"r{number + 1}", sources)
+            report, key, cached = read_report(path, f"r{number + 1}", sources, store)
         except UnreadableFile as exc:
             yield LoadError(str(path), str(exc))
         except OSError as exc:
             yield LoadError(str(path), _reason(exc))
         else:
             number += 1
-            yield report
+            yield ReadReport(report, key, cached)
         while sources.errors:
             yield sources.errors.pop(0)
 
