@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,8 +61,27 @@ def _reader_parser() -> argparse.ArgumentParser:
         "non-interactive analysis.",
     )
     _add_inputs(parser)
+    parser.add_argument(
+        "--low-bandwidth",
+        action="store_true",
+        help="no animations, fewer frames, the terminal's own colours (on by itself over SSH)",
+    )
     parser.add_argument("--version", action="version", version=f"newsprism {__version__}")
     return parser
+
+
+# What low-bandwidth mode sets, unless the user set it already. Textual reads these when
+# it is imported, so they must be in place before the reader is.
+LOW_BANDWIDTH_ENVIRONMENT = {
+    "TEXTUAL_ANIMATIONS": "none",
+    "TEXTUAL_FPS": "20",
+    "TEXTUAL_COLOR_SYSTEM": "standard",
+}
+
+
+def low_bandwidth_wanted(flag: bool, environ: Mapping[str, str]) -> bool:
+    """The flag, or an SSH session (SSH_CONNECTION / SSH_TTY set)."""
+    return flag or bool(environ.get("SSH_CONNECTION") or environ.get("SSH_TTY"))
 
 
 def _analyze_parser() -> argparse.ArgumentParser:
@@ -203,12 +223,20 @@ def run_analyze(argv: Sequence[str]) -> int:
 
 def run_reader(argv: Sequence[str]) -> int:
     args = _reader_parser().parse_args(argv)
+    low_bandwidth = low_bandwidth_wanted(args.low_bandwidth, os.environ)
+    if low_bandwidth:
+        for name, value in LOW_BANDWIDTH_ENVIRONMENT.items():
+            os.environ.setdefault(name, value)
     from tui.app.app import NewsprismApp
 
     inputs = _inputs(args.paths)
     topics, bad_topics = _user_topics(args.topics, inputs)
     app = NewsprismApp(
-        inputs, recursive=args.recursive, user_topics=topics, use_cache=not args.no_cache
+        inputs,
+        recursive=args.recursive,
+        user_topics=topics,
+        use_cache=not args.no_cache,
+        low_bandwidth=low_bandwidth,
     )
     app.run()
     if bad_topics:

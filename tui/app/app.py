@@ -49,8 +49,10 @@ class NewsprismApp(App[None]):
         recursive: bool = False,
         user_topics: Sequence[UserTopic] = (),
         use_cache: bool = True,
+        low_bandwidth: bool = False,
     ) -> None:
         super().__init__()
+        self.low_bandwidth = low_bandwidth
         self.paths = list(paths)
         self.recursive = recursive
         self.user_topics = tuple(user_topics)
@@ -70,6 +72,10 @@ class NewsprismApp(App[None]):
         self._pending_correction: tuple[CorrectionRequested, frozenset[str]] | None = None
 
     def on_mount(self) -> None:
+        if self.low_bandwidth:
+            # The terminal's own 16 colours: fewer bytes per repaint than 24-bit colour.
+            self.theme = "ansi-dark"
+            self.animation_level = "none"
         self.push_screen(self.reader)
         self.load_reports()
 
