@@ -284,6 +284,11 @@ class NewsprismApp(App[None]):
                 lambda: screen.action_cycle_report(-1),
             )
             yield SystemCommand(
+                "Report list",
+                "Every report with its source, title, date and counts: pick one for this pane",
+                screen.action_report_list,
+            )
+            yield SystemCommand(
                 "Filter by entity…",
                 "Show only paragraphs naming chosen people, groups or places",
                 screen.action_pick_entities,

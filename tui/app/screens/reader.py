@@ -43,8 +43,10 @@ from tui.app.fact_view import (
     stepped_threshold,
 )
 from tui.app.messages import FactsMatched
+from tui.app.report_rows import report_rows
 from tui.app.screens.entity_picker import EntityPicker
 from tui.app.screens.picker import Picked
+from tui.app.screens.report_list import ReportList
 from tui.app.screens.tag_picker import SourcePicker, TopicPicker
 from tui.app.tag_view import (
     EMPTY_TAGS,
@@ -86,6 +88,7 @@ class ReaderScreen(Screen[None]):
         Binding("shift+tab", "switch_pane(-1)", "Other pane", show=False, priority=True),
         Binding("left_square_bracket", "cycle_report(-1)", "Previous report", show=False),
         Binding("right_square_bracket", "cycle_report(1)", "Next report", show=False),
+        Binding("r", "report_list", "Report list", show=False),
         # The footer keeps room for m at 80 columns: b is in help and the palette.
         Binding("b", "toggle_boilerplate", "Boilerplate", show=False),
         Binding("e", "pick_entities", "Filter by entity"),
@@ -622,6 +625,21 @@ class ReaderScreen(Screen[None]):
         index = self.focused_index
         self.pane_reports[index] = (self.pane_reports[index] + step) % len(self.reports)
         self._show_pane(index)
+
+    def action_report_list(self) -> None:
+        """The report list: the report picked there goes to the focused pane."""
+        if not self.reports:
+            self.notify("No reports yet", timeout=3)
+            return
+        index = self.focused_index
+        rows = report_rows(self.reports, self.corpus)
+
+        def picked(number: int | None) -> None:
+            if number is not None and number < len(self.reports):
+                self.pane_reports[index] = number
+                self._show_pane(index)
+
+        self.app.push_screen(ReportList(rows, index), picked)
 
     def action_toggle_boilerplate(self) -> None:
         self.show_boilerplate = not self.show_boilerplate

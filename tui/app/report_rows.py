@@ -1,0 +1,89 @@
+"""The rows of the report list: one per report, with what it has and shares.
+
+Pure data (no Textual): the report list screen draws these rows, filters them by a
+query and sorts them by a column.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tui.model.corpus import Corpus
+from tui.model.document import Report
+from tui.textsafe import safe_text
+
+# The sortable columns, in table order after "#": keys 1..5 sort by these.
+SORT_COLUMNS = ("source", "title", "date", "paragraphs", "facts")
+# Every column, "#" (the reports' own order) first.
+COLUMNS = ("number", *SORT_COLUMNS)
+
+
+def _one_line(text: str | None) -> str:
+    """Report text safe for a terminal, on one line."""
+    return " ".join(safe_text(text or "").split())
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    index: int  # into the reader's reports
+    source: str
+    title: str
+    name: str
+    date: str
+    paragraphs: int  # not counting boilerplate
+    facts: int | None  # shared facts stating it; None while the analysis runs
+
+    def matches(self, query: str) -> bool:
+        """Whether `query` is in the source, title, name or date (any case)."""
+        needle = query.strip().casefold()
+        if not needle:
+            return True
+        fields = (self.source, self.title, self.name, self.date)
+        return any(needle in field.casefold() for field in fields)
+
+
+def report_rows(reports: Sequence[Report], corpus: Corpus | None) -> list[ReportRow]:
+    """A row per report, in order; shared-fact counts from `corpus` (None without)."""
+    shared: Counter[str] | None = None
+    if corpus is not None:
+        shared = Counter(report_id for fact in corpus.facts for report_id in set(fact.reports))
+    return [
+        ReportRow(
+            index=index,
+            source=_one_line(report.source),
+            title=_one_line(report.title),
+            name=_one_line(report.name),
+            date=_one_line(report.date),
+            paragraphs=sum(p.kind != "boilerplate" for p in report.paragraphs),
+            facts=None if shared is None else shared[report.id],
+        )
+        for index, report in enumerate(reports)
+    ]
+
+
+def filter_rows(rows: Sequence[ReportRow], query: str) -> list[ReportRow]:
+    return [row for row in rows if row.matches(query)]
+
+
+def sort_rows(rows: Sequence[ReportRow], column: str, reverse: bool = False) -> list[ReportRow]:
+    """`rows` sorted by `column` (one of COLUMNS), ties in report order. Text sorts
+    without case, empty text last; counts not known yet sort lowest."""
+    if column == "number":
+        return sorted(rows, key=lambda row: row.index, reverse=reverse)
+    if column in ("paragraphs", "facts"):
+
+        def number(row: ReportRow) -> int:
+            value = getattr(row, column)
+            return -1 if value is None else value
+
+        ordered = sorted(rows, key=lambda row: row.index)
+        return sorted(ordered, key=number, reverse=reverse)
+    if column not in COLUMNS:
+        raise ValueError(f"unknown column: {column}")
+    ordered = sorted(rows, key=lambda row: row.index)
+    filled = [row for row in ordered if getattr(row, column)]
+    empty = [row for row in ordered if not getattr(row, column)]
+    filled.sort(key=lambda row: getattr(row, column).casefold(), reverse=reverse)
+    return filled + empty

@@ -1,0 +1,163 @@
+"""The report list: every report with its source, title, date, paragraph count and
+how many shared facts it states, to pick one when there are too many to cycle through.
+
+Typing in the box above the table filters the rows (source, title, file name, date);
+`↓` moves into the table. Keys `1`..`5` (or clicking a header) sort by a column, again
+to reverse; `0` goes back to the reports' own order. `enter` dismisses the list with
+the chosen report's index, `escape` with None.
+
+Every cell is report text: built as `Text`, never markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from tui.app.report_rows import COLUMNS, SORT_COLUMNS, ReportRow, filter_rows, sort_rows
+
+PENDING = "…"
+HEADERS = {
+    "number": "#",
+    "source": "source",
+    "title": "title",
+    "date": "date",
+    "paragraphs": "paragraphs",
+    "facts": "shared facts",
+}
+
+
+def row_cells(row: ReportRow) -> list[Text]:
+    count = PENDING if row.facts is None else str(row.facts)
+    title = Text(row.title) if row.title else Text(row.name, "dim")
+    return [
+        Text(str(row.index + 1), justify="right"),
+        Text(row.source),
+        title,
+        Text(row.date),
+        Text(str(row.paragraphs), justify="right"),
+        Text(count, justify="right"),
+    ]
+
+
+class ReportList(Screen[int | None]):
+    """Dismissed with the chosen report's index (enter), or None (escape)."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Close"),
+        Binding("down", "focus_table", "To the list", show=False),
+        Binding("0", "sort('number')", "Report order", show=False),
+        *(
+            Binding(str(key), f"sort('{column}')", f"Sort by {HEADERS[column]}", show=False)
+            for key, column in enumerate(SORT_COLUMNS, start=1)
+        ),
+    ]
+
+    def __init__(self, rows: Sequence[ReportRow], pane: int = 0) -> None:
+        super().__init__()
+        self.rows = list(rows)
+        self.pane_index = pane
+        self.sort_column = "number"
+        self.reverse = False
+        self.query_text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="report-list-title")
+        yield Input(placeholder="Filter: source, title, file name, date", id="report-list-filter")
+        yield DataTable(id="report-list-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.table
+        for column in COLUMNS:
+            label = Text(HEADERS[column], "bold")
+            table.add_column(label, key=column)
+        self._build()
+        self.query_one(Input).focus()
+
+    @property
+    def table(self) -> DataTable[Text]:
+        return self.query_one("#report-list-table", DataTable)
+
+    @property
+    def shown(self) -> list[ReportRow]:
+        rows = filter_rows(self.rows, self.query_text)
+        return sort_rows(rows, self.sort_column, self.reverse)
+
+    def _build(self) -> None:
+        """Fill the table; the cursor stays on its report if that is still shown."""
+        table = self.table
+        keep = self.highlighted
+        table.clear()
+        shown = self.shown
+        for row in shown:
+            table.add_row(*row_cells(row), key=str(row.index))
+        if table.row_count:
+            kept = [row.index for row in shown]
+            at = kept.index(keep) if keep in kept else 0
+            table.move_cursor(row=at, animate=False)
+        self._show_title(len(shown))
+
+    def _show_title(self, shown: int) -> None:
+        total = len(self.rows)
+        title = Text(end="", no_wrap=True)
+        title.append("Reports", "bold")
+        title.append(f"  {shown} of {total} shown" if shown != total else f"  {total}")
+        arrow = "↓" if self.reverse else "↑"
+        title.append(f" · sorted by {HEADERS[self.sort_column]} {arrow}")
+        side = "left" if self.pane_index == 0 else "right"
+        title.append(f" · 1-5 sort, enter shows in the {side} pane", "dim")
+        self.query_one("#report-list-title", Static).update(title)
+
+    @property
+    def highlighted(self) -> int | None:
+        table = self.table
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return None if key is None else int(key)
+
+    # ------------------------------------------------------------------ events
+
+    @on(Input.Changed, "#report-list-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        self._build()
+
+    @on(Input.Submitted, "#report-list-filter")
+    def _submitted(self) -> None:
+        self._choose(self.highlighted)
+
+    @on(DataTable.RowSelected, "#report-list-table")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        key = event.row_key.value
+        self._choose(None if key is None else int(key))
+
+    @on(DataTable.HeaderSelected, "#report-list-table")
+    def _header(self, event: DataTable.HeaderSelected) -> None:
+        self.action_sort(str(event.column_key.value))
+
+    def _choose(self, index: int | None) -> None:
+        if index is not None:
+            self.dismiss(index)
+
+    # ------------------------------------------------------------------ actions
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_focus_table(self) -> None:
+        self.table.focus()
+
+    def action_sort(self, column: str) -> None:
+        if column == self.sort_column:
+            self.reverse = not self.reverse
+        else:
+            self.sort_column, self.reverse = column, False
+        self._build()
