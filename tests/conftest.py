@@ -52,13 +52,13 @@ def held_analysis(monkeypatch: pytest.MonkeyPatch):
     import tui.corpus_builder
 
     release = threading.Event()
-    real = tui.corpus_builder.corpus_from_reports
+    real = tui.corpus_builder.analysis_stages
 
     def held(*args, **kwargs):
         release.wait(10)
-        return real(*args, **kwargs)
+        yield from real(*args, **kwargs)
 
-    monkeypatch.setattr(tui.corpus_builder, "corpus_from_reports", held)
+    monkeypatch.setattr(tui.corpus_builder, "analysis_stages", held)
     yield release
     release.set()
 

@@ -71,7 +71,7 @@ async def test_keys_say_analysis_is_still_running(
             await pilot.pause(0.01)
             if seeds_app.analysis_running:
                 break
-        assert "Finding entities" in str(seeds_app.reader.query_one("#status-label").render())
+        assert "finding entities" in str(seeds_app.reader.query_one("#status-label").render())
         await pilot.press("e")
         assert not isinstance(seeds_app.screen, EntityPicker)
         assert any("Analysis still running" in n.message for n in seeds_app._notifications)
@@ -102,7 +102,7 @@ async def test_a_failed_analysis_is_one_line_and_the_reader_goes_on(
     def broken(*args, **kwargs):
         raise ValueError("bad things\nin two lines")
 
-    monkeypatch.setattr(tui.corpus_builder, "corpus_from_reports", broken)
+    monkeypatch.setattr(tui.corpus_builder, "analysis_stages", broken)
     async with seeds_app.run_test(size=(80, 24)) as pilot:
         for _ in range(300):
             await pilot.pause(0.01)
@@ -485,12 +485,12 @@ async def test_a_correction_the_analysis_ignores_is_reported(
 ) -> None:
     import tui.corpus_builder
 
-    real = tui.corpus_builder.corpus_from_reports
+    real = tui.corpus_builder.analysis_stages
 
     def ignoring_corrections(reports, errors=(), corrections=None, **options):
         return real(reports, errors, None, **options)
 
-    monkeypatch.setattr(tui.corpus_builder, "corpus_from_reports", ignoring_corrections)
+    monkeypatch.setattr(tui.corpus_builder, "analysis_stages", ignoring_corrections)
     async with seeds_app.run_test(size=(80, 24)) as pilot:
         await analysed(pilot)
         await pilot.press("e", *"sednaya", "down", "s", "down", "enter")

@@ -24,10 +24,11 @@ from pathlib import Path
 from typing import Any
 
 from tui import __version__
+from tui.perf import paused_gc
 
 FILE_NAME = "analysis.sqlite3"
 # Bump when the model or an analysis changes what it produces.
-FORMAT = 1
+FORMAT = 2
 
 
 def cache_path() -> Path:
@@ -116,7 +117,8 @@ class AnalysisCache:
             self.misses += 1
             return None
         try:
-            value = pickle.loads(zlib.decompress(row[0]))
+            with paused_gc():
+                value = pickle.loads(zlib.decompress(row[0]))
         except Exception:  # a damaged entry is a miss, whatever the unpickler raised
             self.misses += 1
             return None
@@ -131,10 +133,11 @@ class AnalysisCache:
         if self._db is None:
             return
         try:
-            rows = [
-                (kind, key, zlib.compress(pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL), 1))
-                for key, v in items
-            ]
+            with paused_gc():
+                rows = [
+                    (kind, key, zlib.compress(pickle.dumps(v, pickle.HIGHEST_PROTOCOL), 1))
+                    for key, v in items
+                ]
             self._db.executemany(
                 "INSERT OR REPLACE INTO entries (kind, key, value) VALUES (?, ?, ?)", rows
             )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections import defaultdict, deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,10 +15,11 @@ from tui.analysis.facts import DEFAULT_THRESHOLD, cluster_facts, find_facts
 from tui.analysis.topics import UserTopic, find_topics
 from tui.cache import AnalysisCache, content_key
 from tui.ingest.loader import SOURCES_FILE, discover, iter_reports
-from tui.model.corpus import Corpus, LoadError
+from tui.model.corpus import ANALYSIS_STAGES, Corpus, LoadError
 from tui.model.document import Report
 from tui.model.entities import Mention
 from tui.model.tags import CitedSource
+from tui.perf import paused_gc
 
 
 def corpus_from_reports(
@@ -29,33 +30,66 @@ def corpus_from_reports(
     user_topics: Sequence[UserTopic] = (),
 ) -> Corpus:
     """Run the analyses over read reports and index the results."""
-    analysis = find_entities(reports, corrections)
-    by_paragraph: dict[str, list[Mention]] = defaultdict(list)
-    by_entity: dict[str, set[str]] = defaultdict(set)
-    for mention in analysis.mentions:
-        by_paragraph[mention.paragraph].append(mention)
-        by_entity[mention.entity].add(mention.paragraph)
-    mentions = {p: tuple(sorted(ms, key=lambda m: m.start)) for p, ms in by_paragraph.items()}
-    types = {entity.id: entity.type for entity in analysis.entities}
-    facts, fact_state = find_facts(reports, mentions, threshold, types)
-    cited = find_all_cited(reports, mentions, types)
-    topics, paragraph_topics = find_topics(reports, mentions, analysis.entities, user_topics, cited)
-    return Corpus(
-        reports=tuple(reports),
-        errors=tuple(errors),
-        entities=analysis.entities,
-        mentions=mentions,
-        entity_paragraphs={e: frozenset(ps) for e, ps in by_entity.items()},
-        facts=facts.facts,
-        sentence_facts=dict(facts.sentence_facts),
-        fact_links=facts.links,
-        fact_threshold=facts.threshold,
-        fact_state=fact_state,
-        cited=cited,
-        source_paragraphs=_source_index(cited),
-        topics=topics,
-        paragraph_topics=paragraph_topics,
-    )
+    return _last(analysis_stages(reports, errors, corrections, threshold, user_topics))
+
+
+def _last(stages: Iterator[tuple[str, Corpus]]) -> Corpus:
+    """The corpus of the last stage (the earlier ones are dropped as they come)."""
+    return deque(stages, maxlen=1)[0][1]
+
+
+def analysis_stages(
+    reports: Sequence[Report],
+    errors: Sequence[LoadError] = (),
+    corrections: Corrections | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    user_topics: Sequence[UserTopic] = (),
+) -> Iterator[tuple[str, Corpus]]:
+    """The analyses one stage at a time, each yielding (stage, the corpus so far): first
+    the entities and their mentions, then the shared facts, then cited sources and
+    topics. The last corpus is the whole analysis; a reader shows each as it comes."""
+    with paused_gc():
+        analysis = find_entities(reports, corrections)
+        by_paragraph: dict[str, list[Mention]] = defaultdict(list)
+        by_entity: dict[str, set[str]] = defaultdict(set)
+        for mention in analysis.mentions:
+            by_paragraph[mention.paragraph].append(mention)
+            by_entity[mention.entity].add(mention.paragraph)
+        mentions = {p: tuple(sorted(ms, key=lambda m: m.start)) for p, ms in by_paragraph.items()}
+        corpus = Corpus(
+            reports=tuple(reports),
+            errors=tuple(errors),
+            entities=analysis.entities,
+            mentions=mentions,
+            entity_paragraphs={e: frozenset(ps) for e, ps in by_entity.items()},
+            fact_threshold=threshold,
+        )
+    yield "entities", corpus
+    with paused_gc():
+        types = {entity.id: entity.type for entity in analysis.entities}
+        facts, fact_state = find_facts(reports, mentions, threshold, types)
+        corpus = replace(
+            corpus,
+            facts=facts.facts,
+            sentence_facts=dict(facts.sentence_facts),
+            fact_links=facts.links,
+            fact_threshold=facts.threshold,
+            fact_state=fact_state,
+        )
+    yield "facts", corpus
+    with paused_gc():
+        cited = find_all_cited(reports, mentions, types)
+        topics, paragraph_topics = find_topics(
+            reports, mentions, analysis.entities, user_topics, cited
+        )
+        corpus = replace(
+            corpus,
+            cited=cited,
+            source_paragraphs=_source_index(cited),
+            topics=topics,
+            paragraph_topics=paragraph_topics,
+        )
+    yield "topics", corpus
 
 
 def _source_index(cited: dict[str, tuple[CitedSource, ...]]) -> dict[str, frozenset[str]]:
@@ -86,15 +120,31 @@ def analyse_cached(
     user_topics: Sequence[UserTopic] = (),
 ) -> Corpus:
     """`corpus_from_reports`, or its result from the cache when nothing it uses changed."""
+    return _last(cached_stages(reports, errors, report_keys, cache, corrections, user_topics))
+
+
+def cached_stages(
+    reports: Sequence[Report],
+    errors: Sequence[LoadError],
+    report_keys: Sequence[str],
+    cache: AnalysisCache | None,
+    corrections: Corrections | None = None,
+    user_topics: Sequence[UserTopic] = (),
+) -> Iterator[tuple[str, Corpus]]:
+    """`analysis_stages`, or only its last stage, from the cache, when nothing it uses
+    changed; a fresh analysis is stored when its last stage is done."""
     if cache is None or len(report_keys) != len(reports):
-        return corpus_from_reports(reports, errors, corrections, user_topics=user_topics)
+        yield from analysis_stages(reports, errors, corrections, user_topics=user_topics)
+        return
     key = content_key(tuple(report_keys), corrections, tuple(user_topics), DEFAULT_THRESHOLD)
     cached = cache.get("corpus", key)
     if isinstance(cached, Corpus):
-        return replace(cached, errors=tuple(errors))
-    corpus = corpus_from_reports(reports, errors, corrections, user_topics=user_topics)
-    cache.put("corpus", key, replace(corpus, errors=()))
-    return corpus
+        yield ANALYSIS_STAGES[-1], replace(cached, errors=tuple(errors))
+        return
+    for stage, corpus in analysis_stages(reports, errors, corrections, user_topics=user_topics):
+        if stage == ANALYSIS_STAGES[-1]:
+            cache.put("corpus", key, replace(corpus, errors=()))
+        yield stage, corpus
 
 
 def _inputs_key(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from tui.model.document import Paragraph, Report
 from tui.model.entities import Mention
+from tui.model.pickling import compact_pickle
 from tui.model.tags import CitedSource
 
 # A cue after which the source is named: "told the Reuters news agency".
@@ -56,6 +57,7 @@ _UNNAMED = re.compile(
 _QUALIFIERS = re.compile(r"\s+(?:who|which|that|,).*$", re.I | re.S)
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class _Name:
     start: int  # offsets into the paragraph's visible text

@@ -28,6 +28,7 @@ from tui.analysis.terms import SentenceTerms, sentence_terms
 from tui.model.document import Report
 from tui.model.entities import Mention
 from tui.model.facts import Discrepancy, Fact, FactLink
+from tui.model.pickling import compact_pickle
 
 DEFAULT_THRESHOLD = 0.4
 # Links scoring below this are not kept: the lowest threshold the reader offers.
@@ -49,6 +50,7 @@ _CONFLICT_PENALTY = 0.5
 ENOUGH_FACTOR = 1.0
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class FactAnalysis:
     links: tuple[FactLink, ...]
@@ -95,7 +97,7 @@ class _Scorer:
             for window in _windows(item.clauses):
                 words, names = _split(window)
                 if len(words) >= _MIN_SHARED:
-                    mass = sum(self.weight[t] for t in window)
+                    mass = sum(map(self.weight.__getitem__, window))
                     windows.append(
                         (words, names, mass, self._kind(names, "PERSON"), self._kind(names, "ORG"))
                     )
@@ -130,7 +132,7 @@ class _Scorer:
                 if len(shared) < _MIN_SHARED:
                     continue
                 shared |= names & names_b
-                mass = sum(weight[t] for t in shared)
+                mass = sum(map(weight.__getitem__, shared))
                 # Two rare words in a tiny clause are less evidence than six in a long one.
                 value = mass / math.sqrt(mass_a * mass_b) * min(1.0, mass / enough)
                 if value > best and (
@@ -186,7 +188,7 @@ def _candidate_pairs(
             mine = word_sets[i]
 
             def closeness(j: int, mine: frozenset[str] = mine) -> float:
-                return sum(weight[t] for t in mine & word_sets[j])
+                return sum(map(weight.__getitem__, mine & word_sets[j]))
 
             close = heapq.nlargest(_MAX_CANDIDATES, close, key=closeness)
         pairs.update((min(i, j), max(i, j)) for j in close)

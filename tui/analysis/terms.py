@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from tui.analysis.entities import lexicon as lx
 from tui.analysis.entities.extract import is_adjectival
 from tui.model.document import Paragraph, Report, Sentence
 from tui.model.entities import Mention
+from tui.model.pickling import compact_pickle
 
 _WORD = re.compile(
     r"(?P<domain>(?:[\w-]+\.)+(?:com|org|net|gov|edu|int|info|news|co|uk|io|tv)\b)"
@@ -74,6 +75,7 @@ def _synonyms() -> dict[str, str]:
     return classes
 
 
+@lru_cache(maxsize=1 << 16)
 def content_term(word: str) -> str:
     """The matching term of a lower-case content word: its synonym class, else its stem."""
     stemmed = stem(word)
@@ -88,6 +90,7 @@ def _bare(token: str) -> str:
     return word
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class SentenceTerms:
     """What a sentence says, for matching, and the details to compare."""

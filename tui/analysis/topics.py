@@ -24,6 +24,7 @@ from tui.analysis.entities import lexicon as lx
 from tui.analysis.entities.extract import normalise
 from tui.model.document import Paragraph, Report
 from tui.model.entities import Entity, Mention
+from tui.model.pickling import compact_pickle
 from tui.model.tags import CitedSource, Topic
 
 _ANCHORS_PER_PARAGRAPH = 2
@@ -39,6 +40,7 @@ class UserTopicsError(Exception):
     """A user topics file that cannot be used; the message is one line."""
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class UserTopic:
     name: str

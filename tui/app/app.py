@@ -17,6 +17,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.app.entity_filter import display_name
 from tui.app.messages import (
+    AnalysisProgress,
     AnalysisReady,
     CorrectionRequested,
     LoadingFinished,
@@ -27,7 +28,7 @@ from tui.app.screens.entity_picker import EntityPicker
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.reader import ReaderScreen
 from tui.app.tag_view import build_tag_index
-from tui.model.corpus import Corpus, LoadError
+from tui.model.corpus import ANALYSIS_STAGES, Corpus, LoadError
 from tui.model.document import Report
 from tui.resources import styles_dir
 
@@ -138,7 +139,7 @@ class NewsprismApp(App[None]):
     def start_analysis(self, corrections: Corrections | None = None) -> None:
         """Find entities again; `corrections` (when given) are saved first."""
         self.analysis_running = True
-        self.reader.query_one("#status").show_summary(f"{self.load_summary} · Finding entities…")
+        self.reader.show_stage_progress(0)
         self.analyse(tuple(self.reader.reports), tuple(self.load_errors), corrections)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
@@ -149,7 +150,7 @@ class NewsprismApp(App[None]):
         corrections: Corrections | None,
     ) -> None:
         from tui.analysis.entities import Corrections
-        from tui.corpus_builder import analyse_cached
+        from tui.corpus_builder import cached_stages
         from tui.corrections import CorrectionsError, load_corrections, save_corrections
 
         problems: list[str] = []
@@ -165,14 +166,31 @@ class NewsprismApp(App[None]):
             except OSError as exc:
                 problems.append(f"Corrections not saved: {exc}".splitlines()[0])
         warnings = len(self.cache.warnings) if self.cache is not None else 0
-        corpus = analyse_cached(
+        worker = get_current_worker()
+        stages = cached_stages(
             reports, errors, self.report_keys, self.cache, corrections, self.user_topics
         )
-        if self.cache is not None:
-            problems.extend(f"Cache: {w}" for w in self.cache.warnings[warnings:])
-        tags = build_tag_index(corpus)  # here, not on the UI thread: it visits every paragraph
-        if not get_current_worker().is_cancelled:
+        for stage, corpus in stages:
+            if worker.is_cancelled:
+                return
+            # Here, not on the UI thread: the tag index visits every paragraph.
+            tags = build_tag_index(corpus)
+            if stage != ANALYSIS_STAGES[-1]:
+                self.post_message(AnalysisProgress(stage, corpus, tags))
+                continue
+            if self.cache is not None:
+                problems.extend(f"Cache: {w}" for w in self.cache.warnings[warnings:])
             self.post_message(AnalysisReady(corpus, corrections, tuple(problems), tags))
+
+    def on_analysis_progress(self, message: AnalysisProgress) -> None:
+        """Show what the first analysis has found so far. A re-analysis (after a
+        correction) keeps the whole previous one on screen until it is done."""
+        if not self.analysis_running or self.corpus is not None:
+            return
+        self.reader.set_corpus(message.corpus, message.tags, stage=message.stage)
+        for screen in self.screen_stack:
+            if isinstance(screen, EntityPicker):
+                screen.set_corpus(message.corpus)
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self.analysis_running = False

@@ -54,6 +54,17 @@ class AnalysisReady(Message):
         self.tags = tags
 
 
+class AnalysisProgress(Message):
+    """An analysis stage is done ("entities", "facts"): `corpus` holds what is known so
+    far, so highlights and filters can show before the whole analysis is."""
+
+    def __init__(self, stage: str, corpus: Corpus, tags: TagIndex | None = None) -> None:
+        super().__init__()
+        self.stage = stage
+        self.corpus = corpus
+        self.tags = tags
+
+
 class CorrectionRequested(Message):
     """The entity picker asks for a hand correction: merge two forms, or split one off."""
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 
 
 class UnreadableFile(Exception):
@@ -20,6 +20,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 # Share of control characters above which decoded "text" is really binary data.
 _MAX_CONTROL_SHARE = 0.05
+# Unicode category Cc (C0 and C1 controls) except the whitespace ones.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def normalise_newlines(text: str) -> str:
@@ -63,9 +65,7 @@ def _legacy_8bit(data: bytes) -> str:
 
 def _looks_binary(text: str) -> bool:
     sample = text[:65536]
-    controls = sum(
-        1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v"
-    )
+    controls = len(_CONTROLS.findall(sample))
     return controls > _MAX_CONTROL_SHARE * max(len(sample), 1)
 
 

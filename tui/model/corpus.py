@@ -9,13 +9,18 @@ from typing import Any, Literal
 from tui.model.document import Paragraph, Report, Sentence
 from tui.model.entities import Entity, Mention
 from tui.model.facts import Fact, FactLink
+from tui.model.pickling import compact_pickle
 from tui.model.tags import CitedSource, Topic
 
 MatchMode = Literal["any", "all"]
 
 SCHEMA_VERSION = 1
+# The analysis runs in these stages, in this order; a reader shows each one as it is done
+# (see tui.corpus_builder.analysis_stages).
+ANALYSIS_STAGES = ("entities", "facts", "topics")
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class LoadError:
     """A file that could not be read, with one line saying why."""
@@ -27,6 +32,7 @@ class LoadError:
         return f"{self.path}: {self.reason}"
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class Corpus:
     reports: tuple[Report, ...]

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from tui.model.pickling import compact_pickle
+
 ParagraphKind = Literal["body", "heading", "quote", "list", "code", "boilerplate"]
 PARAGRAPH_KINDS: tuple[ParagraphKind, ...] = (
     "body",
@@ -23,6 +25,7 @@ PARAGRAPH_KINDS: tuple[ParagraphKind, ...] = (
 RunStyle = Literal["", "em", "strong", "code", "link"]
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class Run:
     """A stretch of visible text: `text[start:end]` shown with one inline style.
@@ -41,6 +44,7 @@ class Run:
     line_break: bool = False
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class Sentence:
     id: str
@@ -48,6 +52,7 @@ class Sentence:
     end: int
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     id: str
@@ -60,6 +65,7 @@ class Paragraph:
     depth: int = 0
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class Report:
     id: str

@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from tui.model.pickling import compact_pickle
+
 EntityType = Literal["PERSON", "ORG", "PLACE", "OTHER"]
 ENTITY_TYPES: tuple[EntityType, ...] = ("PERSON", "ORG", "PLACE", "OTHER")
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class Mention:
     """`report.text[start:end]` names `entity` (one of its aliases)."""
@@ -20,6 +23,7 @@ class Mention:
     end: int
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class MergeReason:
     """Why two spellings were taken for one entity: the rule and the forms it joined."""
@@ -31,6 +35,7 @@ class MergeReason:
         return f"{self.rule}: " + " = ".join(self.forms)
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class Entity:
     id: str

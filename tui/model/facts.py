@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from tui.model.pickling import compact_pickle
 
+
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class Discrepancy:
     """A detail the reports of one fact give differently ("150" vs "200 vehicles")."""
@@ -17,6 +20,7 @@ class Discrepancy:
         return {"kind": self.kind, "detail": self.detail}
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class FactLink:
     """Two sentences of different reports scored as stating the same fact."""
@@ -27,6 +31,7 @@ class FactLink:
     shared: frozenset[str]  # the terms (words, entities) the matched clauses share
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class Fact:
     id: str

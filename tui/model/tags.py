@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from tui.model.pickling import compact_pickle
 
+
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class CitedSource:
     """Who a paragraph attributes information to: an entity, or words kept as written."""
@@ -22,6 +25,7 @@ class CitedSource:
         return {"name": self.name, "entity": self.entity}
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class Topic:
     id: str

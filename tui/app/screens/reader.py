@@ -62,12 +62,20 @@ from tui.app.widgets.filter_bar import FilterBar
 from tui.app.widgets.pane_header import PaneHeader, outlet_name
 from tui.app.widgets.report_pane import ReportPane
 from tui.app.widgets.status_bar import StatusBar
-from tui.model.corpus import Corpus
+from tui.model.corpus import ANALYSIS_STAGES, Corpus
 from tui.model.document import Report
 
 PANES = 2
 # Below this width the panes are shown one at a time.
 NARROW_WIDTH = 60
+
+
+# What the status line says while each analysis stage runs.
+STAGE_WORK = {
+    "entities": "finding entities",
+    "facts": "finding shared facts",
+    "topics": "finding sources and topics",
+}
 
 
 class ReportColumn(Vertical):
@@ -126,6 +134,8 @@ class ReaderScreen(Screen[None]):
         self.corpus: Corpus | None = None
         # Said when a key needs the analysis and there is none yet.
         self.analysis_note = "Analysis still running"
+        # The last analysis stage done (see ANALYSIS_STAGES): the corpus holds its results.
+        self.analysis_stage = ANALYSIS_STAGES[-1]
         self.entity_filter = EntityFilter()
         self.tag_filter = TagFilter()
         self.tags: TagIndex = EMPTY_TAGS
@@ -215,10 +225,13 @@ class ReaderScreen(Screen[None]):
 
     # ------------------------------------------------------------------ entities
 
-    def set_corpus(self, corpus: Corpus, tags: TagIndex | None = None) -> None:
-        """A new analysis (and its tag index, built here if not given): the filters
-        carry over to it by name, and the facts are matched again at the threshold the
-        user chose, if any."""
+    def set_corpus(
+        self, corpus: Corpus, tags: TagIndex | None = None, stage: str = ANALYSIS_STAGES[-1]
+    ) -> None:
+        """A new analysis (and its tag index, built here if not given), whole or up to
+        `stage`: the filters carry over to it by name, and the facts are matched again
+        at the threshold the user chose, if any."""
+        self.analysis_stage = stage
         old, self.base_corpus = self.corpus, corpus
         ids = self.entity_filter.entity_ids
         self.tags = build_tag_index(corpus) if tags is None else tags
@@ -241,16 +254,30 @@ class ReaderScreen(Screen[None]):
             self._follow(self.focused_index)
 
     def show_status(self, note: str = "") -> None:
-        """The status line: what was read, then what the analysis found (or `note`)."""
+        """The status line: what was read, then what the analysis found (or `note`);
+        while stages are still running, what is being looked for and a progress bar."""
         corpus = self.corpus
         parts = [self.load_summary] if self.load_summary else []
+        done = ANALYSIS_STAGES.index(self.analysis_stage) + 1 if corpus is not None else 0
         if corpus is not None:
             entities = len(corpus.entities)
             parts.append(f"{entities} {'entity' if entities == 1 else 'entities'}")
-            facts = len(corpus.facts)
-            noun = "shared fact" if facts == 1 else "shared facts"
-            parts.append(note or f"{facts} {noun} (≥{corpus.fact_threshold:.2f})")
-        self.query_one(StatusBar).show_summary(" · ".join(parts))
+            if done > ANALYSIS_STAGES.index("facts"):
+                facts = len(corpus.facts)
+                noun = "shared fact" if facts == 1 else "shared facts"
+                parts.append(note or f"{facts} {noun} (≥{corpus.fact_threshold:.2f})")
+        if done < len(ANALYSIS_STAGES):
+            self.show_stage_progress(done, " · ".join(parts))
+        else:
+            self.query_one(StatusBar).show_summary(" · ".join(parts))
+
+    def show_stage_progress(self, done: int, summary: str | None = None) -> None:
+        """`done` analysis stages finished: say which one runs now, with a progress bar."""
+        if summary is None:
+            summary = self.load_summary
+        work = STAGE_WORK[ANALYSIS_STAGES[done]]
+        label = f"{summary} · {work}…" if summary else f"{work[0].upper()}{work[1:]}…"
+        self.query_one(StatusBar).show_stage(label, done, len(ANALYSIS_STAGES))
 
     def apply_filter(self, entity_filter: EntityFilter) -> None:
         if self.corpus is None:
@@ -285,9 +312,14 @@ class ReaderScreen(Screen[None]):
         for index in range(PANES):
             self.pane(index).set_view(view)
 
-    def _corpus_or_note(self) -> Corpus | None:
+    def _corpus_or_note(self, stage: str = "entities") -> Corpus | None:
+        """The corpus if the analysis has done `stage`; else None, and say so."""
         if self.corpus is None:
             self.notify(self.analysis_note, timeout=3)
+            return None
+        if ANALYSIS_STAGES.index(self.analysis_stage) < ANALYSIS_STAGES.index(stage):
+            self.notify(f"Still {STAGE_WORK[stage]}…", timeout=3)
+            return None
         return self.corpus
 
     def _filter_or_note(self) -> bool:
@@ -337,7 +369,7 @@ class ReaderScreen(Screen[None]):
     # ------------------------------------------------------------------ sources, topics
 
     def action_pick_sources(self) -> None:
-        corpus = self._corpus_or_note()
+        corpus = self._corpus_or_note("topics")
         if corpus is None:
             return
         choices = source_choices(corpus, self.tags)
@@ -352,7 +384,7 @@ class ReaderScreen(Screen[None]):
             self._apply_tags(picked, TagFilter(picked.ids, self.tag_filter.topics))
 
     def action_pick_topics(self) -> None:
-        corpus = self._corpus_or_note()
+        corpus = self._corpus_or_note("topics")
         if corpus is None:
             return
         if not self.tags.topics:
@@ -375,14 +407,14 @@ class ReaderScreen(Screen[None]):
         self._refresh_view()
 
     def action_toggle_tags(self) -> None:
-        if self._corpus_or_note() is None:
+        if self._corpus_or_note("topics") is None:
             return
         self.show_tags = not self.show_tags
         self._refresh_view()
         self.notify(f"Tags {'shown' if self.show_tags else 'hidden'}", timeout=2)
 
     def action_sources_overview(self) -> None:
-        corpus = self._corpus_or_note()
+        corpus = self._corpus_or_note("topics")
         if corpus is None:
             return
         from tui.app.screens.sources_overview import SourcesOverview  # not on first screen
@@ -414,7 +446,7 @@ class ReaderScreen(Screen[None]):
     # ------------------------------------------------------------------ facts
 
     def action_jump_fact(self, step: int) -> None:
-        if self._corpus_or_note() is None:
+        if self._corpus_or_note("facts") is None:
             return
         result = self.pane(self.focused_index).jump_to_paragraph_in(
             self.facts.shared_paragraphs, step
@@ -427,7 +459,7 @@ class ReaderScreen(Screen[None]):
 
     def action_show_counterpart(self) -> None:
         """The other pane on the sentences stating the cursor paragraph's facts."""
-        if self._corpus_or_note() is None:
+        if self._corpus_or_note("facts") is None:
             return
         source = self.focused_index
         if not self.facts.paragraph_facts(self.pane(source).current_paragraph):
@@ -483,7 +515,7 @@ class ReaderScreen(Screen[None]):
         return outlet_name(report)
 
     def action_toggle_follow(self) -> None:
-        if self._corpus_or_note() is None:
+        if self._corpus_or_note("facts") is None:
             return
         self.follow = not self.follow
         self._refresh_view()  # the filter bar says "follow"
@@ -495,19 +527,19 @@ class ReaderScreen(Screen[None]):
             self._follow(self.focused_index)
 
     def action_cycle_fact_view(self) -> None:
-        if self._corpus_or_note() is None:
+        if self._corpus_or_note("facts") is None:
             return
         self.fact_mode = FACT_MODES[(FACT_MODES.index(self.fact_mode) + 1) % len(FACT_MODES)]
         self._refresh_view()  # the filter bar names the view
 
     def action_toggle_unique(self) -> None:
-        if self._corpus_or_note() is None:
+        if self._corpus_or_note("facts") is None:
             return
         self.show_unique = not self.show_unique
         self._refresh_view()  # the filter bar says "◦ unique"
 
     def action_fact_matrix(self) -> None:
-        corpus = self._corpus_or_note()
+        corpus = self._corpus_or_note("facts")
         if corpus is None:
             return
         if not corpus.facts:
@@ -551,7 +583,7 @@ class ReaderScreen(Screen[None]):
 
     def action_fact_sensitivity(self, step: int) -> None:
         """Stricter (step 1) or looser (-1) fact matching: fewer or more facts."""
-        corpus = self._corpus_or_note()
+        corpus = self._corpus_or_note("facts")
         if corpus is None:
             return
         current = self._current_threshold(corpus)
@@ -563,7 +595,7 @@ class ReaderScreen(Screen[None]):
         self.set_fact_threshold(wanted)
 
     def action_pick_sensitivity(self) -> None:
-        corpus = self._corpus_or_note()
+        corpus = self._corpus_or_note("facts")
         if corpus is not None:
             from tui.app.screens.sensitivity import SensitivityPicker
 

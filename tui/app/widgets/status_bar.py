@@ -19,6 +19,13 @@ class StatusBar(Horizontal):
         self.query_one("#status-label", Label).update(Text(f"Reading {done}/{total} files"))
         self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
 
+    def show_stage(self, label: str, done: int, total: int) -> None:
+        """An analysis running: `done` of `total` stages finished."""
+        self.query_one("#status-label", Label).update(Text(label))
+        bar = self.query_one(ProgressBar)
+        bar.display = True
+        bar.update(total=max(total, 1), progress=done)
+
     def show_summary(self, summary: str) -> None:
         self.query_one("#status-label", Label).update(Text(summary))
         self.query_one(ProgressBar).display = False
