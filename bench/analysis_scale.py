@@ -38,6 +38,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _reports import print_figures
 from facts_scale import DEFAULT_DATA, build_texts, comparisons, peak_rss
 
 REPO = Path(__file__).resolve().parents[1]
@@ -136,6 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="ECB+ export folder")
     parser.add_argument("--sizes", default="10,100,1000,10000", help="numbers of reports")
+    parser.add_argument("--quick", action="store_true", help="only 10, 100 and 1,000 reports")
     parser.add_argument("--baseline-max", type=int, default=20000, help="most sentences")
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -151,10 +153,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if not (args.data / "text").is_dir():
         print(f"ECB+ data not found at {args.data}: benchmark skipped")
-        print("FIGURES {}")
+        print_figures("analysis_scale.py", "skipped", "ECB+ data not found", {})
         return 0
 
-    sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
+    sizes = [int(x) for x in ("10,100,1000" if args.quick else args.sizes).split(",") if x]
     print(
         f"Benchmark 2: full analysis, cold and cached. Python {platform.python_version()}, "
         f"nproc {len(os.sched_getaffinity(0))}, "
@@ -229,15 +231,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{mb(cold['peak_kib']):7,.0f}  {mb(warm['peak_kib']):9,.0f}  {b}   {growth}"
         )
         previous = (sentences, total)
+    summary = "; ".join(
+        f"{size:,}: cold {figures[f'analysis_{size}_cold_s']:.2f} s, cached "
+        f"{figures[f'analysis_{size}_cached_s']:.2f} s, peak "
+        f"{figures[f'analysis_{size}_cold_peak_mb']:,.0f} MB"
+        for size, *_ in rows
+    )
     if "analysis_1000_cold_s" in figures:
         cold_s, warm_s = figures["analysis_1000_cold_s"], figures["analysis_1000_cached_s"]
         peak = max(v for k, v in figures.items() if k.endswith("_peak_mb"))
-        print(
-            f"\ngoals at 1,000 reports: cold {cold_s:.2f} s (goal <= {GOAL_COLD_S:.0f} s), "
-            f"cached {warm_s:.2f} s (goal <= {GOAL_CACHED_S:.0f} s); highest peak RSS "
-            f"{peak:,.0f} MB (goal <= {GOAL_RSS_MB:.0f} MB)"
+        goals = (
+            f"goals at 1,000 reports: cold {cold_s:.2f} s (<= {GOAL_COLD_S:.0f} s: "
+            f"{'met' if cold_s <= GOAL_COLD_S else 'not met'}), cached {warm_s:.2f} s "
+            f"(<= {GOAL_CACHED_S:.0f} s: {'met' if warm_s <= GOAL_CACHED_S else 'not met'}); "
+            f"highest peak RSS {peak:,.0f} MB (<= {GOAL_RSS_MB:.0f} MB: "
+            f"{'met' if peak <= GOAL_RSS_MB else 'not met'})"
         )
-    print("FIGURES " + json.dumps(figures))
+        print("\n" + goals)
+    settings = "sizes " + ",".join(str(size) for size, *_ in rows)
+    print_figures("analysis_scale.py", settings, summary, figures)
     return 0
 
 

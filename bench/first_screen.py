@@ -1,32 +1,58 @@
 """Time to first screen of the whole process, in a real terminal (tmux).
 
-For each run, start (a) a bare Textual app showing one Static and (b) `newsprism` in a
-detached 120x35 tmux session, poll `capture-pane -p` until a marker text shows, then quit
-and kill the session. The two commands are interleaved run by run. Prints median, min and
-max seconds for each and the ratio newsprism/bare of the medians.
+For each run, start each command in a detached 120x35 tmux session, poll `capture-pane -p`
+until a marker text shows, then quit and kill the session. The commands, interleaved run
+by run:
 
-    python bench/first_screen.py [--runs N] [--paths PATH ...] [--marker TEXT]
+- bare: a Textual app showing one Static (the floor: Python and Textual start-up);
+- seeds: `newsprism` on the bundled seeds (or --paths), a fresh empty cache each run;
+- 1,000 cold: `newsprism` on 1,000 reports (the 982 ECB+ texts and 18 generated from
+  them, written to a temporary folder), a fresh empty cache each run;
+- 1,000 warm: the same, with one cache folder primed once beforehand by a run that waits
+  for the analysis to finish.
+
+newsprism's marker is the start of the first paragraph of the report in the left pane.
+Prints median, min and max seconds for each and the ratio to bare of the medians; the
+last line is `FIGURES {json}` for `run_all.py`. Asserts nothing.
+
+    python bench/first_screen.py [--runs N] [--data DIR] [--no-thousand]
+                                 [--paths PATH ...] [--marker TEXT]
 """
 
 from __future__ import annotations
 
 import argparse
-import os
+import datetime
 import platform
 import shlex
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from _reports import (
+    ANALYSIS_FAILED,
+    DEFAULT_DATA,
+    THOUSAND,
+    Terminal,
+    analysis_done,
+    find_newsprism,
+    has_data,
+    marker,
+    need_tmux,
+    nproc,
+    print_figures,
+    write_thousand,
+)
 
 WIDTH, HEIGHT = 120, 35
 POLL = 0.01
 TIMEOUT = 60.0
+# The priming run waits for the whole analysis of 1,000 reports.
+ANALYSIS_TIMEOUT = 900.0
 
 BARE_MARKER = "READY-bare"
 BARE_APP = f"""\
@@ -50,81 +76,64 @@ class Case:
     command: list[str]
     marker: str
     quit_key: str
+    # "cold": a fresh empty cache folder each run; a path: that (primed) cache folder.
+    cache: str = ""
+    goal: float | None = None
     times: list[float] = field(default_factory=list)
 
 
-def find_newsprism() -> str:
-    beside = Path(sys.executable).parent / "newsprism"
-    if beside.is_file() and os.access(beside, os.X_OK):
-        return str(beside)
-    found = shutil.which("newsprism")
-    if found is None:
-        sys.exit("newsprism is not installed: pip install -e . (with the venv active)")
-    return found
+def environment(case: Case, tmp: Path) -> dict[str, str]:
+    env = {
+        "TEXTUAL_ANIMATIONS": "none",
+        # No saved entity corrections of the user's: an empty data folder.
+        "NEWSPRISM_DATA_DIR": str(tmp / "data"),
+    }
+    if case.cache == "cold":
+        env["NEWSPRISM_CACHE_DIR"] = tempfile.mkdtemp(prefix="cache-", dir=tmp)
+    elif case.cache:
+        env["NEWSPRISM_CACHE_DIR"] = case.cache
+    return env
 
 
-def tmux(socket: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        ["tmux", "-L", socket, "-f", "/dev/null", *args],
-        capture_output=True,
-        text=True,
-        timeout=10,
-        check=False,
-        # An explicit environment: a COLUMNS/LINES exported by readline into the C
-        # environment (not os.environ) would override the real terminal size.
-        env={k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")},
-    )
-
-
-def time_first_screen(case: Case) -> float:
+def time_first_screen(case: Case, tmp: Path) -> float:
     """Seconds from starting the session until the marker is on screen."""
-    socket = f"newsprism-bench-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-    socket_path = ""
+    env = environment(case, tmp)
     try:
-        start = time.perf_counter()
-        result = tmux(
-            socket,
-            "new-session",
-            "-d",
-            "-s",
-            "bench",
-            "-x",
-            str(WIDTH),
-            "-y",
-            str(HEIGHT),
-            "-e",
-            "TEXTUAL_ANIMATIONS=none",
-            *case.command,
-        )
-        if result.returncode != 0:
-            raise RuntimeError(f"tmux new-session failed: {result.stderr.strip()}")
-        socket_path = tmux(socket, "display-message", "-p", "#{socket_path}").stdout.strip()
-        deadline = start + TIMEOUT
-        screen = ""
-        while True:
-            screen = tmux(socket, "capture-pane", "-p", "-t", "bench").stdout
-            if case.marker in screen:
-                elapsed = time.perf_counter() - start
-                break
-            if time.perf_counter() > deadline:
-                raise RuntimeError(
-                    f"{case.name}: {case.marker!r} not seen within {TIMEOUT}s; screen:\n{screen}"
-                )
-            time.sleep(POLL)
-        tmux(socket, "send-keys", "-t", "bench", case.quit_key)
-        time.sleep(0.2)  # let the app restore the terminal before the session goes
+        with Terminal() as term:
+            start = time.perf_counter()
+            term.start(case.command, WIDTH, HEIGHT, env)
+            term.wait_for(
+                lambda s: case.marker in s, TIMEOUT, POLL, f"{case.name}: {case.marker!r}"
+            )
+            elapsed = time.perf_counter() - start
+            term.keys(case.quit_key)
+            time.sleep(0.2)  # let the app restore the terminal before the session goes
         return elapsed
     finally:
-        tmux(socket, "kill-server")
-        if socket_path:  # tmux leaves the socket file behind
-            Path(socket_path).unlink(missing_ok=True)
+        if case.cache == "cold":
+            shutil.rmtree(env["NEWSPRISM_CACHE_DIR"], ignore_errors=True)
 
 
-def nproc() -> str:
-    try:
-        return subprocess.run(["nproc"], capture_output=True, text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return str(os.cpu_count())
+def prime(case: Case, tmp: Path) -> float:
+    """Run `case` until its analysis is done (so its cache is written); the seconds."""
+    env = environment(case, tmp)
+    with Terminal() as term:
+        start = time.perf_counter()
+        term.start(case.command, WIDTH, HEIGHT, env)
+        screen = term.wait_for(
+            analysis_done,
+            ANALYSIS_TIMEOUT,
+            0.1,
+            f"{case.name}: end of the analysis",
+        )
+        elapsed = time.perf_counter() - start
+        if ANALYSIS_FAILED in screen:
+            raise RuntimeError(f"{case.name}: the analysis failed:\n{screen}")
+        term.keys(case.quit_key)
+        deadline = time.perf_counter() + 20
+        while term.screen().strip() and time.perf_counter() < deadline:
+            time.sleep(0.05)  # until the app has quit (the pane is blank or gone)
+    return elapsed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -135,48 +144,103 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--marker",
-        default="The extremist Islamist group",
-        help="text whose appearance marks newsprism's first screen "
-        "(default: the start of the first seed's first paragraph)",
+        help="text whose appearance marks newsprism's first screen with --paths "
+        "(default: the start of the first paragraph of the first report)",
     )
+    parser.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, help="ECB+ export folder (default %(default)s)"
+    )
+    parser.add_argument("--no-thousand", action="store_true", help="skip the 1,000-report cases")
     args = parser.parse_args(argv)
-    if shutil.which("tmux") is None:
-        sys.exit("tmux is not installed")
+    need_tmux()
     if args.runs < 1:
         parser.error("--runs must be at least 1")
 
     import textual
 
+    from tui.resources import seeds_dir
+
     newsprism = find_newsprism()
-    with tempfile.TemporaryDirectory(prefix="newsprism-bench-") as tmp:
-        bare_path = Path(tmp) / "bare_app.py"
+    paths = [str(p) for p in (args.paths or [seeds_dir()])]
+    seeds_marker = args.marker or marker(paths)
+    if not seeds_marker:
+        sys.exit("no paragraph to look for in the first report: pass --marker")
+    label = "seeds" if not args.paths else "paths"
+    thousand = not args.no_thousand
+    if thousand and not has_data(args.data):
+        print(f"ECB+ data not found at {args.data}: the 1,000-report cases are skipped")
+        thousand = False
+    elif not thousand:
+        print("--no-thousand: the 1,000-report cases are skipped")
+
+    with tempfile.TemporaryDirectory(prefix="newsprism-bench-") as name:
+        tmp = Path(name)
+        bare_path = tmp / "bare_app.py"
         bare_path.write_text(BARE_APP, encoding="utf-8")
         cases = [
             Case("bare", [sys.executable, str(bare_path)], BARE_MARKER, "C-q"),
-            Case("newsprism", [newsprism, *(args.paths or [])], args.marker, "q"),
+            Case(label, [newsprism, *paths], seeds_marker, "q", "cold", 1.3),
         ]
+        primed = None
+        if thousand:
+            folder = tmp / "reports"
+            write_thousand(args.data, folder, THOUSAND)
+            mark = marker([folder])
+            warm = tmp / "warm-cache"
+            warm.mkdir()
+            command = [newsprism, str(folder)]
+            cases.append(Case("1000 cold", command, mark, "q", "cold", 2.0))
+            cases.append(Case("1000 warm", command, mark, "q", str(warm), 2.0))
+            print(f"{THOUSAND:,} reports written to a temporary folder; marker {mark!r}")
+            primed = prime(cases[-1], tmp)
+            print(f"cache primed: the analysis of {THOUSAND:,} reports was in after {primed:.1f} s")
         for run in range(1, args.runs + 1):
             for case in cases:
-                seconds = time_first_screen(case)
+                seconds = time_first_screen(case, tmp)
                 case.times.append(seconds)
                 print(f"run {run}/{args.runs}  {case.name:<10} {seconds:.3f} s", flush=True)
 
     print()
     print(
-        f"Python {platform.python_version()}  Textual {textual.__version__}  "
-        f"nproc {nproc()}  runs {args.runs}  terminal {WIDTH}x{HEIGHT} (tmux)"
+        f"{datetime.date.today().isoformat()}  Python {platform.python_version()}  "
+        f"Textual {textual.__version__}  nproc {nproc()}  runs {args.runs}  "
+        f"terminal {WIDTH}x{HEIGHT} (tmux, TEXTUAL_ANIMATIONS=none)"
     )
-    command = shlex.join(["newsprism", *(args.paths or [])])
-    print(f"newsprism command: {command}  marker: {args.marker!r}")
-    print()
-    print(f"{'command':<10} {'median s':>9} {'min s':>9} {'max s':>9}")
-    for case in cases:
+    print(f"{label}: {shlex.join(['newsprism', *paths])}  marker: {seeds_marker!r}")
+    if thousand:
         print(
-            f"{case.name:<10} {statistics.median(case.times):>9.3f} "
-            f"{min(case.times):>9.3f} {max(case.times):>9.3f}"
+            f"1000: newsprism <folder of {THOUSAND:,} reports>; cold = a fresh empty "
+            "NEWSPRISM_CACHE_DIR each run, warm = one cache primed once"
         )
-    bare, app = (statistics.median(case.times) for case in cases)
-    print(f"ratio newsprism/bare (medians): {app / bare:.2f}")
+    print()
+    bare = statistics.median(cases[0].times)
+    print(f"{'command':<10} {'median s':>9} {'min s':>9} {'max s':>9} {'x bare':>7}  goal")
+    figures: dict[str, object] = {"runs": args.runs, "bare_s": round(bare, 3)}
+    summary = []
+    for case in cases:
+        median = statistics.median(case.times)
+        ratio = median / bare
+        goal = ""
+        if case.goal is not None:
+            goal = f"<= {case.goal:.1f}x: {'met' if ratio <= case.goal else 'not met'}"
+        print(
+            f"{case.name:<10} {median:>9.3f} {min(case.times):>9.3f} {max(case.times):>9.3f} "
+            f"{ratio:>7.2f}  {goal}"
+        )
+        if case is not cases[0]:
+            key = case.name.replace(" ", "_")
+            figures[f"{key}_s"] = round(median, 3)
+            figures[f"{key}_x_bare"] = round(ratio, 2)
+            summary.append(f"{case.name} {median:.3f} s (x{ratio:.2f}, goal x{case.goal:.1f})")
+    if primed is not None:
+        figures["1000_analysis_cold_s"] = round(primed, 1)
+        summary.append(f"1000 analysis in after {primed:.1f} s (cold, 1 run)")
+    print_figures(
+        "first_screen.py",
+        f"{args.runs} runs, {WIDTH}x{HEIGHT}",
+        f"bare {bare:.3f} s; " + "; ".join(summary),
+        figures,
+    )
     return 0
 
 

@@ -7,7 +7,7 @@ and the analysis runs again.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -24,8 +24,6 @@ from tui.app.messages import (
     ReportFailed,
     ReportLoaded,
 )
-from tui.app.screens.entity_picker import EntityPicker
-from tui.app.screens.help import HelpScreen
 from tui.app.screens.reader import ReaderScreen
 from tui.app.tag_view import build_tag_index
 from tui.model.corpus import ANALYSIS_STAGES, Corpus, LoadError
@@ -35,7 +33,13 @@ from tui.resources import styles_dir
 if TYPE_CHECKING:
     from tui.analysis.entities import Corrections
     from tui.analysis.topics import UserTopic
+    from tui.app.screens.entity_picker import EntityPicker
     from tui.cache import AnalysisCache
+    from tui.ingest.loader import Discovery, ReadReport
+
+
+# A first file up to this size is read before the first screen is drawn.
+FIRST_READ_LIMIT = 512 * 1024
 
 
 class NewsprismApp(App[None]):
@@ -71,47 +75,92 @@ class NewsprismApp(App[None]):
         # The correction the running analysis applies and the spellings of the entity it
         # changes, checked when the result arrives.
         self._pending_correction: tuple[CorrectionRequested, frozenset[str]] | None = None
+        # Loading: the files found, the reading of them (begun before the first screen),
+        # files that failed before the worker started, and reports not yet in the cache.
+        self._found: Discovery | None = None
+        self._items: Iterator[ReadReport | LoadError] = iter(())
+        self._early: list[LoadError] = []
+        self._fresh: list[tuple[str, Report]] = []
 
     def on_mount(self) -> None:
         if self.low_bandwidth:
             # The terminal's own 16 colours: fewer bytes per repaint than 24-bit colour.
             self.theme = "ansi-dark"
             self.animation_level = "none"
+        first = self._read_first_report()
         self.push_screen(self.reader)
-        self.load_reports()
+        if first is not None:
+            self.reader.show_loaded(1, first)
+            # The rest after the first screen is drawn: reading competes with drawing.
+            self.call_after_refresh(self.load_reports)
+        else:
+            self.load_reports()
 
     # ------------------------------------------------------------------ loading
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="load")
-    def load_reports(self) -> None:
-        """Read the files in a thread; each result is posted as it arrives."""
+    def _read_first_report(self) -> int | None:
+        """Find the files and read the first one before the reader is first drawn, so
+        the first screen is drawn once, with the report on it: returns the number of
+        files. A large first file is left to the loading worker (it must not hold up
+        the first screen)."""
         from tui.ingest.loader import discover, iter_reports
 
         if self.use_cache:
             from tui.cache import AnalysisCache
 
             self.cache = AnalysisCache()
-        found = discover(self.paths, recursive=self.recursive)
+        self._found = found = discover(self.paths, recursive=self.recursive)
+        self._items = iter_reports(found.files, self.cache)
+        try:
+            small = bool(found.files) and found.files[0].stat().st_size <= FIRST_READ_LIMIT
+        except OSError:
+            small = False
+        if not small or found.errors:
+            return None
+        item = next(self._items, None)
+        if item is None:
+            return None
+        if isinstance(item, LoadError):
+            self._early.append(item)
+            return None
+        self._take(item)
+        self.reader.reports.append(item.report)
+        self.report_count += 1
+        return len(found.files)
+
+    def _take(self, item: ReadReport) -> None:
+        self.report_keys.append(item.key)
+        if not item.cached:
+            self._fresh.append((item.key, item.report))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load")
+    def load_reports(self) -> None:
+        """Read the other files in a thread; each result is posted as it arrives."""
+        found = self._found
+        assert found is not None, "the files are found before the worker starts"
         total = len(found.files)
         for error in found.errors:
             self.post_message(ReportFailed(error, 0, total))
-        fresh = []
-        for done, item in enumerate(iter_reports(found.files, self.cache), start=1):
+        done = len(self.report_keys)
+        for error in self._early:
+            done += 1
+            self.post_message(ReportFailed(error, min(done, total), total))
+        for item in self._items:
+            done += 1
             if isinstance(item, LoadError):
                 self.post_message(ReportFailed(item, min(done, total), total))
             else:
-                self.report_keys.append(item.key)
-                if not item.cached:
-                    fresh.append((item.key, item.report))
+                self._take(item)
                 self.post_message(ReportLoaded(item.report, min(done, total), total))
-        if self.cache is not None and fresh:
-            self.cache.put_many("report", fresh)
+        if self.cache is not None and self._fresh:
+            self.cache.put_many("report", self._fresh)
+            self._fresh = []
         self.post_message(LoadingFinished())
 
     def on_report_loaded(self, message: ReportLoaded) -> None:
         self.report_count += 1
         self.reader.add_report(message.report)
-        self.reader.query_one("#status").show_progress(message.done, message.total)
+        self.reader.show_loaded(message.done, message.total)
 
     def on_report_failed(self, message: ReportFailed) -> None:
         self.load_errors.append(message.error)
@@ -130,7 +179,9 @@ class NewsprismApp(App[None]):
         self.load_summary = summary
         self.reader.finish_loading(summary)
         if reports:
-            self.start_analysis()
+            # After the screen shows what was read: the analysis worker competes with
+            # drawing it for the interpreter.
+            self.call_after_refresh(self.start_analysis)
         else:
             self.reader.analysis_note = "No reports to analyse"
 
@@ -188,9 +239,8 @@ class NewsprismApp(App[None]):
         if not self.analysis_running or self.corpus is not None:
             return
         self.reader.set_corpus(message.corpus, message.tags, stage=message.stage)
-        for screen in self.screen_stack:
-            if isinstance(screen, EntityPicker):
-                screen.set_corpus(message.corpus)
+        for screen in self._entity_pickers():
+            screen.set_corpus(message.corpus)
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self.analysis_running = False
@@ -200,9 +250,8 @@ class NewsprismApp(App[None]):
             self.notify(problem, severity="warning", timeout=8, markup=False)
         # The status line says what was found.
         self.reader.set_corpus(message.corpus, message.tags)
-        for screen in self.screen_stack:
-            if isinstance(screen, EntityPicker):
-                screen.set_corpus(message.corpus)
+        for screen in self._entity_pickers():
+            screen.set_corpus(message.corpus)
         if self._pending_correction is not None:
             self._check_correction(*self._pending_correction, message.corpus)
             self._pending_correction = None
@@ -217,9 +266,15 @@ class NewsprismApp(App[None]):
                 f"{self.load_summary} · entity analysis failed"
             )
             self.notify(f"Entity analysis failed: {error}", severity="error", markup=False)
-            for screen in self.screen_stack:
-                if isinstance(screen, EntityPicker) and self.corpus is not None:
+            for screen in self._entity_pickers():
+                if self.corpus is not None:
                     screen.set_corpus(self.corpus)
+
+    def _entity_pickers(self) -> list[EntityPicker]:
+        """The open entity pickers (they show the analysis as it changes)."""
+        from tui.app.screens.entity_picker import EntityPicker  # not on the first screen
+
+        return [screen for screen in self.screen_stack if isinstance(screen, EntityPicker)]
 
     def on_correction_requested(self, message: CorrectionRequested) -> None:
         from tui.corrections import with_merge, with_split
@@ -267,6 +322,8 @@ class NewsprismApp(App[None]):
     # ------------------------------------------------------------------ commands
 
     def action_help(self) -> None:
+        from tui.app.screens.help import HelpScreen  # not needed for the first screen
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.binding_rows()))

@@ -145,9 +145,14 @@ class ItemPicker(ModalScreen[Picked | None], Generic[T]):
             yield Static(Text(self.INPUT_HINT), id="picker-hint")
 
     def on_mount(self) -> None:
-        self.query_one("#picker", Vertical).border_title = self.PICKER_TITLE
-        self._rebuild()
-        self.query_one(Input).focus()
+        # One repaint for the whole set-up, not one per change (bytes over SSH).
+        with self.app.batch_update():
+            self.query_one("#picker", Vertical).border_title = self.PICKER_TITLE
+            self._rebuild()
+            query = self.query_one(Input)
+            # A blinking cursor repaints twice a second: not over a slow link.
+            query.cursor_blink = not getattr(self.app, "low_bandwidth", False)
+            query.focus()
 
     # ------------------------------------------------------------------ state
 

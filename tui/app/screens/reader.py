@@ -15,12 +15,15 @@ unique paragraphs, `m` opens the fact matrix and `+`/`-` move the fact threshold
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -44,10 +47,6 @@ from tui.app.fact_view import (
 )
 from tui.app.messages import FactsMatched
 from tui.app.report_rows import report_rows
-from tui.app.screens.entity_picker import EntityPicker
-from tui.app.screens.picker import Picked
-from tui.app.screens.report_list import ReportList
-from tui.app.screens.tag_picker import SourcePicker, TopicPicker
 from tui.app.tag_view import (
     EMPTY_TAGS,
     TagFilter,
@@ -64,6 +63,9 @@ from tui.app.widgets.report_pane import ReportPane
 from tui.app.widgets.status_bar import StatusBar
 from tui.model.corpus import ANALYSIS_STAGES, Corpus
 from tui.model.document import Report
+
+if TYPE_CHECKING:
+    from tui.app.screens.picker import Picked
 
 PANES = 2
 # Below this width the panes are shown one at a time.
@@ -134,6 +136,9 @@ class ReaderScreen(Screen[None]):
         self.corpus: Corpus | None = None
         # Said when a key needs the analysis and there is none yet.
         self.analysis_note = "Analysis still running"
+        # Files read and found, while loading.
+        self._loaded: tuple[int, int] | None = None
+        self._loading_timer: Timer | None = None
         # The last analysis stage done (see ANALYSIS_STAGES): the corpus holds its results.
         self.analysis_stage = ANALYSIS_STAGES[-1]
         self.entity_filter = EntityFilter()
@@ -164,6 +169,8 @@ class ReaderScreen(Screen[None]):
         self._mark_active(0)
         for index in range(PANES):
             self._show_pane(index)
+        if self._loaded is not None:
+            self.query_one(StatusBar).show_progress(*self._loaded)
 
     # ------------------------------------------------------------------ panes
 
@@ -209,18 +216,44 @@ class ReaderScreen(Screen[None]):
         for index in range(PANES):
             if self.pane_reports[index] == number:
                 self._show_pane(index)
-            elif self.pane_reports[index] < len(self.reports):
-                # Keep "n of N" in the header current without re-laying out the pane.
-                position = self.pane_reports[index]
+        self._schedule_loading_refresh()
+
+    def show_loaded(self, done: int, total: int) -> None:
+        """`done` of `total` files read (shown once the status bar is there)."""
+        self._loaded = (done, total)
+        self._schedule_loading_refresh()
+
+    def _schedule_loading_refresh(self) -> None:
+        """Progress and "n of N" in the headers at most ten times a second while
+        reports arrive: a repaint per report would cost bytes and time for nothing."""
+        if self.is_mounted and self._loading_timer is None:
+            self._loading_timer = self.set_timer(0.1, self._refresh_loading)
+
+    def _refresh_loading(self) -> None:
+        self._loading_timer = None
+        if not self.loading:
+            return
+        for index in range(PANES):
+            position = self.pane_reports[index]
+            if position < len(self.reports):
                 header = self.query_one(f"#header-{index}", PaneHeader)
                 header.show(self.reports[position], position + 1, len(self.reports))
+        if self._loaded is not None:
+            self.query_one(StatusBar).show_progress(*self._loaded)
 
     def finish_loading(self, summary: str) -> None:
         self.loading = False
         self.load_summary = summary
+        if self._loading_timer is not None:
+            self._loading_timer.stop()
+            self._loading_timer = None
         for index in range(PANES):
-            if self.pane_reports[index] >= len(self.reports):
+            position = self.pane_reports[index]
+            if position >= len(self.reports):
                 self._show_pane(index)
+            else:  # "n of N" with the final N, without re-laying out the pane
+                header = self.query_one(f"#header-{index}", PaneHeader)
+                header.show(self.reports[position], position + 1, len(self.reports))
         self.query_one(StatusBar).show_summary(summary)
 
     # ------------------------------------------------------------------ entities
@@ -337,6 +370,8 @@ class ReaderScreen(Screen[None]):
         if not corpus.entities:
             self.notify("No entities found in these reports", timeout=3)
             return
+        from tui.app.screens.entity_picker import EntityPicker  # not on the first screen
+
         self.app.push_screen(
             EntityPicker(corpus, self.entity_filter.entity_ids), self._entities_picked
         )
@@ -376,6 +411,8 @@ class ReaderScreen(Screen[None]):
         if not choices:
             self.notify("No paragraph in these reports says who it cites", timeout=3)
             return
+        from tui.app.screens.tag_picker import SourcePicker  # not on the first screen
+
         picker = SourcePicker(corpus, choices, self.tag_filter.sources)
         self.app.push_screen(picker, self._sources_picked)
 
@@ -390,6 +427,8 @@ class ReaderScreen(Screen[None]):
         if not self.tags.topics:
             self.notify("No topics found in these reports", timeout=3)
             return
+        from tui.app.screens.tag_picker import TopicPicker  # not on the first screen
+
         picker = TopicPicker(corpus, self.tags.topics, self.tag_filter.topics)
         self.app.push_screen(picker, self._topics_picked)
 
@@ -670,6 +709,8 @@ class ReaderScreen(Screen[None]):
             if number is not None and number < len(self.reports):
                 self.pane_reports[index] = number
                 self._show_pane(index)
+
+        from tui.app.screens.report_list import ReportList  # not on the first screen
 
         self.app.push_screen(ReportList(rows, index), picked)
 

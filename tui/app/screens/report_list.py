@@ -79,7 +79,10 @@ class ReportList(Screen[int | None]):
             label = Text(HEADERS[column], "bold")
             table.add_column(label, key=column)
         self._build()
-        self.query_one(Input).focus()
+        query = self.query_one(Input)
+        # A blinking cursor repaints twice a second: not over a slow link.
+        query.cursor_blink = not getattr(self.app, "low_bandwidth", False)
+        query.focus()
 
     @property
     def table(self) -> DataTable[Text]:

@@ -72,7 +72,9 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("G,end", "last", "Bottom", show=False),
     ]
 
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    # repaint=False: moving the cursor redraws the two paragraphs it leaves and enters
+    # (watch_cursor), not the whole pane: fewer bytes to the terminal per key.
+    cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
 
     class CursorMoved(Message):
         def __init__(self, pane: ReportPane, paragraph: Paragraph | None) -> None:
