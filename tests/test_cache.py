@@ -37,7 +37,8 @@ def test_unchanged_corpus_is_loaded_from_the_cache(reports: Path, cache_dir: Pat
     first.close()
     second = AnalysisCache()
     warm = tui.analyze([reports], cache=second)
-    assert second.hits == 1 and second.misses == 0
+    # The inputs' entry (which analysis, which files failed), then the analysis.
+    assert second.hits == 2 and second.misses == 0
     assert warm.to_dict() == cold.to_dict()
 
 
@@ -90,7 +91,7 @@ def test_corrupt_cache_is_discarded_with_a_warning(
     cache.close()
     again = AnalysisCache()
     tui.analyze([reports], cache=again)
-    assert again.hits == 1 and not again.warnings
+    assert again.hits == 2 and not again.warnings
 
 
 def test_damaged_entry_is_a_miss(reports: Path, cache_dir: Path) -> None:
@@ -137,3 +138,15 @@ def test_cli_corrupt_cache_is_one_warning_line(
     assert main(["analyze", str(reports), "--format", "text"]) == 0
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "discarded" in err and "Traceback" not in err
+
+
+def test_a_cached_corpus_keeps_the_files_that_could_not_be_read(
+    reports: Path, cache_dir: Path
+) -> None:
+    (reports / "broken.txt").write_bytes(b"\x00\x01\x02" * 100)
+    cold = tui.analyze([reports], cache=AnalysisCache())
+    cache = AnalysisCache()
+    warm = tui.analyze([reports], cache=cache)
+    assert cache.hits == 2
+    assert [str(e) for e in warm.errors] == [str(e) for e in cold.errors]
+    assert len(warm.errors) == 1 and "broken.txt" in str(warm.errors[0])

@@ -212,3 +212,35 @@ def test_decode_round_trips_unicode_text(text):
     assert decode_bytes(text.encode("utf-8")) == expected
     assert decode_bytes(b"\xef\xbb\xbf" + text.encode("utf-8")) == expected
     assert decode_bytes(text.encode("utf-16")) == expected
+
+
+_CHROME_WORDS = (
+    "Read more: ",
+    "see also > ",
+    "RELATED STORIES",
+    "this story is being updated",
+    "Download our news app",
+    "turn on breaking news alerts",
+    "Sign up for our newsletter channel",
+    "follow us on X",
+    "click here",
+    "© 2024 Example",
+    "(c) Example",
+    "All rights reserved.",
+    "the ",
+    "police said ",
+    "Reuters ",
+    "Refresh the page",
+    "more details will follow",
+)
+
+
+@given(st.lists(st.sampled_from(_CHROME_WORDS) | st.text(max_size=12), max_size=6))
+def test_boilerplate_word_prefilter_never_changes_the_answer(pieces: list[str]) -> None:
+    from tui.ingest import boilerplate
+
+    text = "".join(pieces)
+    expected = len(text.split()) <= boilerplate._MAX_WORDS and bool(
+        boilerplate._CHROME.search(text)
+    )
+    assert boilerplate.is_boilerplate(text) == expected

@@ -136,7 +136,7 @@ def cached_stages(
     if cache is None or len(report_keys) != len(reports):
         yield from analysis_stages(reports, errors, corrections, user_topics=user_topics)
         return
-    key = content_key(tuple(report_keys), corrections, tuple(user_topics), DEFAULT_THRESHOLD)
+    key = _corpus_key(report_keys, corrections, user_topics)
     cached = cache.get("corpus", key)
     if isinstance(cached, Corpus):
         yield ANALYSIS_STAGES[-1], replace(cached, errors=tuple(errors))
@@ -145,6 +145,13 @@ def cached_stages(
         if stage == ANALYSIS_STAGES[-1]:
             cache.put("corpus", key, replace(corpus, errors=()))
         yield stage, corpus
+
+
+def _corpus_key(
+    report_keys: Sequence[str], corrections: Corrections | None, user_topics: Sequence[UserTopic]
+) -> str:
+    """The key of an analysis: its reports' keys and the settings."""
+    return content_key(tuple(report_keys), corrections, tuple(user_topics), DEFAULT_THRESHOLD)
 
 
 def _inputs_key(
@@ -184,9 +191,13 @@ def load_corpus(
     whole_key = ""
     if cache is not None:
         whole_key = _inputs_key(found.files, found.errors, corrections, user_topics)
-        cached = cache.get("inputs", whole_key)
-        if isinstance(cached, Corpus):
-            return cached
+        # The key of the analysis of these inputs and the files that could not be read
+        # (the analysis itself is stored once, under its own key).
+        entry = cache.get("inputs", whole_key)
+        if isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], str):
+            cached = cache.get("corpus", entry[0])
+            if isinstance(cached, Corpus):
+                return replace(cached, errors=tuple(entry[1]))
     reports: list[Report] = []
     keys: list[str] = []
     fresh: list[tuple[str, Report]] = []
@@ -202,6 +213,7 @@ def load_corpus(
     if cache is not None and fresh:
         cache.put_many("report", fresh)
     corpus = analyse_cached(reports, errors, keys, cache, corrections, user_topics)
-    if cache is not None:
-        cache.put("inputs", whole_key, corpus)
+    if cache is not None and len(keys) == len(reports):
+        entry = (_corpus_key(keys, corrections, user_topics), tuple(errors))
+        cache.put("inputs", whole_key, entry)
     return corpus

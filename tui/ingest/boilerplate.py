@@ -34,10 +34,20 @@ _PATTERNS: tuple[str, ...] = (
 )
 # One alternation: a single search per paragraph instead of one per rule.
 _CHROME = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.I)
+# Every rule needs one of these words (or "©"): a paragraph with none of them is not
+# searched at all. The search is slow for what it finds; this set test is not.
+_TRIGGERS = frozenset(
+    """read see watch listen related more recommended most trending story article report
+    page this breaking refresh app alerts notifications newsletter channel podcast follow
+    subscribe click tap c copyright rights""".split()
+)
+_WORDS = re.compile(r"\w+")
 
 
 def is_boilerplate(visible_text: str) -> bool:
     """Whether a paragraph (its visible text, markup removed) is publisher chrome."""
     if len(visible_text.split()) > _MAX_WORDS:
+        return False
+    if "©" not in visible_text and _TRIGGERS.isdisjoint(_WORDS.findall(visible_text.lower())):
         return False
     return _CHROME.search(visible_text) is not None
