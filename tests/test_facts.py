@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 import pytest
@@ -202,3 +203,39 @@ def test_stems_meet(a: str, b: str) -> None:
 def test_no_reports_no_facts() -> None:
     corpus = tui.analyze_texts({})
     assert corpus.facts == () and corpus.fact_links == ()
+
+
+def test_the_analysis_does_not_depend_on_hash_order() -> None:
+    """Sets are visited in an order that changes with PYTHONHASHSEED: ties between
+    matches (identical sentences match equally well clause by clause) must be broken on
+    content, so every run finds the same facts with the same shared words."""
+    import os
+    import subprocess
+    import sys
+
+    sentence = (
+        "The family thanked the nurses and doctors for their care, asked reporters to "
+        "respect their privacy, and said the funeral would be held in the village church."
+    )
+    texts = {
+        f"{outlet}.txt": f"{outlet} reported the death on Monday.\n\n{sentence}\n\n"
+        f"{outlet} staff contributed to this report."
+        for outlet in ("Alpha", "Bravo", "Charlie", "Delta")
+    }
+    script = (
+        "import json, sys, tui; corpus = tui.analyze_texts(json.loads(sys.stdin.read())); "
+        "links = [(k.a, k.b, k.score, sorted(k.shared)) for k in corpus.fact_links]; "
+        "print(json.dumps([corpus.to_dict(), links], sort_keys=True))"
+    )
+    outputs = set()
+    for seed in ("0", "1", "2", "3", "12345"):
+        done = subprocess.run(
+            [sys.executable, "-c", script],
+            input=json.dumps(texts),
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        outputs.add(done.stdout)
+    assert len(outputs) == 1

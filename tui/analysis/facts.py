@@ -59,8 +59,10 @@ class FactAnalysis:
     threshold: float
 
 
-# words, names, weight mass, the people and the organisations it names
-_Window = tuple[frozenset[str], frozenset[str], float, frozenset[str], frozenset[str]]
+# words, names, weight mass, the people and the organisations it names, the names' mass
+_Window = tuple[frozenset[str], frozenset[str], float, frozenset[str], frozenset[str], float]
+# Bounds are compared with this much slack, so rounding can never prune the best match.
+_BOUND_SLACK = 1 + 1e-9
 
 
 def _split(terms: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -97,10 +99,10 @@ class _Scorer:
             for window in _windows(item.clauses):
                 words, names = _split(window)
                 if len(words) >= _MIN_SHARED:
-                    mass = sum(map(self.weight.__getitem__, window))
-                    windows.append(
-                        (words, names, mass, self._kind(names, "PERSON"), self._kind(names, "ORG"))
-                    )
+                    mass = math.fsum(map(self.weight.__getitem__, window))
+                    persons, orgs = self._kind(names, "PERSON"), self._kind(names, "ORG")
+                    names_mass = math.fsum(map(self.weight.__getitem__, names))
+                    windows.append((words, names, mass, persons, orgs, names_mass))
             self.windows.append(windows)
 
     def _kind(self, names: frozenset[str], kind: str) -> frozenset[str]:
@@ -116,23 +118,34 @@ class _Scorer:
         if len(common) < _MIN_SHARED:
             return 0.0, frozenset()
         weight = self.weight
+        # A window pair's value is at most sqrt(bound) for either window, where bound is
+        # (the mass it can share) / (its mass): shared terms are the window's common words
+        # or its names, and are all in the other window. Windows whose bound cannot beat
+        # the best value so far are skipped (the result is the same, found sooner).
         side_b = []
-        for words, names, mass, persons, orgs in self.windows[j]:
+        for words, names, mass, persons, orgs, names_mass in self.windows[j]:
             part = words & common
             if len(part) >= _MIN_SHARED:
-                side_b.append((part, names, mass, persons, orgs))
-        best, best_shared = 0.0, frozenset[str]()
+                bound = (sum(map(weight.__getitem__, part)) + names_mass) / mass * _BOUND_SLACK
+                side_b.append((part, names, mass, persons, orgs, bound))
+        best, best_shared, best_mass = 0.0, frozenset[str](), 0.0
+        floor = 0.0  # best ** 2
         enough = self.enough
-        for words, names, mass_a, persons, orgs in self.windows[i]:
+        for words, names, mass_a, persons, orgs, names_mass in self.windows[i]:
             part = words & common
             if len(part) < _MIN_SHARED:
                 continue
-            for words_b, names_b, mass_b, persons_b, orgs_b in side_b:
+            if (sum(map(weight.__getitem__, part)) + names_mass) / mass_a * _BOUND_SLACK <= floor:
+                continue
+            for words_b, names_b, mass_b, persons_b, orgs_b, bound_b in side_b:
+                if bound_b <= floor:
+                    continue
                 shared = part & words_b
                 if len(shared) < _MIN_SHARED:
                     continue
                 shared |= names & names_b
-                mass = sum(map(weight.__getitem__, shared))
+                # fsum: exact, so the result never depends on the sets' iteration order.
+                mass = math.fsum(map(weight.__getitem__, shared))
                 # Two rare words in a tiny clause are less evidence than six in a long one.
                 value = mass / math.sqrt(mass_a * mass_b) * min(1.0, mass / enough)
                 if value > best and (
@@ -140,9 +153,22 @@ class _Scorer:
                 ):
                     # Each side names a person (or organisation) the other does not.
                     value *= _CONFLICT_PENALTY
-                if value > best:
-                    best, best_shared = value, shared
+                if value > best or (
+                    value == best and _better_tie(shared, mass, best_shared, best_mass)
+                ):
+                    best, best_shared, best_mass = value, shared, mass
+                    floor = best * best
         return best, best_shared
+
+
+def _better_tie(
+    shared: frozenset[str], mass: float, best: frozenset[str], best_mass: float
+) -> bool:
+    """Of two matches with the same value, the one sharing more mass, then the first in
+    sorted order: the same answer whatever order the sets were visited in."""
+    if mass != best_mass:
+        return mass > best_mass
+    return sorted(shared) < sorted(best)
 
 
 def _candidate_pairs(
@@ -188,7 +214,7 @@ def _candidate_pairs(
             mine = word_sets[i]
 
             def closeness(j: int, mine: frozenset[str] = mine) -> float:
-                return sum(map(weight.__getitem__, mine & word_sets[j]))
+                return math.fsum(map(weight.__getitem__, mine & word_sets[j]))
 
             close = heapq.nlargest(_MAX_CANDIDATES, close, key=closeness)
         pairs.update((min(i, j), max(i, j)) for j in close)
