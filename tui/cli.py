@@ -156,8 +156,6 @@ def _corrections() -> Corrections | None:
 
 def _user_topics(option: str | None, inputs: Sequence[str]) -> tuple[Sequence[UserTopic], bool]:
     """The user's topics, and whether their file was bad (reported in one line)."""
-    from tui.analysis.topics import UserTopicsError, load_user_topics
-
     path: Path | None = Path(option) if option else None
     if path is None:
         for raw in inputs:
@@ -167,6 +165,9 @@ def _user_topics(option: str | None, inputs: Sequence[str]) -> tuple[Sequence[Us
                 break
     if path is None:
         return (), False
+    # Only now: the analysis modules are not needed before the reader's first screen.
+    from tui.analysis.topics import UserTopicsError, load_user_topics
+
     try:
         return load_user_topics(path), False
     except UserTopicsError as exc:
