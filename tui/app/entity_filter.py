@@ -89,5 +89,15 @@ def remap_entity_ids(old: Corpus, new: Corpus, entity_ids: Iterable[str]) -> tup
 
 def match_entities(entities: Sequence[Entity], query: str) -> list[Entity]:
     """Entities whose name or an alias matches `query`, best first, then by mentions."""
-    busiest = sorted(entities, key=lambda e: (-e.mentions, e.name.casefold()))
-    return match_items(busiest, query, lambda e: (e.name, *e.aliases))
+    return match_items(_busiest_first(entities), query, lambda e: (e.name, *e.aliases))
+
+
+_busiest: tuple[Sequence[Entity] | None, list[Entity]] = (None, [])
+
+
+def _busiest_first(entities: Sequence[Entity]) -> list[Entity]:
+    """The entities by mentions (sorted once per corpus, not at every keypress)."""
+    global _busiest
+    if _busiest[0] is not entities:
+        _busiest = (entities, sorted(entities, key=lambda e: (-e.mentions, e.name.casefold())))
+    return _busiest[1]

@@ -8,6 +8,7 @@ that contains it, which beats a close spelling (typo-tolerant, via rapidfuzz).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache, lru_cache
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -18,10 +19,21 @@ _MIN_FUZZY_SCORE = 80.0
 _MIN_FUZZY_QUERY = 4
 
 
-def _form_tier(query: str, form: str) -> float:
-    """How well one spelling matches: exact > word start > substring > close spelling."""
+@lru_cache(maxsize=1 << 16)
+def _fold(form: str) -> str:
+    """Case-folded spelling (the same few thousand names are folded at every keypress)."""
+    return form.casefold()
+
+
+@cache
+def _partial_ratio() -> Callable[..., float]:
     from rapidfuzz import fuzz  # imported on first search, not at startup
 
+    return fuzz.partial_ratio
+
+
+def _form_tier(query: str, form: str) -> float:
+    """How well one spelling matches: exact > word start > substring > close spelling."""
     if form == query:
         return 400.0
     if form.startswith(query) or f" {query}" in form or f"-{query}" in form:
@@ -29,7 +41,7 @@ def _form_tier(query: str, form: str) -> float:
     if query in form:
         return 200.0
     if len(query) >= _MIN_FUZZY_QUERY:
-        score = fuzz.partial_ratio(query, form, score_cutoff=_MIN_FUZZY_SCORE)
+        score = _partial_ratio()(query, form, score_cutoff=_MIN_FUZZY_SCORE)
         if score:
             return 100.0 + score / 100
     return 0.0
@@ -43,7 +55,7 @@ def match_items(items: Sequence[T], query: str, forms: Callable[[T], Iterable[st
         return list(items)
     ranked: list[tuple[float, int, T]] = []
     for position, item in enumerate(items):
-        tier = max((_form_tier(needle, form.casefold()) for form in forms(item)), default=0.0)
+        tier = max((_form_tier(needle, _fold(form)) for form in forms(item)), default=0.0)
         if tier:
             ranked.append((-tier, position, item))
     ranked.sort(key=lambda entry: entry[:2])

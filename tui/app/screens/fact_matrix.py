@@ -30,10 +30,11 @@ from textual.binding import Binding
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from tui.app.fact_view import FactIndex, sentence_wording
 from tui.app.widgets.pane_header import outlet_name
+from tui.app.widgets.quiet_footer import QuietFooter
 from tui.model.corpus import Corpus
 from tui.model.document import Report
 from tui.model.facts import Fact
@@ -202,7 +203,7 @@ class FactMatrix(Screen[str | None]):
             zebra_stripes=True,
         )
         yield Static(id="matrix-details")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         if self.corpus.facts:  # start on the first fact's reports

@@ -24,7 +24,6 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.app.entity_filter import (
@@ -59,6 +58,7 @@ from tui.app.tag_view import (
 )
 from tui.app.widgets.filter_bar import FilterBar
 from tui.app.widgets.pane_header import PaneHeader, outlet_name
+from tui.app.widgets.quiet_footer import QuietFooter
 from tui.app.widgets.report_pane import ReportPane
 from tui.app.widgets.status_bar import StatusBar
 from tui.model.corpus import ANALYSIS_STAGES, Corpus
@@ -162,7 +162,7 @@ class ReaderScreen(Screen[None]):
                 yield ReportColumn(index)
         yield FilterBar(id="filter-bar")
         yield StatusBar(id="status")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.pane(0).focus()
@@ -185,14 +185,20 @@ class ReaderScreen(Screen[None]):
         return 0
 
     def _mark_active(self, index: int) -> None:
+        """Mark the focused column: only the narrow layout (one pane at a time) uses the
+        mark, and restyling both columns on every pane switch costs time."""
+        narrow = self.has_class("-narrow")
         for column in self.query(ReportColumn):
-            column.set_class(column.index == index, "-active")
+            column.set_class(narrow and column.index == index, "-active")
 
     def on_descendant_focus(self) -> None:
         self._mark_active(self.focused_index)
 
     def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+        narrow = event.size.width < NARROW_WIDTH
+        if narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
+            self._mark_active(self.focused_index)
 
     def _show_pane(self, index: int) -> None:
         header = self.query_one(f"#header-{index}", PaneHeader)

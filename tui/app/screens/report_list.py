@@ -18,9 +18,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from tui.app.report_rows import COLUMNS, SORT_COLUMNS, ReportRow, filter_rows, sort_rows
+from tui.app.widgets.quiet_footer import QuietFooter
 
 PENDING = "…"
 HEADERS = {
@@ -71,7 +72,7 @@ class ReportList(Screen[int | None]):
         yield Static(id="report-list-title")
         yield Input(placeholder="Filter: source, title, file name, date", id="report-list-filter")
         yield DataTable(id="report-list-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         table = self.table

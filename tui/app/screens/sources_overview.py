@@ -26,13 +26,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from tui.app.fact_view import FactIndex, sentence_wording
 from tui.app.screens.fact_matrix import Cell
 from tui.app.screens.tag_picker import tag_details
 from tui.app.tag_view import BASIS_LABELS, FactBasis, TagIndex, basis_summary, fact_basis
 from tui.app.widgets.pane_header import outlet_name
+from tui.app.widgets.quiet_footer import QuietFooter
 from tui.model.corpus import Corpus
 from tui.model.document import Paragraph, Report
 
@@ -121,7 +122,7 @@ class SourcesOverview(Screen[OverviewChoice | None]):
             id="overview-facts", cursor_type="row", zebra_stripes=True, cell_padding=CELL_PADDING
         )
         yield Static(id="overview-details")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self._fit(self.app.size.width)

@@ -25,8 +25,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.app.render import PaneStyles, paragraph_text, sentence_styles, tag_line
-from tui.app.view import NO_FILTER, FilterView
+from tui.app.render import PaneStyles, SentenceStyle, paragraph_text, sentence_styles, tag_line
+from tui.app.view import NO_FILTER, FilterView, Span, Tag
 from tui.model.document import Paragraph, Report
 
 GUTTER = 2
@@ -94,6 +94,9 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._layout_width = -1
         self._strips: dict[tuple[int, bool], Strip] = {}
         self._styles: PaneStyles | None = None
+        # Wrapped lines by what they depend on: a filter change or a new analysis re-wraps
+        # only the paragraphs whose marks, facts or tags changed.
+        self._wrapped: dict[tuple[object, ...], list[Text]] = {}
         # Sentence ids marked as the counterpart of the other pane's cursor paragraph.
         self.counterparts: frozenset[str] = frozenset()
 
@@ -206,9 +209,34 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
         assert report is not None and styles is not None
         first, rest = _prefixes(paragraph)
         marks = self.view.marks.get(paragraph.id, ())
-        sentences = sentence_styles(paragraph, self.view, styles, self.counterparts)
-        body = paragraph_text(report, paragraph, styles, marks, sentences)
+        sentences = tuple(sentence_styles(paragraph, self.view, styles, self.counterparts))
         text_width = max(self._layout_width - GUTTER, 8)
+        tags = self.view.tags.get(paragraph.id)
+        chosen = self.view.chosen_tags.intersection(t.key for t in tags) if tags else None
+        key = (report.id, paragraph.id, text_width, marks, sentences, tags, chosen)
+        cached = self._wrapped.get(key)
+        if cached is not None:
+            return cached
+        if len(self._wrapped) > 20000:
+            self._wrapped.clear()
+        self._wrapped[key] = lines = self._wrap_paragraph(
+            paragraph, first, rest, marks, sentences, text_width, tags
+        )
+        return lines
+
+    def _wrap_paragraph(
+        self,
+        paragraph: Paragraph,
+        first: str,
+        rest: str,
+        marks: tuple[Span, ...],
+        sentences: tuple[SentenceStyle, ...],
+        text_width: int,
+        tags: tuple[Tag, ...] | None,
+    ) -> list[Text]:
+        report, styles = self.report, self._styles
+        assert report is not None and styles is not None
+        body = paragraph_text(report, paragraph, styles, marks, sentences)
         lines = []
         wrapped = body.wrap(self.app.console, max(text_width - len(first), 4))
         for number, line in enumerate(wrapped):
@@ -217,7 +245,6 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
             if prefix:
                 line = Text(prefix, style=styles.quote if "│" in prefix else "") + line
             lines.append(line)
-        tags = self.view.tags.get(paragraph.id)
         if tags:
             line = tag_line(tags, self.view.chosen_tags, styles, text_width - len(rest))
             if rest:
@@ -235,7 +262,10 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._lines = []
         self._tops = []
         if self.report is not None and width > 0:
-            self._styles = self._pane_styles()
+            styles = self._pane_styles()
+            if styles != self._styles:  # a theme change: every cached line is stale
+                self._styles = styles
+                self._wrapped.clear()
             for index in range(len(self._paragraphs)):
                 self._tops.append(len(self._lines))
                 self._lines.extend((index, line) for line in self._wrap(index))
