@@ -7,6 +7,7 @@ and the analysis runs again.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -245,6 +246,10 @@ class NewsprismApp(App[None]):
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self.analysis_running = False
         self.corpus = message.corpus
+        # The corpus lives as long as the reader: move it (millions of objects with 1,000
+        # reports) out of the collector's sight, or every full collection walks it again
+        # and a keypress now and then waits a few hundred milliseconds for it.
+        gc.freeze()
         self.corrections = message.corrections
         for problem in message.problems:
             self.notify(problem, severity="warning", timeout=8, markup=False)
