@@ -80,3 +80,21 @@ def seeds_app():
     from tui.resources import seeds_dir
 
     return NewsprismApp([str(seeds_dir())])
+
+
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user's settings (the chosen theme) go to a fresh folder: a user's own never
+    reach a test, and no test writes to them."""
+    folder = tmp_path / "config"
+    monkeypatch.setenv("NEWSPRISM_CONFIG_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests start the reader through `tui.cli.main` with its `run` replaced: they have
+    no terminal, and need none (tests/test_cli.py checks the real check)."""
+    import tui.cli
+
+    monkeypatch.setattr(tui.cli, "terminal_missing", lambda: False)

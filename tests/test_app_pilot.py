@@ -269,3 +269,27 @@ async def test_markdown_is_shown_formatted(tmp_path: Path) -> None:
         assert "**" not in shown and "](" not in shown
         header = str(app.reader.query_one("#header-0").render())
         assert "The Example Times" in header and "Big day" in header
+
+
+async def test_deeply_nested_quotes_and_lists_leave_room_for_the_words(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.md"
+    deep.write_text(
+        "> " * 30
+        + "Innermost quoted words stay readable.\n\n"
+        + "".join("  " * level + "- item\n" for level in range(25))
+        + "  " * 25
+        + "- Deepest list words stay readable.\n",
+        encoding="utf-8",
+    )
+    app = NewsprismApp([str(deep)], use_cache=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        pane = app.reader.pane(0)
+        shown = " ".join(pane.render_line(y).text for y in range(22))
+        assert "Innermost quoted" in shown
+        assert "│×" in shown  # the depth as a number, not 30 bars
+        for y in range(22):
+            assert pane.render_line(y).cell_length <= pane.size.width
+        await pilot.press("G")
+        shown = " ".join(pane.render_line(y).text for y in range(22))
+        assert "Deepest" in shown

@@ -619,3 +619,27 @@ async def test_hostile_source_and_topic_names_render_literally(seeds_app: Newspr
         message = seeds_app.reader.pane(1).render_line(0).text
         assert "[bold red]Evil[/]" in message
         assert_clean(message)
+
+
+async def test_tag_lines_are_drawn_in_the_tag_style(seeds_app: NewsprismApp) -> None:
+    """A tag line is one styled Text with no spans of its own: its style must still
+    reach the screen (Text.render alone leaves it out)."""
+    async with seeds_app.run_test(size=(120, 35)) as pilot:
+        await analysed(pilot)
+        pane = seeds_app.reader.pane(0)
+        tag_colour = pane.get_component_rich_style("report-pane--tags").color
+        body_colour = pane.rich_style.color
+        assert tag_colour is not None and tag_colour != body_colour
+        tag_rows = [
+            y
+            for y in range(30)
+            if pane.render_line(y).text[GUTTER:].startswith((SOURCE_MARK, TOPIC_MARK))
+        ]
+        assert tag_rows
+        for y in tag_rows:
+            marks = [
+                seg
+                for seg in pane.render_line(y)
+                if seg.text.strip().startswith((SOURCE_MARK, TOPIC_MARK))
+            ]
+            assert marks and all(seg.style and seg.style.color == tag_colour for seg in marks)

@@ -29,7 +29,8 @@ def test_core_modules_do_not_import_textual():
         """
         import sys
         import tui, tui.model, tui.ingest, tui.analysis, tui.cli
-        import tui.corpus_builder, tui.textsafe, tui.resources
+        import tui.corpus_builder, tui.textsafe, tui.resources, tui.export
+        import tui.config, tui.serve, tui.cache, tui.perf
         loaded = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
         print(loaded)
         """

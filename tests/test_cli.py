@@ -13,6 +13,7 @@ import pytest
 
 from tui import analyze
 from tui.cli import main
+from tui.cli import terminal_missing as real_terminal_missing
 from tui.model import PARAGRAPH_KINDS
 from tui.resources import seeds_dir
 
@@ -400,3 +401,22 @@ def test_subprocess_exit_codes(tmp_path):
     assert result.returncode == 2
     assert result.stdout == ""
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_the_reader_without_a_terminal_is_one_line_and_exit_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    import tui.cli
+
+    # The real check, not the conftest stand-in (imported before the fixture ran).
+    monkeypatch.setattr(tui.cli, "terminal_missing", real_terminal_missing)
+    monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert tui.cli.terminal_missing()
+    assert tui.cli.main([]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "needs a terminal" in error
+    monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.web_driver:WebDriver")
+    assert not tui.cli.terminal_missing()

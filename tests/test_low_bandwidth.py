@@ -54,7 +54,7 @@ async def test_low_bandwidth_reader_uses_the_terminal_palette() -> None:
     app = NewsprismApp([str(seeds_dir())], low_bandwidth=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await analysed(pilot)
-        assert app.theme == "ansi-dark"
+        assert app.theme == "newsprism-ansi"
         assert app.animation_level == "none"
         await pilot.press("j", "tab", "G")
         assert app.reader.pane(1).cursor > 0

@@ -1,4 +1,5 @@
-"""Command line: `newsprism [PATH...]` opens the reader; `newsprism analyze` prints JSON/text.
+"""Command line: `newsprism [PATH...]` opens the reader; `newsprism analyze` prints JSON/text;
+`newsprism export` writes the shared facts, paragraphs or entities as Markdown, CSV or JSON.
 
 Exit codes: 0 every input was read; 1 some input could not be read (one line each on
 stderr, the rest still used); 2 usage error.
@@ -9,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -58,13 +60,22 @@ def _reader_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="newsprism",
         description="Read news reports side by side. `newsprism analyze --help` for the "
-        "non-interactive analysis.",
+        "non-interactive analysis, `newsprism export --help` for exports, "
+        "`newsprism serve --help` to read in a web browser.",
     )
     _add_inputs(parser)
     parser.add_argument(
         "--low-bandwidth",
         action="store_true",
         help="no animations, fewer frames, the terminal's own colours (on by itself over SSH)",
+    )
+    from tui.config import THEMES
+
+    parser.add_argument(
+        "--theme",
+        choices=THEMES,
+        help="colours for this session (default: the one last chosen in the reader; "
+        "newsprism-ansi in low-bandwidth mode)",
     )
     parser.add_argument("--version", action="version", version=f"newsprism {__version__}")
     return parser
@@ -118,6 +129,17 @@ def _report_errors(corpus: Corpus) -> int:
             print_error("no reports to read")
         return EXIT_UNREADABLE
     return EXIT_OK
+
+
+# JSON escapes C0 controls itself; these would still reach a terminal raw: DEL, the C1
+# controls (U+009B is an 8-bit CSI), line separators and bidi marks and overrides.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_safe(document: str) -> str:
+    """A JSON document with those characters written as `\\uXXXX`: the same JSON value
+    (they can only occur inside strings), but safe to print to a terminal."""
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
 
 
 def format_text(corpus: Corpus) -> str:
@@ -184,8 +206,9 @@ def _cache(disabled: bool) -> AnalysisCache | None:
     return AnalysisCache()
 
 
-def run_analyze(argv: Sequence[str]) -> int:
-    args = _analyze_parser().parse_args(argv)
+def _analysed(args: argparse.Namespace) -> tuple[Corpus, bool]:
+    """The corpus of the inputs `_add_inputs` parsed (cache and user topics applied),
+    and whether the user topics file was bad (already reported)."""
     from tui import analyze
 
     inputs = _inputs(args.paths)
@@ -202,16 +225,16 @@ def run_analyze(argv: Sequence[str]) -> int:
         for warning in cache.warnings:
             print_error(f"warning: {warning}")
         cache.close()
-    if args.format == "json":
-        output = json.dumps(corpus.to_dict(), ensure_ascii=False, indent=1) + "\n"
-    else:
-        output = format_text(corpus)
-    status = _report_errors(corpus) or (EXIT_UNREADABLE if bad_topics else EXIT_OK)
-    if args.output:
+    return corpus, bad_topics
+
+
+def _write_output(output: str, path: str | None) -> int:
+    """`output` to the file `path`, or to stdout: EXIT_UNREADABLE if it cannot be written."""
+    if path:
         try:
-            Path(args.output).write_text(output, encoding="utf-8")
+            Path(path).write_text(output, encoding="utf-8")
         except OSError as exc:
-            print_error(f"cannot write {args.output}: {exc.strerror or exc}")
+            print_error(f"cannot write {path}: {exc.strerror or exc}")
             return EXIT_UNREADABLE
     else:
         try:
@@ -219,11 +242,143 @@ def run_analyze(argv: Sequence[str]) -> int:
             sys.stdout.flush()
         except BrokenPipeError:  # `newsprism analyze | head`
             sys.stdout = None  # type: ignore[assignment]
-    return status
+    return EXIT_OK
+
+
+def run_analyze(argv: Sequence[str]) -> int:
+    args = _analyze_parser().parse_args(argv)
+    corpus, bad_topics = _analysed(args)
+    if args.format == "json":
+        output = json_safe(json.dumps(corpus.to_dict(), ensure_ascii=False, indent=1)) + "\n"
+    else:
+        output = format_text(corpus)
+    status = _report_errors(corpus) or (EXIT_UNREADABLE if bad_topics else EXIT_OK)
+    return _write_output(output, args.output) or status
+
+
+def _export_parser() -> argparse.ArgumentParser:
+    from tui.export import EXPORT_FORMATS, EXPORT_KINDS, FACT_VIEWS
+
+    parser = _Parser(
+        prog="newsprism export",
+        description="Export the shared facts (each report's wording), the paragraphs (with "
+        "their sources, topics and entities; filtered) or the entity table, as Markdown, "
+        "CSV or JSON. Every row gives its report (id, file, source) and the character "
+        "offsets of its text in the report.",
+    )
+    _add_inputs(parser)
+    parser.add_argument(
+        "--what",
+        choices=EXPORT_KINDS,
+        required=True,
+        help="facts: the fact matrix; paragraphs: the paragraphs the filters keep, with "
+        "their tags; entities: the entity table",
+    )
+    parser.add_argument("--format", choices=EXPORT_FORMATS, default="md", help="default: md")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    filters = parser.add_argument_group(
+        "paragraph filters (--what paragraphs; all must hold, as in the reader)"
+    )
+    filters.add_argument(
+        "--entity",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="paragraphs naming this entity (any spelling, any case); repeatable",
+    )
+    filters.add_argument(
+        "--match",
+        choices=("any", "all"),
+        default="any",
+        help="with several --entity: naming any (default) or all of them",
+    )
+    filters.add_argument(
+        "--source",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help='paragraphs citing this source (Reuters, "two residents"); repeatable: any',
+    )
+    filters.add_argument(
+        "--outlet",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="paragraphs of this outlet's reports; repeatable: any",
+    )
+    filters.add_argument(
+        "--topic",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="paragraphs about this topic; repeatable: any",
+    )
+    filters.add_argument(
+        "--view",
+        choices=FACT_VIEWS,
+        default="all",
+        help="all paragraphs, those stating a shared fact, or those with a sentence no "
+        "other report states",
+    )
+    filters.add_argument("--boilerplate", action="store_true", help="include publisher boilerplate")
+    return parser
+
+
+def run_export(argv: Sequence[str]) -> int:
+    args = _export_parser().parse_args(argv)
+    from tui.export import (
+        ParagraphFilter,
+        UnknownName,
+        export_text,
+        resolve_entity,
+        resolve_outlet,
+        resolve_source,
+        resolve_topic,
+    )
+
+    filters = (args.entity, args.source, args.outlet, args.topic, args.view != "all")
+    if args.what != "paragraphs" and (any(filters) or args.boilerplate):
+        print_error(
+            "--entity, --source, --outlet, --topic, --view and --boilerplate "
+            "filter --what paragraphs only (see --help)"
+        )
+        return EXIT_USAGE
+    corpus, bad_topics = _analysed(args)
+    status = _report_errors(corpus) or (EXIT_UNREADABLE if bad_topics else EXIT_OK)
+    try:
+        flt = ParagraphFilter(
+            entities=tuple(dict.fromkeys(resolve_entity(corpus, n) for n in args.entity)),
+            match=args.match,
+            sources=tuple(dict.fromkeys(resolve_source(corpus, n) for n in args.source)),
+            outlets=tuple(dict.fromkeys(resolve_outlet(corpus, n) for n in args.outlet)),
+            topics=tuple(dict.fromkeys(resolve_topic(corpus, n) for n in args.topic)),
+            view=args.view,
+            boilerplate=args.boilerplate,
+        )
+    except UnknownName as exc:
+        print_error(exc)
+        return EXIT_USAGE
+    output = export_text(corpus, args.what, args.format, flt)
+    return _write_output(output, args.output) or status
+
+
+def terminal_missing() -> bool:
+    """Whether the reader would have no terminal to draw on and read keys from (a pipe,
+    a file, a job without a tty). Under `newsprism serve` the browser is the terminal."""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return False
+    try:
+        return not (sys.stdin.isatty() and sys.stdout.isatty())
+    except (AttributeError, ValueError):  # closed or replaced streams
+        return True
 
 
 def run_reader(argv: Sequence[str]) -> int:
     args = _reader_parser().parse_args(argv)
+    if terminal_missing():
+        # Without a terminal the reader would wait for keys that never come.
+        print_error("the reader needs a terminal; `newsprism analyze` or `export` write to pipes")
+        return EXIT_USAGE
     low_bandwidth = low_bandwidth_wanted(args.low_bandwidth, os.environ)
     if low_bandwidth:
         for name, value in LOW_BANDWIDTH_ENVIRONMENT.items():
@@ -238,6 +393,7 @@ def run_reader(argv: Sequence[str]) -> int:
         user_topics=topics,
         use_cache=not args.no_cache,
         low_bandwidth=low_bandwidth,
+        theme=args.theme,
     )
     app.run()
     if bad_topics:
@@ -256,6 +412,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] == "analyze":
             return run_analyze(argv[1:])
+        if argv and argv[0] == "export":
+            return run_export(argv[1:])
+        if argv and argv[0] == "serve":
+            from tui.serve import run_serve
+
+            return run_serve(argv[1:])
         return run_reader(argv)
     except KeyboardInterrupt:
         print_error("interrupted")

@@ -27,9 +27,11 @@ from tui.app.messages import (
 )
 from tui.app.screens.reader import ReaderScreen
 from tui.app.tag_view import build_tag_index
+from tui.app.themes import ThemeChoice, pick_theme, variable_defaults
 from tui.model.corpus import ANALYSIS_STAGES, Corpus, LoadError
 from tui.model.document import Report
 from tui.resources import styles_dir
+from tui.textsafe import safe_text
 
 if TYPE_CHECKING:
     from tui.analysis.entities import Corrections
@@ -45,7 +47,7 @@ FIRST_READ_LIMIT = 512 * 1024
 
 class NewsprismApp(App[None]):
     TITLE = "newsprism"
-    CSS_PATH = [str(styles_dir() / "app.tcss")]
+    CSS_PATH = [str(styles_dir() / "app.tcss"), str(styles_dir() / "themes.tcss")]
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(
@@ -56,9 +58,14 @@ class NewsprismApp(App[None]):
         user_topics: Sequence[UserTopic] = (),
         use_cache: bool = True,
         low_bandwidth: bool = False,
+        theme: str | None = None,
     ) -> None:
         super().__init__()
         self.low_bandwidth = low_bandwidth
+        # The first theme (`theme`, else low-bandwidth's 16 colours, else the saved
+        # choice), set before the styles are first read; later choices are saved.
+        self.theme_choice = ThemeChoice(theme, low_bandwidth=low_bandwidth)
+        self.theme_choice.start(self)
         self.paths = list(paths)
         self.recursive = recursive
         self.user_topics = tuple(user_topics)
@@ -85,9 +92,9 @@ class NewsprismApp(App[None]):
 
     def on_mount(self) -> None:
         if self.low_bandwidth:
-            # The terminal's own 16 colours: fewer bytes per repaint than 24-bit colour.
-            self.theme = "ansi-dark"
             self.animation_level = "none"
+        for problem in self.theme_choice.problems:
+            self.notify(problem, title="Settings", severity="warning", timeout=8, markup=False)
         first = self._read_first_report()
         self.push_screen(self.reader)
         if first is not None:
@@ -96,6 +103,20 @@ class NewsprismApp(App[None]):
             self.call_after_refresh(self.load_reports)
         else:
             self.load_reports()
+
+    # ------------------------------------------------------------------ themes
+
+    def watch_theme(self, theme: str) -> None:
+        """A theme chosen in the palette (ours or Textual's picker) is saved."""
+        # Textual calls this from App.__init__ too, before the choice exists.
+        choice: ThemeChoice | None = getattr(self, "theme_choice", None)
+        if choice is not None:
+            choice.changed(self, theme)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """Fact, mention and quieter text colours for Textual's own themes (ours set
+        them): see tui/app/themes.py."""
+        return variable_defaults(self.current_theme)
 
     # ------------------------------------------------------------------ loading
 
@@ -165,9 +186,9 @@ class NewsprismApp(App[None]):
 
     def on_report_failed(self, message: ReportFailed) -> None:
         self.load_errors.append(message.error)
-        self.notify(
-            str(message.error), title="Skipped", severity="warning", timeout=8, markup=False
-        )
+        # A file name is data too: no escape sequence in it may reach the terminal.
+        line = " ".join(safe_text(str(message.error)).split("\n"))
+        self.notify(line, title="Skipped", severity="warning", timeout=8, markup=False)
 
     def on_loading_finished(self) -> None:
         reports = self.reader.reports
@@ -369,6 +390,16 @@ class NewsprismApp(App[None]):
                 screen.action_report_list,
             )
             yield SystemCommand(
+                "Add pane",
+                "One more pane side by side, on a report no pane shows (4 at most, by width)",
+                screen.action_add_pane,
+            )
+            yield SystemCommand(
+                "Remove pane",
+                "Close the focused pane; the panes right of it move left",
+                screen.action_remove_pane,
+            )
+            yield SystemCommand(
                 "Filter by entity…",
                 "Show only paragraphs naming chosen people, groups or places",
                 screen.action_pick_entities,
@@ -430,12 +461,12 @@ class NewsprismApp(App[None]):
             )
             yield SystemCommand(
                 "Same fact in the other pane",
-                "Show the other pane on the sentences stating this paragraph's facts",
+                "Show the other panes on the sentences stating this paragraph's facts",
                 screen.action_show_counterpart,
             )
             yield SystemCommand(
                 "Toggle follow mode",
-                "Keep the other pane on the same fact as the cursor moves",
+                "Keep the other panes on the same fact as the cursor moves",
                 screen.action_toggle_follow,
             )
             yield SystemCommand(
@@ -464,3 +495,29 @@ class NewsprismApp(App[None]):
                 screen.action_pick_sensitivity,
             )
             yield SystemCommand("Keys", "Show every key binding", self.action_help)
+            yield SystemCommand(
+                "Links in paragraph",
+                "The links of the cursor paragraph with their addresses: open an http(s) one",
+                screen.action_links,
+            )
+            yield SystemCommand(
+                "Export…",
+                "Write the paragraphs in view, the fact matrix or the entities to a file "
+                "(Markdown, CSV, JSON)",
+                screen.action_export,
+            )
+            yield SystemCommand(
+                "Copy paragraph",
+                "Copy the cursor paragraph with its source to the clipboard",
+                screen.action_copy_paragraph,
+            )
+            yield SystemCommand(
+                "Copy shared fact",
+                "Copy the cursor paragraph's shared facts, in every report's words",
+                screen.action_copy_fact,
+            )
+        yield SystemCommand(
+            "Theme…",
+            "newsprism's dark, light or terminal-colour theme (remembered)",
+            lambda: pick_theme(self),
+        )

@@ -148,16 +148,17 @@ def fact_filter_view(
     )
 
 
-def find_counterpart(
+def find_counterparts(
     index: FactIndex,
     fact_ids: Sequence[str],
     source_report: str,
-    preferred_report: str | None,
+    shown_reports: Sequence[str | None],
     report_order: Sequence[str],
-) -> Counterpart | None:
-    """Where a report other than `source_report` states any of the facts:
-    `preferred_report` (the one the other pane shows) when it does, else the first
-    report in `report_order` that does."""
+) -> list[Counterpart | None]:
+    """Where each of several other panes (showing `shown_reports`) shows the facts, in
+    reports other than `source_report`, each report in one pane only: a pane whose report
+    states any of them keeps it; the others take, in `report_order`, the reports stating
+    them that no pane has; None for a pane left over when too few reports state them."""
     by_report: dict[str, list[str]] = {}
     for fact_id in fact_ids:
         fact = index.facts.get(fact_id)
@@ -168,13 +169,19 @@ def find_counterpart(
             sentences = by_report.setdefault(place[0], [])
             if sentence_id not in sentences:
                 sentences.append(sentence_id)
-    if not by_report:
-        return None
-    if preferred_report in by_report:
-        report_id = preferred_report
-    else:
-        report_id = next((r for r in report_order if r in by_report), next(iter(by_report)))
-    return _located(index, report_id, by_report[report_id])
+    kept: list[str | None] = []
+    for report_id in shown_reports:
+        keep = report_id in by_report and report_id not in kept
+        kept.append(report_id if keep else None)
+    rank = {report_id: number for number, report_id in enumerate(report_order)}
+    spare = iter(
+        sorted((r for r in by_report if r not in kept), key=lambda r: rank.get(r, len(rank)))
+    )
+    found: list[Counterpart | None] = []
+    for report_id in kept:
+        chosen = report_id or next(spare, None)
+        found.append(None if chosen is None else _located(index, chosen, by_report[chosen]))
+    return found
 
 
 def fact_sentences_in(index: FactIndex, fact_id: str, report_id: str) -> Counterpart | None:

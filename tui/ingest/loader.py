@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,8 +15,10 @@ from tui.model.corpus import LoadError
 from tui.model.document import Report
 
 SOURCES_FILE = "sources.toml"
-# Larger files are refused rather than read whole into memory.
-MAX_FILE_BYTES = 64 * 1024 * 1024
+# Larger files are refused rather than read: the analysis goes through about 250 KB of
+# text a second and holds over 100 bytes per character, so a file of this size already
+# takes half a minute and a gigabyte (the longest news reports are a few hundred KB).
+MAX_FILE_BYTES = 8 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,10 +37,31 @@ def _reason(exc: OSError) -> str:
     return (exc.strerror or str(exc)).lower()
 
 
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a symlink loop: not a folder, and reported when it is checked
+        return False
+
+
+def _not_regular(path: Path) -> str | None:
+    """Why `path` cannot be read as a report file (None when it is a regular file, or a
+    symlink to one): a symlink loop or a dangling link, a FIFO (reading it would wait
+    forever), a socket or a device."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return _reason(exc)
+    if stat.S_ISREG(mode):
+        return None
+    return "is a directory" if stat.S_ISDIR(mode) else "not a regular file"
+
+
 def _walk(folder: Path, recursive: bool) -> Iterator[Path]:
+    """Every entry of `folder` (and below, if `recursive`) but folders, sorted."""
     if not recursive:
         with os.scandir(folder) as entries:
-            names = sorted(e.name for e in entries if e.is_file())
+            names = sorted(e.name for e in entries if not _is_dir(e))
         for name in names:
             yield folder / name
         return
@@ -59,11 +83,14 @@ def discover(paths: Iterable[str | os.PathLike[str]], recursive: bool = False) -
                 found = [p for p in _walk(path, recursive) if p.suffix.lower() in REPORT_SUFFIXES]
                 if not found:
                     errors.append(LoadError(str(path), "no .txt, .md or .markdown files"))
-                files.extend(found)
-            elif path.exists():
-                files.append(path)
             else:
-                errors.append(LoadError(str(path), "no such file or directory"))
+                found = [path]
+            for file in found:
+                problem = _not_regular(file)
+                if problem is None:
+                    files.append(file)
+                else:
+                    errors.append(LoadError(str(file), problem))
         except OSError as exc:
             errors.append(LoadError(str(path), _reason(exc)))
     return Discovery(tuple(files), tuple(errors))
@@ -128,7 +155,9 @@ def read_report(
     """
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise UnreadableFile(f"too large ({size // (1024 * 1024)} MiB; limit 64 MiB)")
+        raise UnreadableFile(
+            f"too large ({size / 2**20:.0f} MiB; limit {MAX_FILE_BYTES // 2**20} MiB)"
+        )
     with path.open("rb") as handle:
         data = handle.read()
     metadata = sources.metadata_for(path)

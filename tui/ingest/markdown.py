@@ -144,6 +144,34 @@ def _span(text: str, lines: list[int], line_map: list[int]) -> tuple[int, int]:
     return start, end
 
 
+# Characters of quote and list markers, left out of the lines of a block nested too deep.
+_MARKERS = " \t>-*+"
+
+
+def _too_deep(
+    text: str, lines: list[int], line_map: list[int], containers: list[str]
+) -> MarkdownBlock | None:
+    """The lines of a quote or list item nested as deep as markdown-it goes (its
+    `maxNesting`, a guard against recursion): it drops what they hold, so they are kept
+    here as one block of their words, the markers at each line's start left out."""
+    first, last = line_map
+    runs: list[Run] = []
+    for number in range(first, min(last, len(lines) - 1)):
+        start, end = lines[number], min(lines[number + 1] - 1, len(text))
+        while start < end and text[start] in _MARKERS:
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            if runs:  # the line break between two lines, as a soft break is
+                runs.append(Run(lines[number] - 1, lines[number]))
+            runs.append(Run(start, end))
+    if not runs:
+        return None
+    kind: ParagraphKind = "list" if containers[-1] == "list" else "quote"
+    return MarkdownBlock(runs[0].start, runs[-1].end, kind, tuple(runs), len(containers))
+
+
 def parse_markdown_blocks(text: str, start: int = 0) -> list[MarkdownBlock]:
     """Headings, paragraphs, quotes, list items and code blocks of `text[start:]`."""
     body = text[start:]
@@ -151,10 +179,16 @@ def parse_markdown_blocks(text: str, start: int = 0) -> list[MarkdownBlock]:
     blocks: list[MarkdownBlock] = []
     containers: list[str] = []
     pending: str | None = None  # the block kind opened just before an inline token
-    for token in _parser().parse(body):
+    parser = _parser()
+    limit = int(parser.options["maxNesting"])
+    for token in parser.parse(body):
         kind = token.type
         if kind in ("blockquote_open", "list_item_open"):
             containers.append("quote" if kind == "blockquote_open" else "list")
+            if token.level >= limit - 1 and token.map:
+                deep = _too_deep(text, lines, token.map, containers)
+                if deep is not None:
+                    blocks.append(deep)
         elif kind in ("blockquote_close", "list_item_close"):
             if containers:
                 containers.pop()

@@ -1,4 +1,9 @@
-"""The side-by-side reader: two columns, each a header and a reading pane.
+"""The side-by-side reader: columns of a header and a reading pane, two to begin with.
+
+A wide terminal holds more panes side by side (three from 120 columns, four from 160):
+`p` adds one, `P` closes the focused one. Panes the terminal becomes too narrow for are
+hidden, not closed, and come back when it is wider; below 60 columns one pane is shown
+at a time.
 
 Once the analysis is in, the reader can be narrowed to paragraphs naming chosen
 entities, citing chosen sources (or from chosen outlets) and about chosen topics: all
@@ -7,8 +12,9 @@ entities are marked in every pane; under each paragraph a line gives its tags (t
 sources it cites, its topics), and `o` opens the sources overview.
 
 Sentences stating a fact another report states too ("shared facts") are coloured, one
-colour and number per fact in every pane. `enter` shows the other pane on the same fact
-(its "counterpart"), follow mode keeps it there, `u` narrows the panes to shared or
+colour and number per fact in every pane. `enter` shows every other pane on the same
+fact (its "counterpart", each pane on another report stating it where there are enough),
+follow mode keeps them there, `u` narrows the panes to shared or
 unique paragraphs, `m` opens the fact matrix and `+`/`-` move the fact threshold
 (re-clustered in a worker from the links the analysis kept).
 """
@@ -41,7 +47,7 @@ from tui.app.fact_view import (
     build_fact_index,
     fact_filter_view,
     fact_sentences_in,
-    find_counterpart,
+    find_counterparts,
     stepped_threshold,
 )
 from tui.app.messages import FactsMatched
@@ -67,9 +73,27 @@ from tui.model.document import Report
 if TYPE_CHECKING:
     from tui.app.screens.picker import Picked
 
-PANES = 2
+# The reader opens with two panes; `p` adds more, as many as fit side by side: from each
+# width (the widest first), that many panes.
+OPEN_PANES = 2
+PANE_WIDTHS = ((160, 4), (120, 3))
+MAX_PANES = PANE_WIDTHS[0][1]
 # Below this width the panes are shown one at a time.
 NARROW_WIDTH = 60
+
+
+def pane_limit(width: int) -> int:
+    """How many panes fit side by side in `width` columns."""
+    return next((panes for least, panes in PANE_WIDTHS if width >= least), OPEN_PANES)
+
+
+def pane_name(index: int, count: int) -> str:
+    """How a pane is named to the user: "the left pane" of two, "pane 3" of more."""
+    if count == 1:
+        return "the pane"
+    if count == 2:
+        return ("the left pane", "the right pane")[index]
+    return f"pane {index + 1}"
 
 
 # What the status line says while each analysis stage runs.
@@ -123,15 +147,24 @@ class ReaderScreen(Screen[None]):
         Binding(
             "minus", "fact_sensitivity(-1)", "Looser fact matching", key_display="-", show=False
         ),
+        Binding("p", "add_pane", "Add a pane (the next report not shown)", show=False),
+        Binding("P", "remove_pane", "Close the focused pane", show=False),
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
+        Binding("L", "links", "Links", show=False),
+        Binding("x", "export", "Export to a file: paragraphs in view, facts, entities", show=False),
+        Binding("y", "copy_paragraph", "Copy the paragraph (clipboard)", show=False),
+        Binding("Y", "copy_fact", "Copy the paragraph's shared facts (clipboard)", show=False),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.reports: list[Report] = []
         # Which report (index into self.reports) each pane shows.
-        self.pane_reports: list[int] = list(range(PANES))
+        self.pane_reports: list[int] = list(range(OPEN_PANES))
+        # How many of the panes are shown side by side: the rest wait, hidden, for a
+        # wider terminal.
+        self.shown_panes = OPEN_PANES
         self.show_boilerplate = False
         self.corpus: Corpus | None = None
         # Said when a key needs the analysis and there is none yet.
@@ -158,7 +191,7 @@ class ReaderScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="columns"):
-            for index in range(PANES):
+            for index in range(self.pane_count):
                 yield ReportColumn(index)
         yield FilterBar(id="filter-bar")
         yield StatusBar(id="status")
@@ -166,8 +199,8 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.pane(0).focus()
-        self._mark_active(0)
-        for index in range(PANES):
+        self._layout_panes(self.app.size.width)
+        for index in range(self.pane_count):
             self._show_pane(index)
         if self._loaded is not None:
             self.query_one(StatusBar).show_progress(*self._loaded)
@@ -178,15 +211,24 @@ class ReaderScreen(Screen[None]):
         return self.query_one(f"#pane-{index}", ReportPane)
 
     @property
+    def pane_count(self) -> int:
+        """The panes open, shown side by side or hidden (see `shown_panes`)."""
+        return len(self.pane_reports)
+
+    @property
     def focused_index(self) -> int:
-        for index in range(PANES):
+        for index in range(self.pane_count):
             if self.pane(index).has_focus:
                 return index
         return 0
 
+    def _focus_pane(self, index: int) -> None:
+        self._mark_active(index)  # before focus: a narrow screen must show the pane first
+        self.pane(index).focus()
+
     def _mark_active(self, index: int) -> None:
         """Mark the focused column: only the narrow layout (one pane at a time) uses the
-        mark, and restyling both columns on every pane switch costs time."""
+        mark, and restyling every column on every pane switch costs time."""
         narrow = self.has_class("-narrow")
         for column in self.query(ReportColumn):
             column.set_class(narrow and column.index == index, "-active")
@@ -195,10 +237,29 @@ class ReaderScreen(Screen[None]):
         self._mark_active(self.focused_index)
 
     def on_resize(self, event: Resize) -> None:
-        narrow = event.size.width < NARROW_WIDTH
-        if narrow != self.has_class("-narrow"):
+        self._layout_panes(event.size.width)
+
+    def on_screen_resume(self) -> None:
+        # A terminal resized while a dialog was open sent the reader no Resize.
+        self._layout_panes(self.app.size.width)
+
+    def _layout_panes(self, width: int) -> None:
+        """Show as many panes side by side as `width` holds; the others are hidden, not
+        closed (each keeps its report and place until the terminal is wide enough
+        again), and the focus leaves a hidden pane. Below NARROW_WIDTH, one at a time."""
+        focused = self.focused_index
+        self.shown_panes = min(self.pane_count, pane_limit(width))
+        for column in self.query(ReportColumn):
+            column.set_class(column.index >= self.shown_panes, "-hidden")
+            # No line to the right of the last pane shown.
+            column.set_class(column.index == self.shown_panes - 1, "-last")
+        narrow = width < NARROW_WIDTH
+        if focused >= self.shown_panes:
             self.set_class(narrow, "-narrow")
-            self._mark_active(self.focused_index)
+            self._focus_pane(self.shown_panes - 1)
+        elif narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
+            self._mark_active(focused)
 
     def _show_pane(self, index: int) -> None:
         header = self.query_one(f"#header-{index}", PaneHeader)
@@ -212,6 +273,74 @@ class ReaderScreen(Screen[None]):
             header.show(None, 0, len(self.reports))
             pane.show_report(None, "Loading…" if self.loading else "No other report to show.")
 
+    async def action_add_pane(self) -> None:
+        """One more pane, on the right, on the next report no pane shows (as many panes
+        as fit side by side)."""
+        width = self.app.size.width
+        limit = pane_limit(width)
+        if self.pane_count >= limit:
+            self.notify(self._no_room_note(width, limit), timeout=3)
+            return
+        number = self._unshown_report()
+        if number is None:
+            shown = "Every report read so far" if self.loading else "Every report"
+            self.notify(f"{shown} is shown already: ] changes a pane's report", timeout=3)
+            return
+        index = self.pane_count
+        self.pane_reports.append(number)
+        await self.query_one("#columns", Horizontal).mount(ReportColumn(index))
+        self.pane(index).set_show_boilerplate(self.show_boilerplate)
+        self._refresh_view()
+        self._show_pane(index)
+        self._layout_panes(width)
+        if self.follow:
+            self._follow(self.focused_index)
+
+    def _no_room_note(self, width: int, limit: int) -> str:
+        if limit == MAX_PANES:
+            return f"{MAX_PANES} panes at most: P closes the focused one"
+        wider = min(least for least, panes in PANE_WIDTHS if panes > limit)
+        note = f"No room for another pane in {width} columns: {limit + 1} panes need {wider}"
+        hidden = self.pane_count - self.shown_panes
+        return f"{note} ({hidden} hidden until then)" if hidden else note
+
+    def _unshown_report(self) -> int | None:
+        """The first report no pane shows, counting on from the last pane's report."""
+        count = len(self.reports)
+        start = self.pane_reports[-1] + 1
+        return next(
+            (n % count for n in range(start, start + count) if n % count not in self.pane_reports),
+            None,
+        )
+
+    async def action_remove_pane(self) -> None:
+        """Close the focused pane: the panes right of it move left, each keeping its
+        report, cursor paragraph and marks."""
+        if self.pane_count == 1:
+            self.notify("One pane is the least: p adds one", timeout=3)
+            return
+        index, last = self.focused_index, self.pane_count - 1
+        for target in range(index, last):
+            self._move_pane(target + 1, target)
+        del self.pane_reports[last]
+        if index == last:
+            self._focus_pane(index - 1)
+        await self.query_one(f"#column-{last}", ReportColumn).remove()
+        self._layout_panes(self.app.size.width)
+        if self.follow:
+            self._follow(self.focused_index)
+
+    def _move_pane(self, source: int, target: int) -> None:
+        """Pane `target` shows what pane `source` shows: its report, its cursor paragraph
+        on the same screen row, its counterpart marks."""
+        old, new = self.pane(source), self.pane(target)
+        paragraph, row = old.current_paragraph, old.cursor_row
+        self.pane_reports[target] = self.pane_reports[source]
+        self._show_pane(target)
+        new.set_counterparts(old.counterparts)
+        if paragraph is not None:
+            new.reveal((paragraph.id,), row)
+
     loading = True
 
     # ------------------------------------------------------------------ data
@@ -219,7 +348,7 @@ class ReaderScreen(Screen[None]):
     def add_report(self, report: Report) -> None:
         self.reports.append(report)
         number = len(self.reports) - 1
-        for index in range(PANES):
+        for index in range(self.pane_count):
             if self.pane_reports[index] == number:
                 self._show_pane(index)
         self._schedule_loading_refresh()
@@ -239,7 +368,7 @@ class ReaderScreen(Screen[None]):
         self._loading_timer = None
         if not self.loading:
             return
-        for index in range(PANES):
+        for index in range(self.pane_count):
             position = self.pane_reports[index]
             if position < len(self.reports):
                 header = self.query_one(f"#header-{index}", PaneHeader)
@@ -253,7 +382,7 @@ class ReaderScreen(Screen[None]):
         if self._loading_timer is not None:
             self._loading_timer.stop()
             self._loading_timer = None
-        for index in range(PANES):
+        for index in range(self.pane_count):
             position = self.pane_reports[index]
             if position >= len(self.reports):
                 self._show_pane(index)
@@ -285,7 +414,7 @@ class ReaderScreen(Screen[None]):
     def _use_corpus(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self.facts = build_fact_index(corpus)
-        for index in range(PANES):
+        for index in range(self.pane_count):
             self.pane(index).set_counterparts(())
         self.apply_filter(self.entity_filter)
         self.show_status()
@@ -348,7 +477,7 @@ class ReaderScreen(Screen[None]):
             self.show_unique,
             entity_keys=self.entity_filter.active and not self.tag_filter.active,
         )
-        for index in range(PANES):
+        for index in range(self.pane_count):
             self.pane(index).set_view(view)
 
     def _corpus_or_note(self, stage: str = "entities") -> Corpus | None:
@@ -503,46 +632,59 @@ class ReaderScreen(Screen[None]):
             self.notify(f"Back to the {where} shared fact", timeout=2)
 
     def action_show_counterpart(self) -> None:
-        """The other pane on the sentences stating the cursor paragraph's facts."""
+        """The other panes on the sentences stating the cursor paragraph's facts."""
         if self._corpus_or_note("facts") is None:
             return
         source = self.focused_index
         if not self.facts.paragraph_facts(self.pane(source).current_paragraph):
             self.notify("No shared fact in this paragraph: n finds the next one", timeout=3)
             return
+        if self.shown_panes < 2:
+            self.notify("No other pane to show it in: p adds one", timeout=3)
+            return
         if self._follow(source, quiet=False) and self.has_class("-narrow"):
             self.action_switch_pane(1)  # one pane at a time: show the counterpart
 
     def _follow(self, source: int, quiet: bool = True) -> bool:
-        """Show the counterpart of pane `source`'s cursor paragraph in the other pane;
-        with none, clear its marks. `quiet`: say nothing (follow mode)."""
-        pane, target = self.pane(source), (source + 1) % PANES
+        """Show the counterpart of pane `source`'s cursor paragraph in every other pane
+        shown, from the next one on, each on another report stating its facts (a pane
+        keeps its report when that states them); a pane left without one has its marks
+        cleared. `quiet`: say nothing (follow mode). True if any pane shows it."""
+        pane, count = self.pane(source), self.shown_panes
+        targets = [(source + step) % count for step in range(1, count)]
         fact_ids = self.facts.paragraph_facts(pane.current_paragraph)
-        other = self.pane(target)
-        if not fact_ids or pane.report is None:
-            other.set_counterparts(())
-            return False
-        found = find_counterpart(
-            self.facts,
-            fact_ids,
-            pane.report.id,
-            other.report.id if other.report else None,
-            [r.id for r in self.reports],
-        )
-        if found is None:
-            other.set_counterparts(())
-            return False
-        switched = other.report is None or other.report.id != found.report_id
-        if not self._reveal(target, found, pane.cursor_row):
-            if not quiet:
-                names = ", ".join(f"f{self.facts.numbers[f]}" for f in fact_ids)
-                where = self._report_name(found.report_id)
-                self.notify(f"{names} in {where} is hidden by the filter", timeout=3, markup=False)
-            return False
+        found: list[Counterpart | None] = [None] * len(targets)
+        if fact_ids and pane.report is not None:
+            shown = [self._pane_report_id(target) for target in targets]
+            found = find_counterparts(
+                self.facts, fact_ids, pane.report.id, shown, [r.id for r in self.reports]
+            )
+        revealed = False
+        switched: list[str] = []
+        hidden: list[str] = []
+        for target, where in zip(targets, found, strict=True):
+            if where is None:
+                self.pane(target).set_counterparts(())
+                continue
+            switch = self._pane_report_id(target) != where.report_id
+            if not self._reveal(target, where, pane.cursor_row):
+                hidden.append(self._report_name(where.report_id))
+                continue
+            revealed = True
+            if switch:
+                switched.append(self._report_name(where.report_id))
+        # The outlets' names are report text: never markup.
+        if hidden and not quiet:
+            names = ", ".join(f"f{self.facts.numbers[f]}" for f in fact_ids)
+            places = ", ".join(hidden)
+            self.notify(f"{names} in {places} is hidden by the filter", timeout=3, markup=False)
         if switched and not quiet:
-            # The outlet's name is report text: never markup.
-            self.notify(f"Showing {self._report_name(found.report_id)}", timeout=2, markup=False)
-        return True
+            self.notify(f"Showing {', '.join(switched)}", timeout=2, markup=False)
+        return revealed
+
+    def _pane_report_id(self, index: int) -> str | None:
+        report = self.pane(index).report
+        return report.id if report is not None else None
 
     def _reveal(self, pane_index: int, where: Counterpart, row: int) -> bool:
         """Show `where` in a pane (switching its report if need be), its sentences marked
@@ -603,25 +745,29 @@ class ReaderScreen(Screen[None]):
             self.jump_to_fact(fact_id)
 
     def jump_to_fact(self, fact_id: str) -> None:
-        """Left pane on the fact's first sentence, right pane on another report's."""
+        """Left pane on the fact's first sentence, every other pane shown on another
+        report's (as many as state it; a pane left over has its marks cleared)."""
         fact = self.facts.facts.get(fact_id)
         if fact is None:
             return
         first_report = self.facts.places[fact.sentences[0]][0]
         own = fact_sentences_in(self.facts, fact_id, first_report)
         assert own is not None
-        self._mark_active(0)
-        self.pane(0).focus()
+        self._focus_pane(0)
         shown = self._reveal(0, own, 0)
-        found = find_counterpart(
+        targets = range(1, self.shown_panes)
+        found = find_counterparts(
             self.facts,
             (fact_id,),
             first_report,
-            self.pane(1).report.id if self.pane(1).report else None,
+            [self._pane_report_id(target) for target in targets],
             [r.id for r in self.reports],
         )
-        if found is not None:
-            shown = self._reveal(1, found, self.pane(0).cursor_row) and shown
+        for target, where in zip(targets, found, strict=True):
+            if where is None:
+                self.pane(target).set_counterparts(())
+            else:
+                shown = self._reveal(target, where, self.pane(0).cursor_row) and shown
         if not shown:
             number = self.facts.numbers[fact_id]
             self.notify(f"f{number} is partly hidden by the filter", timeout=3)
@@ -692,9 +838,7 @@ class ReaderScreen(Screen[None]):
     # ------------------------------------------------------------------ actions
 
     def action_switch_pane(self, step: int) -> None:
-        index = (self.focused_index + step) % PANES
-        self._mark_active(index)  # before focus: a narrow screen must show the pane first
-        self.pane(index).focus()
+        self._focus_pane((self.focused_index + step) % self.shown_panes)
 
     def action_cycle_report(self, step: int) -> None:
         if not self.reports:
@@ -718,11 +862,68 @@ class ReaderScreen(Screen[None]):
 
         from tui.app.screens.report_list import ReportList  # not on the first screen
 
-        self.app.push_screen(ReportList(rows, index), picked)
+        self.app.push_screen(ReportList(rows, pane_name(index, self.shown_panes)), picked)
 
     def action_toggle_boilerplate(self) -> None:
         self.show_boilerplate = not self.show_boilerplate
-        for index in range(PANES):
+        for index in range(self.pane_count):
             self.pane(index).set_show_boilerplate(self.show_boilerplate)
         state = "shown" if self.show_boilerplate else "hidden"
         self.notify(f"Boilerplate {state}", timeout=2)
+
+    def action_links(self) -> None:
+        """The links of the cursor paragraph, with their URLs: enter opens an http(s) one."""
+        from tui.app.screens.links import LinksScreen, paragraph_links  # not on first screen
+
+        pane = self.pane(self.focused_index)
+        links = paragraph_links(pane.report, pane.current_paragraph)
+        if not links:
+            self.notify("No links in this paragraph", timeout=2)
+            return
+        self.app.push_screen(LinksScreen(links))
+
+    # ------------------------------------------------------------------ export, clipboard
+
+    def action_export(self) -> None:
+        """Export the paragraphs in view, the fact matrix or the entities to a file."""
+        corpus = self._corpus_or_note("topics")
+        if corpus is None:
+            return
+        from tui.app.screens.export import ExportScreen, reader_filter  # not on first screen
+        from tui.export import describe_filter, select_paragraphs
+
+        flt = reader_filter(
+            self.entity_filter, self.tag_filter, self.fact_mode, self.show_boilerplate
+        )
+        counts = {
+            "paragraphs": len(select_paragraphs(corpus, flt)),
+            "facts": len(corpus.facts),
+            "entities": len(corpus.entities),
+        }
+        self.app.push_screen(ExportScreen(corpus, flt, counts, describe_filter(corpus, flt)))
+
+    def action_copy_paragraph(self) -> None:
+        """Copy the cursor paragraph, with a "— source, report" line (OSC 52)."""
+        pane = self.pane(self.focused_index)
+        if pane.report is None or pane.current_paragraph is None:
+            self.notify("No paragraph to copy", timeout=2)
+            return
+        from tui.export import paragraph_clip
+
+        self.app.copy_to_clipboard(paragraph_clip(pane.report, pane.current_paragraph))
+        self.notify("Paragraph copied to the clipboard", timeout=2)
+
+    def action_copy_fact(self) -> None:
+        """Copy the shared facts the cursor paragraph states, in every report's words."""
+        corpus = self._corpus_or_note("facts")
+        if corpus is None:
+            return
+        fact_ids = self.facts.paragraph_facts(self.pane(self.focused_index).current_paragraph)
+        if not fact_ids:
+            self.notify("No shared fact in this paragraph: n finds the next one", timeout=3)
+            return
+        from tui.export import facts_clip
+
+        self.app.copy_to_clipboard(facts_clip(corpus, fact_ids))
+        names = ", ".join(f"f{self.facts.numbers[f]}" for f in fact_ids)
+        self.notify(f"Copied {names} in every report's words", timeout=2)

@@ -60,10 +60,11 @@ class ReportList(Screen[int | None]):
         ),
     ]
 
-    def __init__(self, rows: Sequence[ReportRow], pane: int = 0) -> None:
+    def __init__(self, rows: Sequence[ReportRow], pane: str = "the left pane") -> None:
         super().__init__()
         self.rows = list(rows)
-        self.pane_index = pane
+        # Where `enter` shows the report ("the right pane", "pane 3").
+        self.pane_name = pane
         self.sort_column = "number"
         self.reverse = False
         self.query_text = ""
@@ -115,8 +116,7 @@ class ReportList(Screen[int | None]):
         title.append(f"  {shown} of {total} shown" if shown != total else f"  {total}")
         arrow = "↓" if self.reverse else "↑"
         title.append(f" · sorted by {HEADERS[self.sort_column]} {arrow}")
-        side = "left" if self.pane_index == 0 else "right"
-        title.append(f" · 1-5 sort, enter shows in the {side} pane", "dim")
+        title.append(f" · 1-5 sort, enter shows in {self.pane_name}", "dim")
         self.query_one("#report-list-title", Static).update(title)
 
     @property

@@ -207,10 +207,10 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
         """The lines of one shown paragraph at the current layout width."""
         report, paragraph, styles = self.report, self._paragraphs[index], self._styles
         assert report is not None and styles is not None
-        first, rest = _prefixes(paragraph)
+        text_width = max(self._layout_width - GUTTER, 8)
+        first, rest = _prefixes(paragraph, text_width)
         marks = self.view.marks.get(paragraph.id, ())
         sentences = tuple(sentence_styles(paragraph, self.view, styles, self.counterparts))
-        text_width = max(self._layout_width - GUTTER, 8)
         tags = self.view.tags.get(paragraph.id)
         chosen = self.view.chosen_tags.intersection(t.key for t in tags) if tags else None
         key = (report.id, paragraph.id, text_width, marks, sentences, tags, chosen)
@@ -351,7 +351,10 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, base)
         gutter_style = self.get_component_rich_style("report-pane--gutter")
         segments = [Segment(CURSOR_MARK if on_cursor else " " * GUTTER, gutter_style)]
-        segments.extend(text.render(self.app.console))
+        # Text.render leaves out the Text's own style when it has no spans (a tag line,
+        # a heading): apply it underneath, as printing it would.
+        base_style = text.style if isinstance(text.style, Style) else Style.parse(text.style)
+        segments.extend(Segment.apply_style(text.render(self.app.console), base_style))
         strip = Strip(segments).crop_extend(0, width, None)
         if on_cursor:
             strip = strip.apply_style(self.get_component_rich_style("report-pane--cursor"))
@@ -474,12 +477,20 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
         self.scroll_to(y=len(self._lines), animate=False, immediate=True)
 
 
-def _prefixes(paragraph: Paragraph) -> tuple[str, str]:
-    """Prefixes for the first and following lines of a paragraph (list bullet, quote bar)."""
+def _prefixes(paragraph: Paragraph, width: int = 80) -> tuple[str, str]:
+    """Prefixes for the first and following lines of a paragraph (list bullet, quote bar).
+
+    Deep nesting is drawn to at most a third of the text `width` (the deepest levels
+    share one mark with their depth, "│×30 "), so the words always have room."""
+    room = max(width // 3, 4)
     if paragraph.kind == "list":
         indent = "  " * max(paragraph.depth - 1, 0)
-        return indent + "• ", indent + "  "
+        if len(indent) + 2 > room:
+            indent = f"{paragraph.depth}× "
+        return indent + "• ", " " * len(indent) + "  "
     if paragraph.kind == "quote":
         bar = "│ " * max(paragraph.depth, 1)
+        if len(bar) > room:
+            bar = f"│×{paragraph.depth} "
         return bar, bar
     return "", ""

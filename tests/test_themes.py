@@ -1,0 +1,404 @@
+"""Themes: dark, light and the terminal's 16 colours; the choice saved in the user's config
+(NEWSPRISM_CONFIG_DIR is a temporary folder in every test); NO_COLOR with every theme."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from pathlib import Path
+
+import pytest
+from rich.segment import Segment
+from rich.style import Style
+from textual.command import CommandInput, CommandPalette
+from textual.filter import Monochrome, NoColor
+from textual.pilot import Pilot
+
+from tests.app_helpers import analysed, notes, segments
+from tui.app.app import NewsprismApp
+from tui.app.fact_view import fact_marker
+from tui.app.render import UNIQUE_MARK
+from tui.app.themes import ANSI, DARK, LIGHT, MENTION_VARIABLE, variable_defaults
+from tui.app.widgets.report_pane import FACT_COLOURS, ReportPane
+from tui.cli import _reader_parser, main
+from tui.config import (
+    ANSI_THEME,
+    DARK_THEME,
+    DEFAULT_THEME,
+    LIGHT_THEME,
+    THEMES,
+    Config,
+    config_path,
+    load_config,
+    resolve_theme,
+    save_config,
+)
+from tui.resources import seeds_dir
+
+SEEDS = str(seeds_dir())
+# Fact markers ("⁴") to fact numbers.
+MARKERS = {fact_marker([n]): n for n in range(1, 200)}
+
+
+@pytest.fixture(autouse=True)
+def colours_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A NO_COLOR in the environment running the tests would grey every colour here."""
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+def written(config_dir: Path, content: bytes) -> Path:
+    config_dir.mkdir(parents=True, exist_ok=True)
+    path = config_dir / "config.toml"
+    path.write_bytes(content)
+    return path
+
+
+# ---------------------------------------------------------------------- the config file
+
+
+def test_config_round_trip(config_dir: Path) -> None:
+    assert load_config() == (Config(), None)  # nothing saved yet
+    path = save_config(Config(theme=LIGHT_THEME))
+    assert path == config_path() == config_dir / "config.toml"
+    assert load_config() == (Config(theme=LIGHT_THEME), None)
+    # Any name survives the TOML quoting (a theme of Textual's, or a future one).
+    odd = 'a "quoted" \\ théme\tname'
+    save_config(Config(theme=odd))
+    assert load_config() == (Config(theme=odd), None)
+    save_config(Config())
+    assert load_config() == (Config(), None)
+
+
+def test_config_path_defaults_to_the_user_config_dir(monkeypatch: pytest.MonkeyPatch) -> None:
+    from platformdirs import user_config_dir
+
+    monkeypatch.delenv("NEWSPRISM_CONFIG_DIR")
+    assert config_path() == Path(user_config_dir("newsprism", appauthor=False)) / "config.toml"
+
+
+def test_unknown_settings_are_ignored(config_dir: Path) -> None:
+    written(config_dir, b'future = true\ntheme = "newsprism-light"\n')
+    assert load_config() == (Config(theme=LIGHT_THEME), None)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"theme = [",  # not TOML
+        b"theme = 3",  # not a name
+        b'theme = ""',
+        b"\xff\xfe\xfa not text",
+        b'theme = "dark\x1b]0;pwned\x07"\x00',  # control characters are not TOML
+    ],
+)
+def test_a_corrupt_config_gives_one_warning_line_and_the_defaults(
+    config_dir: Path, content: bytes
+) -> None:
+    path = written(config_dir, content)
+    config, warning = load_config()
+    assert config == Config()
+    assert warning is not None and "\n" not in warning
+    assert str(path) in warning and "ignored" in warning
+    assert "\x1b" not in warning and "\x00" not in warning
+
+
+def test_an_unreadable_config_gives_a_warning(config_dir: Path) -> None:
+    (config_dir / "config.toml").mkdir(parents=True)  # a folder where the file should be
+    config, warning = load_config()
+    assert config == Config() and warning is not None and "ignored" in warning
+
+
+@pytest.mark.parametrize(
+    ("option", "saved", "low_bandwidth", "color_system", "expected"),
+    [
+        (None, None, False, "auto", DEFAULT_THEME),
+        (None, LIGHT_THEME, False, "auto", LIGHT_THEME),
+        (DARK_THEME, LIGHT_THEME, False, "auto", DARK_THEME),
+        # Low-bandwidth mode forces the 16-colour theme over the saved one, not --theme.
+        (None, LIGHT_THEME, True, "auto", ANSI_THEME),
+        (LIGHT_THEME, None, True, "auto", LIGHT_THEME),
+        # Told to use 16 colours, Textual would round the dark theme's: ANSI by default.
+        (None, None, False, "standard", ANSI_THEME),
+        (None, LIGHT_THEME, False, "standard", LIGHT_THEME),
+        (None, None, False, "truecolor", DEFAULT_THEME),
+    ],
+)
+def test_theme_precedence(
+    option: str | None, saved: str | None, low_bandwidth: bool, color_system: str, expected: str
+) -> None:
+    chosen = resolve_theme(option, saved, low_bandwidth=low_bandwidth, color_system=color_system)
+    assert chosen == expected
+
+
+# ---------------------------------------------------------------------- --theme
+
+
+def test_theme_option_parses() -> None:
+    assert _reader_parser().parse_args([]).theme is None
+    for name in THEMES:
+        assert _reader_parser().parse_args(["--theme", name, "a.txt"]).theme == name
+
+
+def test_an_unknown_theme_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--theme", "purple", SEEDS])
+    assert exited.value.code == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "--theme" in error and "newsprism-light" in error
+
+
+def test_the_reader_starts_in_the_theme_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SSH_CONNECTION", raising=False)
+    monkeypatch.delenv("SSH_TTY", raising=False)
+    save_config(Config(theme=DARK_THEME))
+    started: list[NewsprismApp] = []
+    monkeypatch.setattr(NewsprismApp, "run", lambda self: started.append(self))
+    main(["--theme", LIGHT_THEME, SEEDS])
+    assert started[0].theme == LIGHT_THEME
+    # --theme is for this session: the saved choice stays.
+    assert load_config()[0].theme == DARK_THEME
+
+
+# ---------------------------------------------------------------------- in the reader
+
+
+def fact_and_mention_styles(pane: ReportPane) -> tuple[dict[int, set[Style]], list[Style]]:
+    """The styles of the fact numbers drawn in the pane, by fact colour slot, and of the
+    drawn mentions of Homs."""
+    facts: dict[int, set[Style]] = {}
+    mentions: list[Style] = []
+    for segment in segments(pane, pane.virtual_size.height):
+        if segment.text in MARKERS and segment.style is not None:
+            slot = (MARKERS[segment.text] - 1) % FACT_COLOURS
+            facts.setdefault(slot, set()).add(segment.style)
+        elif segment.text == "Homs" and segment.style is not None:
+            mentions.append(segment.style)
+    return facts, mentions
+
+
+def words_after(pane: ReportPane, markers: Collection[str]) -> list[Segment]:
+    """The segments drawn right after each of `markers` (the text a marker introduces)."""
+    drawn = segments(pane, pane.virtual_size.height)
+    return [drawn[i + 1] for i, s in enumerate(drawn[:-1]) if s.text in markers]
+
+
+@pytest.mark.parametrize("name", [*THEMES, "textual-light", "nord"])
+async def test_each_theme_keeps_facts_apart_from_each_other_and_from_mentions(
+    name: str,
+) -> None:
+    app = NewsprismApp([SEEDS], theme=name)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await analysed(pilot)
+        assert app.theme == name and app.current_theme.name == name
+        pane = app.reader.pane(0)
+        facts, _ = fact_and_mention_styles(pane)
+        assert len(facts) >= 2
+        # One colour per slot, a different one for each slot, the theme's own.
+        colours = {slot: {style.color for style in styles} for slot, styles in facts.items()}
+        assert all(len(found) == 1 for found in colours.values())
+        assert len({next(iter(found)) for found in colours.values()}) == len(colours)
+        theme = app.current_theme
+        expected = theme.variables if theme in (DARK, LIGHT, ANSI) else variable_defaults(theme)
+        assert app.get_css_variables()["newsprism-fact-0"] == expected["newsprism-fact-0"]
+        # The words a fact number introduces are underlined in the fact's colour.
+        slot, (style,) = next(iter(facts.items()))
+        marker = next(m for m, n in MARKERS.items() if (n - 1) % FACT_COLOURS == slot)
+        text = [s.style for s in words_after(pane, {marker}) if s.style is not None]
+        assert text and all(s.underline and s.color == style.color for s in text)
+
+        await pilot.press("e", *"homs", "enter")
+        await pilot.pause()
+        _, mentions = fact_and_mention_styles(pane)
+        assert mentions
+        assert all(s.bold and s.reverse for s in mentions)
+        assert not any(s.reverse for found in facts.values() for s in found)
+        fact_colours = {next(iter(found)) for found in colours.values()}
+        assert not {s.color for s in mentions} & fact_colours
+        assert app.get_css_variables()[MENTION_VARIABLE] == expected[MENTION_VARIABLE]
+
+
+@pytest.mark.parametrize("name", THEMES)
+async def test_no_color_tells_facts_mentions_and_unique_sentences_apart_by_style(
+    monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = NewsprismApp([SEEDS], theme=name)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await analysed(pilot)
+        assert app.no_color
+        # Textual drops colours for an ANSI theme and greys the others.
+        wanted = NoColor if name == ANSI_THEME else Monochrome
+        assert sum(isinstance(f, NoColor | Monochrome) for f in app._filters) == 1
+        assert any(type(f) is wanted for f in app._filters)
+        pane = app.reader.pane(0)
+        facts, _ = fact_and_mention_styles(pane)
+        # No colour sets facts apart: they keep the text colour, underlined, numbered.
+        assert len(facts) >= 2
+        assert len({s.color for found in facts.values() for s in found}) == 1
+        await pilot.press("e", *"homs", "enter", "U")
+        await pilot.pause()
+        _, mentions = fact_and_mention_styles(pane)
+        fact_text = [s.style for s in words_after(pane, MARKERS) if s.style and s.text != "Homs"]
+        drawn = segments(pane, pane.virtual_size.height)
+        unique = [s.style for s in drawn if s.text == UNIQUE_MARK and s.style is not None]
+        assert fact_text and mentions and unique
+
+        def look(style: Style) -> tuple[bool, bool, bool]:
+            return (bool(style.underline), bool(style.reverse), bool(style.italic))
+
+        assert {look(s) for s in fact_text} == {(True, False, False)}
+        assert all(s.reverse and s.bold for s in mentions)
+        assert all(s.italic and not s.underline and not s.reverse for s in unique)
+
+
+async def test_the_no_color_filter_follows_the_theme(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Greying the ANSI theme's colours (which Textual cannot see) would draw black text."""
+    monkeypatch.setenv("NO_COLOR", "yes")
+    app = NewsprismApp([SEEDS], theme=DARK_THEME)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert any(isinstance(f, Monochrome) for f in app._filters)
+        app.theme = ANSI_THEME
+        await pilot.pause()
+        assert any(isinstance(f, NoColor) for f in app._filters)
+        assert not any(isinstance(f, Monochrome) for f in app._filters)
+        app.theme = LIGHT_THEME
+        await pilot.pause()
+        assert [type(f) for f in app._filters if isinstance(f, NoColor | Monochrome)] == [
+            Monochrome
+        ]
+
+
+async def test_an_empty_no_color_keeps_colours(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "")  # no-color.org: only a non-empty value counts
+    app = NewsprismApp([SEEDS])
+    async with app.run_test(size=(120, 35)) as pilot:
+        await analysed(pilot)
+        assert not app.no_color
+        assert not any(isinstance(f, NoColor | Monochrome) for f in app._filters)
+        facts, _ = fact_and_mention_styles(app.reader.pane(0))
+        assert len({style.color for found in facts.values() for style in found}) >= 2
+
+
+# ---------------------------------------------------------------------- remembered
+
+
+async def choose(pilot: Pilot, words: str) -> None:
+    """Pick the first theme matching `words` in the open theme palette."""
+    assert isinstance(pilot.app.screen, CommandPalette)
+    await pilot.press(*words)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_a_theme_chosen_in_the_palette_is_used_at_the_next_start(config_dir: Path) -> None:
+    app = NewsprismApp([SEEDS])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await analysed(pilot)
+        assert app.theme == DEFAULT_THEME
+        # "Theme…", not Textual's "Theme" (the pilot cannot type "…").
+        await pilot.press("ctrl+p")
+        pilot.app.screen.query_one(CommandInput).value = "Theme…"
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [str(c.title) for c in app.get_system_commands(app.reader)].count("Theme…") == 1
+        await choose(pilot, "light")
+        assert app.theme == LIGHT_THEME
+        assert load_config()[0].theme == LIGHT_THEME
+    assert (config_dir / "config.toml").is_file()
+    again = NewsprismApp([SEEDS])
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert again.theme == LIGHT_THEME
+        assert not notes(again)
+
+
+async def test_a_theme_chosen_in_textuals_picker_is_remembered_too() -> None:
+    app = NewsprismApp([SEEDS])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.action_change_theme()  # the palette's "Theme": every theme Textual has
+        await pilot.pause()
+        await choose(pilot, "nord")
+        assert app.theme == "nord"
+    assert load_config()[0].theme == "nord"
+    assert NewsprismApp([SEEDS]).theme == "nord"
+
+
+async def test_low_bandwidth_forces_the_ansi_theme_without_saving_it() -> None:
+    save_config(Config(theme=LIGHT_THEME))
+    app = NewsprismApp([SEEDS], low_bandwidth=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == ANSI_THEME
+    assert load_config()[0].theme == LIGHT_THEME
+    # --theme wins even so.
+    assert NewsprismApp([SEEDS], low_bandwidth=True, theme=DARK_THEME).theme == DARK_THEME
+
+
+async def test_a_corrupt_config_is_reported_once_and_the_default_used(config_dir: Path) -> None:
+    written(config_dir, b"theme = = =")
+    app = NewsprismApp([SEEDS])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.theme == DEFAULT_THEME
+        warnings = [n for n in notes(app) if "ignored" in str(n)]
+        assert len(warnings) == 1 and "config.toml" in str(warnings[0])
+        # Choosing a theme writes a good file over the broken one.
+        app.theme = LIGHT_THEME
+    assert load_config() == (Config(theme=LIGHT_THEME), None)
+
+
+async def test_an_unknown_saved_theme_falls_back_to_the_default() -> None:
+    save_config(Config(theme="gone-theme"))
+    app = NewsprismApp([SEEDS])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.theme == DEFAULT_THEME
+        assert any("gone-theme" in str(n) for n in notes(app))
+
+
+async def test_a_config_that_cannot_be_written_is_reported(config_dir: Path) -> None:
+    config_dir.parent.mkdir(parents=True, exist_ok=True)
+    config_dir.write_text("a file where the folder should be", encoding="utf-8")
+    app = NewsprismApp([SEEDS])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.theme = LIGHT_THEME
+        await pilot.pause()
+        assert app.theme == LIGHT_THEME
+        assert any("Theme not saved" in str(n) for n in notes(app))
+
+
+# ---------------------------------------------------------------------- snapshots
+
+
+@pytest.mark.parametrize("name", THEMES)
+def test_theme_snapshot_80x24(snap_compare, name: str) -> None:
+    """Filtered by Homs with unique sentences marked: fact colours and numbers, mentions,
+    unique sentences, the filter bar and the status line in each theme."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await analysed(pilot)
+        await pilot.press("e", *"homs", "enter", "U")
+        await pilot.pause()
+
+    assert snap_compare(
+        NewsprismApp([SEEDS], theme=name), terminal_size=(80, 24), run_before=run_before
+    )
+
+
+def test_the_config_and_the_theme_option_do_not_import_textual() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, tui.config, tui.cli; tui.cli._reader_parser(); "
+        "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))"
+    )
+    root = Path(__file__).resolve().parents[1]
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"

@@ -1,0 +1,99 @@
+"""The user's settings, kept between sessions: for now the reader's theme.
+
+They live in `config.toml` in the user's config directory (platformdirs; override with
+NEWSPRISM_CONFIG_DIR). A file that cannot be read or understood gives one warning line
+and the defaults, never a crash. This module knows the theme names (the command line
+offers them without importing Textual); the themes themselves are in tui/app/themes.py.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.textsafe import safe_text
+
+FILE_NAME = "config.toml"
+
+DARK_THEME = "newsprism-dark"
+LIGHT_THEME = "newsprism-light"
+# The terminal's own 16 colours: low-bandwidth mode's theme.
+ANSI_THEME = "newsprism-ansi"
+THEMES = (DARK_THEME, LIGHT_THEME, ANSI_THEME)
+DEFAULT_THEME = DARK_THEME
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """What the user chose; None means "not chosen", so the default applies."""
+
+    # A theme name: one of THEMES, or any other theme Textual offers (its own picker).
+    theme: str | None = None
+
+
+def config_path() -> Path:
+    override = os.environ.get("NEWSPRISM_CONFIG_DIR")
+    if override:
+        return Path(override) / FILE_NAME
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("newsprism", appauthor=False)) / FILE_NAME
+
+
+def load_config(path: Path | None = None) -> tuple[Config, str | None]:
+    """The saved settings, and a one-line warning when the file was there but unusable
+    (the defaults are returned then)."""
+    path = path or config_path()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Config(), None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return Config(), _warning(path, exc)
+    theme = data.get("theme")
+    if theme is not None and (not isinstance(theme, str) or not theme.strip()):
+        return Config(), _warning(path, "theme is not a theme name")
+    return Config(theme=theme), None
+
+
+def _warning(path: Path, problem: object) -> str:
+    """One line, with nothing from the path or the file able to drive the terminal."""
+    return " ".join(safe_text(f"settings in {path} ignored ({problem})").split())
+
+
+def save_config(config: Config, path: Path | None = None) -> Path:
+    """Write the settings (replacing the file whole, so a crash never leaves half of it);
+    raises OSError when the file cannot be written."""
+    path = path or config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = ["# newsprism settings, written by the reader"]
+    if config.theme is not None:
+        # A JSON string is a valid TOML basic string (the same escapes).
+        lines.append(f"theme = {json.dumps(config.theme, ensure_ascii=False)}")
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    temporary.replace(path)
+    return path
+
+
+def resolve_theme(
+    option: str | None,
+    saved: str | None,
+    *,
+    low_bandwidth: bool = False,
+    color_system: str = "auto",
+) -> str:
+    """The theme to start in: `--theme`, else the 16-colour theme in low-bandwidth mode,
+    else the saved choice, else the default. The default is the 16-colour theme when
+    Textual was told to use 16 colours (TEXTUAL_COLOR_SYSTEM, `color_system`): it would
+    round the dark theme's colours to them, and fact colours could merge."""
+    if option:
+        return option
+    if low_bandwidth:
+        return ANSI_THEME
+    if saved:
+        return saved
+    return ANSI_THEME if color_system in ("standard", "windows") else DEFAULT_THEME

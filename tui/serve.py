@@ -1,0 +1,263 @@
+"""`newsprism serve [PATH...]`: the reader in a web browser, through textual-serve.
+
+textual-serve runs a shell command for every browser session and relays its screen over a
+websocket. Here that command is this same Python running the reader (`-m tui`) on the same
+inputs and options, quoted with shlex. The server listens on 127.0.0.1 unless `--host`
+says otherwise, and then warns that anyone who can reach it can read the reports.
+
+Because a page from any web site can open a websocket to 127.0.0.1, the server answers only
+requests whose Host is the address it was opened at (a loopback name, when it listens on
+loopback: no DNS rebinding) and whose Origin, when the browser sends one, is that same
+address (no other site's page can start a reader and read it).
+
+Core module: Textual, textual-serve and aiohttp are imported only when the server starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import ipaddress
+import os
+import shlex
+import socket
+import sys
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+from tui.cli import (
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    _add_inputs,
+    _inputs,
+    _Parser,
+    _user_topics,
+    print_error,
+)
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+INSTALL_HINT = "pip install 'newsprism[serve]'"
+# Set in an SSH session, where the reader would take them for a slow link and drop to 16
+# colours; a browser session's screen goes through this server, not through that link.
+_SSH_VARIABLES = ("SSH_CONNECTION", "SSH_TTY")
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"port must be 1 to 65535, not {port}")
+    return port
+
+
+def serve_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="newsprism serve",
+        description="Run the reader in a web browser (textual-serve): every browser tab "
+        "opened at the printed address gets its own reader on these reports.",
+    )
+    _add_inputs(parser)
+    parser.add_argument(
+        "--host",
+        default=DEFAULT_HOST,
+        help="address to listen on (default %(default)s: this machine only; with any other, "
+        "anyone who can reach it can read the reports)",
+    )
+    parser.add_argument(
+        "--port", type=_port, default=DEFAULT_PORT, help="port (default %(default)s)"
+    )
+    return parser
+
+
+def reader_command(
+    paths: Sequence[str],
+    *,
+    recursive: bool = False,
+    no_cache: bool = False,
+    topics: str | None = None,
+    python: str = sys.executable,
+) -> str:
+    """The shell command that runs the reader on these inputs (one per browser session).
+
+    Every argument is quoted; `--` keeps a path starting with `-`, or named `analyze` or
+    `serve`, a path.
+    """
+    argv = [python, "-m", "tui"]
+    if recursive:
+        argv.append("--recursive")
+    if no_cache:
+        argv.append("--no-cache")
+    if topics is not None:
+        argv.append(f"--topics={topics}")
+    argv += ["--", *paths]
+    return shlex.join(argv)
+
+
+def is_loopback(host: str) -> bool:
+    """`localhost`, `*.localhost` or a loopback address (127.0.0.0/8, ::1)."""
+    name = host.strip("[]").rstrip(".").lower()
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def url_for(host: str, port: int) -> str:
+    """The address to open: `http://127.0.0.1:8000`, `http://[::1]:8000`."""
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
+def request_allowed(host_header: str | None, origin: str | None, *, loopback_only: bool) -> bool:
+    """Whether to answer a request with these Host and Origin headers.
+
+    With `loopback_only` (the server listens on loopback) the Host must be a loopback name:
+    a page whose own name was rebound to 127.0.0.1 is refused. An Origin, when present
+    (browsers always send one with a websocket), must name the same host and port as the
+    Host: another site's page cannot open a session.
+    """
+    if not host_header:
+        return False
+    try:
+        hostname = urlsplit("//" + host_header).hostname
+        origin_netloc = urlsplit(origin).netloc if origin is not None else None
+    except ValueError:
+        return False
+    if not hostname or (loopback_only and not is_loopback(hostname)):
+        return False
+    return origin_netloc is None or origin_netloc.lower() == host_header.lower()
+
+
+def _listen_error(host: str, port: int, exc: OSError) -> str:
+    reason = (exc.strerror or str(exc)).lower()
+    hint = " (another server is using it: choose one with --port)" if "in use" in reason else ""
+    return f"cannot listen on {url_for(host, port)}: {reason}{hint}"
+
+
+def listen_problem(host: str, port: int) -> str | None:
+    """Why the server could not listen on host:port (port taken, unknown host, ...), or None.
+
+    Binds and closes a socket on every address the server will bind, as it will.
+    """
+    try:
+        addresses = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        return f"cannot listen on {host}: {reason.lower()}"
+    for family, kind, proto, _name, address in dict.fromkeys(addresses):
+        try:
+            with socket.socket(family, kind, proto) as probe:
+                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                if family == socket.AF_INET6 and hasattr(socket, "IPV6_V6ONLY"):
+                    probe.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+                probe.bind(address)
+        except OSError as exc:
+            return _listen_error(host, port, exc)
+    return None
+
+
+def make_server(command: str, host: str, port: int, reports: int) -> Any:
+    """A textual-serve `Server` for `command`, with the request checks above.
+
+    Raises ImportError when textual-serve (or aiohttp) is not installed.
+    """
+    from aiohttp import web
+    from textual_serve.server import Server
+
+    loopback_only = is_loopback(host)
+    address = url_for(host, port)
+    sessions: set[asyncio.Task[Any]] = set()
+
+    class ReaderServer(Server):
+        def _check(self, request: web.Request) -> None:
+            if not request_allowed(
+                request.headers.get("Host"),
+                request.headers.get("Origin"),
+                loopback_only=loopback_only,
+            ):
+                raise web.HTTPForbidden(text=f"open newsprism at {address}\n")
+
+        async def handle_index(self, request: web.Request) -> web.StreamResponse:
+            self._check(request)
+            # The page's websocket goes back to the address the browser used (localhost,
+            # 127.0.0.1, a LAN name), so that its Origin matches. Nothing awaits between
+            # this and the page being rendered.
+            self.public_url = f"{request.scheme}://{request.host}"
+            return await super().handle_index(request)  # type: ignore[misc]
+
+        async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+            self._check(request)
+            task = asyncio.current_task()
+            if task is not None:
+                sessions.add(task)
+            try:
+                return await super().handle_websocket(request)
+            finally:
+                sessions.discard(task)  # type: ignore[arg-type]
+
+        async def on_shutdown(self, app: web.Application) -> None:
+            # aiohttp would wait up to a minute for open sessions to end by themselves:
+            # end them now (textual-serve then tells each reader to quit and waits for it).
+            for task in list(sessions):
+                task.cancel()
+
+        async def on_startup(self, app: web.Application) -> None:
+            # Instead of textual-serve's banner: one line.
+            noun = "report file" if reports == 1 else "report files"
+            print(
+                f"newsprism: serving {reports} {noun} at {address} (Ctrl+C to stop)",
+                flush=True,
+            )
+
+    return ReaderServer(command, host=host, port=port, title="newsprism", public_url=address)
+
+
+def run_serve(argv: Sequence[str]) -> int:
+    args = serve_parser().parse_args(argv)
+    inputs = _inputs(args.paths)
+    from tui.ingest.loader import discover
+
+    found = discover(inputs, recursive=args.recursive)
+    for error in found.errors:
+        print_error(error)
+    if not found.files:
+        if not found.errors:
+            print_error("no reports to serve")
+        return EXIT_UNREADABLE
+    _topics, bad_topics = _user_topics(args.topics, inputs)
+    if bad_topics:  # every session would drop them without a word: say so once, now
+        return EXIT_UNREADABLE
+
+    command = reader_command(
+        inputs, recursive=args.recursive, no_cache=args.no_cache, topics=args.topics
+    )
+    try:
+        server = make_server(command, args.host, args.port, len(found.files))
+    except ImportError as exc:
+        missing = exc.name or "textual-serve"
+        print_error(f"serve needs textual-serve ({missing} is not installed): {INSTALL_HINT}")
+        return EXIT_UNREADABLE
+    problem = listen_problem(args.host, args.port)
+    if problem is not None:
+        print_error(problem)
+        return EXIT_UNREADABLE
+    if not is_loopback(args.host):
+        print_error(
+            f"warning: listening on {args.host}: anyone who can reach "
+            f"{url_for(args.host, args.port)} can read these reports"
+        )
+    for name in _SSH_VARIABLES:
+        os.environ.pop(name, None)
+    try:
+        server.serve()
+    except OSError as exc:  # taken between the check and the bind
+        print_error(_listen_error(args.host, args.port, exc))
+        return EXIT_UNREADABLE
+    return EXIT_UNREADABLE if found.errors else EXIT_OK
