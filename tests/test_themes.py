@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection
 from pathlib import Path
 
@@ -402,3 +403,56 @@ def test_the_config_and_the_theme_option_do_not_import_textual() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+# ------------------------------------------------------------------ colour-blind readers
+
+# Machado, Oliveira & Fernandes (2009), severity 1.0, applied to linear RGB.
+_CVD = {
+    "protanopia": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216),
+                   (-0.003882, -0.048116, 1.051998)),
+    "deuteranopia": ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413),
+                     (-0.011820, 0.042940, 0.968881)),
+    "tritanopia": ((1.255528, -0.076749, -0.178779), (-0.078411, 0.930809, 0.147602),
+                   (0.004733, 0.691367, 0.303900)),
+}  # fmt: skip
+
+
+def _linear(channel: float) -> float:
+    return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+
+def _lab(linear_rgb: tuple[float, float, float]) -> tuple[float, float, float]:
+    r, g, b = (min(max(c, 0.0), 1.0) for c in linear_rgb)
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+def _seen(hex_colour: str, vision: str | None) -> tuple[float, float, float]:
+    rgb = [_linear(int(hex_colour[i : i + 2], 16) / 255) for i in (1, 3, 5)]
+    if vision is not None:
+        rgb = [sum(m * c for m, c in zip(row, rgb, strict=True)) for row in _CVD[vision]]
+    return _lab((rgb[0], rgb[1], rgb[2]))
+
+
+@pytest.mark.parametrize("theme_name", [DARK_THEME, LIGHT_THEME])
+@pytest.mark.parametrize("vision", [None, "protanopia", "deuteranopia", "tritanopia"])
+def test_fact_colours_stay_apart_for_colour_blind_readers(
+    theme_name: str, vision: str | None
+) -> None:
+    """Every pair of the six fact colours differs by at least 10 ΔE (CIE76), for normal
+    vision and under simulated protanopia, deuteranopia and tritanopia: the colour is a
+    real cue, not only the numbers and underlines that stand in for it under NO_COLOR."""
+    from tui.app import themes
+
+    theme = {t.name: t for t in themes.THEMES}[theme_name]
+    colours = [theme.variables[f"newsprism-fact-{n}"] for n in range(6)]
+    seen = [_seen(colour, vision) for colour in colours]
+    closest = min(math.dist(seen[a], seen[b]) for a in range(6) for b in range(a + 1, 6))
+    assert closest >= 10, (theme_name, vision, round(closest, 1))
