@@ -17,9 +17,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
-import shutil
 import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -59,13 +57,6 @@ FORBIDDEN = (
     b"moves \x1b[",
     b"bell\x07",
 )
-
-
-def find_newsprism() -> str | None:
-    beside = Path(sys.executable).parent / "newsprism"
-    if beside.is_file() and os.access(beside, os.X_OK):
-        return str(beside)
-    return shutil.which("newsprism")
 
 
 class Session:
@@ -168,16 +159,6 @@ class Session:
         self.tmux("kill-server")
         if self.socket_path:
             Path(self.socket_path).unlink(missing_ok=True)
-
-
-@pytest.fixture
-def newsprism_script() -> str:
-    if shutil.which("tmux") is None:
-        pytest.skip("tmux is not installed")
-    script = find_newsprism()
-    if script is None:
-        pytest.skip("the newsprism console script is not installed (pip install -e .)")
-    return script
 
 
 @pytest.fixture

@@ -9,9 +9,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
-import shutil
 import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -40,14 +38,6 @@ UNCITED = "The extremist Islamist group"
 # The two seed reports' wordings of one shared fact.
 HOMS_LEFT = "full control of the strategic city of Homs"
 HOMS_RIGHT = "complete control of the key city of Homs"
-
-
-def find_newsprism() -> str | None:
-    """The installed console script: next to this interpreter first, then on PATH."""
-    beside = Path(sys.executable).parent / "newsprism"
-    if beside.is_file() and os.access(beside, os.X_OK):
-        return str(beside)
-    return shutil.which("newsprism")
 
 
 def tmux_environment() -> dict[str, str]:
@@ -123,16 +113,6 @@ class Terminal:
                     return int(text)
             time.sleep(POLL)
         pytest.fail(f"the app did not exit within {timeout}s; screen:\n{self.capture()}")
-
-
-@pytest.fixture
-def newsprism_script() -> str:
-    if shutil.which("tmux") is None:
-        pytest.skip("tmux is not installed")
-    script = find_newsprism()
-    if script is None:
-        pytest.skip("the newsprism console script is not installed (pip install -e .)")
-    return script
 
 
 @pytest.fixture
