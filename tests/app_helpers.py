@@ -52,3 +52,24 @@ async def run_command(pilot: Pilot, words: str) -> None:
 def assert_clean(text: str) -> None:
     assert not any((ord(ch) < 32 and ch != "\n") or 0x7F <= ord(ch) < 0xA0 for ch in text)
     assert "pwned" not in text
+
+
+async def analysis_started(pilot: Pilot) -> None:
+    """Wait until the analysis worker has started (it may be held by a fixture)."""
+    app = pilot.app
+    assert isinstance(app, NewsprismApp)
+    for _ in range(200):
+        await pilot.pause(0.01)
+        if app.analysis_running:
+            return
+
+
+async def pick(pilot: Pilot, key: str, *queries: str) -> None:
+    """`key` (e, s or t), then search and select each query's best match, then enter."""
+    await pilot.press(key)
+    for query in queries:
+        await pilot.press(*query)
+        if len(queries) > 1:
+            await pilot.press("down", "space")
+    await pilot.press("enter")
+    await pilot.pause()

@@ -13,7 +13,7 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
-from tests.app_helpers import analysed, assert_clean, pane_text, shown_ids
+from tests.app_helpers import analysed, analysis_started, assert_clean, pane_text, pick, shown_ids
 from tui.analysis.entities import Corrections
 from tui.app.app import NewsprismApp
 from tui.app.messages import AnalysisReady
@@ -39,14 +39,7 @@ def picker(app: NewsprismApp) -> EntityPicker:
 
 
 async def filter_by(pilot: Pilot, *queries: str) -> None:
-    """e, then search and select each query's best match, then enter."""
-    await pilot.press("e")
-    for query in queries:
-        await pilot.press(*query)
-        if len(queries) > 1:
-            await pilot.press("down", "space")
-    await pilot.press("enter")
-    await pilot.pause()
+    await pick(pilot, "e", *queries)
 
 
 # ---------------------------------------------------------------------- analysis
@@ -67,10 +60,7 @@ async def test_keys_say_analysis_is_still_running(
 ) -> None:
     release = held_analysis
     async with seeds_app.run_test(size=(80, 24)) as pilot:
-        for _ in range(200):
-            await pilot.pause(0.01)
-            if seeds_app.analysis_running:
-                break
+        await analysis_started(pilot)
         assert "finding entities" in str(seeds_app.reader.query_one("#status-label").render())
         await pilot.press("e")
         assert not isinstance(seeds_app.screen, EntityPicker)

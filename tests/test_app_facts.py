@@ -12,7 +12,15 @@ import pytest
 from rich.segment import Segment
 from textual.pilot import Pilot
 
-from tests.app_helpers import analysed, assert_clean, notes, pane_text, run_command, segments
+from tests.app_helpers import (
+    analysed,
+    analysis_started,
+    assert_clean,
+    notes,
+    pane_text,
+    run_command,
+    segments,
+)
 from tui.analysis.entities import Corrections
 from tui.app.app import NewsprismApp
 from tui.app.fact_view import STRICTEST_THRESHOLD, fact_marker, threshold_steps
@@ -648,10 +656,7 @@ async def test_fact_keys_wait_for_the_analysis(
 ) -> None:
     release = held_analysis
     async with seeds_app.run_test(size=(80, 24)) as pilot:
-        for _ in range(200):
-            await pilot.pause(0.01)
-            if seeds_app.analysis_running:
-                break
+        await analysis_started(pilot)
         await pilot.press("n", "enter", "f", "u", "U", "m", "plus")
         assert seeds_app.screen is seeds_app.reader
         assert notes(seeds_app).count("Analysis still running") == 7

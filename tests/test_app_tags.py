@@ -9,10 +9,18 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
-from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList
 
-from tests.app_helpers import analysed, assert_clean, notes, run_command, segments, shown_ids
+from tests.app_helpers import (
+    analysed,
+    analysis_started,
+    assert_clean,
+    notes,
+    pick,
+    run_command,
+    segments,
+    shown_ids,
+)
 from tui.analysis.entities import Corrections
 from tui.analysis.topics import UserTopic
 from tui.app.app import NewsprismApp
@@ -124,17 +132,6 @@ def tag_line_of(pane: ReportPane, paragraph: Paragraph) -> str | None:
 
 def bar_label(app: NewsprismApp) -> str:
     return str(app.reader.query_one("#filter-label").render())
-
-
-async def pick(pilot: Pilot, key: str, *queries: str) -> None:
-    """`key` (s, t or e), then search and select each query's best match, then enter."""
-    await pilot.press(key)
-    for query in queries:
-        await pilot.press(*query)
-        if len(queries) > 1:
-            await pilot.press("down", "space")
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 # ---------------------------------------------------------------------- tag line
@@ -523,10 +520,7 @@ async def test_keys_wait_for_the_analysis(
 ) -> None:
     release = held_analysis
     async with seeds_app.run_test(size=(80, 24)) as pilot:
-        for _ in range(200):
-            await pilot.pause(0.01)
-            if seeds_app.analysis_running:
-                break
+        await analysis_started(pilot)
         await pilot.press("s", "t", "o", "T")
         assert seeds_app.screen is seeds_app.reader
         assert notes(seeds_app).count("Analysis still running") == 4

@@ -5,19 +5,15 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli_helpers import run, run_subprocess
 from tui import analyze
-from tui.cli import main
 from tui.cli import terminal_missing as real_terminal_missing
 from tui.model import PARAGRAPH_KINDS
 from tui.resources import seeds_dir
-
-ROOT = Path(__file__).resolve().parents[1]
 
 TOP_KEYS = {"schema", "reports", "entities", "facts", "topics"}
 REPORT_KEYS = {"id", "name", "path", "source", "title", "date", "url", "text", "paragraphs"}
@@ -25,33 +21,6 @@ PARAGRAPH_KEYS = {"id", "start", "end", "kind", "topics", "cited", "sentences", 
 SENTENCE_KEYS = {"id", "start", "end", "facts"}
 
 GOOD_TEXT = "A good report. It has two sentences.\n"
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    """Run the CLI in-process; usage errors exit through SystemExit."""
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = exc.code
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
-
-
-def run_subprocess(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    result = subprocess.run(
-        [sys.executable, "-m", "tui", "analyze", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-    )
-    assert "Traceback" not in result.stderr
-    return result
 
 
 def error_lines(err: str) -> list[str]:

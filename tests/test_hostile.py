@@ -9,9 +9,7 @@ are on their own. The files are written at test time by `tests.hostile`.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +21,8 @@ import tui.corpus_builder
 import tui.ingest.loader
 from tests import hostile
 from tests.app_helpers import assert_clean, notes
+from tests.cli_helpers import run as run_cli
+from tests.cli_helpers import run_subprocess as run_analyze_process
 from tests.hostile import (
     CASES,
     GOOD,
@@ -35,10 +35,8 @@ from tests.hostile import (
 from tui import analyze
 from tui.app.app import NewsprismApp
 from tui.app.widgets.report_pane import ReportPane
-from tui.cli import main
 from tui.textsafe import safe_text
 
-ROOT = Path(__file__).resolve().parents[1]
 LOOP = "too many levels of symbolic links"
 
 
@@ -49,30 +47,12 @@ LOOP = "too many levels of symbolic links"
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     """`newsprism analyze ARGS` in-process: (exit code, stdout, stderr)."""
-    try:
-        code = main(["analyze", *args])
-    except SystemExit as exc:  # usage errors
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
+    return run_cli(capsys, "analyze", *args)
 
 
 def run_subprocess(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """The real command in a process of its own (the heavy cases)."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    result = subprocess.run(
-        [sys.executable, "-m", "tui", "analyze", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=900,  # a hang guard, not a speed test
-        check=False,
-    )
-    assert "Traceback" not in result.stderr, result.stderr[-2000:]
-    return result
+    return run_analyze_process(*args, cwd=cwd, timeout=900)
 
 
 def error_line(path: Path, reason: str) -> str:
