@@ -14,7 +14,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.textsafe import safe_text
+from tui.textsafe import safe_line
 
 FILE_NAME = "config.toml"
 
@@ -61,7 +61,7 @@ def load_config(path: Path | None = None) -> tuple[Config, str | None]:
 
 def _warning(path: Path, problem: object) -> str:
     """One line, with nothing from the path or the file able to drive the terminal."""
-    return " ".join(safe_text(f"settings in {path} ignored ({problem})").split())
+    return safe_line(f"settings in {path} ignored ({problem})")
 
 
 def save_config(config: Config, path: Path | None = None) -> Path:

@@ -30,7 +30,7 @@ from tui.model.document import Paragraph, Report
 from tui.model.entities import Entity, Mention
 from tui.model.facts import Fact
 from tui.model.tags import CitedSource
-from tui.textsafe import safe_pieces, safe_text
+from tui.textsafe import safe_line, safe_pieces, safe_text
 
 ExportKind = Literal["facts", "paragraphs", "entities"]
 ExportFormat = Literal["md", "csv", "json"]
@@ -242,16 +242,16 @@ def describe_filter(corpus: Corpus, flt: ParagraphFilter) -> str:
     """ "the paragraphs that mention Assad or HTS and cite Reuters", for a title."""
     clauses = []
     if flt.entities:
-        names = [one_line(_entity_name(corpus, e)) for e in flt.entities]
+        names = [safe_line(_entity_name(corpus, e)) for e in flt.entities]
         clauses.append("mention " + _joined(names, " and " if flt.match == "all" else " or "))
     if flt.sources:
-        names = [one_line(_source_name(corpus, key)) for key in flt.sources]
+        names = [safe_line(_source_name(corpus, key)) for key in flt.sources]
         clauses.append("cite " + _joined(names, " or "))
     if flt.outlets:
-        clauses.append("are from " + _joined([one_line(o) for o in flt.outlets], " or "))
+        clauses.append("are from " + _joined([safe_line(o) for o in flt.outlets], " or "))
     if flt.topics:
         labels = {topic.id: topic.label for topic in corpus.topics}
-        names = [one_line(labels.get(t, t)) for t in flt.topics]
+        names = [safe_line(labels.get(t, t)) for t in flt.topics]
         clauses.append("are about " + _joined(names, " or "))
     if flt.view == "shared":
         clauses.append("state a shared fact")
@@ -276,29 +276,19 @@ def clean(text: str) -> str:
     return "".join(text[pos : pos + len(piece)] for pos, piece in safe_pieces(text))
 
 
-def one_line(text: str | None) -> str:
-    """`text` cleaned, on one line, white space collapsed."""
-    return " ".join(safe_text(text or "").split())
-
-
 def visible_span(report: Report, paragraph: Paragraph, start: int, end: int) -> str:
     """`report.text[start:end]` (within `paragraph`) as the reader shows it, on one line:
     its visible runs only (no Markdown syntax)."""
-    pieces = [
-        report.text[max(run.start, start) : min(run.end, end)]
-        for run in paragraph.runs
-        if run.start < end and run.end > start
-    ]
-    return one_line("".join(pieces))
+    return safe_line(report.visible_span(paragraph, start, end))
 
 
 def source_line(report: Report) -> str:
     """ "Sky News, Assad flees Syria (003_76f5.txt)": who published a report, and where."""
-    line = one_line(report.source)
-    title = one_line(report.title)
+    line = safe_line(report.source)
+    title = safe_line(report.title)
     if title:
         line += f", {title}"
-    file = one_line(report.path or report.name)
+    file = safe_line(report.path or report.name)
     return f"{line} ({file})" if file else line
 
 
@@ -319,7 +309,7 @@ def facts_clip(corpus: Corpus, fact_ids: Iterable[str]) -> str:
     for fact_id in fact_ids:
         fact = corpus.fact(fact_id)
         lines = [f"Shared fact f{numbers[fact_id]} ({_count(len(fact.reports), 'report')})"]
-        lines.extend(f"≠ {one_line(d.kind)}: {one_line(d.detail)}" for d in fact.discrepancies)
+        lines.extend(f"≠ {safe_line(d.kind)}: {safe_line(d.detail)}" for d in fact.discrepancies)
         for report, wordings in _fact_wordings(corpus, fact):
             said = " / ".join(w.visible for w in wordings)
             lines.append(f"“{said}” — {source_line(report)}")
@@ -338,7 +328,7 @@ _MD_LINE_START = re.compile(r"^(?:([-+=])|(\d+)([.)]))")
 def md(text: str | None) -> str:
     """Report text for Markdown, on one line: never markup, never a table's `|`, never
     HTML; escapes and control characters taken out."""
-    line = one_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    line = safe_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     line = _MD_SPECIAL.sub(r"\\\1", line)
     # Not a list item, a numbered item or a heading underline where a line starts.
     return _MD_LINE_START.sub(lambda m: "\\" + m[1] if m[1] else m[2] + "\\" + m[3], line)
@@ -413,12 +403,12 @@ def _fact_wordings(
 def _report_dict(report: Report) -> dict[str, Any]:
     return {
         "id": report.id,
-        "name": one_line(report.name),
-        "path": one_line(report.path) if report.path is not None else None,
-        "source": one_line(report.source),
-        "title": one_line(report.title) or None,
-        "date": one_line(report.date) or None,
-        "url": one_line(report.url) or None,
+        "name": safe_line(report.name),
+        "path": safe_line(report.path) if report.path is not None else None,
+        "source": safe_line(report.source),
+        "title": safe_line(report.title) or None,
+        "date": safe_line(report.date) or None,
+        "url": safe_line(report.url) or None,
     }
 
 
@@ -426,8 +416,8 @@ def _trace(report: Report) -> dict[str, Any]:
     """The fields that say which report a row comes from."""
     return {
         "report": report.id,
-        "path": one_line(report.path) if report.path is not None else None,
-        "source": one_line(report.source),
+        "path": safe_line(report.path) if report.path is not None else None,
+        "source": safe_line(report.source),
     }
 
 
@@ -498,7 +488,7 @@ def _fact_rows(corpus: Corpus) -> Iterator[dict[str, Any]]:
     places = _sentence_places(corpus, {s for fact in corpus.facts for s in fact.sentences})
     for fact in corpus.facts:
         differs = CSV_JOINER.join(
-            f"{one_line(d.kind)}: {one_line(d.detail)}" for d in fact.discrepancies
+            f"{safe_line(d.kind)}: {safe_line(d.detail)}" for d in fact.discrepancies
         )
         for _, wordings in _fact_wordings(corpus, fact, places):
             for w in wordings:
@@ -527,7 +517,7 @@ def facts_json(corpus: Corpus) -> str:
                 "reports": list(fact.reports),
                 "score": round(fact.score, 3),
                 "discrepancies": [
-                    {"kind": one_line(d.kind), "detail": one_line(d.detail)}
+                    {"kind": safe_line(d.kind), "detail": safe_line(d.detail)}
                     for d in fact.discrepancies
                 ],
                 "wordings": wordings,
@@ -618,7 +608,7 @@ def _source_name(corpus: Corpus, key: str) -> str:
 
 def _cited_name(source: CitedSource, entities: dict[str, Entity]) -> str:
     entity = entities.get(source.entity or "")
-    return one_line(entity.name if entity else source.name)
+    return safe_line(entity.name if entity else source.name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -644,18 +634,18 @@ def _paragraph_tags(
     cited = [
         {
             "name": _cited_name(source, entities),
-            "written": one_line(source.name),
+            "written": safe_line(source.name),
             "entity": source.entity,
         }
         for source in corpus.cited.get(paragraph.id, ())
     ]
     topics = [
-        one_line(labels[t]) for t in corpus.paragraph_topics.get(paragraph.id, ()) if t in labels
+        safe_line(labels[t]) for t in corpus.paragraph_topics.get(paragraph.id, ()) if t in labels
     ]
     mentions = [
         {
             "entity": m.entity,
-            "name": one_line(entities[m.entity].name if m.entity in entities else m.entity),
+            "name": safe_line(entities[m.entity].name if m.entity in entities else m.entity),
             "start": m.start,
             "end": m.end,
             "text": clean(report.text[m.start : m.end]),
@@ -712,11 +702,11 @@ def _filter_dict(corpus: Corpus, flt: ParagraphFilter) -> dict[str, Any]:
     labels = {topic.id: topic.label for topic in corpus.topics}
     return {
         "description": describe_filter(corpus, flt),
-        "entities": [{"id": e, "name": one_line(_entity_name(corpus, e))} for e in flt.entities],
+        "entities": [{"id": e, "name": safe_line(_entity_name(corpus, e))} for e in flt.entities],
         "match": flt.match,
-        "sources": [{"key": k, "name": one_line(_source_name(corpus, k))} for k in flt.sources],
-        "outlets": [one_line(o) for o in flt.outlets],
-        "topics": [{"id": t, "label": one_line(labels.get(t, t))} for t in flt.topics],
+        "sources": [{"key": k, "name": safe_line(_source_name(corpus, k))} for k in flt.sources],
+        "outlets": [safe_line(o) for o in flt.outlets],
+        "topics": [{"id": t, "label": safe_line(labels.get(t, t))} for t in flt.topics],
         "view": flt.view,
         "boilerplate": flt.boilerplate,
     }
@@ -785,12 +775,12 @@ def _mentions_by_entity(corpus: Corpus) -> dict[str, list[Mention]]:
 def _entity_fields(entity: Entity) -> dict[str, Any]:
     return {
         "entity": entity.id,
-        "name": one_line(entity.name),
+        "name": safe_line(entity.name),
         "type": entity.type,
-        "aliases": [one_line(a) for a in entity.aliases],
+        "aliases": [safe_line(a) for a in entity.aliases],
         "mentions": entity.mentions,
         "reports": list(entity.reports),
-        "merged_because": [one_line(str(reason)) for reason in entity.merged_because],
+        "merged_because": [safe_line(str(reason)) for reason in entity.merged_because],
     }
 
 

@@ -36,3 +36,9 @@ def safe_pieces(text: str, start: int = 0, end: int | None = None) -> Iterator[t
 def safe_text(text: str) -> str:
     """`text` with every escape sequence and control character (but newline) removed."""
     return "".join(piece for _, piece in safe_pieces(text))
+
+
+def safe_line(text: str | None) -> str:
+    """`text` made safe (see `safe_text`) and put on one line, each run of whitespace a
+    single space: for names, labels and one-line notices ("" for None)."""
+    return " ".join(safe_text(text or "").split())

@@ -75,10 +75,6 @@ def load_user_topics(path: Path) -> tuple[UserTopic, ...]:
     return tuple(topics)
 
 
-def _visible(report: Report, paragraph: Paragraph) -> str:
-    return "".join(report.text[r.start : r.end] for r in paragraph.runs)
-
-
 class _UnionFind:
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
@@ -98,7 +94,7 @@ class _UnionFind:
 
 def _paragraph_words(report: Report, paragraph: Paragraph) -> set[str]:
     words = set()
-    for match in _WORD.finditer(_visible(report, paragraph)):
+    for match in _WORD.finditer(report.visible_text(paragraph)):
         if match.group()[0].isupper():  # names are anchored as entities, or not at all
             continue
         word = match.group().lower().replace("’", "'")
@@ -223,7 +219,7 @@ def _user_topics(
         found = []
         for report, paragraph in paragraphs:
             named = {m.entity for m in mentions.get(paragraph.id, ())}
-            if named & wanted or (pattern and pattern.search(_visible(report, paragraph))):
+            if named & wanted or (pattern and pattern.search(report.visible_text(paragraph))):
                 found.append(paragraph.id)
         built.append((topic.name, tuple(sorted(found, key=order.__getitem__)), True))
     return built

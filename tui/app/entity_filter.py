@@ -15,7 +15,7 @@ from tui.app.search import match_items
 from tui.app.view import NO_FILTER, FilterView, Span
 from tui.model.corpus import Corpus, MatchMode
 from tui.model.entities import Entity
-from tui.textsafe import safe_text
+from tui.textsafe import safe_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +33,7 @@ class EntityFilter:
 
 def display_name(name: str) -> str:
     """An entity name (report text) made safe to draw on one line."""
-    return " ".join(safe_text(name).split())
+    return safe_line(name)
 
 
 def describe_entities(corpus: Corpus, flt: EntityFilter) -> list[str]:

@@ -16,7 +16,7 @@ from tui.app.view import FactSpan, FilterView, Span
 from tui.model.corpus import Corpus
 from tui.model.document import Paragraph, Report, Sentence
 from tui.model.facts import Fact
-from tui.textsafe import safe_text
+from tui.textsafe import safe_line
 
 # What the panes show: every paragraph, only those stating a shared fact, or only those
 # with a sentence no other report states. `u` cycles through them in this order.
@@ -46,12 +46,7 @@ def fact_marker(numbers: Sequence[int]) -> str:
 def sentence_wording(report: Report, paragraph: Paragraph, sentence: Sentence) -> str:
     """The sentence as a reader sees it, on one line: its visible runs (no Markdown
     syntax), escapes and control characters stripped, white space collapsed."""
-    pieces = [
-        report.text[max(run.start, sentence.start) : min(run.end, sentence.end)]
-        for run in paragraph.runs
-        if run.start < sentence.end and run.end > sentence.start
-    ]
-    return " ".join(safe_text("".join(pieces)).split())
+    return safe_line(report.visible_span(paragraph, sentence.start, sentence.end))
 
 
 @dataclass(frozen=True, slots=True)

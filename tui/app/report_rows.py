@@ -12,17 +12,12 @@ from dataclasses import dataclass
 
 from tui.model.corpus import Corpus
 from tui.model.document import Report
-from tui.textsafe import safe_text
+from tui.textsafe import safe_line
 
 # The sortable columns, in table order after "#": keys 1..5 sort by these.
 SORT_COLUMNS = ("source", "title", "date", "paragraphs", "facts")
 # Every column, "#" (the reports' own order) first.
 COLUMNS = ("number", *SORT_COLUMNS)
-
-
-def _one_line(text: str | None) -> str:
-    """Report text safe for a terminal, on one line."""
-    return " ".join(safe_text(text or "").split())
 
 
 @dataclass(frozen=True)
@@ -52,10 +47,10 @@ def report_rows(reports: Sequence[Report], corpus: Corpus | None) -> list[Report
     return [
         ReportRow(
             index=index,
-            source=_one_line(report.source),
-            title=_one_line(report.title),
-            name=_one_line(report.name),
-            date=_one_line(report.date),
+            source=safe_line(report.source),
+            title=safe_line(report.title),
+            name=safe_line(report.name),
+            date=safe_line(report.date),
             paragraphs=sum(p.kind != "boilerplate" for p in report.paragraphs),
             facts=None if shared is None else shared[report.id],
         )

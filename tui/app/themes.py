@@ -35,7 +35,7 @@ from tui.config import (
     resolve_theme,
     save_config,
 )
-from tui.textsafe import safe_text
+from tui.textsafe import safe_line
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -217,7 +217,7 @@ class ThemeChoice:
         try:
             save_config(self.config)
         except OSError as exc:
-            message = " ".join(safe_text(f"Theme not saved: {exc}").split())
+            message = safe_line(f"Theme not saved: {exc}")
             app.notify(message, severity="warning", timeout=8, markup=False)
 
 

@@ -85,3 +85,11 @@ class Report:
     def visible_text(self, paragraph: Paragraph) -> str:
         """The paragraph as a reader sees it: runs joined, markup left out."""
         return "".join(self.text[r.start : r.end] for r in paragraph.runs)
+
+    def visible_span(self, paragraph: Paragraph, start: int, end: int) -> str:
+        """`text[start:end]` (within `paragraph`) as a reader sees it: markup left out."""
+        return "".join(
+            self.text[max(r.start, start) : min(r.end, end)]
+            for r in paragraph.runs
+            if r.start < end and r.end > start
+        )

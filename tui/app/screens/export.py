@@ -32,7 +32,7 @@ from tui.export import (
     export_text,
 )
 from tui.model.corpus import Corpus
-from tui.textsafe import safe_text
+from tui.textsafe import safe_line
 
 ExportChoice = tuple[ExportKind, ExportFormat]
 
@@ -94,7 +94,7 @@ def start_export(
     kind, fmt = choice
 
     def say(message: str, error: bool = False) -> None:
-        line = " ".join(safe_text(message).split())
+        line = safe_line(message)
         if error:
             app.call_from_thread(app.notify, line, severity="error", timeout=8, markup=False)
         else:
@@ -148,7 +148,7 @@ class ExportScreen(ModalScreen[ExportChoice | None]):
             with Horizontal(id="export-lists"):
                 yield OptionList(*whats, id="export-what", markup=False)
                 yield OptionList(*formats, id="export-format", markup=False)
-            about = " ".join(safe_text(self.about).split())
+            about = safe_line(self.about)
             yield Static(Text(f"Paragraphs: {about}", "dim"), id="export-about")
             yield Static(
                 Text("tab / ←→ what · format   enter export · esc cancel"), id="export-hint"

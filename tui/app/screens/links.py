@@ -22,7 +22,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.model.document import Paragraph, Report
-from tui.textsafe import safe_text
+from tui.textsafe import safe_line, safe_text
 
 OPENABLE_SCHEMES = frozenset({"http", "https"})
 NOT_OPENED = "Not opened: only http(s) links"
@@ -56,11 +56,6 @@ def paragraph_links(report: Report | None, paragraph: Paragraph | None) -> list[
     return links
 
 
-def one_line(text: str) -> str:
-    """`text` safe to draw, on one line, its runs of whitespace made single spaces."""
-    return " ".join(safe_text(text).split())
-
-
 def openable(url: str) -> bool:
     """Whether `url` may be handed to a browser: http(s) with a host, and nothing in it
     that a terminal or a shell could read as anything but a URL."""
@@ -75,9 +70,11 @@ def openable(url: str) -> bool:
 
 def link_prompt(link: Link) -> Text:
     text = Text(end="")
-    text.append(one_line(link.text) or "(no text)", "bold")
+    text.append(safe_line(link.text) or "(no text)", "bold")
     text.append("\n")
-    text.append(one_line(link.url) or "(no address)", "dim" if openable(link.url) else "dim strike")
+    text.append(
+        safe_line(link.url) or "(no address)", "dim" if openable(link.url) else "dim strike"
+    )
     return text
 
 
@@ -114,7 +111,7 @@ class LinksScreen(ModalScreen[None]):
             self.notify(NOT_OPENED, severity="warning", timeout=3, markup=False)
             return
         self.app.open_url(url)
-        self.notify(f"Opening {one_line(url)}", timeout=3, markup=False)
+        self.notify(f"Opening {safe_line(url)}", timeout=3, markup=False)
         self.dismiss(None)
 
     def action_cancel(self) -> None:
