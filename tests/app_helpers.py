@@ -73,3 +73,15 @@ async def pick(pilot: Pilot, key: str, *queries: str) -> None:
             await pilot.press("down", "space")
     await pilot.press("enter")
     await pilot.pause()
+
+
+def screen_lines(app: NewsprismApp) -> list[str]:
+    """The screen as the terminal shows it, a string a line."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def missing_words(expected: str, shown: list[str]) -> list[str]:
+    """The words of `expected` the `shown` lines do not give, each whole and in order:
+    [] when all of it is there, wrapped at any space."""
+    words = iter(" ".join(shown).split())
+    return [word for word in expected.split() if not any(word == w for w in words)]

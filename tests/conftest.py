@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,33 @@ import pytest
 
 # Without this every page scroll in a Pilot test waits for the smooth-scroll animation.
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+
+
+def _textual_environment() -> dict[str, str]:
+    return {name: value for name, value in os.environ.items() if name.startswith("TEXTUAL")}
+
+
+# Textual's environment when a test started (see pytest_runtest_teardown).
+_TEXTUAL_BEFORE = pytest.StashKey[dict[str, str]]()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    item.stash[_TEXTUAL_BEFORE] = _textual_environment()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """Fail a test that leaves a TEXTUAL_* variable changed: the tests after it would
+    run under other settings (TEXTUAL_COLOR_SYSTEM=standard once leaked this way).
+    Checked once every fixture is torn down, and so every monkeypatch undone."""
+    result = yield
+    before, after = item.stash.get(_TEXTUAL_BEFORE, None), _textual_environment()
+    if before is not None and after != before:
+        changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+        pytest.fail(f"the test left Textual's environment changed: {', '.join(changed)}")
+    return result
+
 
 # ---------------------------------------------------------------------------
 # Ingest / CLI fixtures: the repository, the seed reports and their gold facts.

@@ -9,11 +9,19 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from textual.command import CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
 
-from tests.app_helpers import analysed, analysis_started, assert_clean, pane_text, pick, shown_ids
+from tests.app_helpers import (
+    analysed,
+    analysis_started,
+    assert_clean,
+    missing_words,
+    pane_text,
+    pick,
+    screen_lines,
+    shown_ids,
+)
 from tui.analysis.entities import Corrections
 from tui.app.app import NewsprismApp
 from tui.app.messages import AnalysisReady
@@ -22,7 +30,7 @@ from tui.app.screens.entity_picker import EntityPicker
 from tui.app.screens.help import HelpScreen
 from tui.app.widgets.filter_bar import FilterBar
 from tui.model.corpus import Corpus
-from tui.model.entities import Entity, Mention
+from tui.model.entities import Entity, Mention, MergeReason
 from tui.resources import seeds_dir
 
 # Hezbollah is named in the first seed report only.
@@ -276,7 +284,12 @@ async def test_narrow_screen_with_a_filter(seeds_app: NewsprismApp) -> None:
         await filter_by(pilot, "hezb")
         reader = seeds_app.reader
         assert reader.has_class("-narrow")
-        assert reader.query_one(FilterBar).region.height == 1
+        # The keys go under the names (never split), so the names keep the whole width.
+        bar = reader.query_one(FilterBar)
+        assert bar.region.height == 2
+        names, keys = screen_lines(seeds_app)[bar.region.y : bar.region.bottom]
+        assert names.strip() == "Entities (any): Hezbollah · 4 paragraphs"
+        assert keys.rstrip().endswith(" . , mentions  a any/all  c clear")
         assert reader.pane(0).region.width > 40
 
 
@@ -492,25 +505,6 @@ async def test_a_correction_the_analysis_ignores_is_reported(
 # ---------------------------------------------------------------------- palette, help
 
 
-async def test_palette_filters_and_clears(seeds_app: NewsprismApp) -> None:
-    async with seeds_app.run_test(size=(80, 24)) as pilot:
-        await analysed(pilot)
-        await pilot.press("ctrl+p")
-        assert isinstance(seeds_app.screen, CommandPalette)
-        await pilot.press(*"filter by entity")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(seeds_app.screen, EntityPicker)
-        await pilot.press(*"hezb", "enter")
-        assert seeds_app.reader.entity_filter.active
-        await pilot.press("ctrl+p", *"clear filters")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert not seeds_app.reader.entity_filter.active
-
-
 async def test_help_describes_the_entity_keys(seeds_app: NewsprismApp) -> None:
     async with seeds_app.run_test(size=(80, 24)) as pilot:
         await analysed(pilot)
@@ -522,6 +516,78 @@ async def test_help_describes_the_entity_keys(seeds_app: NewsprismApp) -> None:
         assert keys["Previous mention"] == ","
         assert keys["Match any/all entities"] == "a"
         assert keys["Clear all filters (entity, source, topic)"] == "c"
+
+
+# ---------------------------------------------------------------------- long details
+
+
+# A made-up entity with more spellings and reasons than the details have room for.
+SPELLINGS = tuple(f"Northern Coastal Front {n}" for n in range(1, 9))
+REASONS = tuple(
+    MergeReason(rule, (SPELLINGS[0], SPELLINGS[n]))
+    for n, rule in enumerate(
+        ("spelling variant", "acronym defined in the text", "partial name", "title dropped"), 1
+    )
+)
+
+
+def many_spellings_corpus(corpus: Corpus) -> Corpus:
+    report = corpus.reports[0]
+    paragraph = report.paragraphs[0]
+    entity = Entity(
+        id="e1",
+        name=SPELLINGS[0],
+        type="ORG",
+        aliases=SPELLINGS,
+        mentions=1,
+        reports=(report.id,),
+        merged_because=REASONS,
+        report_counts=((report.id, 1),),
+    )
+    mention = Mention("e1", report.id, paragraph.id, paragraph.start, paragraph.start + 3)
+    return replace(
+        corpus,
+        entities=(entity,),
+        mentions={paragraph.id: (mention,)},
+        entity_paragraphs={"e1": frozenset({paragraph.id})},
+    )
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 24)])
+async def test_long_details_can_be_read_whole(
+    seeds_app: NewsprismApp, size: tuple[int, int]
+) -> None:
+    """The details under the list ("Why merged", the spellings) longer than their room:
+    tab from the list moves into them, and ↓ brings every word of them on screen."""
+    async with seeds_app.run_test(size=size) as pilot:
+        corpus = await analysed(pilot)
+        seeds_app.post_message(AnalysisReady(many_spellings_corpus(corpus), Corrections()))
+        await pilot.pause()
+        await pilot.press("e", "down")
+        screen = picker(seeds_app)
+        expected = "Spellings: " + ", ".join(SPELLINGS)
+        expected += " Why merged: " + "; ".join(str(reason) for reason in REASONS)
+        await pilot.pause()
+
+        def shown() -> list[str]:
+            """The screen lines between the list and the hint: the details."""
+            top = screen.option_list.region.bottom
+            return screen_lines(seeds_app)[top : screen.query_one("#picker-hint").region.y]
+
+        seen = shown()
+        assert missing_words(expected, seen), "the details fit: the test shows nothing"
+        await pilot.press("tab")
+        assert screen.focused not in (screen.query_one(Input), screen.option_list)
+        for _ in range(20):
+            await pilot.press("down")
+            await pilot.pause()
+            seen += shown()
+        assert missing_words(expected, seen) == []
+        # Back to the list: the highlighted entity and the selection are as they were.
+        await pilot.press("shift+tab")
+        assert screen.focused is screen.option_list
+        await pilot.press("space", "enter")
+        assert seeds_app.reader.entity_filter.entity_ids == ("e1",)
 
 
 # ---------------------------------------------------------------------- hostile names

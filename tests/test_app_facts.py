@@ -18,7 +18,6 @@ from tests.app_helpers import (
     assert_clean,
     notes,
     pane_text,
-    run_command,
     segments,
 )
 from tui.analysis.entities import Corrections
@@ -28,7 +27,6 @@ from tui.app.messages import AnalysisReady
 from tui.app.render import UNIQUE_MARK
 from tui.app.screens.fact_matrix import FactMatrix
 from tui.app.screens.help import HelpScreen
-from tui.app.screens.sensitivity import SensitivityPicker
 from tui.app.widgets.filter_bar import FilterBar
 from tui.app.widgets.report_pane import ReportPane
 from tui.model.corpus import Corpus
@@ -375,6 +373,37 @@ async def test_follow_mode_keeps_the_other_pane_on_the_fact(seeds_app: Newsprism
         assert right.cursor == position
 
 
+@pytest.mark.parametrize("before", [(), ("tab", "j")], ids=["left-focused", "right-focused"])
+async def test_a_matrix_jump_lands_on_the_fact_chosen_in_follow_mode(
+    seeds_app: NewsprismApp, before: tuple[str, ...]
+) -> None:
+    async with seeds_app.run_test(size=(120, 35)) as pilot:
+        corpus = await analysed(pilot)
+        # A fact whose paragraph in the left report states another fact too: follow
+        # mode alone would mark both in the right pane.
+        left_report, right_report = corpus.reports
+        chosen = next(
+            fact
+            for fact in corpus.facts
+            for paragraph in left_report.paragraphs
+            if fact.sentences[0] in {s.id for s in paragraph.sentences}
+            and counterpart_ids(corpus, paragraph, right_report) - set(fact.sentences)
+        )
+        reader = seeds_app.reader
+        await pilot.press("f", *before, "m", *["j"] * corpus.facts.index(chosen), "enter")
+        await pilot.pause()
+        assert seeds_app.screen is reader and reader.follow
+        left, right = reader.pane(0), reader.pane(1)
+        assert chosen.sentences[0] in {s.id for s in left.current_paragraph.sentences}
+        in_right = {s.id for p in right_report.paragraphs for s in p.sentences}
+        assert right.counterparts == set(chosen.sentences) & in_right
+        assert right.counterparts & {s.id for s in right.current_paragraph.sentences}
+        # Moving on follows the paragraph again, every fact it states.
+        await pilot.press("j", "k")
+        await pilot.pause()
+        assert right.counterparts == counterpart_ids(corpus, left.current_paragraph, right_report)
+
+
 # ---------------------------------------------------------------------- views
 
 
@@ -609,31 +638,6 @@ def _step(corpus: Corpus, steps: int) -> float:
 
 
 # ---------------------------------------------------------------------- palette, help
-
-
-async def test_palette_runs_the_fact_commands(seeds_app: NewsprismApp) -> None:
-    async with seeds_app.run_test(size=(120, 35)) as pilot:
-        corpus = await analysed(pilot)
-        reader = seeds_app.reader
-        await run_command(pilot, "fact matrix")
-        assert isinstance(seeds_app.screen, FactMatrix)
-        await pilot.press("escape")
-        await run_command(pilot, "next shared fact")
-        assert reader.pane(0).current_paragraph.id in shared_paragraphs(corpus)
-        await run_command(pilot, "toggle follow")
-        assert reader.follow
-        await run_command(pilot, "cycle fact view")
-        assert reader.fact_mode == "shared"
-        await run_command(pilot, "toggle unique")
-        assert reader.show_unique
-        await run_command(pilot, "stricter fact")
-        await matched(pilot, _step(corpus, 1))
-        await run_command(pilot, "fact sensitivity")
-        assert isinstance(seeds_app.screen, SensitivityPicker)
-        await pilot.press("down", "enter")
-        await matched(pilot, _step(corpus, 2))
-        await run_command(pilot, "looser fact")
-        await matched(pilot, _step(corpus, 1))
 
 
 async def test_help_describes_the_fact_keys(seeds_app: NewsprismApp) -> None:

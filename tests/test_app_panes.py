@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from textual.color import Color
 from textual.pilot import Pilot
 
-from tests.app_helpers import analysed, notes, run_command
+from tests.app_helpers import analysed, notes
 from tui.app.app import NewsprismApp
 from tui.app.fact_view import build_fact_index, find_counterparts
 from tui.app.screens.reader import ReportColumn, pane_limit
 from tui.app.screens.report_list import ReportList
+from tui.app.themes import THEMES
 from tui.app.widgets.report_pane import ReportPane
 from tui.model.corpus import Corpus
 from tui.model.document import Paragraph, Report
@@ -144,18 +147,6 @@ async def test_p_needs_a_report_no_pane_shows(seeds_app: NewsprismApp) -> None:
         await add_panes(pilot, 1)
         assert columns(seeds_app) == [0, 1]
         assert "Every report is shown already: ] changes a pane's report" in notes(seeds_app)
-
-
-async def test_palette_adds_and_removes_panes(tmp_path: Path) -> None:
-    app = NewsprismApp(four_reports(tmp_path))
-    async with app.run_test(size=(200, 40)) as pilot:
-        await analysed(pilot)
-        await run_command(pilot, "add pane")
-        await pilot.pause()
-        assert columns(app) == [0, 1, 2]
-        await run_command(pilot, "remove pane")
-        await pilot.pause()
-        assert columns(app) == [0, 1]
 
 
 # ---------------------------------------------------------------------- closing panes
@@ -318,6 +309,72 @@ async def test_follow_mode_keeps_every_other_pane_on_the_fact(tmp_path: Path) ->
         # The third pane followed too (the Homs fact at least), never on pane 1's report.
         assert followed[1] >= 3 and followed[2] >= 1
         assert reader.pane(2).report is not reader.pane(1).report
+
+
+# ---------------------------------------------------------------------- the focused header
+
+
+Look = tuple[Color, Color]
+
+
+def header_look(app: NewsprismApp, index: int) -> Look:
+    """How a pane's header is drawn: its background and text colours."""
+    styles = app.reader.query_one(f"#header-{index}").styles
+    return styles.background, styles.color
+
+
+def highlighted(app: NewsprismApp, active: Look) -> list[int]:
+    """The panes shown whose header has the focused look."""
+    reader = app.reader
+    return [i for i in range(reader.shown_panes) if header_look(app, i) == active]
+
+
+async def assert_header_follows(pilot: Pilot, active: Look) -> None:
+    app = pilot.app
+    assert isinstance(app, NewsprismApp)
+    await pilot.pause()
+    focused = app.reader.focused_index
+    assert app.focused is app.reader.pane(focused)
+    assert highlighted(app, active) == [focused]
+
+
+@pytest.mark.parametrize("theme", [theme.name for theme in THEMES])
+async def test_only_the_focused_panes_header_is_highlighted(tmp_path: Path, theme: str) -> None:
+    """tab, shift+tab, p, P, a jump to a fact, a narrower terminal and the focus set
+    directly: in every theme, with two, three and four panes, one header stands out and
+    it is the focused pane's."""
+    app = NewsprismApp(four_reports(tmp_path), theme=theme)
+    async with app.run_test(size=(200, 40)) as pilot:
+        await analysed(pilot)
+        reader = app.reader
+        active, idle = header_look(app, 0), header_look(app, 1)
+        assert active != idle, f"{theme}: the focused header looks like the others"
+        await pilot.press("tab", "j")  # the issue's steps: the right pane's header
+        await assert_header_follows(pilot, active)
+        assert highlighted(app, active) == [1]
+        for panes in (2, 3, 4):
+            await add_panes(pilot, panes - reader.pane_count)
+            assert reader.pane_count == panes
+            for _ in range(panes):
+                await pilot.press("tab")
+                await assert_header_follows(pilot, active)
+            await pilot.press("shift+tab")
+            await assert_header_follows(pilot, active)
+        reader.pane(2).focus()  # focus moved without a key (a click, a dialog closing)
+        await assert_header_follows(pilot, active)
+        assert highlighted(app, active) == [2]
+        reader.jump_to_fact(next(iter(reader.facts.facts)))  # focuses the left pane
+        await assert_header_follows(pilot, active)
+        assert highlighted(app, active) == [0]
+        await pilot.press("shift+tab", "P")  # closing the focused last pane
+        await assert_header_follows(pilot, active)
+        assert highlighted(app, active) == [2]
+        await pilot.resize_terminal(80, 24)  # pane 3 is hidden: the focus leaves it
+        await assert_header_follows(pilot, active)
+        assert highlighted(app, active) == [1]
+        await pilot.resize_terminal(50, 24)  # one pane at a time
+        await pilot.press("tab")
+        await assert_header_follows(pilot, active)
 
 
 # ---------------------------------------------------------------------- resizing

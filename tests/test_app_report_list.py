@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input
 
-from tests.app_helpers import analysed, run_command
+from tests.app_helpers import analysed
 from tests.test_app_pilot import write_long_reports
 from tui.app.app import NewsprismApp
 from tui.app.report_rows import filter_rows, report_rows, sort_rows
@@ -145,10 +145,55 @@ async def test_counts_wait_for_the_analysis(
         await analysed(pilot)
 
 
-async def test_palette_opens_the_report_list(seeds_app: NewsprismApp) -> None:
-    async with seeds_app.run_test(size=(100, 30)) as pilot:
+def write_dated_reports(folder: Path) -> list[str]:
+    """Three reports from two years; their outlets sort the other way round to their files."""
+    reports = (
+        ("Zeta Wire", "2023-11-02"),
+        ("Mid Herald", "2024-01-15"),
+        ("Alpha Post", "2024-02-20"),
+    )
+    paths = []
+    for number, (outlet, date) in enumerate(reports, start=1):
+        path = folder / f"{number:02d}.txt"
+        body = f"Paragraph {number} of a report about a harbour fire." * 3
+        path.write_text(f"---\nsource: {outlet}\ndate: {date}\n---\n\n{body}\n", encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+async def test_sorting_from_the_filter_box_keeps_digits_for_filtering(tmp_path: Path) -> None:
+    """`ctrl+s` / `ctrl+r` sort while the filter box has the focus; digits still filter
+    (a date such as 2024), and the footer shows the sort keys."""
+    app = NewsprismApp(write_dated_reports(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
         await analysed(pilot)
-        await run_command(pilot, "report list")
-        assert isinstance(seeds_app.screen, ReportList)
-        await pilot.press("escape")
-        assert seeds_app.screen is seeds_app.reader
+        await pilot.press("r")
+        screen = app.screen
+        assert isinstance(screen, ReportList)
+        assert isinstance(app.focused, Input)
+        footer = {
+            binding.key
+            for binding in (a.binding for a in screen.active_bindings.values())
+            if binding.show
+        }
+        assert {"ctrl+s", "ctrl+r"} <= footer
+        title = screen.query_one("#report-list-title")
+        await pilot.press("ctrl+s")  # "#" -> source
+        assert [row[0] for row in table_rows(app)] == ["3", "2", "1"]
+        assert "sorted by source ↑" in str(title.render())
+        await pilot.press("ctrl+r")
+        assert [row[0] for row in table_rows(app)] == ["1", "2", "3"]
+        assert "sorted by source ↓" in str(title.render())
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"2024")
+        assert app.focused.value == "2024"
+        assert [row[0] for row in table_rows(app)] == ["2", "3"]  # still by source, reversed
+        await pilot.press("ctrl+s")  # source -> title
+        assert "sorted by title ↑" in str(title.render())
+        for _ in range(4):  # title -> date -> paragraphs -> shared facts -> "#"
+            await pilot.press("ctrl+s")
+        assert "sorted by # ↑" in str(title.render())
+        assert [row[0] for row in table_rows(app)] == ["2", "3"]
+        await pilot.press("enter")
+        assert app.screen is app.reader
+        assert app.reader.pane(0).report is app.reader.reports[1]

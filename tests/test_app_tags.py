@@ -9,21 +9,26 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+from rich.cells import cell_len
+from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList
 
 from tests.app_helpers import (
     analysed,
     analysis_started,
     assert_clean,
+    missing_words,
     notes,
     pick,
-    run_command,
+    screen_lines,
     segments,
     shown_ids,
 )
 from tui.analysis.entities import Corrections
 from tui.analysis.topics import UserTopic
 from tui.app.app import NewsprismApp
+from tui.app.entity_filter import match_entities
 from tui.app.messages import AnalysisReady
 from tui.app.render import SOURCE_MARK, TOPIC_MARK
 from tui.app.screens.help import HelpScreen
@@ -33,6 +38,7 @@ from tui.app.widgets.filter_bar import FilterBar
 from tui.app.widgets.report_pane import GUTTER, ReportPane
 from tui.model.corpus import Corpus
 from tui.model.document import Paragraph
+from tui.model.entities import Entity
 from tui.model.tags import CitedSource, Topic
 
 # A seed paragraph citing Reuters and two residents, about Damascus.
@@ -120,14 +126,21 @@ def paragraph_lines(pane: ReportPane, paragraph: Paragraph) -> list[str]:
     return [pane.render_line(y).text for y in range(top, top + region.height)]
 
 
+def tag_lines_of(pane: ReportPane, paragraph: Paragraph) -> list[str]:
+    """The paragraph's tag lines as drawn, without the gutter: the last lines of the
+    paragraph, from the first that starts with a tag mark."""
+    lines = [line[GUTTER:].rstrip() for line in paragraph_lines(pane, paragraph)]
+    first = next(
+        (i for i, line in enumerate(lines) if line.lstrip().startswith((SOURCE_MARK, TOPIC_MARK))),
+        len(lines),
+    )
+    return [line for line in lines[first:] if line]
+
+
 def tag_line_of(pane: ReportPane, paragraph: Paragraph) -> str | None:
-    found = [
-        line
-        for line in paragraph_lines(pane, paragraph)
-        if line[2:].lstrip().startswith((SOURCE_MARK, TOPIC_MARK))
-    ]
-    assert len(found) <= 1, found
-    return found[0] if found else None
+    """The paragraph's tags as one line of text (None without any)."""
+    lines = tag_lines_of(pane, paragraph)
+    return " ".join(line.strip() for line in lines) if lines else None
 
 
 def bar_label(app: NewsprismApp) -> str:
@@ -145,16 +158,15 @@ async def test_tag_line_names_cited_sources_and_topics(seeds_app: NewsprismApp) 
         assert cited == {entity_id(corpus, "Reuters"), "name:two residents"}
         topics = [t.label for t in corpus.topics if t.id in corpus.paragraph_topics[paragraph.id]]
         assert topics == ["Damascus"]
-        line = tag_line_of(seeds_app.reader.pane(0), paragraph)
-        assert line is not None
-        tags = line[2:].strip()
+        tags = tag_line_of(seeds_app.reader.pane(0), paragraph)
+        assert tags is not None
         assert tags.startswith(SOURCE_MARK)
         sources, _, topic_part = tags[len(SOURCE_MARK) :].partition("  " + TOPIC_MARK)
         assert sorted(sources.split(", ")) == ["Reuters", "two residents"]
         assert topic_part == "Damascus"
         # A paragraph citing no one has topics only.
         line = tag_line_of(seeds_app.reader.pane(0), paragraph_with(corpus, UNCITED))
-        assert line is not None and line[2:].strip().startswith(TOPIC_MARK)
+        assert line is not None and line.startswith(TOPIC_MARK)
         assert SOURCE_MARK not in line
 
 
@@ -165,11 +177,12 @@ async def test_T_hides_and_shows_the_tags(seeds_app: NewsprismApp) -> None:
         pane = reader.pane(0)
         paragraph = paragraph_with(corpus, GUNFIRE)
         with_tags = paragraph_lines(pane, paragraph)
-        assert tag_line_of(pane, paragraph) is not None
+        tag_rows = len(tag_lines_of(pane, paragraph))
+        assert tag_rows
         await pilot.press("T")
         assert not reader.show_tags and "Tags hidden" in notes(seeds_app)
         assert tag_line_of(pane, paragraph) is None
-        assert len(paragraph_lines(pane, paragraph)) == len(with_tags) - 1
+        assert len(paragraph_lines(pane, paragraph)) == len(with_tags) - tag_rows
         await pilot.press("T")
         assert reader.show_tags and "Tags shown" in notes(seeds_app)
         assert tag_line_of(pane, paragraph) is not None
@@ -181,44 +194,135 @@ async def test_tag_lines_fit_an_80_column_pane(seeds_app: NewsprismApp) -> None:
         for index in range(2):
             pane = seeds_app.reader.pane(index)
             room = pane.scrollable_content_region.width - GUTTER
-            drawn = [
-                text
-                for _, text in pane._lines
-                if text is not None and text.plain.startswith((SOURCE_MARK, TOPIC_MARK))
-            ]
-            assert len(drawn) == sum(1 for p in pane.paragraphs if p.id in pane.view.tags)
-            for text in drawn:
-                assert text.cell_len <= room, text.plain
-        # The paragraph citing five sources says how many it leaves out, topic kept.
+            for paragraph in pane.paragraphs:
+                tags = pane.view.tags.get(paragraph.id, ())
+                lines = tag_lines_of(pane, paragraph)
+                assert bool(lines) == bool(tags)
+                assert all(cell_len(line) <= room for line in lines), lines
+                # Every tag in full: none cut, none counted away.
+                joined = " ".join(line.strip() for line in lines)
+                assert all(tag.label in joined for tag in tags), (joined, tags)
+        # The paragraph citing five sources wraps its tags: sources first, then topics.
         crowded = max(corpus.cited.items(), key=lambda item: len(item[1]))[0]
         pane = seeds_app.reader.pane(1)
         paragraph = next(p for p in pane.paragraphs if p.id == crowded)
-        line = tag_line_of(pane, paragraph)
-        assert line is not None and ", +" in line and TOPIC_MARK in line
+        lines = tag_lines_of(pane, paragraph)
+        assert len(lines) > 1 and lines[0].startswith(SOURCE_MARK)
+        assert lines[-1].startswith(TOPIC_MARK) or lines[-1].startswith(" " * len(TOPIC_MARK))
+        assert "…" not in " ".join(lines) and ", +" not in " ".join(lines)
 
 
-async def test_tags_keep_navigation_and_highlights(seeds_app: NewsprismApp) -> None:
-    async with seeds_app.run_test(size=(120, 35)) as pilot:
-        await analysed(pilot)
-        pane = seeds_app.reader.pane(0)
-        # One j per paragraph, tag line or not; the cursor covers the tag line.
-        for expected in range(1, 5):
-            await pilot.press("j")
-            assert pane.cursor == expected
-        region = pane._paragraph_region(pane.cursor)
-        assert region is not None
-        # The tag line is the paragraph's last before the blank one, under the cursor.
-        tag_line = pane.render_line(region.bottom - 2 - pane.scroll_offset.y).text
-        assert tag_line.startswith("▌ " + SOURCE_MARK) or tag_line.startswith("▌ " + TOPIC_MARK)
-        await pilot.press("g")
-        # Fact numbers and entity mentions are still drawn in the text.
-        await pick(pilot, "e", "reuters")
-        marked = [s for s in segments(pane) if s.text == "Reuters" and s.style and s.style.reverse]
-        assert marked, "the mention of Reuters is not marked"
-        assert any(s.style and s.style.underline for s in segments(pane)), "no fact drawn"
-        await pilot.press("full_stop")
-        assert pane.current_paragraph is not None
-        assert pane.current_paragraph.id in pane.view.marks
+# Made-up sources and topics, long enough to need several lines at 80 and 60 columns.
+LONG_SOURCES = (
+    "the deputy governor of the northern province",
+    "two senior officers of the coastal brigade",
+    "a spokeswoman for the regional health ministry",
+    "the harbour master's office",
+    "an official of the international relief committee",
+    "volunteers at the field hospital",
+)
+LONG_TOPICS = (
+    "Evacuation of the eastern districts",
+    "Humanitarian corridor talks",
+    "Water supply · old town",
+)
+# A query that finds each of them first in its picker.
+SOURCE_QUERIES = ("deputy", "coastal", "spokeswoman", "master's", "relief", "volunteers")
+TOPIC_QUERIES = ("evacuation", "humanitarian", "water supply")
+
+
+def crowded_corpus(corpus: Corpus) -> Corpus:
+    """The corpus with the first paragraph citing LONG_SOURCES and about LONG_TOPICS."""
+    paragraph = corpus.reports[0].paragraphs[0]
+    sources = tuple(CitedSource(name) for name in LONG_SOURCES)
+    topics = tuple(
+        Topic(f"t{90 + n}", label, (paragraph.id,)) for n, label in enumerate(LONG_TOPICS)
+    )
+    return replace(
+        corpus,
+        cited={**corpus.cited, paragraph.id: sources},
+        source_paragraphs={
+            **corpus.source_paragraphs,
+            **{source.key: frozenset({paragraph.id}) for source in sources},
+        },
+        topics=(*corpus.topics, *topics),
+        paragraph_topics={**corpus.paragraph_topics, paragraph.id: tuple(t.id for t in topics)},
+    )
+
+
+async def crowded(pilot: Pilot) -> Corpus:
+    app = pilot.app
+    assert isinstance(app, NewsprismApp)
+    corpus = crowded_corpus(await analysed(pilot))
+    app.post_message(AnalysisReady(corpus, Corrections()))
+    await pilot.pause()
+    assert app.reader.corpus is not None
+    return app.reader.corpus
+
+
+def shortest_query(corpus: Corpus, entity: Entity) -> str:
+    """The shortest start of the entity's name the entity picker finds it first by."""
+    name = entity.name.lower()
+    return next(
+        name[:n]
+        for n in range(1, len(name) + 1)
+        if match_entities(corpus.entities, name[:n])[0].id == entity.id
+    )
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 24)])
+async def test_a_long_tag_line_wraps_and_shows_every_tag(
+    seeds_app: NewsprismApp, size: tuple[int, int]
+) -> None:
+    app = seeds_app
+    async with app.run_test(size=size) as pilot:
+        corpus = await crowded(pilot)
+        pane = app.reader.pane(0)
+        paragraph = corpus.reports[0].paragraphs[0]
+        lines = tag_lines_of(pane, paragraph)
+        room = pane.scrollable_content_region.width - GUTTER
+        assert len(lines) > 2 and all(cell_len(line) <= room for line in lines)
+        # Each tag line is on screen (a paragraph taller than the pane after a page
+        # down), and together they give every tag, word for word.
+        await pilot.pause()
+        screen = screen_lines(app)
+        await pilot.press("space")
+        await pilot.pause()
+        screen += screen_lines(app)
+        assert all(any(line.strip() in row for row in screen) for line in lines)
+        joined = " ".join(line.strip() for line in lines)
+        assert [label for label in (*LONG_SOURCES, *LONG_TOPICS) if label not in joined] == []
+        # The cursor still takes one step from paragraph to paragraph.
+        await pilot.press("g", "j")
+        assert pane.cursor == 1
+
+
+async def test_a_long_filter_bar_wraps_and_shows_every_name(seeds_app: NewsprismApp) -> None:
+    """Four entities, six sources, three topics and follow mode at 80x24, then 60x24:
+    the bar takes the lines it needs and every name is on screen."""
+    app = seeds_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        corpus = await crowded(pilot)
+        entities = sorted(corpus.entities, key=lambda e: -len(e.name))[:4]
+        await pick(pilot, "e", *(shortest_query(corpus, e) for e in entities))
+        await pick(pilot, "s", *SOURCE_QUERIES)
+        await pick(pilot, "t", *TOPIC_QUERIES)
+        reader = app.reader
+        assert set(reader.entity_filter.entity_ids) == {e.id for e in entities}
+        assert set(reader.tag_filter.sources) == {CitedSource(name).key for name in LONG_SOURCES}
+        assert set(reader.tag_filter.topics) == {t.id for t in corpus.topics[-len(LONG_TOPICS) :]}
+        await pilot.press("f")  # follow mode: one more word at the end
+        label = bar_label(app)
+        assert "· follow " in label and label.endswith(" c clear")  # keys last, whole
+        bar = reader.query_one(FilterBar)
+        for size in ((80, 24), (60, 24)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            rows = screen_lines(app)[bar.region.y : bar.region.bottom]
+            assert bar.region.height > 1
+            assert missing_words(label, rows) == [], size
+            # The panes keep room to read in.
+            assert reader.pane(0).size.height >= 8
 
 
 # ---------------------------------------------------------------------- source filter
@@ -385,7 +489,10 @@ async def test_entity_source_and_topic_filters_intersect(seeds_app: NewsprismApp
         label = bar_label(seeds_app)
         for part in ("Entities (any): Hezbollah", "Sources: Reuters", "Topics: Hezbollah"):
             assert part in label
-        assert reader.query_one(FilterBar).region.height == 1
+        # All of it on screen: the bar wraps onto a second line at 80 columns.
+        bar = reader.query_one(FilterBar)
+        assert bar.region.height == 2
+        assert missing_words(label, screen_lines(seeds_app)[bar.region.y : bar.region.bottom]) == []
 
 
 async def test_a_wide_pane_says_what_the_filters_ask(seeds_app: NewsprismApp) -> None:
@@ -528,27 +635,6 @@ async def test_keys_wait_for_the_analysis(
         await analysed(pilot)
         await pilot.press("s")
         assert isinstance(seeds_app.screen, SourcePicker)
-
-
-async def test_palette_entries(seeds_app: NewsprismApp) -> None:
-    async with seeds_app.run_test(size=(80, 24)) as pilot:
-        await analysed(pilot)
-        reader = seeds_app.reader
-        await run_command(pilot, "filter by source")
-        assert isinstance(seeds_app.screen, SourcePicker)
-        await pilot.press(*"reuters", "enter")
-        assert reader.tag_filter.sources
-        await run_command(pilot, "filter by topic")
-        assert isinstance(seeds_app.screen, TopicPicker)
-        await pilot.press(*"damascus", "enter")
-        assert reader.tag_filter.topics
-        await run_command(pilot, "toggle tags")
-        assert not reader.show_tags
-        await run_command(pilot, "sources overview")
-        assert isinstance(seeds_app.screen, SourcesOverview)
-        await pilot.press("escape")
-        await run_command(pilot, "clear filters")
-        assert not reader.tag_filter.active
 
 
 async def test_help_describes_the_source_and_topic_keys(seeds_app: NewsprismApp) -> None:

@@ -1,4 +1,5 @@
-"""The pipeline runs one way: the core (model, ingest, analysis, CLI) never imports Textual."""
+"""The pipeline runs one way: the core (model, ingest, analysis, query, export, CLI) never
+imports Textual."""
 
 from __future__ import annotations
 
@@ -28,11 +29,25 @@ def test_core_modules_do_not_import_textual():
     result = _run(
         """
         import sys
-        import tui, tui.model, tui.ingest, tui.analysis, tui.cli
+        import tui, tui.model, tui.ingest, tui.analysis, tui.query, tui.cli
         import tui.corpus_builder, tui.textsafe, tui.resources, tui.export
         import tui.config, tui.serve, tui.cache, tui.perf
         loaded = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
         print(loaded)
+        """
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_query_and_export_do_not_import_the_reader():
+    # Which paragraphs a filter keeps is answered below the reader (tui.query), for the
+    # reader and export alike: neither reaches up into tui.app.
+    result = _run(
+        """
+        import sys
+        import tui.query, tui.export
+        print(sorted(m for m in sys.modules if m == "tui.app" or m.startswith("tui.app.")))
         """
     )
     assert result.returncode == 0, result.stderr

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli_helpers import run, run_subprocess
-from tui import analyze
+from tui import analyze, analyze_texts
 from tui.cli import terminal_missing as real_terminal_missing
 from tui.model import PARAGRAPH_KINDS
 from tui.resources import seeds_dir
@@ -330,7 +330,7 @@ def test_text_format_strips_escape_sequences(capsys, tmp_path):
     for char in ("\x1b", "\x07", "\x9b"):
         assert char not in out
     assert "Red alert in the capital." in out
-    assert "Title  change attempt." in out
+    assert "Title change attempt." in out
     assert "owned title" not in out
 
 
@@ -339,7 +339,11 @@ def test_json_keeps_text_but_escapes_controls(capsys, tmp_path):
     code, out, _ = run(capsys, "analyze", str(path))
     assert code == 0
     assert "\x1b" not in out and "\x07" not in out
-    assert json.loads(out)["reports"][0]["text"] == HOSTILE
+    # Escape sequences are taken out when the file is read; a lone control is kept.
+    read = HOSTILE.replace("\x1b[31m", "").replace("\x1b[0m", "")
+    read = read.replace("\x1b]0;owned title\x07", "").replace("\x9b2J", "")
+    assert "\x07" in read
+    assert json.loads(out)["reports"][0]["text"] == read
 
 
 # ---------------------------------------------------------------------------
@@ -389,3 +393,164 @@ def test_the_reader_without_a_terminal_is_one_line_and_exit_2(
     assert error.count("\n") == 1 and "needs a terminal" in error
     monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.web_driver:WebDriver")
     assert not tui.cli.terminal_missing()
+
+
+# ---------------------------------------------------------------------------
+# The text format: nothing lost, and the analysis
+# ---------------------------------------------------------------------------
+
+# A hyperlink (OSC 8) after about 75 characters: cutting the line at 100 characters
+# before stripping left it unterminated, and it swallowed every later line.
+LINKED = (
+    "The regional council met on Monday and published its report on the flood, "
+    "see \x1b]8;;https://example.com/a/long/link/to/the/map\x1b\\the map\x1b]8;;\x1b\\ "
+    "for details.\n\nA second paragraph follows the link.\n"
+)
+# Reading a file takes complete sequences out; one left unterminated (here by whoever
+# wrote the file) reaches the text format, and must not hide the lines after it.
+UNTERMINATED = (
+    "The regional council met on Monday and published its report on the flood, "
+    "see \x1b]8;;https://example.com/a/long/link/to/the/map the map\n\n"
+    "A second paragraph follows the link.\n"
+)
+
+
+def test_text_format_cuts_a_line_only_once_it_is_safe():
+    from tui.cli import format_text
+
+    out = format_text(analyze_texts({"that.txt": LINKED}))
+    assert "\x1b" not in out
+    assert "see the map for details." in out
+    assert "A second paragraph follows the link." in out
+
+
+def test_text_format_loses_no_line_after_an_unterminated_link(capsys, tmp_path):
+    # The issue's repro: `analyze that.txt seeds/*.txt --format text | wc -l`.
+    seeds = sorted(map(str, seeds_dir().glob("*.txt")))
+    code, alone, _ = run(capsys, "analyze", "--format", "text", *seeds)
+    assert code == 0
+    hostile = write(tmp_path, "that.txt", UNTERMINATED)
+    code, out, err = run(capsys, "analyze", "--format", "text", str(hostile), *seeds)
+    assert (code, err) == (0, "")
+    assert "\x1b" not in out
+    # The hostile report adds its own lines and hides none of the others'.
+    assert len(out.splitlines()) >= len(alone.splitlines()) + 4
+    for seed in seeds:
+        assert f"{seed}: " in out
+    assert "A second paragraph follows the link." in out
+
+
+def _paragraph_lines(out: str, paragraph_id: str) -> list[str]:
+    return [line for line in out.splitlines() if line.split()[:1] == [paragraph_id]]
+
+
+def test_text_format_shows_the_analysis(capsys, tmp_path):
+    table = []
+    for number, seed in enumerate(sorted(seeds_dir().glob("*.txt")), start=1):
+        write(tmp_path, seed.name, seed.read_text(encoding="utf-8"))
+        table.append(
+            f'["{seed.name}"]\nsource = "Outlet {number}"\ntitle = "Title {number}"\n'
+            f'date = "2024-12-0{number}"\n'
+        )
+    write(tmp_path, "sources.toml", "\n".join(table))
+    corpus = analyze([tmp_path])
+    code, out, err = run(capsys, "analyze", "--format", "text", str(tmp_path))
+    assert (code, err) == (0, "")
+    topic_labels = {topic.id: topic.label for topic in corpus.topics}
+    shown_facts = shown_sources = shown_topics = 0
+    for number, report in enumerate(corpus.reports, start=1):
+        header = f"{report.id}  Outlet {number} — Title {number} · 2024-12-0{number}"
+        assert header in out.splitlines()
+        for paragraph in report.paragraphs:
+            first, *tags = _paragraph_lines(out, paragraph.id)
+            assert paragraph.kind in first
+            facts = sorted(
+                {f for s in paragraph.sentences for f in corpus.sentence_facts.get(s.id, ())},
+                key=lambda f: int(f[1:]),
+            )
+            sources = list(dict.fromkeys(c.name for c in corpus.cited.get(paragraph.id, ())))
+            topics = [topic_labels[t] for t in corpus.paragraph_topics.get(paragraph.id, ())]
+            if not (facts or sources or topics):
+                assert tags == []
+                continue
+            (tag_line,) = tags
+            if facts:
+                assert f"facts: {', '.join(facts)}" in tag_line
+                shown_facts += 1
+            if sources:
+                assert f"cited: {'; '.join(sources)}" in tag_line
+                shown_sources += 1
+            if topics:
+                assert f"topics: {'; '.join(topics)}" in tag_line
+                shown_topics += 1
+    assert shown_facts and shown_sources and shown_topics
+    assert f"at ≥{corpus.fact_threshold:.2f}" in out.splitlines()[-1]
+
+
+def test_threshold_moves_the_facts_as_the_readers_plus_and_minus_do(capsys, tmp_path):
+    from tui.corpus_builder import with_fact_threshold
+
+    corpus = analyze([seeds_dir()])
+    counts = {}
+    for threshold in ("0.2", "0.6"):
+        expected = with_fact_threshold(corpus, float(threshold))
+        code, out, err = run(capsys, "analyze", "--threshold", threshold)
+        assert (code, err) == (0, "")
+        assert json.loads(out)["facts"] == [fact.to_dict() for fact in expected.facts]
+        counts[threshold] = len(expected.facts)
+        code, out, _ = run(capsys, "analyze", "--format", "text", "--threshold", threshold)
+        assert code == 0 and f"at ≥{float(threshold):.2f}" in out
+        code, out, _ = run(
+            capsys, "export", "--what", "facts", "--format", "json", "--threshold", threshold
+        )
+        assert code == 0
+        assert len(json.loads(out)["facts"]) == len(expected.facts)
+    assert counts["0.2"] > counts["0.6"]
+
+
+@pytest.mark.parametrize("command", ["analyze", "export"])
+@pytest.mark.parametrize("value", ["0.1", "1.5", "-1", "nan", "loose"])
+def test_a_threshold_out_of_range_is_a_usage_error(capsys, command, value):
+    extra = ["--what", "facts"] if command == "export" else []
+    code, out, err = run(capsys, command, *extra, "--threshold", value)
+    assert (code, out) == (2, "")
+    assert len(err.splitlines()) == 1 and "--threshold" in err
+
+
+def test_a_folder_with_reports_only_in_subfolders_says_add_r(capsys, tmp_path):
+    write(tmp_path, "outer/a/one.txt", "One report.")
+    write(tmp_path, "outer/a/deeper/two.md", "Two reports.")
+    write(tmp_path, "outer/b/three.markdown", "Three reports.")
+    write(tmp_path, "outer/b/notes.rst", "Not a report.")
+    write(tmp_path, "single/only/one.txt", "One report.")
+    for command in (["analyze"], ["export", "--what", "facts"]):
+        code, _, err = run(capsys, *command, str(tmp_path / "outer"), str(tmp_path / "single"))
+        assert code == 1
+        assert error_lines(err) == [
+            f"newsprism: {tmp_path / 'outer'}: 3 reports in subfolders: add -r",
+            f"newsprism: {tmp_path / 'single'}: 1 report in subfolders: add -r",
+        ]
+    # With nothing below either, it is what it was.
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, _, err = run(capsys, "analyze", str(empty))
+    assert code == 1
+    assert error_lines(err) == [f"newsprism: {empty}: no .txt, .md or .markdown files"]
+
+
+@pytest.mark.parametrize("nested", [False, True], ids=["empty", "reports-in-subfolders"])
+def test_the_reader_does_not_start_without_a_report(capsys, tmp_path, monkeypatch, nested):
+    from tui.app.app import NewsprismApp
+
+    def started(self: NewsprismApp, *args: object, **kwargs: object) -> None:
+        raise AssertionError("the reader started")
+
+    monkeypatch.setattr(NewsprismApp, "run", started)
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    if nested:
+        write(folder, "sub/one.txt", GOOD_TEXT)
+    code, out, err = run(capsys, str(folder))
+    assert (code, out) == (1, "")
+    reason = "1 report in subfolders: add -r" if nested else "no .txt, .md or .markdown files"
+    assert error_lines(err) == [f"newsprism: {folder}: {reason}"]

@@ -27,7 +27,6 @@ from tui.export import (
     EXPORT_KINDS,
     FACT_COLUMNS,
     PARAGRAPH_COLUMNS,
-    ParagraphFilter,
     UnknownName,
     clean,
     export_text,
@@ -36,6 +35,7 @@ from tui.export import (
     resolve_topic,
 )
 from tui.model.corpus import Corpus
+from tui.query import Filter
 from tui.resources import seeds_dir
 
 ALL_EXPORTS = list(product(EXPORT_KINDS, EXPORT_FORMATS))
@@ -295,7 +295,7 @@ def test_hostile_text_in_csv_and_json_is_clean_and_traceable(hostile, kind):
 # ---------------------------------------------------------------------- filters
 
 
-def exported_ids(corpus: Corpus, flt: ParagraphFilter) -> set[str]:
+def exported_ids(corpus: Corpus, flt: Filter) -> set[str]:
     data = json.loads(export_text(corpus, "paragraphs", "json", flt))
     return {p["paragraph"] for p in data["paragraphs"]}
 
@@ -314,27 +314,21 @@ def test_entity_filter_any_and_all_match_the_query(corpus):
     pair = busiest_entities(corpus)
     keep = readable(corpus)
     for mode in ("any", "all"):
-        found = exported_ids(corpus, ParagraphFilter(entities=pair, match=mode))
+        found = exported_ids(corpus, Filter(entities=pair, match=mode))
         assert found == set(corpus.query(pair, mode)) & keep
-    assert exported_ids(corpus, ParagraphFilter(entities=pair, match="all")) < exported_ids(
-        corpus, ParagraphFilter(entities=pair, match="any")
+    assert exported_ids(corpus, Filter(entities=pair, match="all")) < exported_ids(
+        corpus, Filter(entities=pair, match="any")
     )
 
 
 def test_source_and_topic_filters_match_their_queries(corpus):
     keep = readable(corpus)
     key = max(corpus.source_paragraphs, key=lambda k: len(corpus.source_paragraphs[k]))
-    assert (
-        exported_ids(corpus, ParagraphFilter(sources=(key,)))
-        == set(corpus.query_sources([key])) & keep
-    )
+    assert exported_ids(corpus, Filter(sources=(key,))) == set(corpus.query_sources([key])) & keep
     assert corpus.topics, "the seeds have topics"
     topic = corpus.topics[0].id
-    assert (
-        exported_ids(corpus, ParagraphFilter(topics=(topic,)))
-        == set(corpus.query_topics([topic])) & keep
-    )
-    both = ParagraphFilter(sources=(key,), topics=(topic,))
+    assert exported_ids(corpus, Filter(topics=(topic,))) == set(corpus.query_topics([topic])) & keep
+    both = Filter(sources=(key,), topics=(topic,))
     expected = set(corpus.query_sources([key])) & set(corpus.query_topics([topic])) & keep
     assert exported_ids(corpus, both) == expected
 
@@ -342,14 +336,15 @@ def test_source_and_topic_filters_match_their_queries(corpus):
 def test_fact_views_match_the_reader(corpus):
     index = build_fact_index(corpus)
     keep = readable(corpus)
-    assert exported_ids(corpus, ParagraphFilter(view="shared")) == index.shared_paragraphs & keep
-    assert exported_ids(corpus, ParagraphFilter(view="unique")) == index.unique_paragraphs & keep
+    # The paragraphs the reader colours a shared fact in, or marks a unique sentence in.
+    assert exported_ids(corpus, Filter(view="shared")) == set(index.spans) & keep
+    assert exported_ids(corpus, Filter(view="unique")) == set(index.unique) & keep
 
 
 def test_boilerplate_only_when_asked(corpus):
     every = {p.id for r in corpus.reports for p in r.paragraphs}
     assert every != readable(corpus), "the seeds have boilerplate"
-    assert exported_ids(corpus, ParagraphFilter(boilerplate=True)) == every
+    assert exported_ids(corpus, Filter(boilerplate=True)) == every
 
 
 def test_names_resolve_by_any_alias_in_any_case(corpus):
@@ -478,8 +473,7 @@ async def test_x_exports_the_paragraphs_in_view(seeds_app, tmp_path, monkeypatch
         reader.tag_filter = TagFilter((OUTLET_PREFIX + outlet,), ())
         reader.apply_filter(EntityFilter(pair, "any"))
         await pilot.pause()
-        shown = reader.pane(0).view.paragraphs
-        assert shown is not None
+        shown = {p.id for _, p in reader.pane(0).view.kept.selected(corpus.reports)}
         await pilot.press("x")
         assert isinstance(seeds_app.screen, ExportScreen)
         await pilot.press("l", "down", "down", "enter")  # format: JSON
@@ -492,7 +486,7 @@ async def test_x_exports_the_paragraphs_in_view(seeds_app, tmp_path, monkeypatch
     data = json.loads(files[0].read_text(encoding="utf-8"))
     assert data["export"] == "paragraphs"
     found = {p["paragraph"] for p in data["paragraphs"]}
-    assert found == set(shown) & readable(corpus)
+    assert found == shown and shown <= readable(corpus)
     assert {p["source"] for p in data["paragraphs"]} == {outlet}
     assert found, "the filter leaves paragraphs to export"
 

@@ -407,25 +407,78 @@ def test_decode_cp1252_spanish_text():
     assert decode_bytes(text.encode("cp1252")) == text
 
 
+# Random bytes with the NULs taken out: no encoding decodes them to text.
+_RANDOM_NO_NUL = bytes(b for b in random.Random(1234).randbytes(4096) if b)
+
+# Each with the reason its one-line message gives.
 UNREADABLE = {
-    "empty": b"",
-    "whitespace": b"  \n\t\r\n  ",
-    "BOM only": codecs.BOM_UTF8,
-    "utf-16 whitespace": " \n ".encode("utf-16"),
-    "NUL bytes": b"Some text\x00with NUL\x00bytes in it\x00",
-    "random bytes": random.Random(1234).randbytes(4096),
-    "control characters": bytes(range(1, 9)) * 64,
-    "invalid utf-8 after BOM": codecs.BOM_UTF8 + b"ok \xff\xfe\xfd bad",
-    "truncated utf-16": codecs.BOM_UTF16_LE + b"a\x00b",
+    "empty": (b"", "empty file"),
+    "whitespace": (b"  \n\t\r\n  ", "empty file"),
+    "BOM only": (codecs.BOM_UTF8, "empty file"),
+    "utf-16 whitespace": (" \n ".encode("utf-16"), "empty file"),
+    "escape sequences only": (b"\x1b[31m\x1b[0m\n\x1b]0;title\x07\n", "empty file"),
+    "NUL bytes": (b"Some text\x00with NUL\x00bytes in it\x00", "binary file (NUL bytes)"),
+    "random bytes": (random.Random(1234).randbytes(4096), "binary file (NUL bytes)"),
+    "random bytes without NUL": (_RANDOM_NO_NUL, "binary file (not decodable as text)"),
+    "control characters": (bytes(range(1, 9)) * 64, "binary file (control characters)"),
+    "invalid utf-8 after BOM": (codecs.BOM_UTF8 + b"ok \xff\xfe\xfd bad", "invalid utf-8"),
+    "truncated utf-16": (codecs.BOM_UTF16_LE + b"a\x00b", "invalid utf-16"),
 }
 
 
-@pytest.mark.parametrize("data", UNREADABLE.values(), ids=UNREADABLE.keys())
-def test_unreadable_bytes_raise(data):
+@pytest.mark.parametrize(("data", "reason"), UNREADABLE.values(), ids=UNREADABLE.keys())
+def test_unreadable_bytes_raise(data, reason):
     with pytest.raises(UnreadableFile) as info:
         decode_bytes(data)
     message = str(info.value)
-    assert message and "\n" not in message
+    assert message.startswith(reason), message
+    assert "\n" not in message
+
+
+# Text coloured for a terminal (`grep --color`, `script`, a log): SGR colour codes, a
+# cursor move, a hyperlink, a character-set switch. More than one character in twenty
+# is an escape: still text.
+COLOURED = (
+    "\x1b[1;31mBREAKING\x1b[0m \x1b[33mFloods\x1b[0m reach the \x1b[4mvalley\x1b[0m.\n\n"
+    "\x1b[1mMarta\x1b[0m \x1b[32mKowalczyk\x1b[0m, the regional governor, visited "
+    "\x1b]8;;https://example.org/x\x1b\\the shelters\x1b]8;;\x1b\\ on Monday.\x1b[K\n\n"
+    "\x1b(BRescue teams from \x1b[36mPort Alder\x1b[39m arrived overnight.\n"
+)
+COLOURED_PLAIN = (
+    "BREAKING Floods reach the valley.\n\n"
+    "Marta Kowalczyk, the regional governor, visited the shelters on Monday.\n\n"
+    "Rescue teams from Port Alder arrived overnight.\n"
+)
+
+
+def test_text_with_terminal_escape_sequences_is_text():
+    data = COLOURED.encode("utf-8")
+    assert data.count(b"\x1b") > 0.05 * len(data)
+    assert decode_bytes(data) == COLOURED_PLAIN
+    # In an 8-bit encoding too: the sequences do not hide which one it is.
+    accented = COLOURED.replace("valley", "vallée").replace("\n", "\r\n")
+    assert decode_bytes(accented.encode("cp1252")) == COLOURED_PLAIN.replace("valley", "vallée")
+
+
+def test_coloured_report_is_read_and_its_words_analysed(tmp_path):
+    (tmp_path / "coloured.txt").write_bytes(COLOURED.encode("utf-8"))
+    (tmp_path / "plain.txt").write_text(
+        "Marta Kowalczyk said the shelters in Port Alder were full.", encoding="utf-8"
+    )
+    corpus = analyze([tmp_path])
+    assert corpus.errors == ()
+    report = report_for(corpus, "coloured.txt")
+    assert_span_invariants(report)
+    assert [report.span(p) for p in report.paragraphs] == COLOURED_PLAIN.strip().split("\n\n")
+    # The names are found across the coloured spans, with exact offsets, and merged with
+    # the plain report's spelling.
+    names = {
+        corpus.entity(m.entity).name: report.text[m.start : m.end]
+        for p in report.paragraphs
+        for m in corpus.mentions.get(p.id, ())
+    }
+    assert names.get("Marta Kowalczyk") == "Marta Kowalczyk"
+    assert names.get("Port Alder") == "Port Alder"
 
 
 def test_unreadable_file_is_a_load_error_and_others_still_read(tmp_path):
@@ -635,10 +688,41 @@ def test_boilerplate_rules(text):
         "The prime minister said the government reserved the right to respond.",
         "Analysts said the copyright dispute could take years to resolve.",
         "Read the full statement, the spokesman told reporters, and you will see.",
+        # A reporter's own sentences with words chrome also uses: attributed, about a
+        # third party's service, or about something other than this page.
+        "Firefighters remain at the site and say more details will be given in the morning.",
+        "More details of the plan will be released next week.",
+        "Customers can sign up for alerts on the carrier's website before the launch.",
+        "Parents can get closure notifications by text message from the district.",
+        "Riders can pay for the trip via the city's transit app.",
+        "Officials urged residents to follow @CountyAlerts on X for evacuation orders.",
+        "Copyright lawyers for the studio filed the suit on Monday.",
+        "The report will be updated every quarter, the agency said.",
+        "Fans had to refresh the page for hours to buy tickets.",
+        "You can download the new maps app from the store today.",
     ],
 )
 def test_news_sentences_are_not_boilerplate(text):
     assert not is_boilerplate(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This story has been updated with comment from the ministry.",
+        "This article has been updated to correct what the mayor said on Tuesday.",
+        "This page will be updated as more information becomes available.",
+        "More to follow.",
+        "Copyright © 2012 The Example Post",
+        "(c) 2019 Example Media Group",
+        "Get breaking news alerts on your phone with our app.",
+        "Never miss a story: sign up for our daily newsletter.",
+        "Like us on Facebook and follow us on X for the latest news.",
+        "View all related articles",
+    ],
+)
+def test_chrome_in_other_words_is_boilerplate(text):
+    assert is_boilerplate(text)
 
 
 def test_long_paragraph_is_reporting_even_when_a_phrase_matches():

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
 import pytest
 
@@ -26,23 +28,63 @@ def test_when_low_bandwidth_applies(flag: bool, environ: dict[str, str], expecte
     assert low_bandwidth_wanted(flag, environ) is expected
 
 
-def test_reader_sets_textual_up_for_a_slow_link(monkeypatch: pytest.MonkeyPatch) -> None:
+def textual_environment() -> dict[str, str]:
+    return {name: value for name, value in os.environ.items() if name.startswith("TEXTUAL")}
+
+
+def test_reader_leaves_the_environment_as_it_found_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Low-bandwidth mode's settings are for Textual's import, not for the rest of the
+    process (nor the programs it starts, nor the tests after this one)."""
     for name in LOW_BANDWIDTH_ENVIRONMENT:
-        monkeypatch.delenv(name, raising=False)
+        # Set, then removed: monkeypatch then restores the name even if it leaks.
+        monkeypatch.setenv(name, "")
+        monkeypatch.delenv(name)
     monkeypatch.setenv("TEXTUAL_FPS", "5")  # what the user set is kept
+    before = textual_environment()
     started: list[NewsprismApp] = []
     monkeypatch.setattr(NewsprismApp, "run", lambda self: started.append(self))
     main(["--low-bandwidth", str(seeds_dir())])
     assert started and started[0].low_bandwidth
-    assert os.environ["TEXTUAL_ANIMATIONS"] == "none"
-    assert os.environ["TEXTUAL_COLOR_SYSTEM"] == "standard"
-    assert os.environ["TEXTUAL_FPS"] == "5"
+    assert textual_environment() == before
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({}, "standard 20 none"),
+        # What the user set is kept.
+        ({"TEXTUAL_FPS": "5", "TEXTUAL_COLOR_SYSTEM": "truecolor"}, "truecolor 5 none"),
+    ],
+)
+def test_low_bandwidth_settings_reach_textual_when_it_is_imported(
+    environ: dict[str, str], expected: str
+) -> None:
+    """Textual reads its settings once, when it is imported: in a fresh interpreter the
+    reader's import sees them, and the environment is restored afterwards."""
+    code = (
+        "import os, sys\n"
+        "from tui.cli import low_bandwidth_environment\n"
+        "assert 'textual' not in sys.modules\n"
+        "before = dict(os.environ)\n"
+        "with low_bandwidth_environment(True):\n"
+        "    import tui.app.app\n"
+        "from textual import constants as c\n"
+        "assert dict(os.environ) == before\n"
+        "print(c.COLOR_SYSTEM, c.MAX_FPS, c.TEXTUAL_ANIMATIONS)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")} | environ
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == expected.split()
 
 
 def test_reader_without_the_flag_leaves_textual_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SSH_CONNECTION", raising=False)
     monkeypatch.delenv("SSH_TTY", raising=False)
-    monkeypatch.delenv("TEXTUAL_COLOR_SYSTEM", raising=False)
+    monkeypatch.setenv("TEXTUAL_COLOR_SYSTEM", "")
+    monkeypatch.delenv("TEXTUAL_COLOR_SYSTEM")
     started: list[NewsprismApp] = []
     monkeypatch.setattr(NewsprismApp, "run", lambda self: started.append(self))
     main([str(seeds_dir())])

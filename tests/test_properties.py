@@ -232,6 +232,14 @@ _CHROME_WORDS = (
     "Reuters ",
     "Refresh the page",
     "more details will follow",
+    "More to follow.",
+    "View all ",
+    "Like us on Facebook",
+    "This article has been updated",
+    "Copyright 2019 ",
+    "(c) 2019 ",
+    "via the News app",
+    "You can ",
 )
 
 
@@ -240,7 +248,5 @@ def test_boilerplate_word_prefilter_never_changes_the_answer(pieces: list[str]) 
     from tui.ingest import boilerplate
 
     text = "".join(pieces)
-    expected = len(text.split()) <= boilerplate._MAX_WORDS and bool(
-        boilerplate._CHROME.search(text)
-    )
+    expected = len(text.split()) <= boilerplate._MAX_WORDS and boilerplate._is_chrome(text)
     assert boilerplate.is_boilerplate(text) == expected

@@ -8,17 +8,27 @@ from collections.abc import Collection
 from pathlib import Path
 
 import pytest
+from rich.color import Color
 from rich.segment import Segment
 from rich.style import Style
-from textual.command import CommandInput, CommandPalette
+from textual.color import Color as TextualColor
+from textual.command import Command, CommandInput, CommandList, CommandPalette
 from textual.filter import Monochrome, NoColor
 from textual.pilot import Pilot
+from textual.theme import Theme
+from textual.widgets import DataTable
 
 from tests.app_helpers import analysed, notes, segments
 from tui.app.app import NewsprismApp
 from tui.app.fact_view import fact_marker
-from tui.app.render import UNIQUE_MARK
-from tui.app.themes import ANSI, DARK, LIGHT, MENTION_VARIABLE, variable_defaults
+from tui.app.render import SOURCE_MARK, UNIQUE_MARK
+from tui.app.themes import (
+    ANSI,
+    DARK,
+    LIGHT,
+    MENTION_VARIABLE,
+    MUTED_VARIABLE,
+)
 from tui.app.widgets.report_pane import FACT_COLOURS, ReportPane
 from tui.cli import _reader_parser, main
 from tui.config import (
@@ -33,6 +43,8 @@ from tui.config import (
     resolve_theme,
     save_config,
 )
+from tui.model.corpus import Corpus
+from tui.model.entities import Entity
 from tui.resources import seeds_dir
 
 SEEDS = str(seeds_dir())
@@ -61,12 +73,30 @@ def test_config_round_trip(config_dir: Path) -> None:
     path = save_config(Config(theme=LIGHT_THEME))
     assert path == config_path() == config_dir / "config.toml"
     assert load_config() == (Config(theme=LIGHT_THEME), None)
-    # Any name survives the TOML quoting (a theme of Textual's, or a future one).
-    odd = 'a "quoted" \\ théme\tname'
-    save_config(Config(theme=odd))
-    assert load_config() == (Config(theme=odd), None)
+    for name in theme_option_choices():
+        save_config(Config(theme=name))
+        assert load_config() == (Config(theme=name), None)
     save_config(Config())
     assert load_config() == (Config(), None)
+
+
+@pytest.mark.parametrize("name", ["ansi-dark", "textual-light", "nord", 'a "quoted" \\ théme'])
+def test_a_theme_the_option_refuses_is_never_saved(config_dir: Path, name: str) -> None:
+    save_config(Config(theme=DARK_THEME))
+    with pytest.raises(ValueError, match="theme"):
+        save_config(Config(theme=name))
+    assert load_config() == (Config(theme=DARK_THEME), None)
+
+
+@pytest.mark.parametrize("name", ["ansi-dark", "nord", "gone-theme"])
+def test_an_unknown_saved_theme_is_ignored_with_one_warning_line(
+    config_dir: Path, name: str
+) -> None:
+    path = written(config_dir, f'theme = "{name}"\n'.encode())
+    config, warning = load_config()
+    assert config == Config()
+    assert warning is not None and "\n" not in warning
+    assert name in warning and str(path) in warning and "ignored" in warning
 
 
 def test_config_path_defaults_to_the_user_config_dir(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -182,7 +212,7 @@ def words_after(pane: ReportPane, markers: Collection[str]) -> list[Segment]:
     return [drawn[i + 1] for i, s in enumerate(drawn[:-1]) if s.text in markers]
 
 
-@pytest.mark.parametrize("name", [*THEMES, "textual-light", "nord"])
+@pytest.mark.parametrize("name", THEMES)
 async def test_each_theme_keeps_facts_apart_from_each_other_and_from_mentions(
     name: str,
 ) -> None:
@@ -198,7 +228,7 @@ async def test_each_theme_keeps_facts_apart_from_each_other_and_from_mentions(
         assert all(len(found) == 1 for found in colours.values())
         assert len({next(iter(found)) for found in colours.values()}) == len(colours)
         theme = app.current_theme
-        expected = theme.variables if theme in (DARK, LIGHT, ANSI) else variable_defaults(theme)
+        expected = theme.variables
         assert app.get_css_variables()["newsprism-fact-0"] == expected["newsprism-fact-0"]
         # The words a fact number introduces are underlined in the fact's colour.
         slot, (style,) = next(iter(facts.items()))
@@ -291,17 +321,95 @@ async def choose(pilot: Pilot, words: str) -> None:
     await pilot.pause()
 
 
+async def open_theme_picker(pilot: Pilot) -> None:
+    """The palette's "Theme…" (the pilot cannot type "…")."""
+    await pilot.press("ctrl+p")
+    pilot.app.screen.query_one(CommandInput).value = "Theme…"
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def widest_entity(corpus: Corpus) -> Entity:
+    """The most mentioned entity of those every report names."""
+    everywhere = [e for e in corpus.entities if len(e.reports) == len(corpus.reports)]
+    return max(everywhere, key=lambda entity: entity.mentions)
+
+
+def drawn_colours(pane: ReportPane) -> tuple[dict[int, set[Color]], set[Color], set[Color]]:
+    """The colours the pane draws now: fact numbers by fact colour slot, mentions of the
+    chosen entities (bold, reversed), and tag lines ("◂ sources  # topics")."""
+    facts: dict[int, set[Color]] = {}
+    mentions: set[Color] = set()
+    tags: set[Color] = set()
+    for y in range(pane.size.height):
+        line = list(pane.render_line(y))
+        for segment in line:
+            colour = segment.style.color if segment.style else None
+            if colour is None:
+                continue
+            if segment.text in MARKERS:
+                facts.setdefault((MARKERS[segment.text] - 1) % FACT_COLOURS, set()).add(colour)
+            elif segment.style and segment.style.reverse and segment.style.bold:
+                mentions.add(colour)
+            elif segment.text.startswith(SOURCE_MARK):
+                tags.add(colour)
+    return facts, mentions, tags
+
+
+def theme_colour(theme: Theme, variable: str) -> Color:
+    return TextualColor.parse(theme.variables[variable]).rich_color
+
+
+async def test_a_live_theme_switch_restyles_every_pane_at_once() -> None:
+    """Fact colours, mentions and tag lines in every visible pane take the new theme's
+    colours as soon as it is chosen in the palette, without a redraw of the panes."""
+    app = NewsprismApp([SEEDS], theme=DARK_THEME)
+    async with app.run_test(size=(120, 35)) as pilot:
+        corpus = await analysed(pilot)
+        await pilot.press("e", *widest_entity(corpus).name, "enter")
+        await pilot.pause()
+        assert app.reader.entity_filter.active
+        panes = [app.reader.pane(i) for i in range(app.reader.shown_panes)]
+        assert len(panes) >= 2
+        for theme in (LIGHT, ANSI, DARK):
+            await open_theme_picker(pilot)
+            await choose(pilot, theme.name.removeprefix("newsprism-"))
+            assert app.theme == theme.name
+            for pane in panes:
+                facts, mentions, tags = drawn_colours(pane)
+                assert facts and mentions and tags, pane.id
+                for slot, colours in facts.items():
+                    assert colours == {theme_colour(theme, f"newsprism-fact-{slot}")}, slot
+                assert mentions == {theme_colour(theme, MENTION_VARIABLE)}
+                assert tags == {theme_colour(theme, MUTED_VARIABLE)}
+
+
+@pytest.mark.parametrize(("key", "table"), [("m", "#matrix-table"), ("o", "#overview-facts")])
+async def test_a_live_theme_switch_restyles_the_fact_tables(key: str, table: str) -> None:
+    """The fact matrix and the sources overview, open when the theme changes, number
+    their facts in the new theme's colours at once."""
+    app = NewsprismApp([SEEDS], theme=DARK_THEME)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await analysed(pilot)
+        await pilot.press(key)
+        await pilot.pause()
+        for theme in (LIGHT, DARK):
+            await open_theme_picker(pilot)
+            await choose(pilot, theme.name.removeprefix("newsprism-"))
+            assert app.theme == theme.name
+            rows = app.screen.query_one(table, DataTable)
+            drawn = [rows.get_row_at(row)[0].text.style.color for row in range(6)]
+            expected = [theme_colour(theme, f"newsprism-fact-{slot}") for slot in range(6)]
+            assert drawn == expected
+
+
 async def test_a_theme_chosen_in_the_palette_is_used_at_the_next_start(config_dir: Path) -> None:
     app = NewsprismApp([SEEDS])
     async with app.run_test(size=(100, 30)) as pilot:
         await analysed(pilot)
         assert app.theme == DEFAULT_THEME
-        # "Theme…", not Textual's "Theme" (the pilot cannot type "…").
-        await pilot.press("ctrl+p")
-        pilot.app.screen.query_one(CommandInput).value = "Theme…"
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await open_theme_picker(pilot)
         assert [str(c.title) for c in app.get_system_commands(app.reader)].count("Theme…") == 1
         await choose(pilot, "light")
         assert app.theme == LIGHT_THEME
@@ -314,16 +422,49 @@ async def test_a_theme_chosen_in_the_palette_is_used_at_the_next_start(config_di
         assert not notes(again)
 
 
-async def test_a_theme_chosen_in_textuals_picker_is_remembered_too() -> None:
+def theme_option_choices() -> list[str]:
+    """What `--theme` accepts, read from the command line's parser."""
+    (action,) = [a for a in _reader_parser()._actions if "--theme" in a.option_strings]
+    assert action.choices is not None
+    return list(action.choices)
+
+
+async def offered(pilot: Pilot) -> list[str]:
+    """The themes the open theme picker lists, in order."""
+    for _ in range(50):
+        await pilot.pause(0.02)
+        shown = pilot.app.screen.query_one(CommandList).options
+        if shown:
+            break
+    return [option.hit.text for option in shown if isinstance(option, Command)]
+
+
+async def test_the_palette_offers_exactly_the_themes_of_the_theme_option() -> None:
+    choices = theme_option_choices()
     app = NewsprismApp([SEEDS])
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        app.action_change_theme()  # the palette's "Theme": every theme Textual has
-        await pilot.pause()
-        await choose(pilot, "nord")
-        assert app.theme == "nord"
-    assert load_config()[0].theme == "nord"
-    assert NewsprismApp([SEEDS]).theme == "nord"
+        await open_theme_picker(pilot)
+        assert await offered(pilot) == choices
+        await pilot.press("escape")
+        # Textual's own theme command is not offered; its action (sorted by name) offers
+        # the same themes, none of Textual's.
+        titles = [str(c.title) for c in app.get_system_commands(app.reader)]
+        assert [t for t in titles if "theme" in t.lower()] == ["Theme…"]
+        app.action_change_theme()
+        assert sorted(await offered(pilot)) == sorted(choices)
+        assert sorted(app.available_themes) == sorted(choices)
+        await choose(pilot, "light")
+        assert app.theme == LIGHT_THEME
+    assert load_config()[0].theme == LIGHT_THEME
+
+
+def test_an_unknown_theme_given_to_the_app_falls_back_with_a_warning() -> None:
+    app = NewsprismApp([SEEDS], theme="nord")
+    assert app.theme == DEFAULT_THEME
+    assert [p for p in app.theme_choice.problems if "nord" in p] == [
+        f"Unknown theme 'nord': using {DEFAULT_THEME}"
+    ]
 
 
 async def test_low_bandwidth_forces_the_ansi_theme_without_saving_it() -> None:
@@ -350,13 +491,16 @@ async def test_a_corrupt_config_is_reported_once_and_the_default_used(config_dir
     assert load_config() == (Config(theme=LIGHT_THEME), None)
 
 
-async def test_an_unknown_saved_theme_falls_back_to_the_default() -> None:
-    save_config(Config(theme="gone-theme"))
+@pytest.mark.parametrize("name", ["gone-theme", "ansi-dark"])
+async def test_an_unknown_saved_theme_falls_back_to_the_default(
+    config_dir: Path, name: str
+) -> None:
+    written(config_dir, f'theme = "{name}"\n'.encode())
     app = NewsprismApp([SEEDS])
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert app.theme == DEFAULT_THEME
-        assert any("gone-theme" in str(n) for n in notes(app))
+        assert len([n for n in notes(app) if name in str(n)]) == 1
 
 
 async def test_a_config_that_cannot_be_written_is_reported(config_dir: Path) -> None:

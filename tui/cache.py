@@ -28,7 +28,7 @@ from tui.perf import paused_gc
 
 FILE_NAME = "analysis.sqlite3"
 # Bump when the model or an analysis changes what it produces.
-FORMAT = 2
+FORMAT = 3
 
 
 def cache_path() -> Path:

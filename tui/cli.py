@@ -12,7 +12,8 @@ import json
 import os
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from tui.analysis.topics import UserTopic
     from tui.cache import AnalysisCache
     from tui.model.corpus import Corpus
+    from tui.model.document import Paragraph
 
 EXIT_OK = 0
 EXIT_UNREADABLE = 1
@@ -53,6 +55,33 @@ def _add_inputs(parser: argparse.ArgumentParser) -> None:
         "--topics",
         metavar="FILE",
         help="your own topics (TOML); default: topics.toml beside the reports, if any",
+    )
+
+
+def _threshold(text: str) -> float:
+    """A fact threshold from the command line: from the analysis's link floor (the
+    loosest, the most facts) to 1 (the strictest)."""
+    from tui.analysis.facts import LINK_FLOOR
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not LINK_FLOOR <= value <= 1:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"must be {LINK_FLOOR} to 1, not {text}")
+    return value
+
+
+def _add_threshold(parser: argparse.ArgumentParser) -> None:
+    from tui.analysis.facts import DEFAULT_THRESHOLD, LINK_FLOOR
+
+    parser.add_argument(
+        "--threshold",
+        type=_threshold,
+        metavar="T",
+        help=f"how closely sentences must match to state one shared fact, as the reader's "
+        f"+/- set it: {LINK_FLOOR} (loosest, most facts) to 1 (strictest); "
+        f"default {DEFAULT_THRESHOLD}",
     )
 
 
@@ -90,6 +119,21 @@ LOW_BANDWIDTH_ENVIRONMENT = {
 }
 
 
+@contextmanager
+def low_bandwidth_environment(low_bandwidth: bool) -> Iterator[None]:
+    """Low-bandwidth mode's settings in the environment while the reader (and Textual
+    with it) is imported, and only then: the programs the reader starts (a browser)
+    and the rest of the process see the user's own environment."""
+    added = [name for name in LOW_BANDWIDTH_ENVIRONMENT if low_bandwidth and name not in os.environ]
+    for name in added:
+        os.environ[name] = LOW_BANDWIDTH_ENVIRONMENT[name]
+    try:
+        yield
+    finally:
+        for name in added:
+            os.environ.pop(name, None)
+
+
 def low_bandwidth_wanted(flag: bool, environ: Mapping[str, str]) -> bool:
     """The flag, or an SSH session (SSH_CONNECTION / SSH_TTY set)."""
     return flag or bool(environ.get("SSH_CONNECTION") or environ.get("SSH_TTY"))
@@ -101,8 +145,15 @@ def _analyze_parser() -> argparse.ArgumentParser:
         description="Analyse reports and print the result (JSON schema 1, or a text summary).",
     )
     _add_inputs(parser)
-    parser.add_argument("--format", choices=("json", "text"), default="json")
+    parser.add_argument(
+        "--format",
+        choices=("json", "text"),
+        default="json",
+        help="json (default) or text: per report its outlet, title and date, per paragraph "
+        "one line of text and one of its shared facts, cited sources and topics",
+    )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    _add_threshold(parser)
     return parser
 
 
@@ -122,6 +173,9 @@ def print_error(message: object) -> None:
 
 
 def _report_errors(corpus: Corpus) -> int:
+    # Warnings (a sources.toml entry naming no file...) are said, but change no exit code.
+    for warning in corpus.warnings:
+        print_error(f"warning: {warning}")
     for error in corpus.errors:
         print_error(error)
     if corpus.errors or not corpus.reports:
@@ -142,27 +196,68 @@ def json_safe(document: str) -> str:
     return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
 
 
-def format_text(corpus: Corpus) -> str:
-    """A terminal-safe summary: each report and its paragraphs, one line each."""
-    from tui.textsafe import safe_text
+# Each paragraph's text is cut to this many characters in the text format.
+TEXT_WIDTH = 100
 
+
+def _paragraph_tags(corpus: Corpus, paragraph: Paragraph, topic_labels: Mapping[str, str]) -> str:
+    """ "facts: f1, f6 | cited: Reuters; two residents | topics: Damascus" ("" if none):
+    names are separated by semicolons, as a name may hold a comma."""
+    from tui.textsafe import safe_line
+
+    facts = dict.fromkeys(
+        fact for s in paragraph.sentences for fact in corpus.sentence_facts.get(s.id, ())
+    )
+    cited = dict.fromkeys(safe_line(c.name) for c in corpus.cited.get(paragraph.id, ()))
+    topics = [safe_line(topic_labels[t]) for t in corpus.paragraph_topics.get(paragraph.id, ())]
+    parts = [
+        f"{name}: {separator.join(items)}"
+        for name, separator, items in (
+            ("facts", ", ", sorted(facts, key=lambda f: (len(f), f))),
+            ("cited", "; ", list(cited)),
+            ("topics", "; ", topics),
+        )
+        if items
+    ]
+    return " | ".join(parts)
+
+
+def format_text(corpus: Corpus) -> str:
+    """A terminal-safe summary for reading and grep: each report (id, outlet, title,
+    date; file and counts), then each paragraph on one line (id, kind, its text cut to
+    `TEXT_WIDTH` characters) and, under it, a line with the same id giving its shared
+    facts, cited sources and topics. Text is made safe before it is cut."""
+    from tui.textsafe import safe_line, safe_visible_span
+    from tui.wording import count_of
+
+    topic_labels = {topic.id: topic.label for topic in corpus.topics}
+    width = max((len(p.id) for r in corpus.reports for p in r.paragraphs), default=0)
     lines: list[str] = []
     for report in corpus.reports:
-        meta = " · ".join(x for x in (report.title, report.date) if x)
-        lines.append(f"{report.id}  {report.source}" + (f" — {meta}" if meta else ""))
+        meta = " · ".join(safe_line(x) for x in (report.title, report.date) if x)
+        lines.append(f"{report.id}  {safe_line(report.source)}" + (f" — {meta}" if meta else ""))
         sentences = sum(len(p.sentences) for p in report.paragraphs)
         boiler = sum(p.kind == "boilerplate" for p in report.paragraphs)
         lines.append(
-            f"    {report.path or report.name}: {len(report.paragraphs)} paragraphs, "
-            f"{sentences} sentences, {boiler} boilerplate"
+            f"    {safe_line(report.path or report.name)}: "
+            f"{count_of(len(report.paragraphs), 'paragraph')}, "
+            f"{count_of(sentences, 'sentence')}, {boiler} boilerplate"
         )
         for paragraph in report.paragraphs:
-            visible = " ".join(report.visible_text(paragraph).split())
-            if len(visible) > 100:
-                visible = visible[:99] + "…"
-            lines.append(f"  {paragraph.id:<8} {paragraph.kind:<11} {visible}")
+            visible = safe_line(safe_visible_span(report, paragraph))
+            if len(visible) > TEXT_WIDTH:
+                visible = visible[: TEXT_WIDTH - 1] + "…"
+            lines.append(f"  {paragraph.id:<{width}} {paragraph.kind:<11} {visible}")
+            tags = _paragraph_tags(corpus, paragraph, topic_labels)
+            if tags:
+                lines.append(f"  {paragraph.id:<{width}} {'':<11} {tags}")
         lines.append("")
-    return safe_text("\n".join(lines))
+    lines.append(
+        f"{count_of(len(corpus.reports), 'report')} · "
+        f"{count_of(len(corpus.facts), 'shared fact')} at ≥{corpus.fact_threshold:.2f} · "
+        f"{count_of(len(corpus.topics), 'topic')}"
+    )
+    return "\n".join(lines) + "\n"
 
 
 def _corrections() -> Corrections | None:
@@ -225,6 +320,10 @@ def _analysed(args: argparse.Namespace) -> tuple[Corpus, bool]:
         for warning in cache.warnings:
             print_error(f"warning: {warning}")
         cache.close()
+    if args.threshold is not None and args.threshold != corpus.fact_threshold:
+        from tui.corpus_builder import with_fact_threshold
+
+        corpus = with_fact_threshold(corpus, args.threshold)
     return corpus, bad_topics
 
 
@@ -241,7 +340,7 @@ def _write_output(output: str, path: str | None) -> int:
             sys.stdout.write(output)
             sys.stdout.flush()
         except BrokenPipeError:  # `newsprism analyze | head`
-            sys.stdout = None  # type: ignore[assignment]
+            sys.stdout = None
     return EXIT_OK
 
 
@@ -257,7 +356,8 @@ def run_analyze(argv: Sequence[str]) -> int:
 
 
 def _export_parser() -> argparse.ArgumentParser:
-    from tui.export import EXPORT_FORMATS, EXPORT_KINDS, FACT_VIEWS
+    from tui.export import EXPORT_FORMATS, EXPORT_KINDS
+    from tui.query import FACT_VIEWS
 
     parser = _Parser(
         prog="newsprism export",
@@ -276,6 +376,7 @@ def _export_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--format", choices=EXPORT_FORMATS, default="md", help="default: md")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    _add_threshold(parser)
     filters = parser.add_argument_group(
         "paragraph filters (--what paragraphs; all must hold, as in the reader)"
     )
@@ -327,7 +428,6 @@ def _export_parser() -> argparse.ArgumentParser:
 def run_export(argv: Sequence[str]) -> int:
     args = _export_parser().parse_args(argv)
     from tui.export import (
-        ParagraphFilter,
         UnknownName,
         export_text,
         resolve_entity,
@@ -335,6 +435,7 @@ def run_export(argv: Sequence[str]) -> int:
         resolve_source,
         resolve_topic,
     )
+    from tui.query import Filter
 
     filters = (args.entity, args.source, args.outlet, args.topic, args.view != "all")
     if args.what != "paragraphs" and (any(filters) or args.boilerplate):
@@ -346,7 +447,7 @@ def run_export(argv: Sequence[str]) -> int:
     corpus, bad_topics = _analysed(args)
     status = _report_errors(corpus) or (EXIT_UNREADABLE if bad_topics else EXIT_OK)
     try:
-        flt = ParagraphFilter(
+        flt = Filter(
             entities=tuple(dict.fromkeys(resolve_entity(corpus, n) for n in args.entity)),
             match=args.match,
             sources=tuple(dict.fromkeys(resolve_source(corpus, n) for n in args.source)),
@@ -373,19 +474,34 @@ def terminal_missing() -> bool:
         return True
 
 
+def _no_report_files(inputs: Sequence[str], recursive: bool) -> bool:
+    """Whether the inputs name no report file at all, each reason said in one line (as
+    `analyze` says them): then the reader does not start, to show nothing."""
+    from tui.ingest.loader import discover
+
+    found = discover(inputs, recursive=recursive)
+    if found.files:
+        return False
+    for error in found.errors:
+        print_error(error)
+    if not found.errors:
+        print_error("no reports to read")
+    return True
+
+
 def run_reader(argv: Sequence[str]) -> int:
     args = _reader_parser().parse_args(argv)
     if terminal_missing():
         # Without a terminal the reader would wait for keys that never come.
         print_error("the reader needs a terminal; `newsprism analyze` or `export` write to pipes")
         return EXIT_USAGE
-    low_bandwidth = low_bandwidth_wanted(args.low_bandwidth, os.environ)
-    if low_bandwidth:
-        for name, value in LOW_BANDWIDTH_ENVIRONMENT.items():
-            os.environ.setdefault(name, value)
-    from tui.app.app import NewsprismApp
-
     inputs = _inputs(args.paths)
+    if _no_report_files(inputs, args.recursive):
+        return EXIT_UNREADABLE
+    low_bandwidth = low_bandwidth_wanted(args.low_bandwidth, os.environ)
+    with low_bandwidth_environment(low_bandwidth):
+        from tui.app.app import NewsprismApp
+
     topics, bad_topics = _user_topics(args.topics, inputs)
     app = NewsprismApp(
         inputs,

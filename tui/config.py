@@ -22,6 +22,8 @@ DARK_THEME = "newsprism-dark"
 LIGHT_THEME = "newsprism-light"
 # The terminal's own 16 colours: low-bandwidth mode's theme.
 ANSI_THEME = "newsprism-ansi"
+# The one list of themes: what `--theme` accepts, what the reader offers and registers
+# (Textual's own themes are not offered), and what the config may hold.
 THEMES = (DARK_THEME, LIGHT_THEME, ANSI_THEME)
 DEFAULT_THEME = DARK_THEME
 
@@ -30,7 +32,7 @@ DEFAULT_THEME = DARK_THEME
 class Config:
     """What the user chose; None means "not chosen", so the default applies."""
 
-    # A theme name: one of THEMES, or any other theme Textual offers (its own picker).
+    # One of THEMES.
     theme: str | None = None
 
 
@@ -56,6 +58,9 @@ def load_config(path: Path | None = None) -> tuple[Config, str | None]:
     theme = data.get("theme")
     if theme is not None and (not isinstance(theme, str) or not theme.strip()):
         return Config(), _warning(path, "theme is not a theme name")
+    if theme is not None and theme not in THEMES:
+        # A name saved by an older version (one of Textual's themes), or by hand.
+        return Config(), _warning(path, f"unknown theme {theme!r}")
     return Config(theme=theme), None
 
 
@@ -66,7 +71,10 @@ def _warning(path: Path, problem: object) -> str:
 
 def save_config(config: Config, path: Path | None = None) -> Path:
     """Write the settings (replacing the file whole, so a crash never leaves half of it);
-    raises OSError when the file cannot be written."""
+    raises OSError when the file cannot be written, ValueError for a theme not in THEMES
+    (`--theme` would refuse it)."""
+    if config.theme is not None and config.theme not in THEMES:
+        raise ValueError(f"unknown theme {config.theme!r}: not one of {', '.join(THEMES)}")
     path = path or config_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = ["# newsprism settings, written by the reader"]

@@ -166,7 +166,9 @@ def _inputs_key(
     folders = sorted({path.parent for path in files})
     for folder in folders:
         try:
-            parts.append((str(folder), (folder / SOURCES_FILE).read_bytes()))
+            table = (folder / SOURCES_FILE).read_bytes()
+            # Its warnings depend on the names beside it (an entry naming no file).
+            parts.append((str(folder), table, sorted(os.listdir(folder))))
         except OSError:
             parts.append((str(folder), None))
     for path in files:
@@ -191,18 +193,19 @@ def load_corpus(
     whole_key = ""
     if cache is not None:
         whole_key = _inputs_key(found.files, found.errors, corrections, user_topics)
-        # The key of the analysis of these inputs and the files that could not be read
-        # (the analysis itself is stored once, under its own key).
+        # The key of the analysis of these inputs, the files that could not be read and
+        # the warnings (the analysis itself is stored once, under its own key).
         entry = cache.get("inputs", whole_key)
-        if isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], str):
+        if isinstance(entry, tuple) and len(entry) == 3 and isinstance(entry[0], str):
             cached = cache.get("corpus", entry[0])
             if isinstance(cached, Corpus):
-                return replace(cached, errors=tuple(entry[1]))
+                return replace(cached, errors=tuple(entry[1]), warnings=tuple(entry[2]))
     reports: list[Report] = []
     keys: list[str] = []
     fresh: list[tuple[str, Report]] = []
     errors: list[LoadError] = list(found.errors)
-    for item in iter_reports(found.files, cache):
+    warnings: list[str] = []
+    for item in iter_reports(found.files, cache, warn=warnings.append):
         if isinstance(item, LoadError):
             errors.append(item)
             continue
@@ -214,6 +217,6 @@ def load_corpus(
         cache.put_many("report", fresh)
     corpus = analyse_cached(reports, errors, keys, cache, corrections, user_topics)
     if cache is not None and len(keys) == len(reports):
-        entry = (_corpus_key(keys, corrections, user_topics), tuple(errors))
+        entry = (_corpus_key(keys, corrections, user_topics), tuple(errors), tuple(warnings))
         cache.put("inputs", whole_key, entry)
-    return corpus
+    return replace(corpus, warnings=tuple(warnings))

@@ -1,9 +1,10 @@
 """Exports for reading elsewhere and for scripts: the fact matrix, the paragraphs a
 filter keeps (with their tags) and the entity table, as Markdown, CSV or JSON.
 
-Pure functions from a `Corpus` (and, for paragraphs, a `ParagraphFilter`) to text: no
+Pure functions from a `Corpus` (and, for paragraphs, a `tui.query.Filter`) to text: no
 Textual, no I/O. `newsprism export` and the reader's `x` both use them, and the reader's
-`y` / `Y` copy `paragraph_clip` / `facts_clip`.
+`y` / `Y` copy `paragraph_clip` / `facts_clip`. Which paragraphs a filter keeps is
+`tui.query`'s answer, the one the reader's panes show.
 
 Every row names its report (id, file path, outlet) and the character offsets of its
 text in the report: `report.text[start:end]`, with escape sequences and control
@@ -25,19 +26,19 @@ from datetime import datetime
 from typing import Any, Literal
 
 from tui import __version__
-from tui.model.corpus import Corpus, MatchMode
+from tui.model.corpus import Corpus
 from tui.model.document import Paragraph, Report
 from tui.model.entities import Entity, Mention
 from tui.model.facts import Fact
 from tui.model.tags import CitedSource
-from tui.textsafe import safe_line, safe_pieces, safe_text
+from tui.query import Filter, view_of
+from tui.textsafe import safe_line, safe_pieces, safe_visible_span
+from tui.wording import count_of
 
 ExportKind = Literal["facts", "paragraphs", "entities"]
 ExportFormat = Literal["md", "csv", "json"]
-FactView = Literal["all", "shared", "unique"]
 EXPORT_KINDS: tuple[ExportKind, ...] = ("facts", "paragraphs", "entities")
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("md", "csv", "json")
-FACT_VIEWS: tuple[FactView, ...] = ("all", "shared", "unique")
 EXPORT_SCHEMA = 1
 
 # CSV columns, in order (the JSON rows carry the same fields, and more).
@@ -85,8 +86,6 @@ ENTITY_COLUMNS = (
 )
 # Several values in one CSV cell are joined by this.
 CSV_JOINER = "; "
-# Paragraph kinds the fact analysis does not read: never "unique" either.
-_UNREAD_KINDS = ("boilerplate", "code")
 # The Markdown fact export shows the matrix as a table up to this many reports (wider
 # tables do not read); the sections under it give every wording in any case.
 MATRIX_TABLE_REPORTS = 6
@@ -99,25 +98,6 @@ class UnknownName(ValueError):
 
 
 # ---------------------------------------------------------------------- filters
-
-
-@dataclass(frozen=True, slots=True)
-class ParagraphFilter:
-    """Which paragraphs to export; all the filters hold at once, as in the reader.
-
-    `entities` (ids) are matched any or all (`match`); `sources` (`CitedSource.key`),
-    `outlets` (`Report.source`) and `topics` (ids) each any of the chosen. `view` keeps
-    every paragraph, those stating a shared fact, or those with a sentence no other
-    report states. Boilerplate is left out unless `boilerplate`.
-    """
-
-    entities: tuple[str, ...] = ()
-    match: MatchMode = "any"
-    sources: tuple[str, ...] = ()
-    outlets: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
-    view: FactView = "all"
-    boilerplate: bool = False
 
 
 def _fold(name: str) -> str:
@@ -181,64 +161,7 @@ def resolve_topic(corpus: Corpus, name: str) -> str:
     raise UnknownName(f"unknown topic: {name}")
 
 
-def shared_paragraphs(corpus: Corpus) -> frozenset[str]:
-    """Paragraphs with a sentence stating a shared fact."""
-    return frozenset(
-        paragraph.id
-        for report in corpus.reports
-        for paragraph in report.paragraphs
-        if any(s.id in corpus.sentence_facts for s in paragraph.sentences)
-    )
-
-
-def unique_paragraphs(corpus: Corpus) -> frozenset[str]:
-    """Paragraphs the analysis reads with a sentence no other report states."""
-    return frozenset(
-        paragraph.id
-        for report in corpus.reports
-        for paragraph in report.paragraphs
-        if paragraph.kind not in _UNREAD_KINDS
-        and any(s.end > s.start and s.id not in corpus.sentence_facts for s in paragraph.sentences)
-    )
-
-
-def filtered_paragraph_ids(corpus: Corpus, flt: ParagraphFilter) -> frozenset[str] | None:
-    """The ids the filter keeps (before the boilerplate rule); None: it keeps all."""
-    kept: frozenset[str] | None = None
-
-    def narrow(found: frozenset[str]) -> None:
-        nonlocal kept
-        kept = found if kept is None else kept & found
-
-    if flt.entities:
-        narrow(corpus.query(flt.entities, flt.match))
-    if flt.sources:
-        narrow(corpus.query_sources(flt.sources))
-    if flt.outlets:
-        chosen = set(flt.outlets)
-        narrow(frozenset(p.id for r in corpus.reports if r.source in chosen for p in r.paragraphs))
-    if flt.topics:
-        narrow(corpus.query_topics(flt.topics))
-    if flt.view == "shared":
-        narrow(shared_paragraphs(corpus))
-    elif flt.view == "unique":
-        narrow(unique_paragraphs(corpus))
-    return kept
-
-
-def select_paragraphs(corpus: Corpus, flt: ParagraphFilter) -> list[tuple[Report, Paragraph]]:
-    """The paragraphs the filter keeps, in report and text order."""
-    kept = filtered_paragraph_ids(corpus, flt)
-    return [
-        (report, paragraph)
-        for report in corpus.reports
-        for paragraph in report.paragraphs
-        if (flt.boilerplate or paragraph.kind != "boilerplate")
-        and (kept is None or paragraph.id in kept)
-    ]
-
-
-def describe_filter(corpus: Corpus, flt: ParagraphFilter) -> str:
+def describe_filter(corpus: Corpus, flt: Filter) -> str:
     """ "the paragraphs that mention Assad or HTS and cite Reuters", for a title."""
     clauses = []
     if flt.entities:
@@ -279,7 +202,7 @@ def clean(text: str) -> str:
 def visible_span(report: Report, paragraph: Paragraph, start: int, end: int) -> str:
     """`report.text[start:end]` (within `paragraph`) as the reader shows it, on one line:
     its visible runs only (no Markdown syntax)."""
-    return safe_line(report.visible_span(paragraph, start, end))
+    return safe_line(safe_visible_span(report, paragraph, start, end))
 
 
 def source_line(report: Report) -> str:
@@ -295,7 +218,7 @@ def source_line(report: Report) -> str:
 def paragraph_clip(report: Report, paragraph: Paragraph) -> str:
     """A paragraph for the clipboard: its visible text and a "— source, report" line."""
     if paragraph.kind == "code":
-        lines = safe_text(report.visible_text(paragraph)).splitlines()
+        lines = safe_visible_span(report, paragraph).splitlines()
         body = "\n".join(line.rstrip() for line in lines).strip("\n")
     else:
         body = visible_span(report, paragraph, paragraph.start, paragraph.end)
@@ -308,17 +231,13 @@ def facts_clip(corpus: Corpus, fact_ids: Iterable[str]) -> str:
     blocks = []
     for fact_id in fact_ids:
         fact = corpus.fact(fact_id)
-        lines = [f"Shared fact f{numbers[fact_id]} ({_count(len(fact.reports), 'report')})"]
+        lines = [f"Shared fact f{numbers[fact_id]} ({count_of(len(fact.reports), 'report')})"]
         lines.extend(f"≠ {safe_line(d.kind)}: {safe_line(d.detail)}" for d in fact.discrepancies)
         for report, wordings in _fact_wordings(corpus, fact):
             said = " / ".join(w.visible for w in wordings)
             lines.append(f"“{said}” — {source_line(report)}")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
@@ -439,7 +358,7 @@ def _header_md(title: str, about: str, corpus: Corpus) -> list[str]:
     return [
         f"# {title}",
         "",
-        f"Exported by newsprism {__version__} from {_count(len(corpus.reports), 'report')}. "
+        f"Exported by newsprism {__version__} from {count_of(len(corpus.reports), 'report')}. "
         f"{about} Character offsets (`chars start–end`) count characters of each report's "
         "decoded text, as `newsprism analyze` gives it.",
         "",
@@ -572,15 +491,15 @@ def facts_markdown(corpus: Corpus) -> str:
         lines.extend(
             [
                 "",
-                f"## f{numbers[fact.id]} · in {_count(len(fact.reports), 'report')} · "
+                f"## f{numbers[fact.id]} · in {count_of(len(fact.reports), 'report')} · "
                 f"match {fact.score:.2f}",
                 "",
             ]
         )
         for d in fact.discrepancies:
             lines.extend([f"- ≠ {md(d.kind)}: {md(d.detail)}", ""])
-        for report, said in wordings[fact.id]:
-            for w in said:
+        for report, report_wordings in wordings[fact.id]:
+            for w in report_wordings:
                 lines.extend([f"> {md(w.visible)}", "", _where_md(report, w.start, w.end), ""])
     return _md_document(lines)
 
@@ -661,13 +580,11 @@ def _paragraph_tags(
     return _Tags(cited, topics, mentions, list(facts))
 
 
-def _paragraph_items(
-    corpus: Corpus, flt: ParagraphFilter
-) -> Iterator[tuple[Report, Paragraph, _Tags]]:
+def _paragraph_items(corpus: Corpus, flt: Filter) -> Iterator[tuple[Report, Paragraph, _Tags]]:
     entities = {entity.id: entity for entity in corpus.entities}
     numbers = _fact_numbers(corpus)
     labels = {topic.id: topic.label for topic in corpus.topics}
-    for report, paragraph in select_paragraphs(corpus, flt):
+    for report, paragraph in view_of(corpus, flt).selected(corpus.reports):
         tags = _paragraph_tags(corpus, report, paragraph, entities, numbers, labels)
         yield report, paragraph, tags
 
@@ -684,7 +601,7 @@ def _paragraph_row(report: Report, paragraph: Paragraph) -> dict[str, Any]:
     }
 
 
-def paragraphs_csv(corpus: Corpus, flt: ParagraphFilter) -> str:
+def paragraphs_csv(corpus: Corpus, flt: Filter) -> str:
     rows = (
         {
             **_paragraph_row(report, paragraph),
@@ -698,7 +615,7 @@ def paragraphs_csv(corpus: Corpus, flt: ParagraphFilter) -> str:
     return _csv(PARAGRAPH_COLUMNS, rows)
 
 
-def _filter_dict(corpus: Corpus, flt: ParagraphFilter) -> dict[str, Any]:
+def _filter_dict(corpus: Corpus, flt: Filter) -> dict[str, Any]:
     labels = {topic.id: topic.label for topic in corpus.topics}
     return {
         "description": describe_filter(corpus, flt),
@@ -712,7 +629,7 @@ def _filter_dict(corpus: Corpus, flt: ParagraphFilter) -> dict[str, Any]:
     }
 
 
-def paragraphs_json(corpus: Corpus, flt: ParagraphFilter) -> str:
+def paragraphs_json(corpus: Corpus, flt: Filter) -> str:
     paragraphs = [
         {
             **_paragraph_row(report, paragraph),
@@ -728,10 +645,10 @@ def paragraphs_json(corpus: Corpus, flt: ParagraphFilter) -> str:
     )
 
 
-def paragraphs_markdown(corpus: Corpus, flt: ParagraphFilter) -> str:
+def paragraphs_markdown(corpus: Corpus, flt: Filter) -> str:
     items = list(_paragraph_items(corpus, flt))
     about = (
-        f"It holds {describe_filter(corpus, flt)}: {_count(len(items), 'paragraph')}, each "
+        f"It holds {describe_filter(corpus, flt)}: {count_of(len(items), 'paragraph')}, each "
         "quoted as the reader shows it, then where it is and its tags: the sources it "
         "cites, its topics, the entities it names and the shared facts it states."
     )
@@ -745,7 +662,7 @@ def paragraphs_markdown(corpus: Corpus, flt: ParagraphFilter) -> str:
             current = report
             heading = md(report.source) + (f" — {md(report.title)}" if report.title else "")
             lines.extend(["", f"## {heading} (`{report.id}`)", ""])
-        details = [paragraph.kind] if paragraph.kind != "body" else []
+        details: list[str] = [paragraph.kind] if paragraph.kind != "body" else []
         if tags.cited:
             details.append("cites " + ", ".join(dict.fromkeys(md(c["name"]) for c in tags.cited)))
         if tags.topics:
@@ -883,11 +800,11 @@ def export_text(
     corpus: Corpus,
     kind: ExportKind,
     fmt: ExportFormat,
-    flt: ParagraphFilter | None = None,
+    flt: Filter | None = None,
 ) -> str:
     """The export `kind` ("facts", "paragraphs", "entities") in format `fmt` ("md",
     "csv", "json"); `flt` chooses the paragraphs (all but boilerplate when None)."""
-    flt = flt or ParagraphFilter()
+    flt = flt or Filter()
     if kind == "facts":
         if fmt == "csv":
             return _csv(FACT_COLUMNS, _fact_rows(corpus))

@@ -18,11 +18,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import ipaddress
+import logging
 import os
 import shlex
 import socket
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -38,7 +40,13 @@ from tui.cli import (
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
-INSTALL_HINT = "pip install 'newsprism[serve]'"
+INSTALL_HINT = "pip install 'newsprism[serve]' (from a checkout: pip install '.[serve]')"
+# The page served instead of textual-serve's, which loads its font from Google Fonts:
+# this one loads nothing but what the server itself serves.
+PAGE_FOLDER = Path(__file__).parent / "serve_page"
+# The server's log (every request, at info) goes to stderr from this level up.
+LOG_LEVELS = ("debug", "info", "warning", "error")
+DEFAULT_LOG_LEVEL = "warning"
 # Set in an SSH session, where the reader would take them for a slow link and drop to 16
 # colours; a browser session's screen goes through this server, not through that link.
 _SSH_VARIABLES = ("SSH_CONNECTION", "SSH_TTY")
@@ -69,6 +77,13 @@ def serve_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--port", type=_port, default=DEFAULT_PORT, help="port (default %(default)s)"
+    )
+    parser.add_argument(
+        "--log-level",
+        choices=LOG_LEVELS,
+        default=DEFAULT_LOG_LEVEL,
+        help="the server's log on stderr from this level up: info shows every request "
+        "(default %(default)s: problems only)",
     )
     return parser
 
@@ -163,8 +178,11 @@ def listen_problem(host: str, port: int) -> str | None:
     return None
 
 
-def make_server(command: str, host: str, port: int, reports: int) -> Any:
-    """A textual-serve `Server` for `command`, with the request checks above.
+def make_server(
+    command: str, host: str, port: int, reports: int, log_level: str = DEFAULT_LOG_LEVEL
+) -> Any:
+    """A textual-serve `Server` for `command`, with the request checks above, our own
+    page, and its log (aiohttp's access log included) on stderr from `log_level` up.
 
     Raises ImportError when textual-serve (or aiohttp) is not installed.
     """
@@ -190,7 +208,7 @@ def make_server(command: str, host: str, port: int, reports: int) -> Any:
             # 127.0.0.1, a LAN name), so that its Origin matches. Nothing awaits between
             # this and the page being rendered.
             self.public_url = f"{request.scheme}://{request.host}"
-            return await super().handle_index(request)  # type: ignore[misc]
+            return await super().handle_index(request)
 
         async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
             self._check(request)
@@ -200,7 +218,7 @@ def make_server(command: str, host: str, port: int, reports: int) -> Any:
             try:
                 return await super().handle_websocket(request)
             finally:
-                sessions.discard(task)  # type: ignore[arg-type]
+                sessions.discard(task)
 
         async def on_shutdown(self, app: web.Application) -> None:
             # aiohttp would wait up to a minute for open sessions to end by themselves:
@@ -210,13 +228,32 @@ def make_server(command: str, host: str, port: int, reports: int) -> Any:
 
         async def on_startup(self, app: web.Application) -> None:
             # Instead of textual-serve's banner: one line.
-            noun = "report file" if reports == 1 else "report files"
+            from tui.wording import count_of
+
             print(
-                f"newsprism: serving {reports} {noun} at {address} (Ctrl+C to stop)",
+                f"newsprism: serving {count_of(reports, 'report file')} at {address} "
+                "(Ctrl+C to stop)",
                 flush=True,
             )
 
-    return ReaderServer(command, host=host, port=port, title="newsprism", public_url=address)
+        def initialize_logging(self) -> None:
+            # Instead of every request on the terminal (textual-serve logs at info, to
+            # stdout): the chosen level, on stderr, one plain line each.
+            logging.basicConfig(
+                level=log_level.upper(),
+                format="%(levelname)s %(name)s: %(message)s",
+                stream=sys.stderr,
+                force=True,
+            )
+
+    return ReaderServer(
+        command,
+        host=host,
+        port=port,
+        title="newsprism",
+        public_url=address,
+        templates_path=PAGE_FOLDER,
+    )
 
 
 def run_serve(argv: Sequence[str]) -> int:
@@ -239,7 +276,7 @@ def run_serve(argv: Sequence[str]) -> int:
         inputs, recursive=args.recursive, no_cache=args.no_cache, topics=args.topics
     )
     try:
-        server = make_server(command, args.host, args.port, len(found.files))
+        server = make_server(command, args.host, args.port, len(found.files), args.log_level)
     except ImportError as exc:
         missing = exc.name or "textual-serve"
         print_error(f"serve needs textual-serve ({missing} is not installed): {INSTALL_HINT}")

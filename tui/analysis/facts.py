@@ -303,11 +303,19 @@ def cluster_facts(
     )
     facts: list[Fact] = []
     sentence_facts: dict[str, list[str]] = defaultdict(list)
-    for number, (ids, score) in enumerate(ranked, start=1):
+    for number, (fact_sentences, score) in enumerate(ranked, start=1):
         fact_id = f"f{number}"
-        discrepancies = _discrepancies(ids, sentences)
-        facts.append(Fact(fact_id, tuple(ids), tuple(reports_of(ids)), score, discrepancies))
-        for sentence_id in ids:
+        discrepancies = _discrepancies(fact_sentences, sentences)
+        facts.append(
+            Fact(
+                fact_id,
+                tuple(fact_sentences),
+                tuple(reports_of(fact_sentences)),
+                score,
+                discrepancies,
+            )
+        )
+        for sentence_id in fact_sentences:
             sentence_facts[sentence_id].append(fact_id)
     return facts, {s: tuple(f) for s, f in sentence_facts.items()}
 

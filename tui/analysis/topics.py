@@ -181,10 +181,10 @@ def find_topics(
 
     topics: list[Topic] = []
     paragraph_topics: dict[str, list[str]] = defaultdict(list)
-    for number, (label, in_topic, user) in enumerate(built, start=1):
+    for number, (label, topic_paragraphs, user) in enumerate(built, start=1):
         topic_id = f"t{number}"
-        topics.append(Topic(topic_id, label, in_topic, user))
-        for paragraph_id in in_topic:
+        topics.append(Topic(topic_id, label, topic_paragraphs, user))
+        for paragraph_id in topic_paragraphs:
             paragraph_topics[paragraph_id].append(topic_id)
     return tuple(topics), {p: tuple(ts) for p, ts in paragraph_topics.items()}
 

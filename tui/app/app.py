@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -27,13 +28,16 @@ from tui.app.messages import (
 )
 from tui.app.screens.reader import ReaderScreen
 from tui.app.tag_view import build_tag_index
-from tui.app.themes import ThemeChoice, pick_theme, variable_defaults
+from tui.app.themes import ThemeChoice, pick_theme
 from tui.model.corpus import ANALYSIS_STAGES, Corpus, LoadError
 from tui.model.document import Report
 from tui.resources import styles_dir
 from tui.textsafe import safe_text
+from tui.wording import count_of
 
 if TYPE_CHECKING:
+    from textual.theme import Theme
+
     from tui.analysis.entities import Corrections
     from tui.analysis.topics import UserTopic
     from tui.app.screens.entity_picker import EntityPicker
@@ -49,6 +53,9 @@ class NewsprismApp(App[None]):
     TITLE = "newsprism"
     CSS_PATH = [str(styles_dir() / "app.tcss"), str(styles_dir() / "themes.tcss")]
     ENABLE_COMMAND_PALETTE = True
+    # Help from every screen, text boxes too (where `?` is typed); priority: over the
+    # modal pickers as well.
+    BINDINGS = [Binding("f1", "help", "Help", show=False, priority=True)]
 
     def __init__(
         self,
@@ -95,6 +102,7 @@ class NewsprismApp(App[None]):
             self.animation_level = "none"
         for problem in self.theme_choice.problems:
             self.notify(problem, title="Settings", severity="warning", timeout=8, markup=False)
+        self.theme_changed_signal.subscribe(self, self._restyle_fact_screens)
         first = self._read_first_report()
         self.push_screen(self.reader)
         if first is not None:
@@ -107,16 +115,22 @@ class NewsprismApp(App[None]):
     # ------------------------------------------------------------------ themes
 
     def watch_theme(self, theme: str) -> None:
-        """A theme chosen in the palette (ours or Textual's picker) is saved."""
+        """A theme chosen in the palette is saved."""
         # Textual calls this from App.__init__ too, before the choice exists.
         choice: ThemeChoice | None = getattr(self, "theme_choice", None)
         if choice is not None:
             choice.changed(self, theme)
 
-    def get_theme_variable_defaults(self) -> dict[str, str]:
-        """Fact, mention and quieter text colours for Textual's own themes (ours set
-        them): see tui/app/themes.py."""
-        return variable_defaults(self.current_theme)
+    def _restyle_fact_screens(self, _theme: Theme) -> None:
+        """The open fact matrix and sources overview take the new fact colours (the
+        reading panes restyle themselves)."""
+        from tui.app.screens.fact_matrix import FactMatrix
+        from tui.app.screens.sources_overview import SourcesOverview
+
+        styles = self.reader.pane(0).fact_styles()
+        for screen in self.screen_stack:
+            if isinstance(screen, FactMatrix | SourcesOverview):
+                screen.restyle_facts(styles)
 
     # ------------------------------------------------------------------ loading
 
@@ -132,7 +146,7 @@ class NewsprismApp(App[None]):
 
             self.cache = AnalysisCache()
         self._found = found = discover(self.paths, recursive=self.recursive)
-        self._items = iter_reports(found.files, self.cache)
+        self._items = iter_reports(found.files, self.cache, warn=self._warn_loading)
         try:
             small = bool(found.files) and found.files[0].stat().st_size <= FIRST_READ_LIMIT
         except OSError:
@@ -149,6 +163,12 @@ class NewsprismApp(App[None]):
         self.reader.reports.append(item.report)
         self.report_count += 1
         return len(found.files)
+
+    def _warn_loading(self, warning: str) -> None:
+        """A loading warning (a `sources.toml` entry naming no file...), from the loading
+        worker too (`notify` is thread-safe): nothing was skipped."""
+        line = " ".join(safe_text(warning).split())
+        self.notify(line, severity="warning", timeout=8, markup=False)
 
     def _take(self, item: ReadReport) -> None:
         self.report_keys.append(item.key)
@@ -193,7 +213,7 @@ class NewsprismApp(App[None]):
     def on_loading_finished(self) -> None:
         reports = self.reader.reports
         paragraphs = sum(len(r.paragraphs) for r in reports)
-        summary = f"{len(reports)} reports · {paragraphs} paragraphs"
+        summary = f"{count_of(len(reports), 'report')} · {count_of(paragraphs, 'paragraph')}"
         if self.load_errors:
             summary += f" · {len(self.load_errors)} skipped"
         if not reports:
@@ -287,10 +307,7 @@ class NewsprismApp(App[None]):
             self.analysis_running = False
             self._pending_correction = None
             error = str(event.worker.error).splitlines()[0] if event.worker.error else ""
-            self.reader.analysis_note = "Entity analysis failed"
-            self.reader.query_one("#status").show_summary(
-                f"{self.load_summary} · entity analysis failed"
-            )
+            self.reader.show_analysis_failed()
             self.notify(f"Entity analysis failed: {error}", severity="error", markup=False)
             for screen in self._entity_pickers():
                 if self.corpus is not None:
@@ -348,26 +365,34 @@ class NewsprismApp(App[None]):
     # ------------------------------------------------------------------ commands
 
     def action_help(self) -> None:
-        from tui.app.screens.help import HelpScreen  # not needed for the first screen
+        """Help on the keys of the screen in front; from help, `f1` closes it."""
+        from tui.app.screens.help import HelpScreen, key_groups  # not on the first screen
 
         if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
             return
-        self.push_screen(HelpScreen(self.binding_rows()))
+        self.push_screen(HelpScreen(key_groups(self.screen)))
 
     def binding_rows(self) -> list[tuple[str, str]]:
-        """(keys, description) for every active binding, keys of one action merged."""
-        merged: dict[str, list[str]] = {}
-        for key, active in self.screen.active_bindings.items():
-            binding = active.binding
-            description = binding.description or binding.action
-            keys = merged.setdefault(description, [])
-            display = self.get_key_display(binding.with_key(key))
-            if display not in keys:
-                keys.append(display)
-        return [(", ".join(keys), description) for description, keys in merged.items()]
+        """(keys, description) for every key help lists on the screen in front."""
+        from tui.app.screens.help import key_groups
+
+        return [row for _, rows in key_groups(self.screen) for row in rows]
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's "Theme" gives way to ours ("Theme…", below): the same themes, with
+        # what each is for. Its "Keys" (a panel of every binding, a table's cursor keys
+        # too) gives way to our help, which lists the screen's own keys.
+        theirs = (
+            self.action_change_theme,
+            self.action_show_help_panel,
+            self.action_hide_help_panel,
+        )
+        yield from (
+            command
+            for command in super().get_system_commands(screen)
+            if command.callback not in theirs
+        )
         if isinstance(screen, ReaderScreen):
             yield SystemCommand(
                 "Toggle boilerplate",
@@ -494,7 +519,6 @@ class NewsprismApp(App[None]):
                 "Choose the fact threshold from a list",
                 screen.action_pick_sensitivity,
             )
-            yield SystemCommand("Keys", "Show every key binding", self.action_help)
             yield SystemCommand(
                 "Links in paragraph",
                 "The links of the cursor paragraph with their addresses: open an http(s) one",
@@ -520,4 +544,7 @@ class NewsprismApp(App[None]):
             "Theme…",
             "newsprism's dark, light or terminal-colour theme (remembered)",
             lambda: pick_theme(self),
+        )
+        yield SystemCommand(
+            "Keys", "The keys of this screen, grouped (also ? or f1)", self.action_help
         )

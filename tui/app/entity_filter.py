@@ -1,7 +1,8 @@
 """The reader's entity filter and what it means for the panes (no Textual here).
 
 A filter is a choice of entities and a match mode. Applied to a corpus it gives a
-`FilterView`: which paragraphs the panes show and which spans of report text to mark.
+`FilterView`: which spans of report text to mark, and what a shown paragraph does
+("mentions ..."); which paragraphs are shown is `tui.query`'s answer.
 Entity ids are renumbered by every analysis, so a filter is carried over to a new corpus
 by the entities' names (`remap_entity_ids`).
 """
@@ -57,11 +58,7 @@ def filter_view(corpus: Corpus, flt: EntityFilter) -> FilterView:
         named = ", ".join(names[:-1]) + joiner + names[-1]
     else:
         named = names[0]
-    return FilterView(
-        paragraphs=corpus.query(flt.entity_ids, flt.mode),
-        marks=marks,
-        clauses=(f"mentions {named}",),
-    )
+    return FilterView(marks=marks, clauses=(f"mentions {named}",))
 
 
 def remap_entity_ids(old: Corpus, new: Corpus, entity_ids: Iterable[str]) -> tuple[str, ...]:

@@ -1,39 +1,34 @@
-"""Shared facts in the reader: which sentences to colour, which paragraphs a fact view
-shows, and where a fact's counterpart is in another report (no Textual here).
+"""Shared facts in the reader: which sentences to colour, what a fact view asks of a
+paragraph, and where a fact's counterpart is in another report (no Textual here).
 
 A `FactIndex` is built once per corpus (and per fact threshold): it turns the corpus's
 facts into sentence spans by paragraph, finds the "unique" sentences (in a paragraph the
-analysis reads, yet in no fact), and knows where every fact sentence lives.
+analysis reads, yet in no fact), and knows where every fact sentence lives. Which
+paragraphs a fact view keeps is `tui.query`'s answer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
 
 from tui.app.view import FactSpan, FilterView, Span
 from tui.model.corpus import Corpus
 from tui.model.document import Paragraph, Report, Sentence
 from tui.model.facts import Fact
-from tui.textsafe import safe_line
+from tui.query import FactView, states_fact, unique_sentence
+from tui.textsafe import safe_line, safe_visible_span
 
-# What the panes show: every paragraph, only those stating a shared fact, or only those
-# with a sentence no other report states. `u` cycles through them in this order.
-FactMode = Literal["all", "shared", "unique"]
-FACT_MODES: tuple[FactMode, ...] = ("all", "shared", "unique")
-MODE_LABELS: dict[FactMode, str] = {
+# The fact views (`tui.query.FACT_VIEWS`; `u` cycles through them), as the reader names them.
+MODE_LABELS: dict[FactView, str] = {
     "all": "All paragraphs",
     "shared": "Shared facts only",
     "unique": "Unique sentences only",
 }
-_MODE_CLAUSES: dict[FactMode, str] = {
+_MODE_CLAUSES: dict[FactView, str] = {
     "shared": "states a shared fact",
     "unique": "has a sentence no other report states",
 }
-
-# Paragraph kinds the fact analysis leaves out: never "unique" either.
-_UNREAD_KINDS = ("boilerplate", "code")
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -46,7 +41,7 @@ def fact_marker(numbers: Sequence[int]) -> str:
 def sentence_wording(report: Report, paragraph: Paragraph, sentence: Sentence) -> str:
     """The sentence as a reader sees it, on one line: its visible runs (no Markdown
     syntax), escapes and control characters stripped, white space collapsed."""
-    return safe_line(report.visible_span(paragraph, sentence.start, sentence.end))
+    return safe_line(safe_visible_span(report, paragraph, sentence.start, sentence.end))
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +65,6 @@ class FactIndex:
     places: Mapping[str, tuple[str, str]]
     # Sentence id -> its position in the report, to put counterparts in text order.
     order: Mapping[str, int]
-    shared_paragraphs: frozenset[str]
-    unique_paragraphs: frozenset[str]
 
     def paragraph_facts(self, paragraph: Paragraph | None) -> tuple[str, ...]:
         """The ids of the facts the paragraph states, in the order it states them."""
@@ -82,7 +75,7 @@ class FactIndex:
         return tuple(found)
 
 
-EMPTY_INDEX = FactIndex({}, {}, {}, {}, {}, {}, {}, frozenset(), frozenset())
+EMPTY_INDEX = FactIndex({}, {}, {}, {}, {}, {}, {})
 
 
 def build_fact_index(corpus: Corpus) -> FactIndex:
@@ -97,13 +90,13 @@ def build_fact_index(corpus: Corpus) -> FactIndex:
             stated: list[FactSpan] = []
             alone: list[Span] = []
             for sentence in paragraph.sentences:
-                fact_ids = corpus.sentence_facts.get(sentence.id, ())
-                if fact_ids:
+                if states_fact(corpus, sentence):
+                    fact_ids = corpus.sentence_facts[sentence.id]
                     found = sorted(numbers[f] for f in fact_ids if f in numbers)
                     stated.append(FactSpan(sentence.start, sentence.end, tuple(found)))
                     places[sentence.id] = (report.id, paragraph.id)
                     order[sentence.id] = position
-                elif paragraph.kind not in _UNREAD_KINDS and sentence.end > sentence.start:
+                elif unique_sentence(corpus, paragraph, sentence):
                     alone.append((sentence.start, sentence.end))
                 position += 1
             if stated:
@@ -118,25 +111,19 @@ def build_fact_index(corpus: Corpus) -> FactIndex:
         unique=unique,
         places=places,
         order=order,
-        shared_paragraphs=frozenset(spans),
-        unique_paragraphs=frozenset(unique),
     )
 
 
 def fact_filter_view(
-    view: FilterView, index: FactIndex, mode: FactMode, show_unique: bool
+    view: FilterView, index: FactIndex, mode: FactView, show_unique: bool
 ) -> FilterView:
-    """`view` (the entity, source and topic filters') with the facts drawn and the fact
-    view mode applied: all the filters hold at once."""
-    paragraphs = view.paragraphs
+    """`view` (the entity, source and topic filters') with the facts drawn and what
+    the fact view mode asks of a paragraph."""
     clauses = view.clauses
     if mode != "all":
-        chosen = index.shared_paragraphs if mode == "shared" else index.unique_paragraphs
-        paragraphs = chosen if paragraphs is None else paragraphs & chosen
         clauses = (*clauses, _MODE_CLAUSES[mode])
     return replace(
         view,
-        paragraphs=paragraphs,
         facts=index.spans,
         unique=index.unique if show_unique else {},
         clauses=clauses,

@@ -7,7 +7,7 @@ control characters are dropped, they are mapped piece by piece onto the shown te
 Sentences are styled first and mentions on top, so a mention shows inside a fact.
 A fact sentence starts with its fact numbers ("⁴"), so facts are told apart without
 colour too. Under a paragraph, one line gives its tags: the sources it cites and the
-topics it is about.
+topics it is about, wrapped to the pane's width like the text.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from rich.cells import cell_len, set_cell_size
+from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
@@ -34,8 +34,6 @@ SOURCE_MARK = "◂ "
 TOPIC_MARK = "# "
 # Two spaces, not " · ": topic labels hold " · " themselves ("Hezbollah · Qusair").
 TAG_GROUP_GAP = "  "
-# When a tag line is too long its longest tags are cut, none below this many cells.
-TAG_FLOOR = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,56 +158,45 @@ def paragraph_text(
     return text
 
 
-def _fit_labels(labels: Sequence[str], room: int) -> list[str]:
-    """The labels cut (with "…") so that together they take at most `room` cells: the
-    longest are cut first, none below `TAG_FLOOR` cells, so one long tag ("two senior
-    officers of the Syrian armed forces") cannot hide the others."""
-    widths = [cell_len(label) for label in labels]
-    excess = sum(widths) - room
-    while excess > 0:
-        longest = max(range(len(widths)), key=widths.__getitem__)
-        if widths[longest] <= TAG_FLOOR:
-            break
-        widths[longest] -= 1
-        excess -= 1
-    return [
-        label if cell_len(label) <= width else set_cell_size(label, width - 1).rstrip() + "…"
-        for label, width in zip(labels, widths, strict=True)
-    ]
-
-
-def tag_line(tags: Sequence[Tag], chosen: Collection[str], styles: PaneStyles, width: int) -> Text:
-    """One line of tags, "◂ sources  # topics", within `width` cells. When they do not
-    fit, the longest are cut (with "…"); when even that is not enough, the last tags of
-    the longer group give way to a count ("◂ Reuters, AP, +3  # Homs"). The labels are
-    made safe by the tag index and appended as text, never markup."""
+def tag_lines(
+    tags: Sequence[Tag],
+    chosen: Collection[str],
+    styles: PaneStyles,
+    width: int,
+    console: Console,
+) -> list[Text]:
+    """The paragraph's tags within `width` cells, every one in full: "◂ sources  #
+    topics" on one line when that fits; else each group from a line of its own, wrapped
+    like the paragraph's text, its following lines indented under the first tag. The
+    labels are made safe by the tag index and appended as text, never markup. Each line
+    is in the tag style (chosen tags stand out on top)."""
     groups = [
-        (mark, [tag for tag in tags if tag.kind == kind])
+        (mark, _tag_labels(group, chosen, styles))
         for kind, mark in (("source", SOURCE_MARK), ("topic", TOPIC_MARK))
+        if (group := [tag for tag in tags if tag.kind == kind])
     ]
-    groups = [(mark, group) for mark, group in groups if group]
-    shown = [list(group) for _, group in groups]
-    while True:
-        hidden = [len(group) - len(kept) for (_, group), kept in zip(groups, shown, strict=True)]
-        fixed = len(TAG_GROUP_GAP) * (len(groups) - 1)
-        for (mark, _), kept, more in zip(groups, shown, hidden, strict=True):
-            fixed += len(mark) + 2 * (len(kept) - 1) + (len(f", +{more}") if more else 0)
-        labels = [tag.label for kept in shown for tag in kept]
-        room = width - fixed
-        fits = sum(min(cell_len(label), TAG_FLOOR) for label in labels) <= room
-        longer = max(range(len(shown)), key=lambda i: len(shown[i]), default=0)
-        if fits or not shown or len(shown[longer]) < 2:
-            break
-        shown[longer].pop()
-    fitted = iter(_fit_labels(labels, room))
-    text = Text(style=styles.tags, end="", no_wrap=True, overflow="ellipsis")
-    for number, ((mark, _), kept, more) in enumerate(zip(groups, shown, hidden, strict=True)):
-        text.append((TAG_GROUP_GAP if number else "") + mark)
-        for index, tag in enumerate(kept):
-            if index:
-                text.append(", ")
-            text.append(next(fitted), styles.chosen_tag if tag.key in chosen else None)
-        if more:
-            text.append(f", +{more}")
-    text.truncate(max(width, 1), overflow="ellipsis")
+    whole = Text(style=styles.tags, end="")
+    for number, (mark, labels) in enumerate(groups):
+        whole.append((TAG_GROUP_GAP if number else "") + mark)
+        whole.append_text(labels)
+    if whole.cell_len <= width:
+        return [whole]
+    lines: list[Text] = []
+    for mark, labels in groups:
+        room = max(width - len(mark), 1)
+        for number, wrapped in enumerate(labels.wrap(console, room, overflow="fold")):
+            wrapped.rstrip()
+            line = Text(" " * len(mark) if number else mark, style=styles.tags, end="")
+            lines.append(line.append_text(wrapped))
+    return lines
+
+
+def _tag_labels(tags: Sequence[Tag], chosen: Collection[str], styles: PaneStyles) -> Text:
+    """ "Reuters, two residents": one group's labels, the chosen ones in their style (the
+    rest in the line's)."""
+    text = Text(end="")
+    for index, tag in enumerate(tags):
+        if index:
+            text.append(", ")
+        text.append(tag.label, styles.chosen_tag if tag.key in chosen else None)
     return text

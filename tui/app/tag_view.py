@@ -6,7 +6,9 @@ A `TagIndex` is built once per analysis. Sources are keyed by `CitedSource.key` 
 entity id, or "name:<wording>" for unnamed sources such as "two residents"). Outlets
 (the publisher of a report, `Report.source`) go in the same source filter as
 "outlet:<name>", but as a kind of their own: a paragraph shown must come from one of
-the chosen outlets *and* cite one of the chosen sources.
+the chosen outlets *and* cite one of the chosen sources. `query_filter` turns the
+reader's filters into the one `tui.query.Filter` that decides which paragraphs are
+shown (and exported).
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from tui.app.entity_filter import display_name, remap_entity_ids
+from tui.app.entity_filter import EntityFilter, display_name, remap_entity_ids
 from tui.app.view import FilterView, Tag
 from tui.model.corpus import Corpus
 from tui.model.facts import Fact
+from tui.query import FactView, Filter
 
 OUTLET_PREFIX = "outlet:"
 # The source picker lists outlets too from this many reports on (with two, each pane
@@ -85,11 +88,9 @@ class TagIndex:
     # Item id -> item, for sources and outlets, and for topics.
     source_items: Mapping[str, TagItem]
     topic_items: Mapping[str, TagItem]
-    # "outlet:<name>" -> the ids of the paragraphs of that outlet's reports.
-    outlet_paragraphs: Mapping[str, frozenset[str]]
 
 
-EMPTY_TAGS = TagIndex({}, (), (), (), {}, {}, {})
+EMPTY_TAGS = TagIndex({}, (), (), (), {}, {})
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,8 +196,8 @@ def _topic_items(corpus: Corpus, outlets: _Outlets) -> tuple[TagItem, ...]:
 def _paragraph_tags(
     corpus: Corpus, sources: Sequence[TagItem], topics: Sequence[TagItem]
 ) -> dict[str, tuple[Tag, ...]]:
-    """Each paragraph's tags: its sources, those most outlets rely on first (a long
-    tag line is cut at the end), then its topics."""
+    """Each paragraph's tags: its sources, those most outlets rely on first, then its
+    topics."""
     reach = {item.id: rank for rank, item in enumerate(sources)}
     source_names = {item.id: item.name for item in sources}
     topic_names = {item.id: item.name for item in topics}
@@ -229,9 +230,6 @@ def build_tag_index(corpus: Corpus) -> TagIndex:
         topics=topics,
         source_items={item.id: item for item in (*sources, *outlet_items)},
         topic_items={item.id: item for item in topics},
-        outlet_paragraphs={
-            OUTLET_PREFIX + outlet: frozenset(ids) for outlet, ids in outlets.paragraphs.items()
-        },
     )
 
 
@@ -264,36 +262,38 @@ def describe_tag_filter(index: TagIndex, flt: TagFilter) -> list[tuple[str, list
 
 
 def tag_filter_view(
-    view: FilterView, corpus: Corpus, index: TagIndex, flt: TagFilter, show_tags: bool
+    view: FilterView, index: TagIndex, flt: TagFilter, show_tags: bool
 ) -> FilterView:
-    """`view` (the entity filter's) narrowed to the chosen sources, outlets and topics
-    (all must hold; within each, any of the chosen), with the tags drawn if shown."""
-    paragraphs = view.paragraphs
+    """`view` (the entity filter's) with what the chosen sources, outlets and topics
+    ask of a paragraph, and the tags drawn if shown."""
     clauses = list(view.clauses)
-    narrowing = (
-        (flt.cited, corpus.query_sources, "cites"),
-        (flt.outlets, lambda ids: _outlet_paragraphs(index, ids), "is from"),
-    )
-    for ids, query, verb in narrowing:
+    for ids, verb in ((flt.cited, "cites"), (flt.outlets, "is from")):
         if ids:
-            found = query(ids)
-            paragraphs = found if paragraphs is None else paragraphs & found
             clauses.append(f"{verb} {_either(_names(index.source_items, ids))}")
     if flt.topics:
-        found = corpus.query_topics(flt.topics)
-        paragraphs = found if paragraphs is None else paragraphs & found
         clauses.append(f"is about {_either(_names(index.topic_items, flt.topics))}")
     return replace(
         view,
-        paragraphs=paragraphs,
         clauses=tuple(clauses),
         tags=index.tags if show_tags else {},
         chosen_tags=frozenset((*flt.sources, *flt.topics)),
     )
 
 
-def _outlet_paragraphs(index: TagIndex, ids: Iterable[str]) -> frozenset[str]:
-    return frozenset().union(*(index.outlet_paragraphs.get(i, frozenset()) for i in ids))
+def query_filter(
+    entities: EntityFilter, tags: TagFilter, fact_view: FactView, boilerplate: bool
+) -> Filter:
+    """The reader's filters as the one `Filter` that decides which paragraphs the
+    panes show, the filter bar counts and export writes."""
+    return Filter(
+        entities=entities.entity_ids,
+        match=entities.mode,
+        sources=tags.cited,
+        outlets=tuple(key.removeprefix(OUTLET_PREFIX) for key in tags.outlets),
+        topics=tags.topics,
+        view=fact_view,
+        boilerplate=boilerplate,
+    )
 
 
 def remap_tag_filter(old: Corpus, new: Corpus, new_index: TagIndex, flt: TagFilter) -> TagFilter:

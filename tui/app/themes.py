@@ -9,8 +9,11 @@ Mentions are a neutral block in reverse video in every theme: no fact hue, and v
 without colour. Colour is never the only cue: facts are underlined and numbered,
 mentions reversed, unique sentences italic (see render.py), so NO_COLOR loses nothing.
 
-The theme the reader starts in, and the user's later choices (saved in the user's
-config, see tui/config.py), are kept by `ThemeChoice`.
+The reader offers these three themes only, the ones `--theme` accepts (tui.config.THEMES):
+Textual's own themes are unregistered and its "Theme" command gives way to ours. A theme
+change restyles every pane and table at once (ReportPane._restyle,
+NewsprismApp._restyle_fact_screens). The theme the reader starts in, and the user's later
+choices (saved in the user's config, see tui/config.py), are kept by `ThemeChoice`.
 """
 
 from __future__ import annotations
@@ -21,7 +24,6 @@ from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.color import Color
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.constants import COLOR_SYSTEM
 from textual.filter import Monochrome, NoColor
@@ -35,6 +37,7 @@ from tui.config import (
     resolve_theme,
     save_config,
 )
+from tui.config import THEMES as THEME_NAMES
 from tui.textsafe import safe_line
 
 if TYPE_CHECKING:
@@ -125,26 +128,15 @@ ANSI = replace(
     },
 )
 
-THEMES: tuple[Theme, ...] = (DARK, LIGHT, ANSI)
+_BY_NAME = {theme.name: theme for theme in (DARK, LIGHT, ANSI)}
+# In the order of the one list of names (a name without a theme fails here, at import).
+THEMES: tuple[Theme, ...] = tuple(_BY_NAME[name] for name in THEME_NAMES)
 
 DESCRIPTIONS = {
     DARK_THEME: "Dark; fact colours safe for colour-blind readers (Okabe-Ito)",
     LIGHT_THEME: "Light; fact colours safe for colour-blind readers, readable on white",
     ANSI_THEME: "The terminal's own 16 colours (used over SSH and with --low-bandwidth)",
 }
-
-
-def variable_defaults(theme: Theme) -> dict[str, str]:
-    """Our variables for themes that do not give them (Textual's own): the named ANSI
-    colours for facts, the theme's warning colour for mentions, and the text colour
-    blended into the background for quieter text."""
-    colours = theme.to_color_system().generate()
-    text, surface = Color.parse(colours["foreground"]), Color.parse(colours["surface"])
-    if text.ansi is not None or surface.ansi is not None:
-        muted, faint = "ansi_default", "ansi_bright_black"
-    else:
-        muted, faint = text.blend(surface, 0.35).hex, text.blend(surface, 0.5).hex
-    return _variables(_ANSI_FACTS, theme.warning or "ansi_yellow", muted, faint)
 
 
 def no_color_wanted(environ: Mapping[str, str]) -> bool:
@@ -187,30 +179,33 @@ class ThemeChoice:
         self.started = False
 
     def start(self, app: App) -> str:
-        """Register the themes and set the app's first theme; returns its name."""
+        """Register our themes, set the app's first theme and unregister every other
+        (Textual's own) theme; returns the first theme's name."""
         for theme in THEMES:
             app.register_theme(theme)
         app.no_color = no_color_wanted(os.environ)
         # Textual's colour system, as read when it was imported (TEXTUAL_COLOR_SYSTEM).
         resolve = partial(
-            resolve_theme, low_bandwidth=self.low_bandwidth, color_system=COLOR_SYSTEM
+            resolve_theme, low_bandwidth=self.low_bandwidth, color_system=COLOR_SYSTEM or "auto"
         )
         name = resolve(self.option, self.config.theme)
-        if app.get_theme(name) is None:
+        if name not in THEME_NAMES:  # a name given to the app directly (the CLI checks)
             fallback = resolve(None, None)
-            self.problems.append(f"Unknown theme {name!r}: using {fallback}")
+            self.problems.append(safe_line(f"Unknown theme {name!r}: using {fallback}"))
             name = fallback
         app.theme = name
+        for other in set(app.available_themes) - set(THEME_NAMES):
+            app.unregister_theme(other)
         sync_no_color(app)
         self.started = True
         return name
 
     def changed(self, app: App, name: str) -> None:
-        """The theme changed (the palette, Textual's theme picker): save the choice."""
+        """The theme changed (the palette): save the choice."""
         if not self.started:
             return
         sync_no_color(app)
-        if name == self.remembered:
+        if name == self.remembered or name not in THEME_NAMES:
             return
         self.remembered = name
         self.config = replace(self.config, theme=name)
@@ -222,26 +217,25 @@ class ThemeChoice:
 
 
 def pick_theme(app: App) -> None:
-    """The palette's "Theme…": newsprism's themes, with what each is for."""
+    """The palette's "Theme…" (and Textual's theme action): newsprism's themes, with
+    what each is for."""
     app.push_screen(CommandPalette(providers=[ThemeChoices], placeholder="Search for themes…"))
 
 
 class ThemeChoices(Provider):
-    """newsprism's themes for the command palette; the current one is marked."""
+    """newsprism's themes for the command palette, in the order `--theme` lists them;
+    the current one is marked. Each hit's `text` is the theme's name."""
 
     def _choices(self) -> list[tuple[str, str]]:
         current = self.app.theme
-        return [
-            (theme.name + (" (current)" if theme.name == current else ""), theme.name)
-            for theme in THEMES
-        ]
+        return [(name + (" (current)" if name == current else ""), name) for name in THEME_NAMES]
 
     def _set(self, name: str) -> None:
         self.app.theme = name
 
     async def discover(self) -> Hits:
         for label, name in self._choices():
-            yield DiscoveryHit(label, partial(self._set, name), help=DESCRIPTIONS[name])
+            yield DiscoveryHit(label, partial(self._set, name), text=name, help=DESCRIPTIONS[name])
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -252,5 +246,6 @@ class ThemeChoices(Provider):
                     score,
                     matcher.highlight(label),
                     partial(self._set, name),
+                    text=name,
                     help=DESCRIPTIONS[name],
                 )

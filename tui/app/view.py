@@ -1,7 +1,8 @@
 """What the reading panes draw: which paragraphs, and which spans of report text to mark.
 
 A `FilterView` is the reader's query result (entity, source and topic filters, fact view
-mode and toggles applied to a corpus); the panes only draw it. No Textual here.
+mode and toggles applied to a corpus); the panes only draw it. Which paragraphs it keeps
+is `tui.query`'s `View`, the one export uses. No Textual here.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
+
+from tui.query import View
 
 # (start, end) offsets into a report's text.
 Span = tuple[int, int]
@@ -43,9 +46,9 @@ def join_clauses(clauses: Sequence[str]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class FilterView:
-    """What the panes draw under a filter; `paragraphs` is None when nothing is filtered."""
+    """What the panes draw under a filter: the paragraphs `kept`, and what to mark."""
 
-    paragraphs: frozenset[str] | None = None
+    kept: View = field(default_factory=View)
     # Spans (offsets into report text) to mark, by paragraph id, in text order.
     marks: Mapping[str, tuple[Span, ...]] = field(default_factory=dict)
     # Sentences stating shared facts, by paragraph id, in text order.

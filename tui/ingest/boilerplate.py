@@ -1,7 +1,15 @@
 """Publisher chrome: read-more links, update notices, promotions, copyright lines.
 
-The rules describe kinds of chrome in general terms, not any one outlet's wording.
-Long paragraphs are reporting even when a phrase matches, so only short ones qualify.
+The rules describe what chrome is, not any one outlet's wording. Reporting uses the
+same words ("more details will be released", "sign up for alerts", "via the app"), but
+it reports what someone said or does; chrome speaks to the reader about the publisher's
+own page and products. So only short paragraphs qualify, and:
+- a link label, a rights line or a note naming this page ("this story is being
+  updated") is chrome as it stands;
+- other notices ("more to follow") only when nothing is attributed to anyone;
+- a promotion (app, alerts, newsletter, social accounts, "refresh the page") only when,
+  besides, it speaks to the reader (an imperative, "you", "our", "us") about the
+  publisher's news, not about a bank's, a shop's or a city's service.
 """
 
 from __future__ import annotations
@@ -11,35 +19,76 @@ import re
 # Chrome is short; a long paragraph that happens to say "read more" is still reporting.
 _MAX_WORDS = 60
 
-_PATTERNS: tuple[str, ...] = (
-    # Links to other stories.
-    r"^\W*(read|see|watch|listen|related|more)( more| also| now| here)?\s*[:|>»-]",
-    r"^\W*(read|see) (more|also|the full story)\b",
+
+def _any(*patterns: str, flags: re.RegexFlag = re.I) -> re.Pattern[str]:
+    """One alternation: a single search per paragraph instead of one per rule."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+
+
+# The start of a sentence: the paragraph's start, or after a sentence's end.
+_START = r"(?:^|(?<=[.!?:])\s+)\W*"
+
+# Links to other stories: a label at the very start of the paragraph, or a list heading.
+# A headline may follow, and a headline may say "says": no attribution check here.
+_LINKS = _any(
+    r"^\W*(read|see|view|watch|listen|related|more)( more| also| all| now| here)?\s*[:|>»-]",
+    r"^\W*(read|see|view) (more|also|all|the full story)\b",
     r"^\W*(related|recommended|most read|trending)( stories| articles| content)?\W*$",
-    # The story is still moving.
-    r"\b(story|article|report|page) (is|will be) (being )?(updated|developing|updating)\b",
-    r"\b(this is a|breaking:?) (breaking|developing) (news )?story\b",
-    r"\bmore (details|to follow|updates) (will|to) (be|follow)",
-    r"\brefresh (the|this|your) (page|browser|screen)\b",
-    # Promotions: apps, alerts, newsletters, social accounts.
-    r"\b(download|get|install|via) (the|our) [\w&' -]{0,40}\bapp\b",
-    r"\b(receive|get|sign up for|turn on) [\w' -]{0,30}\b(alerts|notifications)\b",
-    r"\b(sign up|subscribe|register) (to|for|now)\b.{0,40}\b(newsletter|channel|podcast)",
-    r"\bfollow (us|@\w+)\b.{0,30}\b(on|at)\b",
-    r"\bsubscribe to (our|the) [\w ]{0,30}\b(youtube|channel|newsletter|podcast)\b",
     r"\b(click|tap) here\b",
-    # Rights and credits.
-    r"^\W*(©|\(c\)|copyright\b)",
+)
+
+# Rights lines: a copyright sign, or the word with a sign or a year, opening the paragraph.
+_RIGHTS = _any(
+    r"^\W*©",
+    r"^\W*\(c\)\s*\d{4}\b",
+    r"^\W*copyright\s*(©|\(c\)|\d{4}\b)",
+)
+
+# Notes about this page itself: it is being updated ("this story": the page names
+# itself, so even a correction note saying what someone said is chrome) ...
+_THIS_PAGE = _any(
+    r"\bthis (\w+ ){0,2}(story|article|page|post) (is|will be|has been|may be) "
+    r"(being |constantly |regularly )?(updated|developing|updating)\b",
+    r"\b(this is a|breaking:?) (breaking|developing) (news )?story\b",
+)
+# ... more will be added, all rights are reserved: unless someone is said to say so.
+_NOTICES = _any(
+    rf"{_START}more( details| information| updates)? (to follow|will follow|soon)\W*($|[.!])",
+    r"\bmore (details|information|updates) (will be|are being) (added|published|posted)\b",
     r"\ball rights reserved\b",
 )
-# One alternation: a single search per paragraph instead of one per rule.
-_CHROME = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.I)
+
+# Promotions of the publisher's app, alerts, newsletter, channels and social accounts.
+_PROMOTIONS = _any(
+    r"\b(download|get|install|via|on) (the|our) [\w&' -]{0,40}\bapp\b",
+    r"\b(receive|get|sign up for|turn on) [\w' -]{0,30}\b(alerts|notifications)\b",
+    r"\b(sign up|subscribe|register) (to|for|now)\b.{0,40}\b(newsletter|channel|podcast)",
+    r"\b(follow|like) (us|@\w+)\b.{0,30}\b(on|at)\b",
+    r"\bsubscribe to (our|the) [\w ]{0,30}\b(youtube|channel|newsletter|podcast)\b",
+    r"\brefresh (the|this|your) (page|browser|screen)\b",
+)
+# ... spoken to the reader: an imperative opening a sentence, or "you", "our", "us"
+# ("US" in capitals is the country).
+_TO_THE_READER = re.compile(
+    rf"{_START}(?i:(please )?(download|get|install|sign up|subscribe|register|follow|like"
+    r"|turn on|refresh|join|never miss|stay)\b)"
+    r"|\b(?i:you|your|our)\b|\bus\b"
+)
+# ... about the publisher's own news.
+_OWN_NEWS = re.compile(
+    r"\b(news|headlines|latest|stories|story|updates|breaking|our|us|page|browser|screen)\b",
+    re.I,
+)
+
+# Reporting attributes what it says; chrome never does.
+_ATTRIBUTION = re.compile(r"\b(said|says|say|saying|told|tells|according to)\b", re.I)
+
 # Every rule needs one of these words (or "©"): a paragraph with none of them is not
-# searched at all. The search is slow for what it finds; this set test is not.
+# searched at all. The searches are slow for what they find; this set test is not.
 _TRIGGERS = frozenset(
-    """read see watch listen related more recommended most trending story article report
-    page this breaking refresh app alerts notifications newsletter channel podcast follow
-    subscribe click tap c copyright rights""".split()
+    """read see view watch listen related more recommended most trending click tap c copyright
+    story article page post this breaking details information updates rights app alerts
+    notifications newsletter channel podcast follow like subscribe refresh""".split()
 )
 _WORDS = re.compile(r"\w+")
 
@@ -50,4 +99,19 @@ def is_boilerplate(visible_text: str) -> bool:
         return False
     if "©" not in visible_text and _TRIGGERS.isdisjoint(_WORDS.findall(visible_text.lower())):
         return False
-    return _CHROME.search(visible_text) is not None
+    return _is_chrome(visible_text)
+
+
+def _is_chrome(text: str) -> bool:
+    """The rules themselves (`is_boilerplate` first skips what they cannot match)."""
+    if _LINKS.search(text) or _RIGHTS.search(text) or _THIS_PAGE.search(text):
+        return True
+    if _ATTRIBUTION.search(text):
+        return False
+    if _NOTICES.search(text):
+        return True
+    return (
+        _PROMOTIONS.search(text) is not None
+        and _TO_THE_READER.search(text) is not None
+        and _OWN_NEWS.search(text) is not None
+    )

@@ -18,7 +18,26 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-# Share of control characters above which decoded "text" is really binary data.
+# Terminal escape sequences (ECMA-48), complete ones only: a file saved from a terminal
+# (`grep --color`, `script`, a log) is text with colours, links and cursor moves in it.
+# They are formatting, not words: they are taken out when the file is read, so the
+# report's text, and every offset into it, is what the reader shows and the analyses
+# read ("Marta \x1b[1mKowalczyk" is one name). None may run past a line end.
+_ESC_SEQUENCES = (
+    r"\x1b\[[0-?]*[ -/]*[@-~]",  # CSI: colours (SGR), cursor moves, erasing
+    r"\x1b\][^\x07\x1b\r\n]*(?:\x07|\x1b\\)",  # OSC: titles, hyperlinks, clipboard
+    r"\x1b[PX^_][^\x1b\r\n]*\x1b\\",  # DCS, SOS, PM, APC
+    # Two-character escapes and character-set switches; an unfinished CSI, OSC or DCS
+    # is left for `tui.textsafe` to hide when it is shown.
+    r"\x1b(?![\[\]PX^_])[ -/]*[0-~]",
+)
+_C1_CSI = r"\x9b[0-?]*[ -/]*[@-~]"  # CSI in one 8-bit character
+_ESCAPE_SEQUENCE = re.compile("|".join((*_ESC_SEQUENCES, _C1_CSI)))
+# The same in the bytes of an 8-bit encoding (ESC and what follows it are ASCII in all of
+# them; byte 0x9b is a character in most), taken out before the encoding is guessed.
+_ESCAPE_SEQUENCE_BYTES = re.compile("|".join(_ESC_SEQUENCES).encode("ascii"))
+# Share of control characters (escape sequences taken out) above which decoded "text"
+# is really binary data.
 _MAX_CONTROL_SHARE = 0.05
 # Unicode category Cc (C0 and C1 controls) except the whitespace ones.
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
@@ -54,7 +73,7 @@ def _legacy_8bit(data: bytes) -> str:
     matches = from_bytes(data)
     best = matches.best()
     if best is None:
-        raise UnreadableFile("not a text file (unknown encoding)")
+        raise UnreadableFile("binary file (not decodable as text)")
     # Short texts fit several code pages equally well; English-language news is far more
     # often cp1252 than cp1250/cp775, so it wins ties.
     for match in matches:
@@ -73,7 +92,9 @@ def decode_bytes(data: bytes) -> str:
     """Decode a report file's bytes into text with `\\n` newlines.
 
     UTF-8 (with or without BOM), UTF-16/32 with BOM, UTF-16 without BOM, and legacy
-    8-bit encodings are recognised; empty and binary files raise `UnreadableFile`.
+    8-bit encodings are recognised, and terminal escape sequences taken out. Empty
+    files, and binary ones (NUL bytes, no encoding fits, control characters rather than
+    text), raise `UnreadableFile`.
     """
     if not data.strip():
         raise UnreadableFile("empty file")
@@ -88,16 +109,15 @@ def decode_bytes(data: bytes) -> str:
     if text is None and b"\x00" in data:
         text = _utf16_without_bom(data)
         if text is None:
-            raise UnreadableFile("binary file (contains NUL bytes)")
+            raise UnreadableFile("binary file (NUL bytes)")
     if text is None:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = _legacy_8bit(data)
-    text = text.lstrip("\ufeff")
+            text = _legacy_8bit(_ESCAPE_SEQUENCE_BYTES.sub(b"", data))
+    text = _ESCAPE_SEQUENCE.sub("", normalise_newlines(text.lstrip("\ufeff")))
     if _looks_binary(text):
-        raise UnreadableFile("binary file (mostly control characters)")
-    text = normalise_newlines(text)
+        raise UnreadableFile("binary file (control characters)")
     if not text.strip():
         raise UnreadableFile("empty file")
     return text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -13,6 +13,7 @@ from tui.ingest.decode import UnreadableFile, decode_bytes
 from tui.ingest.report import MARKDOWN_SUFFIXES, REPORT_SUFFIXES, build_report
 from tui.model.corpus import LoadError
 from tui.model.document import Report
+from tui.textsafe import safe_line
 
 SOURCES_FILE = "sources.toml"
 # Larger files are refused rather than read: the analysis goes through about 250 KB of
@@ -72,6 +73,18 @@ def _walk(folder: Path, recursive: bool) -> Iterator[Path]:
             yield Path(root) / name
 
 
+def _none_found(folder: Path, recursive: bool) -> str:
+    """Why `folder` gave no report: none at all, or only in subfolders (without -r)."""
+    below = 0
+    if not recursive:
+        below = sum(p.suffix.lower() in REPORT_SUFFIXES for p in _walk(folder, recursive=True))
+    if below:
+        from tui.wording import count_of
+
+        return f"{count_of(below, 'report')} in subfolders: add -r"
+    return "no .txt, .md or .markdown files"
+
+
 def discover(paths: Iterable[str | os.PathLike[str]], recursive: bool = False) -> Discovery:
     """Expand files and folders into report files, in the order given (folders sorted)."""
     files: list[Path] = []
@@ -82,7 +95,7 @@ def discover(paths: Iterable[str | os.PathLike[str]], recursive: bool = False) -
             if path.is_dir():
                 found = [p for p in _walk(path, recursive) if p.suffix.lower() in REPORT_SUFFIXES]
                 if not found:
-                    errors.append(LoadError(str(path), "no .txt, .md or .markdown files"))
+                    errors.append(LoadError(str(path), _none_found(path, recursive)))
             else:
                 found = [path]
             for file in found:
@@ -96,12 +109,27 @@ def discover(paths: Iterable[str | os.PathLike[str]], recursive: bool = False) -
     return Discovery(tuple(files), tuple(errors))
 
 
+# What an entry of `sources.toml` may set.
+SOURCE_FIELDS = ("source", "title", "date", "url")
+
+
+def _quoted(name: str) -> str:
+    """A name from a `sources.toml` for a one-line message: made safe, in quotes."""
+    return f'"{safe_line(name)}"'
+
+
 class SourcesTable:
-    """`sources.toml` beside the reports: file name -> source/title/date/url."""
+    """`sources.toml` beside the reports: file name -> source/title/date/url.
+
+    What a table says but cannot mean (a key other than the four fields, an entry
+    naming no file beside it) goes to `warnings`, one line each; a file that cannot be
+    read or parsed goes to `errors`.
+    """
 
     def __init__(self) -> None:
         self._tables: dict[Path, dict[str, dict[str, str]]] = {}
         self.errors: list[LoadError] = []
+        self.warnings: list[str] = []
 
     def metadata_for(self, path: Path) -> Mapping[str, str]:
         folder = path.parent
@@ -120,17 +148,48 @@ class SourcesTable:
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             self.errors.append(LoadError(str(file), f"ignored: {exc}".splitlines()[0]))
             return {}
+        files = _names_beside(file)
         table: dict[str, dict[str, str]] = {}
         for key, value in data.items():
             if isinstance(value, dict):
-                table[key] = {
-                    k: str(v)
-                    for k, v in value.items()
-                    if k in ("source", "title", "date", "url") and v is not None
-                }
+                table[key] = {}
+                for field, field_value in value.items():
+                    if field in SOURCE_FIELDS:
+                        table[key][field] = str(field_value)
+                    else:
+                        self._warn(file, _unknown_key(key, field, files))
             elif isinstance(value, str):  # the short form: "file.txt" = "Outlet"
                 table[key] = {"source": value}
+            else:
+                self._warn(file, f"{_quoted(key)} is neither an outlet nor a table")
+            if key not in files:
+                self._warn(file, f"{_quoted(key)} names no file in its folder")
         return table
+
+    def _warn(self, file: Path, message: str) -> None:
+        self.warnings.append(f"{safe_line(str(file))}: {message}")
+
+
+def _names_beside(file: Path) -> frozenset[str]:
+    """The names and stems of the files in `file`'s folder: what its keys may name."""
+    try:
+        with os.scandir(file.parent) as entries:
+            names = [entry.name for entry in entries]
+    except OSError:
+        return frozenset()
+    return frozenset(names) | frozenset(Path(name).stem for name in names)
+
+
+def _unknown_key(entry: str, key: str, files: frozenset[str]) -> str:
+    if key in files or Path(key).suffix.lower() in REPORT_SUFFIXES:
+        # `"b.txt" = "Outlet"` after `["a.txt"]` belongs to a.txt's table.
+        return (
+            f"{_quoted(key)} is read as a key of {_quoted(entry)}: short forms "
+            '("file" = "Outlet") go before the first [table]'
+        )
+    return (
+        f"unknown key {_quoted(key)} in {_quoted(entry)} (an entry sets {', '.join(SOURCE_FIELDS)})"
+    )
 
 
 class ReportStore(Protocol):
@@ -188,9 +247,14 @@ class ReadReport:
 
 
 def iter_reports(
-    files: Iterable[Path], store: ReportStore | None = None
+    files: Iterable[Path],
+    store: ReportStore | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> Iterator[ReadReport | LoadError]:
-    """Read files one by one; ids count only the reports that could be read."""
+    """Read files one by one; ids count only the reports that could be read.
+
+    `warn` gets each one-line warning about what was read but cannot be used (see
+    `SourcesTable`), as soon as it is known; it may be called from a worker thread."""
     sources = SourcesTable()
     number = 0
     for path in files:
@@ -205,6 +269,10 @@ def iter_reports(
             yield ReadReport(report, key, cached)
         while sources.errors:
             yield sources.errors.pop(0)
+        while sources.warnings:
+            warning = sources.warnings.pop(0)
+            if warn is not None:
+                warn(warning)
 
 
 def reports_from_texts(texts: Mapping[str, str]) -> list[Report]:

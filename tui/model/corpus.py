@@ -57,6 +57,9 @@ class Corpus:
     topics: tuple[Topic, ...] = ()
     # Topic ids by paragraph id.
     paragraph_topics: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # One line each about what was read but not used (a `sources.toml` entry naming no
+    # file, an unknown key): said to the user, but no report was skipped.
+    warnings: tuple[str, ...] = ()
 
     def report(self, report_id: str) -> Report:
         for report in self.reports:

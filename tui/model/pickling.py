@@ -29,5 +29,5 @@ def compact_pickle(cls: type[T]) -> type[T]:
         def reduce(self: Any) -> tuple[Any, ...]:
             return (cls, getter(self))
 
-    cls.__reduce__ = reduce  # type: ignore[assignment,method-assign]
+    cls.__reduce__ = reduce  # type: ignore[method-assign]
     return cls

@@ -2,8 +2,9 @@
 current folder, written in a worker thread, and a notification with its path.
 
 The paragraphs exported are the reader's view: its entity, source, outlet and topic
-filters and its fact view (all / shared / unique), with boilerplate if it is shown. The
-text comes from `tui.export`, as `newsprism export` writes it.
+filters and its fact view (all / shared / unique), with boilerplate if it is shown, as
+one `tui.query.Filter` (`ReaderScreen.query_filter`). The text comes from `tui.export`,
+as `newsprism export` writes it.
 """
 
 from __future__ import annotations
@@ -20,18 +21,15 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.app.entity_filter import EntityFilter
-from tui.app.tag_view import OUTLET_PREFIX, TagFilter
 from tui.export import (
     EXPORT_FORMATS,
     ExportFormat,
     ExportKind,
-    FactView,
-    ParagraphFilter,
     export_file_name,
     export_text,
 )
 from tui.model.corpus import Corpus
+from tui.query import Filter
 from tui.textsafe import safe_line
 
 ExportChoice = tuple[ExportKind, ExportFormat]
@@ -48,21 +46,6 @@ KIND_LABELS: dict[ExportKind, str] = {
 }
 # A new name is tried this many times when the file exists already (same second).
 NAME_ATTEMPTS = 100
-
-
-def reader_filter(
-    entity_filter: EntityFilter, tag_filter: TagFilter, fact_view: FactView, boilerplate: bool
-) -> ParagraphFilter:
-    """The reader's filters as an export filter."""
-    return ParagraphFilter(
-        entities=entity_filter.entity_ids,
-        match=entity_filter.mode,
-        sources=tag_filter.cited,
-        outlets=tuple(key.removeprefix(OUTLET_PREFIX) for key in tag_filter.outlets),
-        topics=tag_filter.topics,
-        view=fact_view,
-        boilerplate=boilerplate,
-    )
 
 
 # What each export counts, in the singular and the plural.
@@ -86,9 +69,7 @@ def write_export(folder: Path, text: str, fmt: ExportFormat, when: datetime) -> 
     raise FileExistsError(f"too many exports named {export_file_name(fmt, when)}")
 
 
-def start_export(
-    app: App[object], corpus: Corpus, choice: ExportChoice, flt: ParagraphFilter
-) -> None:
+def start_export(app: App[object], corpus: Corpus, choice: ExportChoice, flt: Filter) -> None:
     """Write the export in a worker thread of the app (it outlives the screens); a
     notification says where, or why not."""
     kind, fmt = choice
@@ -125,7 +106,7 @@ class ExportScreen(ModalScreen[ExportChoice | None]):
     ]
 
     def __init__(
-        self, corpus: Corpus, flt: ParagraphFilter, counts: dict[ExportKind, int], about: str
+        self, corpus: Corpus, flt: Filter, counts: dict[ExportKind, int], about: str
     ) -> None:
         """`flt`: the paragraphs in view; `counts`: how many paragraphs, facts and
         entities there are to export; `about`: which paragraphs, in words."""

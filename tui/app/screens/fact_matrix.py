@@ -4,8 +4,9 @@ Each cell is that report's wording of the fact (its sentences, as the reader sho
 them, wrapped to the column and cut after a few lines) or "—" when the report does not
 state it. Rows come in `Corpus.facts` order: facts most reports carry first. A "≠"
 marks facts whose reports give different numbers or dates; the lines under the table
-give the highlighted fact in full, with those differences. `enter` closes the matrix
-and shows the fact side by side in the reader.
+give the highlighted fact, with those differences, as far as they fit; `d` shows all
+of it in a view of its own. `enter` closes the matrix and shows the fact side by side in
+the reader.
 
 The table holds as many report columns as fit the screen; `h`/`l` (or ←/→) scroll
 through the others a column at a time, and when the cursor rests on a fact none of
@@ -19,6 +20,7 @@ Every cell is report text: built as `Text`, never markup.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import ClassVar
 
 from rich.cells import cell_len, chop_cells
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -26,7 +28,8 @@ from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
@@ -39,6 +42,7 @@ from tui.model.corpus import Corpus
 from tui.model.document import Report
 from tui.model.facts import Fact
 from tui.textsafe import safe_text
+from tui.wording import count_of
 
 ABSENT = "—"
 DIFFERS = "≠"
@@ -49,15 +53,13 @@ MAX_CELL_LINES = 3
 # Report columns share the screen's width, within these bounds (cells).
 REPORT_WIDTH = (24, 120)
 # The fixed columns on the left: fact number, how many reports carry it, "≠".
-FIXED_COLUMNS = (("fact", 4), ("in", 3), (DIFFERS, 1))
+FIXED_LABELS = ("fact", "in", DIFFERS)
 CELL_PADDING = 1
 # The lines under the table give at most this many reports' wordings (a fact in
 # hundreds of reports would take long to lay out, and the lines show only a few).
 DETAILED_REPORTS = 6
 # Seconds the cursor rests on a fact before the columns scroll to its reports.
 BRING_DELAY = 0.3
-# The vertical scrollbar.
-SCROLLBAR = 1
 
 
 class Cell:
@@ -98,10 +100,26 @@ def fact_wordings(corpus: Corpus, index: FactIndex) -> dict[str, dict[str, str]]
     return found
 
 
-def report_columns(screen_width: int, reports: int) -> tuple[int, int]:
-    """How many report columns fit the screen, and how wide each is."""
-    fixed = sum(width + 2 * CELL_PADDING for _, width in FIXED_COLUMNS)
-    room = max(screen_width - fixed - SCROLLBAR, 0)
+def fact_label(number: int) -> str:
+    """A fact as the matrix and the reader's markers name it: "f12"."""
+    return f"f{number}"
+
+
+def fixed_columns(facts: Sequence[Fact]) -> tuple[tuple[str, int], ...]:
+    """The columns left of the reports, each (label, width) as wide as its widest cell:
+    the fact's number, how many reports carry it, "≠"."""
+    widest_count = max((len(fact.reports) for fact in facts), default=0)
+    cells = (fact_label(len(facts)), str(widest_count), DIFFERS)
+    return tuple(
+        (label, max(cell_len(label), cell_len(cell)))
+        for label, cell in zip(FIXED_LABELS, cells, strict=True)
+    )
+
+
+def report_columns(screen_width: int, reports: int, taken: int) -> tuple[int, int]:
+    """How many report columns fit the screen beside `taken` cells (the fixed columns
+    and the scrollbar), and how wide each is."""
+    room = max(screen_width - taken, 0)
     low, high = REPORT_WIDTH
     count = max(1, min(reports, room // (low + 2 * CELL_PADDING)))
     width = room // count - 2 * CELL_PADDING
@@ -139,41 +157,102 @@ def wrap_cells(text: str, width: int, lines: int = MAX_CELL_LINES) -> list[str]:
 
 
 def fact_details(
-    fact: Fact, number: int, reports: Sequence[Report], said: Mapping[str, str]
+    fact: Fact,
+    number: int,
+    reports: Sequence[Report],
+    said: Mapping[str, str],
+    limit: int | None = DETAILED_REPORTS,
 ) -> Text:
-    """The highlighted fact in full: its differences, then each report's wording
-    (`said`, by report id)."""
-    carried = len(fact.reports)
+    """The highlighted fact: its differences, then each report's wording (`said`, by
+    report id), of at most `limit` reports (None: of all)."""
     text = Text(end="")
-    text.append(f"f{number}", "bold")
-    text.append(f" · in {carried} report{'s' if carried != 1 else ''} · match {fact.score:.2f}")
+    text.append(fact_label(number), "bold")
+    text.append(f" · in {count_of(len(fact.reports), 'report')} · match {fact.score:.2f}")
     for discrepancy in fact.discrepancies:
         text.append(f"\n{DIFFERS} {safe_text(discrepancy.kind)}: ", "bold")
         text.append(" ".join(safe_text(discrepancy.detail).split()))
     stating = [report for report in reports if report.id in said]
-    for report in stating[:DETAILED_REPORTS]:
+    for report in stating[:limit]:
         text.append(f"\n{outlet_name(report)}: ", "bold")
         text.append(said[report.id])
-    if len(stating) > DETAILED_REPORTS:
-        text.append(f"\n… and {len(stating) - DETAILED_REPORTS} more reports", "dim")
+    if limit is not None and len(stating) > limit:
+        more = count_of(len(stating) - limit, "more report")
+        text.append(f"\n… and {more}: d shows them all", "dim")
     return text
+
+
+class FactTable(DataTable[Cell], inherit_bindings=False):
+    """The matrix's table: its keys move from fact to fact, and say so in the help
+    (DataTable's own are about cells and columns: "Cursor up", "Page Left")."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "cursor_down", "Next fact", show=False),
+        Binding("k,up", "cursor_up", "Previous fact", show=False),
+        Binding("pagedown", "page_down", "Page of facts down", show=False),
+        Binding("pageup", "page_up", "Page of facts up", show=False),
+        Binding("g,home,ctrl+home", "scroll_top", "First fact", show=False),
+        Binding("G,end,ctrl+end", "scroll_bottom", "Last fact", show=False),
+    ]
+
+
+class DetailsText(VerticalScroll, inherit_bindings=False):
+    """The fact's whole text, scrolled by the keys of the reading panes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "scroll_lines(1)", "Scroll down", show=False),
+        Binding("k,up", "scroll_lines(-1)", "Scroll up", show=False),
+        Binding("pagedown,space", "scroll_pages(1)", "Page down", show=False),
+        Binding("pageup,b", "scroll_pages(-1)", "Page up", show=False),
+        Binding("g,home", "scroll_lines(-1_000_000)", "Top", show=False),
+        Binding("G,end", "scroll_lines(1_000_000)", "Bottom", show=False),
+    ]
+
+    def action_scroll_lines(self, step: int) -> None:
+        self.scroll_to(y=self.scroll_y + step, animate=False)
+
+    def action_scroll_pages(self, step: int) -> None:
+        page = max(self.scrollable_content_region.height - 1, 1)
+        self.scroll_to(y=self.scroll_y + step * page, animate=False)
+
+
+class FactDetails(Screen[None]):
+    """One fact in full: its differences and every report's wording."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,d", "close", "Back to the matrix"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+    ]
+
+    def __init__(self, text: Text) -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        title = Text(end="")
+        title.append("Fact in full", "bold")
+        title.append("  j/k scroll · esc back to the matrix", "dim")
+        yield Static(title, id="fact-details-title")
+        with DetailsText(id="fact-details-body"):
+            yield Static(self.text, id="fact-details-text")
+        yield QuietFooter()
+
+    def on_mount(self) -> None:
+        self.query_one(DetailsText).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
 
 
 class FactMatrix(Screen[str | None]):
     """Dismissed with the chosen fact's id (enter), or None (escape, q)."""
 
-    BINDINGS = [
+    # Moving from fact to fact: FactTable's keys.
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "Close"),
-        # Priority: the table's own enter, ← and → would not do what these do.
-        Binding("enter", "choose", "Show in reader", priority=True),
-        Binding("l,right", "scroll_reports(1)", "Next report column", show=False, priority=True),
-        Binding(
-            "h,left", "scroll_reports(-1)", "Previous report column", show=False, priority=True
-        ),
-        Binding("j", "move(1)", "Next fact", show=False),
-        Binding("k", "move(-1)", "Previous fact", show=False),
-        Binding("g", "move(-1_000_000)", "First fact", show=False),
-        Binding("G", "move(1_000_000)", "Last fact", show=False),
+        Binding("enter", "choose", "Show in reader"),
+        Binding("d", "fact_in_full", "Fact in full"),
+        Binding("l,right", "scroll_reports(1)", "Next report column", show=False),
+        Binding("h,left", "scroll_reports(-1)", "Previous report column", show=False),
         Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
 
@@ -188,6 +267,7 @@ class FactMatrix(Screen[str | None]):
         self.first = 0
         self.count = 0
         self.column_width = 0
+        self.fixed_columns = fixed_columns(corpus.facts)
         self._bring_timer: Timer | None = None
         # The row the cursor was last seen on: building the table highlights a row,
         # which is no move of the user's.
@@ -195,10 +275,10 @@ class FactMatrix(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="matrix-title")
-        yield DataTable(
+        yield FactTable(
             id="matrix-table",
             cursor_type="row",
-            fixed_columns=len(FIXED_COLUMNS),
+            fixed_columns=len(self.fixed_columns),
             cell_padding=CELL_PADDING,
             zebra_stripes=True,
         )
@@ -216,15 +296,17 @@ class FactMatrix(Screen[str | None]):
         self._fit(event.size.width)
 
     def _fit(self, screen_width: int) -> None:
-        fit = report_columns(screen_width, len(self.reports))
+        fixed = sum(width + 2 * CELL_PADDING for _, width in self.fixed_columns)
+        scrollbar = self.table.styles.scrollbar_size_vertical
+        fit = report_columns(screen_width, len(self.reports), fixed + scrollbar)
         if fit != (self.count, self.column_width):
             self.count, self.column_width = fit
             self.first = min(self.first, max(len(self.reports) - self.count, 0))
             self._build()
 
     @property
-    def table(self) -> DataTable[Cell]:
-        return self.query_one("#matrix-table", DataTable)
+    def table(self) -> FactTable:
+        return self.query_one("#matrix-table", FactTable)
 
     @property
     def shown_reports(self) -> list[Report]:
@@ -235,9 +317,10 @@ class FactMatrix(Screen[str | None]):
         keep = table.cursor_row if table.row_count else 0
         width, shown = self.column_width, self.shown_reports
         table.clear(columns=True)
-        for label, fixed in FIXED_COLUMNS:
-            table.add_column(Text(label, "bold"), width=fixed)
+        for name, fixed in self.fixed_columns:
+            table.add_column(Text(name, "bold"), width=fixed)
         for report in shown:
+            # The id first: a long outlet name is cut ("…"), in full under the table.
             label = Text(f"{report.id} {outlet_name(report)}", "bold", no_wrap=True)
             label.truncate(width, overflow="ellipsis")
             table.add_column(label, width=width, key=report.id)
@@ -246,7 +329,7 @@ class FactMatrix(Screen[str | None]):
             said = self.wordings[fact.id]
             cells = [wrap_cells(said[r.id], width) if r.id in said else None for r in shown]
             table.add_row(
-                Cell(Text(f"f{number}", self._number_style(number))),
+                Cell(Text(fact_label(number), self._number_style(number))),
                 Cell(Text(str(len(fact.reports)), justify="right")),
                 differs if fact.discrepancies else same,
                 *(
@@ -266,8 +349,9 @@ class FactMatrix(Screen[str | None]):
         title = Text(end="")
         title.append("Shared facts", "bold")
         title.append(
-            f"  {facts} fact{'s' if facts != 1 else ''} in {total} of "
-            f"{len(self.corpus.reports)} reports · match ≥{self.corpus.fact_threshold:.2f}"
+            f"  {count_of(facts, 'fact')} in {total} of "
+            f"{count_of(len(self.corpus.reports), 'report')}"
+            f" · match ≥{self.corpus.fact_threshold:.2f}"
         )
         if self.count < total:
             last = self.first + self.count
@@ -279,6 +363,11 @@ class FactMatrix(Screen[str | None]):
             return Style(bold=True)
         style = self.fact_styles[(number - 1) % len(self.fact_styles)]
         return style + Style(bold=True, underline=False)
+
+    def restyle_facts(self, fact_styles: Sequence[Style]) -> None:
+        """A theme change: the fact numbers in the new theme's colours."""
+        self.fact_styles = tuple(fact_styles)
+        self._build()
 
     @property
     def highlighted_fact(self) -> Fact | None:
@@ -314,13 +403,15 @@ class FactMatrix(Screen[str | None]):
         shown = {report.id for report in self.shown_reports}
         if fact is not None and not shown.intersection(fact.reports):
             ids = [report.id for report in self.reports]
-            self._scroll_to(ids.index(fact.reports[0]))
+            self._show_reports_from(ids.index(fact.reports[0]))
 
     @on(DataTable.RowSelected, "#matrix-table")
     def _clicked(self) -> None:
         self.action_choose()
 
-    def _scroll_to(self, first: int) -> None:
+    def _show_reports_from(self, first: int) -> None:
+        """Report columns from the `first` report on (Textual's own `_scroll_to` is
+        another thing: a name of our own)."""
         first = max(0, min(first, len(self.reports) - self.count))
         if first != self.first:
             self.first = first
@@ -336,11 +427,14 @@ class FactMatrix(Screen[str | None]):
     def action_close(self) -> None:
         self.dismiss(None)
 
-    def action_move(self, step: int) -> None:
-        table = self.table
-        if table.row_count:
-            row = max(0, min(table.cursor_row + step, table.row_count - 1))
-            table.move_cursor(row=row, animate=False)
-
     def action_scroll_reports(self, step: int) -> None:
-        self._scroll_to(self.first + step)
+        self._show_reports_from(self.first + step)
+
+    def action_fact_in_full(self) -> None:
+        fact = self.highlighted_fact
+        if fact is not None:
+            number = self.table.cursor_row + 1
+            said = self.wordings[fact.id]
+            self.app.push_screen(
+                FactDetails(fact_details(fact, number, self.reports, said, limit=None))
+            )

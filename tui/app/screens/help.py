@@ -1,24 +1,149 @@
-"""Help: the keys in force, generated from the live bindings."""
+"""Help: the keys in force, generated from the live bindings and grouped by what they do.
+
+Help lists the keys the screen it was opened on declares (and its own widgets'), then
+the app's. The generic keys of Textual's widgets (a table's cursor, a text box's
+editing keys) are left out: they are not this screen's keys.
+
+A screen may group its keys with `HELP_GROUPS`, a mapping from each group's title to
+the names of the actions in it (the reader does: see `ReaderScreen.HELP_GROUPS`); the
+groups are shown in the mapping's order, the app's keys (and a screen's keys for the
+app's actions, such as `app.help`) under "App". A key whose action is in no group is
+still shown, under "Other keys" at the end (a test keeps the reader's keys out of it).
+A screen without `HELP_GROUPS` shows its keys in one group named after the screen.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+APP_GROUP = "App"
+OTHER_GROUP = "Other keys"
 
-def bindings_table(rows: Iterable[tuple[str, str]]) -> Table:
+# (keys, description): one row of help, every key of one description merged.
+Row = tuple[str, str]
+# A group's title and its rows.
+KeyGroup = tuple[str, list[Row]]
+
+
+def action_name(action: str) -> str:
+    """An action without its namespace and arguments: `app.help` -> `help`,
+    `switch_pane(1)` -> `switch_pane`."""
+    return action.partition("(")[0].rpartition(".")[2]
+
+
+class LiveKey(NamedTuple):
+    """A key help lists: the node that binds it, the key, its binding, and its rank:
+    the focused widget's keys before the screen's and the app's, each node's in the
+    order it declares them."""
+
+    node: DOMNode
+    key: str
+    binding: Binding
+    rank: tuple[int, int]
+
+
+def _declared_actions(node: DOMNode) -> dict[str, int]:
+    """The actions bound by the node's own classes, not by Textual's (DataTable's cursor
+    keys, Input's editing keys, Screen's focus and copy keys), each with its place in
+    the order they are declared (base classes first, as Textual merges them)."""
+    actions: dict[str, int] = {}
+    for cls in reversed(type(node).__mro__):
+        declared = cls.__dict__.get("BINDINGS")
+        if declared and not cls.__module__.startswith("textual."):
+            for binding in Binding.make_bindings(declared):
+                actions.setdefault(binding.action, len(actions))
+    return actions
+
+
+def live_bindings(screen: Screen) -> list[LiveKey]:
+    """Every key of `screen` that help lists: the screen's, its own widgets' and the
+    app's, each as Textual resolves it (a focused widget's key over the screen's)."""
+    app = screen.app
+    found: list[LiveKey] = []
+    declared: dict[int, dict[str, int]] = {}
+    for key, active in screen.active_bindings.items():
+        node, binding = active.node, active.binding
+        if node is app:
+            rank = (0, len(found))
+        else:
+            actions = declared.setdefault(id(node), _declared_actions(node))
+            if binding.action not in actions:
+                continue
+            rank = (-len(node.ancestors), actions[binding.action])
+        found.append(LiveKey(node, key, binding, rank))
+    if not any(live.node is app for live in found):
+        # A modal screen hides the app's bindings from `active_bindings`, but the app's
+        # priority keys (quit, the palette, help) work over it all the same.
+        taken = {live.key for live in found}
+        found.extend(
+            LiveKey(app, key, binding, (0, rank))
+            for rank, (key, binding) in enumerate(app._bindings)
+            if binding.priority and key not in taken
+        )
+    return [live for live in found if live.binding.description and not live.binding.system]
+
+
+def screen_title(screen: Screen) -> str:
+    """A screen's name for its group of keys: `FactMatrix` -> "Fact matrix"."""
+    words = re.findall(r"[A-Z][a-z0-9]*", type(screen).__name__.removesuffix("Screen"))
+    return " ".join(words).capitalize() or "This screen"
+
+
+def key_groups(screen: Screen) -> list[KeyGroup]:
+    """The keys of `screen`, grouped: (title, rows) in the order help shows them."""
+    groups: Mapping[str, Sequence[str]] = getattr(screen, "HELP_GROUPS", None) or {}
+    group_of = {action: title for title, actions in groups.items() for action in actions}
+    own_title = screen_title(screen) if not groups else OTHER_GROUP
+    titles = [*groups, *(t for t in (own_title, APP_GROUP, OTHER_GROUP) if t not in groups)]
+    # Each key with where it goes in its group: first the order of HELP_GROUPS, then
+    # that of the bindings.
+    collected: dict[str, list[tuple[tuple[int, ...], LiveKey]]] = {t: [] for t in titles}
+    for live in live_bindings(screen):
+        name = action_name(live.binding.action)
+        if name in group_of:
+            title = group_of[name]
+            collected[title].append(((0, groups[title].index(name)), live))
+        else:
+            is_app = live.node is screen.app or live.binding.action.startswith("app.")
+            collected[APP_GROUP if is_app else own_title].append(((1, *live.rank), live))
+    return [
+        (title, _rows(screen, [live for _, live in sorted(entries, key=lambda e: e[0])]))
+        for title, entries in collected.items()
+        if entries
+    ]
+
+
+def _rows(screen: Screen, keys_in_order: Iterable[LiveKey]) -> list[Row]:
+    merged: dict[str, list[str]] = {}
+    for _, key, binding, _ in keys_in_order:
+        keys = merged.setdefault(binding.description, [])
+        display = screen.app.get_key_display(binding.with_key(key))
+        if display not in keys:
+            keys.append(display)
+    return [(", ".join(keys), description) for description, keys in merged.items()]
+
+
+def keys_table(groups: Iterable[KeyGroup]) -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
-    for keys, description in rows:
-        table.add_row(Text(keys), Text(description))
+    for number, (title, rows) in enumerate(groups):
+        if number:
+            table.add_row()
+        table.add_row(Text(title, "bold underline"), Text())
+        for keys, description in rows:
+            table.add_row(Text(keys), Text(description))
     return table
 
 
@@ -29,17 +154,22 @@ class HelpScreen(ModalScreen[None]):
         Binding("k,up", "scroll_up", "Scroll up", show=False),
     ]
 
-    def __init__(self, rows: list[tuple[str, str]]) -> None:
+    def __init__(self, groups: list[KeyGroup]) -> None:
         super().__init__()
-        self.rows = rows
+        self.groups = groups
+
+    @property
+    def rows(self) -> list[Row]:
+        """Every row of every group, in order."""
+        return [row for _, rows in self.groups for row in rows]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
             # The hint is on top: with many keys the end of the list is out of view.
             title = Text("Keys", style="bold")
-            title.append("  ·  esc, q or ? closes this help", style="dim")
+            title.append("  ·  esc, q, ? or f1 closes this help", style="dim")
             yield Static(title, id="help-title")
-            yield Static(bindings_table(self.rows))
+            yield Static(keys_table(self.groups), id="help-keys")
 
     def action_scroll_down(self) -> None:
         self.query_one(VerticalScroll).scroll_down(animate=False)

@@ -22,7 +22,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.model.document import Paragraph, Report
-from tui.textsafe import safe_line, safe_text
+from tui.textsafe import safe_line, safe_slice, safe_text
 
 OPENABLE_SCHEMES = frozenset({"http", "https"})
 NOT_OPENED = "Not opened: only http(s) links"
@@ -47,7 +47,7 @@ def paragraph_links(report: Report | None, paragraph: Paragraph | None) -> list[
         if href is None:
             previous = None
             continue
-        piece = report.text[run.start : run.end]
+        piece = safe_slice(report.text, run.start, run.end)
         if href == previous and links:
             links[-1] = Link(links[-1].text + piece, href)
         else:

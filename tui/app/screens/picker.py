@@ -4,8 +4,10 @@ The base of the entity, source and topic pickers. Focus starts in the search fie
 typing filters the list (fuzzy), enter applies. ↓ (or tab) moves into the list, where
 space selects several items. Typing a letter in the list starts a new search (the
 selection stays); backspace edits the old one. Each row is a mark, a name, a kind, a
-count and a dim note; the lines under the list give the highlighted item's details.
-Every name is report text: drawn as `Text`, never as markup.
+count and a dim note; the lines under the list give the highlighted item's details,
+wrapped: when they are longer than their room, tab from the list moves into them and
+↑ ↓ scroll them (their top border says so). Every name is report text: drawn as `Text`,
+never as markup.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -86,6 +88,24 @@ def picker_row(
     return text
 
 
+class DetailsView(VerticalScroll):
+    """The highlighted item's details, under the list. A stop for tab only when they
+    are longer than their room: then its border says how to read the rest."""
+
+    MORE = "tab: all details"
+
+    def allow_focus(self) -> bool:
+        return self.max_scroll_y > 0
+
+    def show(self, details: Text) -> None:
+        self.query_one(Static).update(details)
+        self.scroll_home(animate=False, immediate=True)
+
+    def watch_show_vertical_scrollbar(self, more: bool) -> None:
+        """The scrollbar comes and goes with what does not fit (new details, a resize)."""
+        self.border_title = Text(self.MORE) if more else None
+
+
 class ItemPicker(ModalScreen[Picked | None], Generic[T]):
     """Subclasses give the items (`all_items`), their rows and details."""
 
@@ -102,6 +122,7 @@ class ItemPicker(ModalScreen[Picked | None], Generic[T]):
     PLACEHOLDER = "Type a name…"
     INPUT_HINT = "type to search · ↓ list · enter filter · esc cancel"
     LIST_HINT = "space select · enter filter · esc cancel"
+    DETAILS_HINT = "↑ ↓ scroll details · tab search · enter filter · esc cancel"
     # Keys the list keeps for itself; other printable keys start a new search.
     LIST_KEYS: ClassVar[tuple[str, ...]] = ("space",)
 
@@ -141,7 +162,8 @@ class ItemPicker(ModalScreen[Picked | None], Generic[T]):
                 id="picker-query",
             )
             yield OptionList(id="picker-list", markup=False)
-            yield Static(id="picker-details")
+            with DetailsView(id="picker-details-view"):
+                yield Static(id="picker-details")
             yield Static(Text(self.INPUT_HINT), id="picker-hint")
 
     def on_mount(self) -> None:
@@ -190,12 +212,11 @@ class ItemPicker(ModalScreen[Picked | None], Generic[T]):
                 self.option_list.replace_option_prompt_at_index(index, self._row(item))
 
     def _show_details(self) -> None:
-        details = self.query_one("#picker-details", Static)
         item = self.highlighted_item
         if item is None:
-            details.update(Text(f"No {self.NOUN} matches.", "italic"))
+            self.query_one(DetailsView).show(Text(f"No {self.NOUN} matches.", "italic"))
         else:
-            details.update(self.details(item))
+            self.query_one(DetailsView).show(self.details(item))
 
     # ------------------------------------------------------------------ events
 
@@ -213,16 +234,22 @@ class ItemPicker(ModalScreen[Picked | None], Generic[T]):
         self.action_toggle_selected()
 
     def on_descendant_focus(self) -> None:
-        in_list = self.focused is self.option_list
-        hint = self.LIST_HINT if in_list else self.INPUT_HINT
+        hint = self.INPUT_HINT
+        if self.focused is self.option_list:
+            hint = self.LIST_HINT
+        elif isinstance(self.focused, DetailsView):
+            hint = self.DETAILS_HINT
         self.query_one("#picker-hint", Static).update(Text(hint))
 
     def on_key(self, event: events.Key) -> None:
-        """In the list, ↑ on the first row and typing go back to the search field."""
-        if self.focused is not self.option_list:
+        """In the list, ↑ on the first row goes back to the search field; there and in
+        the details, typing does too."""
+        if not (self.focused is self.option_list or isinstance(self.focused, DetailsView)):
             return
         search = self.query_one(Input)
-        if event.key == "up" and not self.option_list.highlighted:
+        if event.key == "up" and self.focused is self.option_list:
+            if self.option_list.highlighted:
+                return
             event.stop()
             search.focus()
         elif event.key == "backspace":

@@ -21,6 +21,7 @@ unique paragraphs, `m` opens the fact matrix and `+`/`-` move the fact threshold
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -40,10 +41,8 @@ from tui.app.entity_filter import (
 )
 from tui.app.fact_view import (
     EMPTY_INDEX,
-    FACT_MODES,
     Counterpart,
     FactIndex,
-    FactMode,
     build_fact_index,
     fact_filter_view,
     fact_sentences_in,
@@ -58,10 +57,12 @@ from tui.app.tag_view import (
     TagIndex,
     build_tag_index,
     describe_tag_filter,
+    query_filter,
     remap_tag_filter,
     source_choices,
     tag_filter_view,
 )
+from tui.app.view import FilterView
 from tui.app.widgets.filter_bar import FilterBar
 from tui.app.widgets.pane_header import PaneHeader, outlet_name
 from tui.app.widgets.quiet_footer import QuietFooter
@@ -69,6 +70,8 @@ from tui.app.widgets.report_pane import ReportPane
 from tui.app.widgets.status_bar import StatusBar
 from tui.model.corpus import ANALYSIS_STAGES, Corpus
 from tui.model.document import Report
+from tui.query import FACT_VIEWS, FactView, Filter, ParagraphIndex, View, build_index, view_of
+from tui.wording import count_of
 
 if TYPE_CHECKING:
     from tui.app.screens.picker import Picked
@@ -156,6 +159,26 @@ class ReaderScreen(Screen[None]):
         Binding("y", "copy_paragraph", "Copy the paragraph (clipboard)", show=False),
         Binding("Y", "copy_fact", "Copy the paragraph's shared facts (clipboard)", show=False),
     ]
+    # Help (`?`) groups the reader's keys and its panes' by action name, in this order
+    # (see tui/app/screens/help.py); tests/test_app_help.py fails on a key in no group.
+    HELP_GROUPS = {
+        "Move": (
+            "cursor_down", "cursor_up", "page_down", "page_up",
+            "half_page_down", "half_page_up", "first", "last",
+        ),
+        "Panes": ("switch_pane", "cycle_report", "report_list", "add_pane", "remove_pane"),
+        "Facts": (
+            "jump_fact", "show_counterpart", "toggle_follow", "fact_matrix",
+            "sources_overview", "fact_sensitivity",
+        ),
+        "Filters": (
+            "pick_entities", "pick_sources", "pick_topics", "toggle_match_mode",
+            "jump_mention", "clear_filter",
+        ),
+        "Views": ("cycle_fact_view", "toggle_unique", "toggle_boilerplate", "toggle_tags", "links"),
+        "Export": ("export", "copy_paragraph", "copy_fact"),
+        "App": ("help", "quit"),
+    }  # fmt: skip
 
     def __init__(self) -> None:
         super().__init__()
@@ -185,9 +208,15 @@ class ReaderScreen(Screen[None]):
         # None until the user moves the threshold: then kept across re-analyses.
         self.fact_threshold: float | None = None
         self.facts: FactIndex = EMPTY_INDEX
-        self.fact_mode: FactMode = "all"
+        self.fact_mode: FactView = "all"
+        # What the filters need to know of the corpus (see tui.query), built with it.
+        self.paragraph_index: ParagraphIndex | None = None
         self.show_unique = False
         self.follow = False
+        # The fact a jump chose and the left pane's paragraph it landed on: while that
+        # pane's cursor stays there, follow mode keeps to the chosen fact, not to every
+        # fact the paragraph states.
+        self._chosen_fact: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="columns"):
@@ -198,7 +227,7 @@ class ReaderScreen(Screen[None]):
         yield QuietFooter()
 
     def on_mount(self) -> None:
-        self.pane(0).focus()
+        self._focus_pane(0)
         self._layout_panes(self.app.size.width)
         for index in range(self.pane_count):
             self._show_pane(index)
@@ -227,11 +256,16 @@ class ReaderScreen(Screen[None]):
         self.pane(index).focus()
 
     def _mark_active(self, index: int) -> None:
-        """Mark the focused column: only the narrow layout (one pane at a time) uses the
-        mark, and restyling every column on every pane switch costs time."""
-        narrow = self.has_class("-narrow")
+        """Mark the focused pane's column `-active`: its header stands out, and on a
+        narrow screen it is the one pane shown. Only the columns whose mark changes are
+        restyled.
+
+        The mark follows the focus (on_descendant_focus, whatever moved it): a header
+        styled with `ReportColumn:focus-within` stays as it was when the focus moves,
+        since Textual 8.2 restyles only the focused widget's and its ancestors' subtrees
+        that have a focus-within rule of their own, and a header is in neither."""
         for column in self.query(ReportColumn):
-            column.set_class(narrow and column.index == index, "-active")
+            column.set_class(column.index == index, "-active")
 
     def on_descendant_focus(self) -> None:
         self._mark_active(self.focused_index)
@@ -253,13 +287,9 @@ class ReaderScreen(Screen[None]):
             column.set_class(column.index >= self.shown_panes, "-hidden")
             # No line to the right of the last pane shown.
             column.set_class(column.index == self.shown_panes - 1, "-last")
-        narrow = width < NARROW_WIDTH
+        self.set_class(width < NARROW_WIDTH, "-narrow")
         if focused >= self.shown_panes:
-            self.set_class(narrow, "-narrow")
             self._focus_pane(self.shown_panes - 1)
-        elif narrow != self.has_class("-narrow"):
-            self.set_class(narrow, "-narrow")
-            self._mark_active(focused)
 
     def _show_pane(self, index: int) -> None:
         header = self.query_one(f"#header-{index}", PaneHeader)
@@ -271,7 +301,7 @@ class ReaderScreen(Screen[None]):
             pane.show_report(report)
         else:
             header.show(None, 0, len(self.reports))
-            pane.show_report(None, "Loading…" if self.loading else "No other report to show.")
+            pane.show_report(None, "Loading…" if self.reading else "No other report to show.")
 
     async def action_add_pane(self) -> None:
         """One more pane, on the right, on the next report no pane shows (as many panes
@@ -283,13 +313,12 @@ class ReaderScreen(Screen[None]):
             return
         number = self._unshown_report()
         if number is None:
-            shown = "Every report read so far" if self.loading else "Every report"
+            shown = "Every report read so far" if self.reading else "Every report"
             self.notify(f"{shown} is shown already: ] changes a pane's report", timeout=3)
             return
         index = self.pane_count
         self.pane_reports.append(number)
         await self.query_one("#columns", Horizontal).mount(ReportColumn(index))
-        self.pane(index).set_show_boilerplate(self.show_boilerplate)
         self._refresh_view()
         self._show_pane(index)
         self._layout_panes(width)
@@ -341,7 +370,9 @@ class ReaderScreen(Screen[None]):
         if paragraph is not None:
             new.reveal((paragraph.id,), row)
 
-    loading = True
+    # Reports are still being read. (Not `loading`: Textual's, a loading widget ignores
+    # the mouse and does not scroll.)
+    reading = True
 
     # ------------------------------------------------------------------ data
 
@@ -366,7 +397,7 @@ class ReaderScreen(Screen[None]):
 
     def _refresh_loading(self) -> None:
         self._loading_timer = None
-        if not self.loading:
+        if not self.reading:
             return
         for index in range(self.pane_count):
             position = self.pane_reports[index]
@@ -377,7 +408,7 @@ class ReaderScreen(Screen[None]):
             self.query_one(StatusBar).show_progress(*self._loaded)
 
     def finish_loading(self, summary: str) -> None:
-        self.loading = False
+        self.reading = False
         self.load_summary = summary
         if self._loading_timer is not None:
             self._loading_timer.stop()
@@ -414,6 +445,7 @@ class ReaderScreen(Screen[None]):
     def _use_corpus(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self.facts = build_fact_index(corpus)
+        self.paragraph_index = build_index(corpus)
         for index in range(self.pane_count):
             self.pane(index).set_counterparts(())
         self.apply_filter(self.entity_filter)
@@ -428,16 +460,19 @@ class ReaderScreen(Screen[None]):
         parts = [self.load_summary] if self.load_summary else []
         done = ANALYSIS_STAGES.index(self.analysis_stage) + 1 if corpus is not None else 0
         if corpus is not None:
-            entities = len(corpus.entities)
-            parts.append(f"{entities} {'entity' if entities == 1 else 'entities'}")
+            parts.append(count_of(len(corpus.entities), "entity"))
             if done > ANALYSIS_STAGES.index("facts"):
-                facts = len(corpus.facts)
-                noun = "shared fact" if facts == 1 else "shared facts"
-                parts.append(note or f"{facts} {noun} (≥{corpus.fact_threshold:.2f})")
+                facts = count_of(len(corpus.facts), "shared fact")
+                parts.append(note or f"{facts} (≥{corpus.fact_threshold:.2f})")
         if done < len(ANALYSIS_STAGES):
             self.show_stage_progress(done, " · ".join(parts))
         else:
             self.query_one(StatusBar).show_summary(" · ".join(parts))
+
+    def show_analysis_failed(self) -> None:
+        """The status line after the analysis worker failed: what was read, and that."""
+        self.analysis_note = "Entity analysis failed"
+        self.query_one(StatusBar).show_summary(f"{self.load_summary} · entity analysis failed")
 
     def show_stage_progress(self, done: int, summary: str | None = None) -> None:
         """`done` analysis stages finished: say which one runs now, with a progress bar."""
@@ -455,15 +490,27 @@ class ReaderScreen(Screen[None]):
         self.entity_filter = entity_filter
         self._refresh_view()
 
+    def query_filter(self) -> Filter:
+        """The reader's filters as one `Filter`: the paragraphs the panes show, the
+        filter bar counts and `x` exports."""
+        return query_filter(
+            self.entity_filter, self.tag_filter, self.fact_mode, self.show_boilerplate
+        )
+
     def _refresh_view(self) -> None:
-        """Draw the filters (entity, source, topic) and the fact view, all applied, in
-        both panes."""
+        """Draw the filters (entity, source, topic), the fact view and the boilerplate
+        toggle, all applied, in every pane."""
         corpus = self.corpus
-        if corpus is None:
+        if corpus is None:  # no filter yet: boilerplate shown or not
+            unfiltered = FilterView(kept=View(Filter(boilerplate=self.show_boilerplate)))
+            for index in range(self.pane_count):
+                self.pane(index).set_view(unfiltered)
             return
+        kept = view_of(corpus, self.query_filter(), self.paragraph_index)
         view = filter_view(corpus, self.entity_filter)
-        view = tag_filter_view(view, corpus, self.tags, self.tag_filter, self.show_tags)
+        view = tag_filter_view(view, self.tags, self.tag_filter, self.show_tags)
         view = fact_filter_view(view, self.facts, self.fact_mode, self.show_unique)
+        view = replace(view, kept=kept)
         groups: list[tuple[str, list[str]]] = []
         if self.entity_filter.active:
             names = describe_entities(corpus, self.entity_filter)
@@ -471,7 +518,7 @@ class ReaderScreen(Screen[None]):
         groups.extend(describe_tag_filter(self.tags, self.tag_filter))
         self.query_one(FilterBar).show(
             groups,
-            len(view.paragraphs or ()),
+            kept.count(corpus.reports),
             self.fact_mode,
             self.follow,
             self.show_unique,
@@ -622,9 +669,7 @@ class ReaderScreen(Screen[None]):
     def action_jump_fact(self, step: int) -> None:
         if self._corpus_or_note("facts") is None:
             return
-        result = self.pane(self.focused_index).jump_to_paragraph_in(
-            self.facts.shared_paragraphs, step
-        )
+        result = self.pane(self.focused_index).jump_to_paragraph_in(self.facts.spans, step)
         if result == "none":
             self.notify("No shared fact in this pane", timeout=2)
         elif result == "wrapped":
@@ -652,7 +697,7 @@ class ReaderScreen(Screen[None]):
         cleared. `quiet`: say nothing (follow mode). True if any pane shows it."""
         pane, count = self.pane(source), self.shown_panes
         targets = [(source + step) % count for step in range(1, count)]
-        fact_ids = self.facts.paragraph_facts(pane.current_paragraph)
+        fact_ids = self._followed_facts(pane)
         found: list[Counterpart | None] = [None] * len(targets)
         if fact_ids and pane.report is not None:
             shown = [self._pane_report_id(target) for target in targets]
@@ -681,6 +726,17 @@ class ReaderScreen(Screen[None]):
         if switched and not quiet:
             self.notify(f"Showing {', '.join(switched)}", timeout=2, markup=False)
         return revealed
+
+    def _followed_facts(self, pane: ReportPane) -> tuple[str, ...]:
+        """The facts the other panes follow: the fact a jump chose while the pane's
+        cursor stays where the jump put it, else every fact of its cursor paragraph."""
+        paragraph = pane.current_paragraph
+        if self._chosen_fact is not None:
+            landed, fact_id = self._chosen_fact
+            if paragraph is not None and paragraph.id == landed:
+                return (fact_id,)
+            self._chosen_fact = None  # the user moved on
+        return self.facts.paragraph_facts(paragraph)
 
     def _pane_report_id(self, index: int) -> str | None:
         report = self.pane(index).report
@@ -716,7 +772,7 @@ class ReaderScreen(Screen[None]):
     def action_cycle_fact_view(self) -> None:
         if self._corpus_or_note("facts") is None:
             return
-        self.fact_mode = FACT_MODES[(FACT_MODES.index(self.fact_mode) + 1) % len(FACT_MODES)]
+        self.fact_mode = FACT_VIEWS[(FACT_VIEWS.index(self.fact_mode) + 1) % len(FACT_VIEWS)]
         self._refresh_view()  # the filter bar names the view
 
     def action_toggle_unique(self) -> None:
@@ -755,6 +811,8 @@ class ReaderScreen(Screen[None]):
         assert own is not None
         self._focus_pane(0)
         shown = self._reveal(0, own, 0)
+        landed = self.pane(0).current_paragraph
+        self._chosen_fact = (landed.id, fact_id) if shown and landed is not None else None
         targets = range(1, self.shown_panes)
         found = find_counterparts(
             self.facts,
@@ -866,8 +924,7 @@ class ReaderScreen(Screen[None]):
 
     def action_toggle_boilerplate(self) -> None:
         self.show_boilerplate = not self.show_boilerplate
-        for index in range(self.pane_count):
-            self.pane(index).set_show_boilerplate(self.show_boilerplate)
+        self._refresh_view()
         state = "shown" if self.show_boilerplate else "hidden"
         self.notify(f"Boilerplate {state}", timeout=2)
 
@@ -889,14 +946,12 @@ class ReaderScreen(Screen[None]):
         corpus = self._corpus_or_note("topics")
         if corpus is None:
             return
-        from tui.app.screens.export import ExportScreen, reader_filter  # not on first screen
-        from tui.export import describe_filter, select_paragraphs
+        from tui.app.screens.export import ExportScreen  # not on the first screen
+        from tui.export import ExportKind, describe_filter
 
-        flt = reader_filter(
-            self.entity_filter, self.tag_filter, self.fact_mode, self.show_boilerplate
-        )
-        counts = {
-            "paragraphs": len(select_paragraphs(corpus, flt)),
+        flt = self.query_filter()
+        counts: dict[ExportKind, int] = {
+            "paragraphs": view_of(corpus, flt, self.paragraph_index).count(corpus.reports),
             "facts": len(corpus.facts),
             "entities": len(corpus.entities),
         }

@@ -2,9 +2,11 @@
 how many shared facts it states, to pick one when there are too many to cycle through.
 
 Typing in the box above the table filters the rows (source, title, file name, date);
-`↓` moves into the table. Keys `1`..`5` (or clicking a header) sort by a column, again
-to reverse; `0` goes back to the reports' own order. `enter` dismisses the list with
-the chosen report's index, `escape` with None.
+`↓` moves into the table. `ctrl+s` sorts by the next column and `ctrl+r` reverses the
+order, from the box and the table alike: digits stay free to filter by (a date, 2024).
+In the table keys `1`..`5` (or clicking a header) sort by a column, again to reverse;
+`0` goes back to the reports' own order. `enter` dismisses the list with the chosen
+report's index, `escape` with None.
 
 Every cell is report text: built as `Text`, never markup.
 """
@@ -52,7 +54,14 @@ class ReportList(Screen[int | None]):
 
     BINDINGS = [
         Binding("escape", "close", "Close"),
-        Binding("down", "focus_table", "To the list", show=False),
+        # Priority: enter picks from the filter box and the table alike.
+        Binding("enter", "choose", "Show in the focused pane", show=False, priority=True),
+        # Control keys type nothing into the filter box (digits there filter: a date,
+        # 2024) and reach a terminal over SSH as they are; alt+ and F-keys often do not.
+        Binding("ctrl+s", "next_sort", "Sort by the next column"),
+        Binding("ctrl+r", "reverse", "Reverse the order"),
+        # Priority, else the filter box's own ↓ hides it from help (see check_action).
+        Binding("down", "focus_table", "To the list", show=False, priority=True),
         Binding("0", "sort('number')", "Report order", show=False),
         *(
             Binding(str(key), f"sort('{column}')", f"Sort by {HEADERS[column]}", show=False)
@@ -116,7 +125,7 @@ class ReportList(Screen[int | None]):
         title.append(f"  {shown} of {total} shown" if shown != total else f"  {total}")
         arrow = "↓" if self.reverse else "↑"
         title.append(f" · sorted by {HEADERS[self.sort_column]} {arrow}")
-        title.append(f" · 1-5 sort, enter shows in {self.pane_name}", "dim")
+        title.append(f" · enter shows in {self.pane_name}", "dim")
         self.query_one("#report-list-title", Static).update(title)
 
     @property
@@ -134,10 +143,6 @@ class ReportList(Screen[int | None]):
         self.query_text = event.value
         self._build()
 
-    @on(Input.Submitted, "#report-list-filter")
-    def _submitted(self) -> None:
-        self._choose(self.highlighted)
-
     @on(DataTable.RowSelected, "#report-list-table")
     def _selected(self, event: DataTable.RowSelected) -> None:
         key = event.row_key.value
@@ -153,8 +158,17 @@ class ReportList(Screen[int | None]):
 
     # ------------------------------------------------------------------ actions
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "focus_table":
+            # From the filter box only: in the table ↓ moves the cursor.
+            return isinstance(self.focused, Input)
+        return True
+
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_choose(self) -> None:
+        self._choose(self.highlighted)
 
     def action_focus_table(self) -> None:
         self.table.focus()
@@ -165,3 +179,11 @@ class ReportList(Screen[int | None]):
         else:
             self.sort_column, self.reverse = column, False
         self._build()
+
+    def action_next_sort(self) -> None:
+        """Sort by the column after the current one ("#" after the last)."""
+        following = (COLUMNS.index(self.sort_column) + 1) % len(COLUMNS)
+        self.action_sort(COLUMNS[following])
+
+    def action_reverse(self) -> None:
+        self.action_sort(self.sort_column)

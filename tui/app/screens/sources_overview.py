@@ -199,6 +199,15 @@ class SourcesOverview(Screen[OverviewChoice | None]):
         style = self.fact_styles[(number - 1) % len(self.fact_styles)]
         return style + Style(bold=True, underline=False)
 
+    def restyle_facts(self, fact_styles: Sequence[Style]) -> None:
+        """A theme change: the fact numbers in the new theme's colours."""
+        self.fact_styles = tuple(fact_styles)
+        table = self.fact_table
+        row = table.cursor_row
+        self._build_facts(self._width)
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1), animate=False)
+
     # ------------------------------------------------------------------ details
 
     def _show_details(self) -> None:

@@ -1,6 +1,6 @@
-"""One line above the status bar naming what narrows or marks the panes: the entity,
+"""The line above the status bar naming what narrows or marks the panes: the entity,
 source and topic filters, the fact view, follow mode, unique marks (hidden when none is
-on)."""
+on). Wrapped onto more lines when the names need them: every name stays readable."""
 
 from __future__ import annotations
 
@@ -11,13 +11,16 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label
 
-from tui.app.fact_view import MODE_LABELS, FactMode
+from tui.app.fact_view import MODE_LABELS
 from tui.app.render import UNIQUE_MARK
+from tui.query import FactView
 
 ENTITY_KEYS = ". , mentions  a any/all  c clear"
 CLEAR_KEYS = "c clear"
 FACT_KEYS = "n N facts  u view"
 SEPARATOR = " · "
+# Between the filters and their keys on one line: #filter-keys' margin in app.tcss.
+KEYS_GAP = 2
 
 # ("Entities (any)", names), ("Sources", names), ...: each active filter and its names.
 FilterGroups = Sequence[tuple[str, Sequence[str]]]
@@ -26,7 +29,7 @@ FilterGroups = Sequence[tuple[str, Sequence[str]]]
 def filter_text(
     groups: FilterGroups,
     paragraphs: int,
-    fact_mode: FactMode = "all",
+    fact_mode: FactView = "all",
     follow: bool = False,
     unique: bool = False,
 ) -> Text:
@@ -54,6 +57,14 @@ def filter_text(
 
 
 class FilterBar(Horizontal):
+    """The filters on one line, their keys on the right; when the names need more room,
+    the lines they take (wrapped, none cut), the keys at the end."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._label = Text()
+        self._keys = ""
+
     def compose(self) -> ComposeResult:
         yield Label(id="filter-label")
         yield Label(Text(ENTITY_KEYS), id="filter-keys")
@@ -62,7 +73,7 @@ class FilterBar(Horizontal):
         self,
         groups: FilterGroups,
         paragraphs: int,
-        fact_mode: FactMode = "all",
+        fact_mode: FactView = "all",
         follow: bool = False,
         unique: bool = False,
         entity_keys: bool = False,
@@ -72,7 +83,30 @@ class FilterBar(Horizontal):
         active = bool(groups) or fact_mode != "all" or follow or unique
         self.set_class(active, "-active")
         if active:
-            label = filter_text(groups, paragraphs, fact_mode, follow, unique)
-            self.query_one("#filter-label", Label).update(label)
-            keys = ENTITY_KEYS if entity_keys else CLEAR_KEYS if groups else FACT_KEYS
-            self.query_one("#filter-keys", Label).update(Text(keys))
+            self._label = filter_text(groups, paragraphs, fact_mode, follow, unique)
+            self._keys = ENTITY_KEYS if entity_keys else CLEAR_KEYS if groups else FACT_KEYS
+            self.query_one("#filter-keys", Label).update(Text(self._keys))
+            self._arrange()
+
+    def on_resize(self) -> None:
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Keys beside the filters when both fit on one line. Else the filters wrap to
+        the whole width and the keys, never split, end the last line (right-aligned)
+        or, without room there, take a line of their own."""
+        width = (self.size.width or self.app.size.width) - self.styles.gutter.width
+        beside = self._label.cell_len + KEYS_GAP + len(self._keys) <= width
+        self.query_one("#filter-keys", Label).display = beside
+        if beside or width <= 0:
+            self.query_one("#filter-label", Label).update(self._label)
+            return
+        lines = list(self._label.wrap(self.app.console, width))
+        for line in lines:
+            line.rstrip()
+        room = width - lines[-1].cell_len - len(self._keys)
+        if room < KEYS_GAP:
+            lines.append(Text())
+            room = width - len(self._keys)
+        lines[-1].append(" " * room + self._keys, "dim")
+        self.query_one("#filter-label", Label).update(Text("\n").join(lines))

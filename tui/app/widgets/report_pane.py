@@ -1,10 +1,12 @@
 """One report, drawn with Textual's Line API: one widget however long the report is.
 
 The pane keeps a flat list of wrapped lines (paragraph index, Text) for its current
-width, re-wrapped only when the width, the report, the boilerplate toggle or the view
-(filters, facts, tags) changes. Marking counterparts re-wraps only the paragraphs they
-touch. A paragraph's tags (the sources it cites, its topics) are one line under it, part
-of the paragraph: the cursor covers it and the next paragraph is one step away.
+width, re-wrapped only when the width, the report or the view (filters, boilerplate
+toggle, facts, tags) changes: which paragraphs it shows is the view's `tui.query` answer,
+the one export uses. Marking counterparts re-wraps only the paragraphs they
+touch. A paragraph's tags (the sources it cites, its topics) are a line under it (more
+when they do not fit: they wrap like the text), part of the paragraph: the cursor covers
+them and the next paragraph is one step away.
 `render_line` turns the visible lines into cached `Strip`s.
 """
 
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -25,9 +27,12 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.app.render import PaneStyles, SentenceStyle, paragraph_text, sentence_styles, tag_line
+from tui.app.render import PaneStyles, SentenceStyle, paragraph_text, sentence_styles, tag_lines
 from tui.app.view import NO_FILTER, FilterView, Span, Tag
 from tui.model.document import Paragraph, Report
+
+if TYPE_CHECKING:
+    from textual.theme import Theme
 
 GUTTER = 2
 # Fact colours (CSS component classes report-pane--fact-0 … -5), reused in turn.
@@ -60,7 +65,7 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
         *(f"report-pane--fact-{n}" for n in range(FACT_COLOURS)),
     }
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         # j/k are what every reader knows: listed in help, not in the crowded footer.
         Binding("j,down", "cursor_down", "Next paragraph", show=False),
         Binding("k,up", "cursor_up", "Previous paragraph", show=False),
@@ -85,7 +90,6 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.report: Report | None = None
-        self.show_boilerplate = False
         self.message_text = "Loading…"
         self.view: FilterView = NO_FILTER
         self._paragraphs: list[Paragraph] = []
@@ -104,14 +108,14 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
 
     @property
     def paragraphs(self) -> Sequence[Paragraph]:
-        """The paragraphs shown (boilerplate left out unless it is toggled on)."""
+        """The paragraphs shown: those of the report the view keeps."""
         return self._paragraphs
 
     def shown_message(self, width: int) -> str:
         """The one line drawn when there is no paragraph to show, to fit `width` cells
         (a long one is cut with "…")."""
         message = self.message_text
-        if self.report is not None and self.view.paragraphs is not None:
+        if self.report is not None and self.view.kept.narrowed:
             message = self.view.empty_message
             if cell_len(message) > width:
                 message = self.view.short_empty_message
@@ -141,13 +145,8 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
         if keep is None:
             self.scroll_to(0, 0, animate=False, immediate=True)
 
-    def set_show_boilerplate(self, show: bool) -> None:
-        if show != self.show_boilerplate:
-            self.show_boilerplate = show
-            self._select_paragraphs(self.current_paragraph)
-
     def set_view(self, view: FilterView) -> None:
-        """Show only the view's paragraphs (all when it filters nothing), marks drawn."""
+        """Show only the paragraphs the view keeps, marks drawn."""
         if view == self.view:
             return
         self.view = view
@@ -162,14 +161,7 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _select_paragraphs(self, keep: Paragraph | None) -> None:
         """Choose the shown paragraphs; the cursor stays on `keep` or the next one shown."""
-        report = self.report
-        allowed = self.view.paragraphs
-        self._paragraphs = [
-            p
-            for p in (report.paragraphs if report else ())
-            if (self.show_boilerplate or p.kind != "boilerplate")
-            and (allowed is None or p.id in allowed)
-        ]
+        self._paragraphs = self.view.kept.paragraphs(self.report) if self.report else []
         index = 0
         if keep is not None and self._paragraphs:
             index = next(
@@ -246,10 +238,11 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
                 line = Text(prefix, style=styles.quote if "│" in prefix else "") + line
             lines.append(line)
         if tags:
-            line = tag_line(tags, self.view.chosen_tags, styles, text_width - len(rest))
-            if rest:
-                line = Text(rest, style=styles.quote if "│" in rest else "") + line
-            lines.append(line)
+            room = text_width - len(rest)
+            for line in tag_lines(tags, self.view.chosen_tags, styles, room, self.app.console):
+                if rest:
+                    line = Text(rest, style=styles.quote if "│" in rest else "") + line
+                lines.append(line)
         return lines
 
     def _relayout(self) -> None:
@@ -317,10 +310,23 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()
-        # Focus changes restyle the pane too; only re-wrap when text styles changed.
-        if self.is_mounted and self._pane_styles() != self._styles:
+
+    def on_mount(self) -> None:
+        # The wrapped lines keep the styles they were wrapped in. Textual tells the pane
+        # its own style changed before it updates the component styles (fact colours,
+        # mentions, tags), and then only repaints: a theme change re-wraps here, once
+        # every style is the new theme's.
+        self.app.theme_changed_signal.subscribe(self, self._restyle)
+
+    def _restyle(self, _theme: Theme) -> None:
+        """A theme change: draw every line again (the gutter and cursor colours), and
+        re-wrap every shown paragraph when the text styles changed."""
+        self._strips.clear()
+        if self._pane_styles() != self._styles:
             self._layout_width = -1
             self._relayout()
+        else:
+            self.refresh()
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

@@ -7,6 +7,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, ProgressBar
 
+from tui.wording import count_of
+
 
 class StatusBar(Horizontal):
     def compose(self) -> ComposeResult:
@@ -16,7 +18,8 @@ class StatusBar(Horizontal):
         yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="status-progress")
 
     def show_progress(self, done: int, total: int) -> None:
-        self.query_one("#status-label", Label).update(Text(f"Reading {done}/{total} files"))
+        label = f"Reading {done}/{count_of(total, 'file')}"
+        self.query_one("#status-label", Label).update(Text(label))
         self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
 
     def show_stage(self, label: str, done: int, total: int) -> None:
