@@ -33,7 +33,8 @@ from tui.resources import seeds_dir
 def filter_bar_count(app: NewsprismApp) -> int:
     """The "n paragraphs" the filter bar says the filters keep."""
     label = str(app.reader.query_one("#filter-label").render())
-    found = re.search(r"(\d+) paragraphs?\b", label)
+    # The bar wraps when the names need it, perhaps between the count and its noun.
+    found = re.search(r"(\d+)\s+paragraphs?\b", label)
     assert found, label
     return int(found[1])
 

@@ -6,8 +6,6 @@ from collections.abc import Sequence
 
 # Nouns whose plural is not the singular plus "s".
 _IRREGULAR = {
-    "entity": "entities",
-    "story": "stories",
     "child": "children",
     "person": "people",
     "is": "are",

@@ -14,6 +14,7 @@ from textual.widgets import Label
 from tui.app.fact_view import MODE_LABELS
 from tui.app.render import UNIQUE_MARK
 from tui.query import FactView
+from tui.wording import count_of
 
 ENTITY_KEYS = ". , mentions  a any/all  c clear"
 CLEAR_KEYS = "c clear"
@@ -47,8 +48,7 @@ def filter_text(
     if fact_mode != "all":
         parts.append(Text(MODE_LABELS[fact_mode], "bold"))
     if groups or fact_mode != "all":
-        noun = "paragraph" if paragraphs == 1 else "paragraphs"
-        parts.append(Text(f"{paragraphs} {noun}"))
+        parts.append(Text(count_of(paragraphs, "paragraph")))
     if follow:
         parts.append(Text("follow", "bold"))
     if unique:
