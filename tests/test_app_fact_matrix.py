@@ -109,6 +109,48 @@ async def test_fact_numbers_from_1000_on_are_whole(tmp_path: Path) -> None:
         assert matrix.table.columns[next(iter(matrix.table.columns))].width == len("f1010")
 
 
+def write_fact_at_the_end(folder: Path) -> list[str]:
+    """Two short reports that fit any pane, and two long ones that share one sentence,
+    their last paragraph: a jump to that fact switches both panes to a longer report."""
+    shared = " ".join(made_up_word(9000 + k) for k in range(8)).capitalize() + "."
+    paths = []
+    for number, name in enumerate(("a-short", "b-short", "c-long", "d-long")):
+        own = 2 if "short" in name else 60
+        paragraphs = [
+            " ".join(made_up_word(1000 * number + 7 * p + k) for k in range(5)).capitalize() + "."
+            for p in range(own)
+        ]
+        if "long" in name:
+            paragraphs.append(shared)
+        path = folder / f"{name}.txt"
+        path.write_text("\n\n".join(paragraphs), encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+@pytest.mark.parametrize("size", [(160, 45), (80, 24)])
+async def test_a_jump_to_a_fact_scrolls_to_it_in_every_pane(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app = NewsprismApp(write_fact_at_the_end(tmp_path))
+    async with app.run_test(size=size) as pilot:
+        corpus = await analysed(pilot)
+        assert len(corpus.facts) == 1
+        await open_matrix(app, pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is app.reader
+        for index in range(2):
+            pane = app.reader.pane(index)
+            assert pane.report is not None and "long" in pane.report.path
+            assert pane.cursor == len(pane.paragraphs) - 1
+            region = pane._paragraph_region(pane.cursor)
+            assert region is not None
+            top, height = pane.scroll_offset.y, pane.scrollable_content_region.height
+            # The fact's paragraph is on screen, not just under the cursor.
+            assert top <= region.y and region.bottom - 1 <= top + height, (top, region)
+
+
 # ---------------------------------------------------------------------- small terminals
 
 

@@ -143,7 +143,7 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
         self.message_text = message
         self._select_paragraphs(keep)
         if keep is None:
-            self.scroll_to(0, 0, animate=False, immediate=True)
+            self._scroll_y(0)
 
     def set_view(self, view: FilterView) -> None:
         """Show only the paragraphs the view keeps, marks drawn."""
@@ -156,7 +156,7 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._select_paragraphs(self.current_paragraph)
         region = self._paragraph_region(self.cursor)
         if region is not None:
-            self.scroll_to(y=max(region.y - max(row, 0), 0), animate=False, immediate=True)
+            self._scroll_y(max(region.y - max(row, 0), 0))
             self._scroll_to_paragraph(self.cursor)
 
     def _select_paragraphs(self, keep: Paragraph | None) -> None:
@@ -390,6 +390,12 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
         if region is not None:
             self.refresh_lines(region.y, region.height)
 
+    def _scroll_y(self, y: int) -> None:
+        """Scroll to line `y` now. Forced: the scrollbar Textual uses to decide whether
+        the pane may scroll is only updated at the next layout, so right after a switch
+        from a report that fit the pane to a longer one it would refuse."""
+        self.scroll_to(y=y, animate=False, immediate=True, force=True)
+
     def _scroll_to_paragraph(self, index: int) -> None:
         region = self._paragraph_region(index)
         if region is None:
@@ -397,9 +403,9 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
         height = self.scrollable_content_region.height
         top = self.scroll_offset.y
         if region.y < top or region.height > height:
-            self.scroll_to(y=region.y, animate=False, immediate=True)
+            self._scroll_y(region.y)
         elif region.bottom > top + height:
-            self.scroll_to(y=region.bottom - height, animate=False, immediate=True)
+            self._scroll_y(region.bottom - height)
 
     def move_cursor(self, index: int) -> None:
         if not self._paragraphs:
@@ -418,7 +424,7 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
         old_y = self.scroll_offset.y
         max_y = max(len(self._lines) - self.scrollable_content_region.height, 0)
         y = max(0, min(old_y + lines, max_y))
-        self.scroll_to(y=y, animate=False, immediate=True)
+        self._scroll_y(y)
         if lines > 0 and y == old_y:  # already at the bottom: go to the last paragraph
             self.cursor = len(self._paragraphs) - 1
             return
@@ -452,7 +458,7 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor = index
         region = self._paragraph_region(index)
         if region is not None:
-            self.scroll_to(y=max(region.y - max(row, 0), 0), animate=False, immediate=True)
+            self._scroll_y(max(region.y - max(row, 0), 0))
             self._scroll_to_paragraph(index)
         return True
 
@@ -476,11 +482,11 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
 
     def action_first(self) -> None:
         self.move_cursor(0)
-        self.scroll_to(y=0, animate=False, immediate=True)
+        self._scroll_y(0)
 
     def action_last(self) -> None:
         self.move_cursor(len(self._paragraphs) - 1)
-        self.scroll_to(y=len(self._lines), animate=False, immediate=True)
+        self._scroll_y(len(self._lines))
 
 
 def _prefixes(paragraph: Paragraph, width: int = 80) -> tuple[str, str]:
