@@ -50,8 +50,8 @@ GOAL_COLD_S, GOAL_CACHED_S, GOAL_RSS_MB = 10.0, 1.0, 500.0
 
 def work_load(folder: Path, cache_dir: Path) -> dict[str, object]:
     """One `load_corpus` with the cache in `cache_dir`, timed by stage."""
-    import tui.corpus_builder as builder
-    from tui.cache import AnalysisCache
+    import tui.pipeline.build as builder
+    from tui.pipeline.cache import AnalysisCache
 
     marks: dict[str, float] = {}
     real_iter, real_stages = builder.iter_reports, builder.analysis_stages

@@ -38,9 +38,9 @@ from itertools import combinations
 from pathlib import Path
 
 from tui.analysis.facts import DEFAULT_THRESHOLD, LINK_FLOOR
-from tui.corpus_builder import corpus_from_reports, with_fact_threshold
 from tui.ingest.loader import reports_from_texts
 from tui.model.corpus import Corpus
+from tui.pipeline.build import corpus_from_reports, with_fact_threshold
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "ecbplus"

@@ -77,16 +77,16 @@ def held_analysis(monkeypatch: pytest.MonkeyPatch):
     """Hold the reader's analysis worker until the returned event is set."""
     import threading
 
-    import tui.corpus_builder
+    import tui.pipeline.build
 
     release = threading.Event()
-    real = tui.corpus_builder.analysis_stages
+    real = tui.pipeline.build.analysis_stages
 
     def held(*args, **kwargs):
         release.wait(10)
         yield from real(*args, **kwargs)
 
-    monkeypatch.setattr(tui.corpus_builder, "analysis_stages", held)
+    monkeypatch.setattr(tui.pipeline.build, "analysis_stages", held)
     yield release
     release.set()
 
@@ -122,7 +122,7 @@ def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(autouse=True)
 def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests start the reader through `tui.cli.main` with its `run` replaced: they have
-    no terminal, and need none (tests/test_cli.py checks the real check)."""
+    no terminal, and need none (tests/unit/test_cli.py checks the real check)."""
     import tui.cli
 
     monkeypatch.setattr(tui.cli, "terminal_missing", lambda: False)

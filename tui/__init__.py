@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from tui.analysis.entities import Corrections
     from tui.analysis.topics import UserTopic
-    from tui.cache import AnalysisCache
     from tui.model.corpus import Corpus
+    from tui.pipeline.cache import AnalysisCache
 
 __version__ = "0.1.0"
 __all__ = ["__version__", "analyze", "analyze_texts"]
@@ -29,9 +29,9 @@ def analyze(
 ) -> Corpus:
     """Read report files and folders; unreadable ones are listed in `Corpus.errors`.
 
-    With an `AnalysisCache` (`tui.cache`), unchanged files and corpora are not redone.
+    With an `AnalysisCache` (`tui.pipeline.cache`), unchanged files and corpora are not redone.
     """
-    from tui.corpus_builder import load_corpus
+    from tui.pipeline.build import load_corpus
 
     return load_corpus(
         paths,
@@ -48,8 +48,8 @@ def analyze_texts(
     user_topics: Sequence[UserTopic] = (),
 ) -> Corpus:
     """Analyse reports given as `{name: text}`; names ending .md are Markdown."""
-    from tui.corpus_builder import corpus_from_reports
     from tui.ingest.loader import reports_from_texts
+    from tui.pipeline.build import corpus_from_reports
 
     return corpus_from_reports(
         reports_from_texts(texts), corrections=corrections, user_topics=user_topics

@@ -41,8 +41,8 @@ if TYPE_CHECKING:
     from tui.analysis.entities import Corrections
     from tui.analysis.topics import UserTopic
     from tui.app.screens.entity_picker import EntityPicker
-    from tui.cache import AnalysisCache
     from tui.ingest.loader import Discovery, ReadReport
+    from tui.pipeline.cache import AnalysisCache
 
 
 # A first file up to this size is read before the first screen is drawn.
@@ -78,7 +78,7 @@ class NewsprismApp(App[None]):
         self.user_topics = tuple(user_topics)
         self.use_cache = use_cache
         self.cache: AnalysisCache | None = None
-        # Cache keys of the loaded reports, in order (see tui.cache).
+        # Cache keys of the loaded reports, in order (see tui.pipeline.cache).
         self.report_keys: list[str] = []
         self.load_errors: list[LoadError] = []
         self.report_count = 0
@@ -142,7 +142,7 @@ class NewsprismApp(App[None]):
         from tui.ingest.loader import discover, iter_reports
 
         if self.use_cache:
-            from tui.cache import AnalysisCache
+            from tui.pipeline.cache import AnalysisCache
 
             self.cache = AnalysisCache()
         self._found = found = discover(self.paths, recursive=self.recursive)
@@ -243,8 +243,8 @@ class NewsprismApp(App[None]):
         corrections: Corrections | None,
     ) -> None:
         from tui.analysis.entities import Corrections
-        from tui.corpus_builder import cached_stages
-        from tui.corrections import CorrectionsError, load_corrections, save_corrections
+        from tui.pipeline.build import cached_stages
+        from tui.settings.corrections import CorrectionsError, load_corrections, save_corrections
 
         problems: list[str] = []
         if corrections is None:
@@ -320,7 +320,7 @@ class NewsprismApp(App[None]):
         return [screen for screen in self.screen_stack if isinstance(screen, EntityPicker)]
 
     def on_correction_requested(self, message: CorrectionRequested) -> None:
-        from tui.corrections import with_merge, with_split
+        from tui.settings.corrections import with_merge, with_split
 
         if self.analysis_running or self.corrections is None:
             self.notify("Analysis still running", timeout=3)
@@ -411,7 +411,7 @@ class NewsprismApp(App[None]):
             )
             yield SystemCommand(
                 "Report list",
-                "Every report with its source, title, date and counts: pick one for this pane",
+                "Every report with its outlet, title, date and counts: pick one for this pane",
                 screen.action_report_list,
             )
             yield SystemCommand(

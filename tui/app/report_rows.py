@@ -15,7 +15,7 @@ from tui.model.document import Report
 from tui.textsafe import safe_line
 
 # The sortable columns, in table order after "#": keys 1..5 sort by these.
-SORT_COLUMNS = ("source", "title", "date", "paragraphs", "facts")
+SORT_COLUMNS = ("outlet", "title", "date", "paragraphs", "facts")
 # Every column, "#" (the reports' own order) first.
 COLUMNS = ("number", *SORT_COLUMNS)
 
@@ -23,7 +23,7 @@ COLUMNS = ("number", *SORT_COLUMNS)
 @dataclass(frozen=True)
 class ReportRow:
     index: int  # into the reader's reports
-    source: str
+    outlet: str
     title: str
     name: str
     date: str
@@ -31,11 +31,11 @@ class ReportRow:
     facts: int | None  # shared facts stating it; None while the analysis runs
 
     def matches(self, query: str) -> bool:
-        """Whether `query` is in the source, title, name or date (any case)."""
+        """Whether `query` is in the outlet, title, name or date (any case)."""
         needle = query.strip().casefold()
         if not needle:
             return True
-        fields = (self.source, self.title, self.name, self.date)
+        fields = (self.outlet, self.title, self.name, self.date)
         return any(needle in field.casefold() for field in fields)
 
 
@@ -47,7 +47,7 @@ def report_rows(reports: Sequence[Report], corpus: Corpus | None) -> list[Report
     return [
         ReportRow(
             index=index,
-            source=safe_line(report.source),
+            outlet=safe_line(report.outlet),
             title=safe_line(report.title),
             name=safe_line(report.name),
             date=safe_line(report.date),

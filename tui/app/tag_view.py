@@ -4,7 +4,7 @@ sources overview list, and whether a shared fact rests on one cited source.
 
 A `TagIndex` is built once per analysis. Sources are keyed by `CitedSource.key` (an
 entity id, or "name:<wording>" for unnamed sources such as "two residents"). Outlets
-(the publisher of a report, `Report.source`) go in the same source filter as
+(the publisher of a report, `Report.outlet`) go in the same source filter as
 "outlet:<name>", but as a kind of their own: a paragraph shown must come from one of
 the chosen outlets *and* cite one of the chosen sources. `query_filter` turns the
 reader's filters into the one `tui.query.Filter` that decides which paragraphs are
@@ -99,7 +99,7 @@ class _Outlets:
 
     of: dict[str, str]  # paragraph id -> its report's outlet, as shown
     report_of: dict[str, str]  # paragraph id -> report id
-    shown: dict[str, str]  # outlet (Report.source) -> as shown
+    shown: dict[str, str]  # outlet (Report.outlet) -> as shown
     paragraphs: dict[str, set[str]]  # outlet -> its readable paragraphs
     reports: Counter[str]  # outlet -> its reports
 
@@ -115,13 +115,13 @@ class _Outlets:
 def _outlets(corpus: Corpus) -> _Outlets:
     found = _Outlets({}, {}, {}, defaultdict(set), Counter())
     for report in corpus.reports:
-        found.reports[report.source] += 1
-        shown = found.shown.setdefault(report.source, display_name(report.source))
+        found.reports[report.outlet] += 1
+        shown = found.shown.setdefault(report.outlet, display_name(report.outlet))
         for paragraph in report.paragraphs:
             found.of[paragraph.id] = shown
             found.report_of[paragraph.id] = report.id
             if paragraph.kind != "boilerplate":
-                found.paragraphs[report.source].add(paragraph.id)
+                found.paragraphs[report.outlet].add(paragraph.id)
     return found
 
 

@@ -9,11 +9,11 @@ Mentions are a neutral block in reverse video in every theme: no fact hue, and v
 without colour. Colour is never the only cue: facts are underlined and numbered,
 mentions reversed, unique sentences italic (see render.py), so NO_COLOR loses nothing.
 
-The reader offers these three themes only, the ones `--theme` accepts (tui.config.THEMES):
+The reader offers these three themes only, the ones `--theme` accepts (tui.settings.config.THEMES):
 Textual's own themes are unregistered and its "Theme" command gives way to ours. A theme
 change restyles every pane and table at once (ReportPane._restyle,
 NewsprismApp._restyle_fact_screens). The theme the reader starts in, and the user's later
-choices (saved in the user's config, see tui/config.py), are kept by `ThemeChoice`.
+choices (saved in the user's config, see tui/settings/config.py), are kept by `ThemeChoice`.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from textual.constants import COLOR_SYSTEM
 from textual.filter import Monochrome, NoColor
 from textual.theme import BUILTIN_THEMES, Theme
 
-from tui.config import (
+from tui.settings.config import (
     ANSI_THEME,
     DARK_THEME,
     LIGHT_THEME,
@@ -37,7 +37,7 @@ from tui.config import (
     resolve_theme,
     save_config,
 )
-from tui.config import THEMES as THEME_NAMES
+from tui.settings.config import THEMES as THEME_NAMES
 from tui.textsafe import safe_line
 
 if TYPE_CHECKING:

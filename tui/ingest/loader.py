@@ -200,7 +200,7 @@ class ReportStore(Protocol):
 
 def report_key(data: bytes, path: Path, report_id: str, metadata: Mapping[str, str]) -> str:
     """What a built report depends on: the bytes, where it is, its id, its metadata."""
-    from tui.cache import content_key
+    from tui.pipeline.cache import content_key
 
     return content_key(data, str(path), report_id, sorted(metadata.items()))
 

@@ -79,7 +79,7 @@ def build_report(
         id=report_id,
         name=name,
         path=path,
-        source=source,
+        outlet=source,
         title=title,
         date=meta.get("date"),
         url=meta.get("url"),

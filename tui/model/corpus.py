@@ -16,7 +16,7 @@ MatchMode = Literal["any", "all"]
 
 SCHEMA_VERSION = 1
 # The analysis runs in these stages, in this order; a reader shows each one as it is done
-# (see tui.corpus_builder.analysis_stages).
+# (see tui.pipeline.build.analysis_stages).
 ANALYSIS_STAGES = ("entities", "facts", "topics")
 
 
@@ -129,7 +129,7 @@ class Corpus:
                     "id": r.id,
                     "name": r.name,
                     "path": r.path,
-                    "source": r.source,
+                    "source": r.outlet,
                     "title": r.title,
                     "date": r.date,
                     "url": r.url,

@@ -71,7 +71,7 @@ class Report:
     id: str
     name: str
     path: str | None
-    source: str
+    outlet: str
     title: str | None
     date: str | None
     url: str | None

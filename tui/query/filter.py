@@ -18,7 +18,7 @@ class Filter:
     """Which paragraphs to keep; all the filters hold at once.
 
     `entities` (ids) are matched any or all (`match`); `sources` (`CitedSource.key`),
-    `outlets` (`Report.source`) and `topics` (ids) each any of the chosen. `view` keeps
+    `outlets` (`Report.outlet`) and `topics` (ids) each any of the chosen. `view` keeps
     every paragraph, those stating a shared fact, or those with a sentence no other
     report states. Boilerplate is left out unless `boilerplate`.
     """

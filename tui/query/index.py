@@ -35,7 +35,7 @@ class ParagraphIndex:
     shared: frozenset[str]
     # Paragraphs with a sentence no other report states.
     unique: frozenset[str]
-    # Outlet (`Report.source`) -> the ids of its reports' paragraphs.
+    # Outlet (`Report.outlet`) -> the ids of its reports' paragraphs.
     outlets: Mapping[str, frozenset[str]]
 
 
@@ -44,7 +44,7 @@ def build_index(corpus: Corpus) -> ParagraphIndex:
     unique: list[str] = []
     outlets: dict[str, list[str]] = {}
     for report in corpus.reports:
-        ids = outlets.setdefault(report.source, [])
+        ids = outlets.setdefault(report.outlet, [])
         for paragraph in report.paragraphs:
             ids.append(paragraph.id)
             sentences = paragraph.sentences

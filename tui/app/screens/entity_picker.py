@@ -100,7 +100,7 @@ class EntityPicker(ItemPicker[Entity]):
         )
 
     def details(self, item: Entity) -> Text:
-        names = {report.id: report.source for report in self.corpus.reports}
+        names = {report.id: report.outlet for report in self.corpus.reports}
         text = entity_details(item, names)
         if self.busy:
             text.append(f"\n{BUSY_NOTE}: finding entities again…", "italic")

@@ -160,7 +160,7 @@ class ReaderScreen(Screen[None]):
         Binding("Y", "copy_fact", "Copy the paragraph's shared facts (clipboard)", show=False),
     ]
     # Help (`?`) groups the reader's keys and its panes' by action name, in this order
-    # (see tui/app/screens/help.py); tests/test_app_help.py fails on a key in no group.
+    # (see tui/app/screens/help.py); tests/app/test_help.py fails on a key in no group.
     HELP_GROUPS = {
         "Move": (
             "cursor_down", "cursor_up", "page_down", "page_up",
@@ -868,7 +868,7 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="facts")
     def _match_facts(self, base: Corpus, threshold: float) -> None:
-        from tui.corpus_builder import with_fact_threshold
+        from tui.pipeline.build import with_fact_threshold
 
         corpus = with_fact_threshold(base, threshold)
         if not get_current_worker().is_cancelled:

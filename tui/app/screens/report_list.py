@@ -1,7 +1,7 @@
-"""The report list: every report with its source, title, date, paragraph count and
+"""The report list: every report with its outlet, title, date, paragraph count and
 how many shared facts it states, to pick one when there are too many to cycle through.
 
-Typing in the box above the table filters the rows (source, title, file name, date);
+Typing in the box above the table filters the rows (outlet, title, file name, date);
 `↓` moves into the table. `ctrl+s` sorts by the next column and `ctrl+r` reverses the
 order, from the box and the table alike: digits stay free to filter by (a date, 2024).
 In the table keys `1`..`5` (or clicking a header) sort by a column, again to reverse;
@@ -28,7 +28,7 @@ from tui.app.widgets.quiet_footer import QuietFooter
 PENDING = "…"
 HEADERS = {
     "number": "#",
-    "source": "source",
+    "outlet": "outlet",
     "title": "title",
     "date": "date",
     "paragraphs": "paragraphs",
@@ -41,7 +41,7 @@ def row_cells(row: ReportRow) -> list[Text]:
     title = Text(row.title) if row.title else Text(row.name, "dim")
     return [
         Text(str(row.index + 1), justify="right"),
-        Text(row.source),
+        Text(row.outlet),
         title,
         Text(row.date),
         Text(str(row.paragraphs), justify="right"),
@@ -80,7 +80,7 @@ class ReportList(Screen[int | None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="report-list-title")
-        yield Input(placeholder="Filter: source, title, file name, date", id="report-list-filter")
+        yield Input(placeholder="Filter: outlet, title, file name, date", id="report-list-filter")
         yield DataTable(id="report-list-table", cursor_type="row", zebra_stripes=True)
         yield QuietFooter()
 

@@ -2,7 +2,7 @@
 source.
 
 The upper table lists every cited source with how many paragraphs cite it and how many
-outlets (distinct `Report.source`) rely on it, the most outlets first, then the most
+outlets (distinct `Report.outlet`) rely on it, the most outlets first, then the most
 paragraphs. The lower table gives each shared fact's basis: "one source" when every
 paragraph stating it cites the same single source ("all via Reuters"), "common source"
 when they all cite one source and some cite others too, "independent" when they cite
@@ -162,7 +162,7 @@ class SourcesOverview(Screen[OverviewChoice | None]):
             )
             table.add_row(*map(Cell, cells), key=item.id)
         sources, reports = len(self.tags.sources), len(self.corpus.reports)
-        outlets = len({report.source for report in self.corpus.reports})
+        outlets = len({report.outlet for report in self.corpus.reports})
         title = Text(end="")
         title.append("Cited sources", "bold")
         title.append(

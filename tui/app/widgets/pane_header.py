@@ -11,7 +11,7 @@ from tui.textsafe import safe_text
 
 def outlet_name(report: Report) -> str:
     """The report's outlet, safe to draw on one line."""
-    return safe_text(report.source).replace("\n", " ")
+    return safe_text(report.outlet).replace("\n", " ")
 
 
 def header_text(report: Report | None, position: int, total: int) -> Text:

@@ -1,0 +1,152 @@
+"""The analysis cache: hits, changed files, corrupt and locked caches, --no-cache."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import tui
+from tui.cli import main
+from tui.pipeline.cache import FILE_NAME, AnalysisCache
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def reports(tmp_path: Path) -> Path:
+    folder = tmp_path / "reports"
+    shutil.copytree(ROOT / "seeds", folder)
+    return folder
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("NEWSPRISM_CACHE_DIR", str(folder))
+    return folder
+
+
+def test_unchanged_corpus_is_loaded_from_the_cache(reports: Path, cache_dir: Path) -> None:
+    first = AnalysisCache()
+    cold = tui.analyze([reports], cache=first)
+    assert first.hits == 0
+    first.close()
+    second = AnalysisCache()
+    warm = tui.analyze([reports], cache=second)
+    # The inputs' entry (which analysis, which files failed), then the analysis.
+    assert second.hits == 2 and second.misses == 0
+    assert warm.to_dict() == cold.to_dict()
+
+
+def test_a_changed_file_is_read_again_alone(reports: Path, cache_dir: Path) -> None:
+    cache = AnalysisCache()
+    tui.analyze([reports], cache=cache)
+    changed = sorted(reports.glob("*.txt"))[1]
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\n\nA new paragraph about Aleppo.", "utf-8"
+    )
+    cache = AnalysisCache()
+    corpus = tui.analyze([reports], cache=cache)
+    # One report from the cache (the unchanged one); the changed one and the corpus anew.
+    assert cache.hits == 1
+    assert "A new paragraph about Aleppo." in corpus.reports[1].text
+    assert corpus.to_dict() == tui.analyze([reports]).to_dict()
+
+
+def test_an_added_file_is_analysed_with_the_others(reports: Path, cache_dir: Path) -> None:
+    tui.analyze([reports], cache=AnalysisCache())
+    (reports / "zz.txt").write_text("Rebels reached the city of Homs on Sunday.", "utf-8")
+    cache = AnalysisCache()
+    corpus = tui.analyze([reports], cache=cache)
+    assert len(corpus.reports) == 3 and cache.hits == 2
+    homs = next(e for e in corpus.entities if e.name == "Homs")
+    assert "r3" in homs.reports
+
+
+def test_other_settings_are_other_entries(reports: Path, cache_dir: Path) -> None:
+    from tui.analysis.entities import Corrections
+
+    tui.analyze([reports], cache=AnalysisCache())
+    cache = AnalysisCache()
+    split = tui.analyze([reports], cache=cache, corrections=Corrections(splits=("Assad",)))
+    assert any(e.aliases == ("Assad",) for e in split.entities)
+
+
+@pytest.mark.parametrize("garbage", [b"not a database at all" * 100, b""])
+def test_corrupt_cache_is_discarded_with_a_warning(
+    reports: Path, cache_dir: Path, garbage: bytes
+) -> None:
+    cache_dir.mkdir(parents=True)
+    (cache_dir / FILE_NAME).write_bytes(garbage)
+    cache = AnalysisCache()
+    corpus = tui.analyze([reports], cache=cache)
+    assert len(corpus.reports) == 2
+    if garbage:
+        assert len(cache.warnings) == 1 and "discarded" in cache.warnings[0]
+    # The next run has a working cache again.
+    cache.close()
+    again = AnalysisCache()
+    tui.analyze([reports], cache=again)
+    assert again.hits == 2 and not again.warnings
+
+
+def test_damaged_entry_is_a_miss(reports: Path, cache_dir: Path) -> None:
+    tui.analyze([reports], cache=AnalysisCache())
+    with sqlite3.connect(cache_dir / FILE_NAME) as db:
+        db.execute("UPDATE entries SET value = x'00ff'")
+    cache = AnalysisCache()
+    corpus = tui.analyze([reports], cache=cache)
+    assert len(corpus.reports) == 2 and cache.hits == 0
+
+
+def test_locked_cache_is_skipped_with_a_warning(reports: Path, cache_dir: Path) -> None:
+    tui.analyze([reports], cache=AnalysisCache())
+    holder = sqlite3.connect(cache_dir / FILE_NAME)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        cache = AnalysisCache()
+        corpus = tui.analyze([reports], cache=cache)
+        assert len(corpus.reports) == 2
+        assert cache.warnings and "locked" in cache.warnings[0]
+    finally:
+        holder.rollback()
+        holder.close()
+
+
+def test_cli_uses_the_cache_and_no_cache_skips_it(
+    reports: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["analyze", str(reports), "--no-cache"]) == 0
+    uncached = json.loads(capsys.readouterr().out)
+    assert not (cache_dir / FILE_NAME).exists()
+    assert main(["analyze", str(reports)]) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert (cache_dir / FILE_NAME).exists()
+    assert main(["analyze", str(reports)]) == 0
+    assert json.loads(capsys.readouterr().out) == first == uncached
+
+
+def test_cli_corrupt_cache_is_one_warning_line(
+    reports: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cache_dir.mkdir(parents=True)
+    (cache_dir / FILE_NAME).write_bytes(b"garbage" * 500)
+    assert main(["analyze", str(reports), "--format", "text"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "discarded" in err and "Traceback" not in err
+
+
+def test_a_cached_corpus_keeps_the_files_that_could_not_be_read(
+    reports: Path, cache_dir: Path
+) -> None:
+    (reports / "broken.txt").write_bytes(b"\x00\x01\x02" * 100)
+    cold = tui.analyze([reports], cache=AnalysisCache())
+    cache = AnalysisCache()
+    warm = tui.analyze([reports], cache=cache)
+    assert cache.hits == 2
+    assert [str(e) for e in warm.errors] == [str(e) for e in cold.errors]
+    assert len(warm.errors) == 1 and "broken.txt" in str(warm.errors[0])

@@ -1,0 +1,348 @@
+"""Entity extraction and merging: the seeds' gold, and rules on text written here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+
+import tui
+from tui.analysis.entities import Corrections, find_entities, normalise
+from tui.analysis.entities.extract import is_adjectival
+from tui.analysis.entities.merge import skeleton
+from tui.model.corpus import Corpus
+from tui.model.entities import Entity
+from tui.settings.corrections import (
+    CorrectionsError,
+    load_corrections,
+    save_corrections,
+    with_merge,
+    with_split,
+)
+
+
+def entity_with_alias(corpus: Corpus, alias: str) -> Entity:
+    found = [e for e in corpus.entities if alias in e.aliases]
+    assert len(found) == 1, f"{alias!r} is in {len(found)} entities"
+    return found[0]
+
+
+def names(corpus: Corpus) -> set[str]:
+    return {alias for entity in corpus.entities for alias in entity.aliases}
+
+
+def analyse(*texts: str) -> Corpus:
+    return tui.analyze_texts({f"r{i}.txt": text for i, text in enumerate(texts, start=1)})
+
+
+# ---------------------------------------------------------------- the seeds' gold
+
+
+def test_gold_entity_groups(seeds_corpus: Corpus, gold: dict) -> None:
+    for expected in gold["entity"]:
+        entities = {entity_with_alias(seeds_corpus, alias).id for alias in expected["aliases"]}
+        assert len(entities) == 1, f"{expected['name']}: aliases split over {entities}"
+        entity = seeds_corpus.entity(entities.pop())
+        assert entity.type == expected["type"], f"{expected['name']} typed {entity.type}"
+
+
+def test_gold_entities_are_not_merged_with_each_other(seeds_corpus: Corpus, gold: dict) -> None:
+    ids = [entity_with_alias(seeds_corpus, e["aliases"][0]).id for e in gold["entity"]]
+    assert len(ids) == len(set(ids))
+
+
+def test_gold_places_found_each_as_its_own_entity(seeds_corpus: Corpus, gold: dict) -> None:
+    places = gold["places"]["names"]
+    ids = set()
+    for place in places:
+        entity = entity_with_alias(seeds_corpus, place)
+        assert entity.type == "PLACE", f"{place} typed {entity.type}"
+        ids.add(entity.id)
+    assert len(ids) == len(places)
+
+
+def test_gold_not_entities(seeds_corpus: Corpus, gold: dict) -> None:
+    junk = set(gold["not_entities"]["words"]) & names(seeds_corpus)
+    assert not junk
+
+
+def test_mentions_point_at_their_aliases(seeds_corpus: Corpus) -> None:
+    aliases = {e.id: set(e.aliases) for e in seeds_corpus.entities}
+    total = 0
+    for report in seeds_corpus.reports:
+        for paragraph in report.paragraphs:
+            for mention in seeds_corpus.mentions.get(paragraph.id, ()):
+                assert paragraph.start <= mention.start < mention.end <= paragraph.end
+                assert report.text[mention.start : mention.end] in aliases[mention.entity]
+                total += 1
+    assert total == sum(e.mentions for e in seeds_corpus.entities)
+
+
+def test_boilerplate_is_not_analysed(seeds_corpus: Corpus) -> None:
+    for report in seeds_corpus.reports:
+        for paragraph in report.paragraphs:
+            if paragraph.kind == "boilerplate":
+                assert paragraph.id not in seeds_corpus.mentions
+    assert "Sky News" not in names(seeds_corpus)
+
+
+def test_json_entities_match_the_spec(seeds_corpus: Corpus) -> None:
+    data = seeds_corpus.to_dict()
+    counts = [e["mentions"] for e in data["entities"]]
+    assert counts == sorted(counts, reverse=True)
+    for entity in data["entities"]:
+        assert set(entity) == {
+            "id",
+            "name",
+            "type",
+            "aliases",
+            "mentions",
+            "reports",
+            "merged_because",
+        }
+        assert entity["name"] in entity["aliases"]
+    assad = next(e for e in data["entities"] if "Assad" in e["aliases"])
+    assert assad["merged_because"] and all(isinstance(r, str) for r in assad["merged_because"])
+    mention = data["reports"][0]["paragraphs"][0]["mentions"][0]
+    assert set(mention) == {"entity", "start", "end"}
+
+
+# ---------------------------------------------------------------- extraction rules
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        (
+            "Meanwhile, Chancellor Olaf Scholz met Gen. Mark Milley in Berlin on Tuesday.",
+            {"Olaf Scholz", "Mark Milley", "Berlin"},
+            {"Meanwhile", "Chancellor", "Gen.", "Tuesday", "Chancellor Olaf Scholz"},
+        ),
+        (
+            "Protesters gathered outside. Thousands marched to the French embassy in Nairobi's "
+            "centre.",
+            {"Nairobi"},
+            {"Protesters", "Thousands", "French", "Nairobi's"},
+        ),
+        (
+            "The Islamist movement Boko Haram, which the Nigerian army fights, struck Maiduguri "
+            "in the north.",
+            {"Boko Haram", "Maiduguri"},
+            {"Islamist", "Nigerian", "The"},
+        ),
+        (
+            "Officials from the World Health Organization (WHO) told The Guardian that Dr. Tedros "
+            "Adhanom Ghebreyesus would visit Geneva in March.",
+            {"World Health Organization", "WHO", "Tedros Adhanom Ghebreyesus", "Geneva"},
+            {"March", "Dr. Tedros Adhanom Ghebreyesus", "Officials"},
+        ),
+    ],
+)
+def test_extraction_on_unseen_text(text: str, expected: set[str], not_expected: set[str]) -> None:
+    found = names(analyse(text))
+    assert expected <= found, f"missing {expected - found}"
+    assert not (not_expected & found)
+
+
+def test_titles_possessives_and_hyphen_tails_are_trimmed() -> None:
+    corpus = analyse("President Joe Biden's plan, backed by the Kenya-based group, failed in Mali.")
+    found = names(corpus)
+    assert {"Joe Biden", "Kenya", "Mali"} <= found
+    assert not {"President Joe Biden", "Joe Biden's", "Kenya-based"} & found
+    assert entity_with_alias(corpus, "Joe Biden").type == "PERSON"
+    assert entity_with_alias(corpus, "Kenya").type == "PLACE"
+
+
+def test_types_from_context() -> None:
+    corpus = analyse(
+        "Fighters of the Wagner Group entered the town of Soledar, said commander Dmitry "
+        "Utkin. Wagner fighters also shelled Bakhmut province. The Kremlin news agency "
+        "TASS reported it."
+    )
+    assert entity_with_alias(corpus, "Wagner Group").type == "ORG"
+    assert entity_with_alias(corpus, "Soledar").type == "PLACE"
+    assert entity_with_alias(corpus, "Dmitry Utkin").type == "PERSON"
+    assert entity_with_alias(corpus, "Bakhmut").type == "PLACE"
+
+
+def test_sentence_initial_name_kept_when_the_corpus_shows_it_as_a_name() -> None:
+    corpus = analyse(
+        "Rebels took the town of Kherson. Kherson was quiet by night.",
+        "Khersons residents said little. Gunfire was heard.",
+    )
+    kherson = entity_with_alias(corpus, "Kherson")
+    assert kherson.mentions == 2
+    assert "Gunfire" not in names(corpus)
+
+
+@pytest.mark.parametrize(
+    ("word", "adjectival"),
+    [
+        ("Syrian", True),
+        ("Lebanese", True),
+        ("Israeli", True),
+        ("Islamist", True),
+        ("Syria", False),
+        ("Hezbollah", False),
+        ("Reuters", False),
+        ("Homs", False),
+    ],
+)
+def test_adjectival_words(word: str, adjectival: bool) -> None:
+    assert is_adjectival(word) is adjectival
+
+
+# ---------------------------------------------------------------- merging rules
+
+
+def test_merges_within_and_across_reports_with_reasons() -> None:
+    corpus = analyse(
+        "Prime Minister Benjamin Netanyahu spoke. Netanyahu later left for Washington.",
+        "The Palestinian Liberation Organization (PLO) rejected it, Benjamin Netanyahu said.",
+        "The PLO said nothing; the Palestinian Liberation Organization met in Ramallah.",
+    )
+    netanyahu = entity_with_alias(corpus, "Netanyahu")
+    assert "Benjamin Netanyahu" in netanyahu.aliases
+    assert netanyahu.reports == ("r1", "r2")
+    assert netanyahu.name == "Benjamin Netanyahu"
+    assert any(r.rule == "short form" for r in netanyahu.merged_because)
+    plo = entity_with_alias(corpus, "PLO")
+    assert "Palestinian Liberation Organization" in plo.aliases
+    assert plo.type == "ORG"
+    assert set(plo.reports) == {"r2", "r3"}
+
+
+def test_acronym_by_initials_without_brackets() -> None:
+    corpus = analyse(
+        "The Revolutionary Armed Forces of Colombia signed in Havana.",
+        "Leaders of the RAFC said the deal would hold.",
+    )
+    assert "RAFC" in entity_with_alias(corpus, "Revolutionary Armed Forces of Colombia").aliases
+
+
+def test_transliteration_variants_merge() -> None:
+    corpus = analyse(
+        "Fighting reached the town of Qusair and the city of Daraa.",
+        "Shelling hit the town of Qusayr and the city of Deraa, said Mohammed al-Jolani.",
+        "Mohammed al Jolani spoke from the city of Idlib.",
+    )
+    assert "Qusayr" in entity_with_alias(corpus, "Qusair").aliases
+    assert "Deraa" in entity_with_alias(corpus, "Daraa").aliases
+    assert "Mohammed al Jolani" in entity_with_alias(corpus, "Mohammed al-Jolani").aliases
+
+
+def test_different_entities_are_not_merged() -> None:
+    corpus = analyse(
+        "Fighting spread from the city of Homs to the city of Hama and the town of Hims.",
+        "Bashar al-Assad met Hafez al-Assad and Asma al-Assad. Assad then left for Jordan.",
+        "Jordan Peterson spoke to the Jordan Times.",
+    )
+    ids = {entity_with_alias(corpus, n).id for n in ("Homs", "Hama")}
+    assert len(ids) == 2
+    people = {entity_with_alias(corpus, n).id for n in ("Bashar al-Assad", "Hafez al-Assad")}
+    assert len(people) == 2
+    # "Assad" fits three people here: ambiguous, so it stays on its own.
+    assert entity_with_alias(corpus, "Assad").aliases == ("Assad",)
+    assert (
+        entity_with_alias(corpus, "Jordan Peterson").id
+        != entity_with_alias(corpus, "Jordan Times").id
+    )
+
+
+def test_normalise_and_skeleton() -> None:
+    assert normalise("Bashar al-Assad") == normalise("Bashar al Assad") == "bashar al assad"
+    assert normalise("Café") == "cafe"
+    assert skeleton("sednaya") == skeleton("saydnaya")
+    assert skeleton("rami abdel rahman") == skeleton("rami abdurrahman")
+    assert skeleton("homs") != skeleton("hama")
+
+
+# ---------------------------------------------------------------- query
+
+
+def test_query_any_and_all(seeds_corpus: Corpus) -> None:
+    hezbollah = entity_with_alias(seeds_corpus, "Hezbollah").id
+    qusair = entity_with_alias(seeds_corpus, "Qusair").id
+    either = seeds_corpus.query([hezbollah, qusair], "any")
+    both = seeds_corpus.query([hezbollah, qusair], "all")
+    assert both < either
+    for paragraph_id in either:
+        entities = {m.entity for m in seeds_corpus.mentions[paragraph_id]}
+        assert entities & {hezbollah, qusair}
+    for paragraph_id in both:
+        entities = {m.entity for m in seeds_corpus.mentions[paragraph_id]}
+        assert {hezbollah, qusair} <= entities
+    assert seeds_corpus.query([]) == frozenset()
+    assert seeds_corpus.query(["no-such-entity"]) == frozenset()
+
+
+# ---------------------------------------------------------------- corrections
+
+
+def test_corrections_split_and_merge(seeds_corpus: Corpus) -> None:
+    split = tui.analyze(
+        [Path(seeds_corpus.reports[0].path).parent], corrections=Corrections(splits=("Assad",))
+    )
+    assert entity_with_alias(split, "Assad").aliases == ("Assad",)
+    assert entity_with_alias(split, "Assad").merged_because == ()
+    merged = tui.analyze(
+        [Path(seeds_corpus.reports[0].path).parent],
+        corrections=Corrections(merges=(("Homs", "Aleppo"),)),
+    )
+    homs = entity_with_alias(merged, "Homs")
+    assert "Aleppo" in homs.aliases
+    assert any(r.rule == "merged by hand" for r in homs.merged_because)
+
+
+def test_corrections_file_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "corrections.json"
+    assert load_corrections(path) == Corrections()
+    corrections = with_split(with_merge(Corrections(), "A", "B"), "C")
+    save_corrections(corrections, path)
+    assert load_corrections(path) == corrections
+    # A split of a merged form drops the merge; a merge lifts the split.
+    assert with_split(corrections, "A").merges == ()
+    assert "C" not in with_merge(corrections, "C", "D").splits
+
+
+@pytest.mark.parametrize("content", ["{not json", '{"merges": 5}', '["a"]'])
+def test_corrupt_corrections_file_is_one_clear_error(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "corrections.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(CorrectionsError) as error:
+        load_corrections(path)
+    assert "\n" not in str(error.value) and str(path) in str(error.value)
+
+
+def test_analyze_cli_reports_a_corrupt_corrections_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.cli import main
+
+    monkeypatch.setenv("NEWSPRISM_DATA_DIR", str(tmp_path))
+    (tmp_path / "corrections.json").write_text("{oops", encoding="utf-8")
+    assert main(["analyze", "--format", "text"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "corrections.json" in err
+
+
+def _mentions(corpus: Corpus) -> Iterable[str]:
+    for report in corpus.reports:
+        for paragraph in report.paragraphs:
+            for mention in corpus.mentions.get(paragraph.id, ()):
+                yield report.text[mention.start : mention.end]
+
+
+def test_markdown_mentions_skip_markup() -> None:
+    corpus = tui.analyze_texts(
+        {"a.md": "# Talks in *Geneva*\n\nThe **United Nations** envoy met [Kofi Annan](http://x)."}
+    )
+    found = set(_mentions(corpus))
+    assert {"Geneva", "United Nations", "Kofi Annan"} <= found
+    assert not any("*" in m or "[" in m for m in found)
+
+
+def test_find_entities_on_no_reports() -> None:
+    analysis = find_entities([])
+    assert analysis.entities == () and analysis.mentions == ()

@@ -1,0 +1,151 @@
+"""The analysis cache: SQLite in the user's cache directory.
+
+Two kinds of entries, both keyed by content, never by file name or time:
+- a report, by its file's bytes, its place in the input (the ids depend on it), the
+  `sources.toml` metadata and the program version: a changed or added file is read
+  again alone;
+- a whole analysed corpus, by the keys of all its reports plus the settings
+  (corrections, user topics, fact threshold): reopening an unchanged corpus loads it.
+
+Values are pickled and compressed. The file lives in the user's own cache directory
+(platformdirs; NEWSPRISM_CACHE_DIR overrides). A corrupt cache is discarded and a locked
+one skipped, each with a one-line warning: the cache never stops an analysis.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sqlite3
+import zlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from tui import __version__
+from tui.perf import paused_gc
+
+FILE_NAME = "analysis.sqlite3"
+# Bump when the model or an analysis changes what it produces.
+FORMAT = 4
+
+
+def cache_path() -> Path:
+    override = os.environ.get("NEWSPRISM_CACHE_DIR")
+    if override:
+        return Path(override) / FILE_NAME
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("newsprism", appauthor=False)) / FILE_NAME
+
+
+def content_key(*parts: object) -> str:
+    """A key for the given parts, the program version and the cache format."""
+    digest = hashlib.sha256(f"{__version__}\0{FORMAT}".encode())
+    for part in parts:
+        digest.update(b"\0")
+        digest.update(part if isinstance(part, bytes) else repr(part).encode("utf-8"))
+    return digest.hexdigest()
+
+
+class AnalysisCache:
+    """Get and put pickled values by (kind, key); failures become `warnings`, never errors."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or cache_path()
+        self.warnings: list[str] = []
+        self.hits = 0
+        self.misses = 0
+        self._db: sqlite3.Connection | None = None
+        self._open()
+
+    def _open(self) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, timeout=0.5, check_same_thread=False)
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS entries ("
+                "kind TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL, "
+                "PRIMARY KEY (kind, key))"
+            )
+            self._db.commit()
+        except sqlite3.DatabaseError as exc:
+            self._discard(exc)
+        except OSError as exc:
+            self._disable(f"cache not used: {self.path}: {exc.strerror or exc}")
+
+    def _discard(self, exc: Exception) -> None:
+        """A corrupt or foreign file: remove it and start a fresh cache."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+        if "locked" in str(exc).lower():
+            self._disable(f"cache not used: {self.path} is locked by another newsprism")
+            return
+        self.warnings.append(f"cache at {self.path} was unreadable and has been discarded")
+        try:
+            self.path.unlink(missing_ok=True)
+            self._db = sqlite3.connect(self.path, timeout=0.5, check_same_thread=False)
+            self._db.execute(
+                "CREATE TABLE entries (kind TEXT NOT NULL, key TEXT NOT NULL, "
+                "value BLOB NOT NULL, PRIMARY KEY (kind, key))"
+            )
+            self._db.commit()
+        except (OSError, sqlite3.DatabaseError):
+            self._db = None
+
+    def _disable(self, warning: str) -> None:
+        self.warnings.append(warning)
+        self._db = None
+
+    @property
+    def enabled(self) -> bool:
+        return self._db is not None
+
+    def get(self, kind: str, key: str) -> Any | None:
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute(
+                "SELECT value FROM entries WHERE kind = ? AND key = ?", (kind, key)
+            ).fetchone()
+        except sqlite3.DatabaseError as exc:
+            self._discard(exc)
+            return None
+        if row is None:
+            self.misses += 1
+            return None
+        try:
+            with paused_gc():
+                value = pickle.loads(zlib.decompress(row[0]))
+        except Exception:  # a damaged entry is a miss, whatever the unpickler raised
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value
+
+    def put(self, kind: str, key: str, value: object) -> None:
+        self.put_many(kind, [(key, value)])
+
+    def put_many(self, kind: str, items: Iterable[tuple[str, object]]) -> None:
+        """Several entries in one transaction (one disk sync, not one per entry)."""
+        if self._db is None:
+            return
+        try:
+            with paused_gc():
+                rows = [
+                    (kind, key, zlib.compress(pickle.dumps(v, pickle.HIGHEST_PROTOCOL), 1))
+                    for key, v in items
+                ]
+            self._db.executemany(
+                "INSERT OR REPLACE INTO entries (kind, key, value) VALUES (?, ?, ?)", rows
+            )
+            self._db.commit()
+        except sqlite3.DatabaseError as exc:
+            self._discard(exc)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None

@@ -1,0 +1,1 @@
+"""The user's settings: where newsprism keeps its files, config.toml, entity corrections."""
