@@ -128,26 +128,22 @@ def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(tui.cli, "terminal_missing", lambda: False)
 
 
-def find_newsprism() -> str | None:
-    """The installed console script: next to this interpreter first, then on PATH."""
-    import os
-    import shutil
-    import sys
-
-    beside = Path(sys.executable).parent / "newsprism"
-    if beside.is_file() and os.access(beside, os.X_OK):
-        return str(beside)
-    return shutil.which("newsprism")
-
-
 @pytest.fixture
-def newsprism_script() -> str:
-    """The console script, for the tests that run the reader in a real terminal (tmux)."""
-    import shutil
+def start_server(tmp_path: Path) -> Iterator[Any]:
+    """`start_server(argv, port)`: a `newsprism serve` process (tests/unit/harness.py's
+    `Running`) once it listens on `port`; killed afterwards."""
+    from tests.unit.harness import Running
 
-    if shutil.which("tmux") is None:
-        pytest.skip("tmux is not installed")
-    script = find_newsprism()
-    if script is None:
-        pytest.skip("the newsprism console script is not installed (pip install -e .)")
-    return script
+    started: list[Running] = []
+
+    def start(argv: list[str], port: int) -> Running:
+        running = Running(argv, tmp_path)
+        started.append(running)
+        running.wait_for_port(port)
+        return running
+
+    try:
+        yield start
+    finally:
+        for running in started:
+            running.kill()

@@ -14,26 +14,17 @@ Skipped when tmux or the installed console script is missing.
 
 from __future__ import annotations
 
-import os
 import re
-import shlex
-import subprocess
-import time
-import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests import hostile
+from tests.e2e.harness import WIDTH, Terminal
 
-WIDTH, HEIGHT = 120, 35
-TIMEOUT = 60.0
-POLL = 0.05
-# Left out of tmux's environment (so of the app's): a stale terminal size (readline
-# exports COLUMNS/LINES), the caller's Textual and newsprism settings, SSH, NO_COLOR.
-_DROPPED = ("COLUMNS", "LINES", "SSH_CONNECTION", "SSH_TTY", "SSH_CLIENT", "NO_COLOR", "TMUX")
-_DROPPED_PREFIXES = ("TEXTUAL_", "NEWSPRISM_")
+pytestmark = pytest.mark.slow
+
 _ANALYSIS_DONE = re.compile(r"shared facts? \(≥[0-9.]+\)|analysis failed")
 
 LINKS_MD = (
@@ -59,117 +50,6 @@ FORBIDDEN = (
 )
 
 
-class Session:
-    """A detached tmux session on a server of its own, its output piped to a file."""
-
-    NAME = "main"
-
-    def __init__(self, folder: Path) -> None:
-        self.socket = f"newsprism-security-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-        self.output = folder / "terminal.bytes"
-        self.status = folder / "exit.status"
-        self.go = folder / "go"
-        self.socket_path = ""
-        self.env = {
-            k: v
-            for k, v in os.environ.items()
-            if k not in _DROPPED and not k.startswith(_DROPPED_PREFIXES)
-        }
-
-    def tmux(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-            env=self.env,
-        )
-
-    def start(self, command: list[str], env: dict[str, str]) -> None:
-        shell = (
-            f"while [ ! -e {shlex.quote(str(self.go))} ]; do sleep 0.01; done; "
-            f"{shlex.join(command)}; echo $? > {shlex.quote(str(self.status))}"
-        )
-        extra = [f"-e{k}={v}" for k, v in env.items()]
-        done = self.tmux(
-            "new-session", "-d", "-s", self.NAME, "-x", str(WIDTH), "-y", str(HEIGHT),
-            *extra, "sh", "-c", shell,
-        )  # fmt: skip
-        assert done.returncode == 0, done.stderr
-        self.socket_path = self.tmux("display-message", "-p", "#{socket_path}").stdout.strip()
-        # An OSC 52 that got through would land in a tmux paste buffer.
-        self.tmux("set-option", "-s", "set-clipboard", "on")
-        self.tmux("set-option", "-t", self.NAME, "remain-on-exit", "on")
-        piped = self.tmux(
-            "pipe-pane", "-O", "-o", "-t", self.NAME, f"cat >> {shlex.quote(str(self.output))}"
-        )
-        assert piped.returncode == 0, piped.stderr
-        self.go.touch()
-
-    def screen(self) -> str:
-        return self.tmux("capture-pane", "-p", "-t", self.NAME).stdout
-
-    def press(self, *keys: str) -> None:
-        for key in keys:
-            done = self.tmux("send-keys", "-t", self.NAME, key)
-            assert done.returncode == 0, done.stderr
-
-    def wait_for(self, found: Callable[[str], bool], what: str) -> str:
-        deadline = time.monotonic() + TIMEOUT
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if found(screen):
-                return screen
-            time.sleep(POLL)
-        pytest.fail(f"timed out waiting for {what}; screen:\n{screen}")
-
-    def settle(self) -> str:
-        """The screen once it has stayed the same for a few polls."""
-        same, screen = 0, self.screen()
-        deadline = time.monotonic() + TIMEOUT
-        while same < 4 and time.monotonic() < deadline:
-            time.sleep(POLL)
-            now = self.screen()
-            same = same + 1 if now == screen else 0
-            screen = now
-        return screen
-
-    def exit_status(self) -> int:
-        deadline = time.monotonic() + TIMEOUT
-        while time.monotonic() < deadline:
-            if self.status.exists() and self.status.read_text().strip():
-                return int(self.status.read_text())
-            time.sleep(POLL)
-        pytest.fail(f"the app did not exit; screen:\n{self.screen()}")
-
-    def raw_output(self) -> bytes:
-        """Everything written to the terminal, once the pipe has stopped growing."""
-        size, same = -1, 0
-        deadline = time.monotonic() + TIMEOUT
-        while same < 5 and time.monotonic() < deadline:
-            now = self.output.stat().st_size if self.output.exists() else 0
-            same = same + 1 if now == size else 0
-            size = now
-            time.sleep(POLL)
-        return self.output.read_bytes()
-
-    def close(self) -> None:
-        self.tmux("kill-server")
-        if self.socket_path:
-            Path(self.socket_path).unlink(missing_ok=True)
-
-
-@pytest.fixture
-def session(tmp_path: Path) -> Iterator[Session]:
-    started = Session(tmp_path)
-    try:
-        yield started
-    finally:
-        started.close()
-
-
 def write_reports(folder: Path) -> list[str]:
     """The hostile reports (sorted as the reader reads them) and a badly named file."""
     hostile.write_escapes(folder)
@@ -182,17 +62,12 @@ def write_reports(folder: Path) -> list[str]:
 
 
 def test_report_text_never_drives_the_terminal(
-    newsprism_script: str, session: Session, tmp_path: Path
+    newsprism_script: str, start_terminal: Callable[..., Terminal], tmp_path: Path
 ) -> None:
     folder = tmp_path / "reports"
     names = write_reports(folder)
     count = len(names)
-    env = {
-        "TEXTUAL_ANIMATIONS": "none",
-        "NEWSPRISM_DATA_DIR": str(tmp_path / "data"),
-        "NEWSPRISM_CACHE_DIR": str(tmp_path / "cache"),
-    }
-    session.start([newsprism_script, str(folder)], env)
+    session = start_terminal([newsprism_script, str(folder)], record=True)
     session.wait_for(lambda s: _ANALYSIS_DONE.search(s) is not None, "the analysis")
 
     # Every report in the left pane, paged from top to bottom, boilerplate shown too.
@@ -218,12 +93,12 @@ def test_report_text_never_drives_the_terminal(
         screens.append(session.wait_for(lambda s, w=shows: w in s, shows))
         session.press("Escape")
         session.wait_for(lambda s, w=shows: w not in s, f"{shows!r} to close")
-    title = session.tmux("display-message", "-p", "-t", session.NAME, "#{pane_title}").stdout
+    title = session.tmux("display-message", "-p", "-t", session.SESSION, "#{pane_title}").stdout
     buffers = session.tmux("list-buffers").stdout
     session.press("q")
     # 1: one file (the badly named one) could not be read; its stderr line is in the
     # bytes below too.
-    assert session.exit_status() == 1
+    assert session.wait_for_exit() == 1
     data = session.raw_output()
 
     assert len(data) > 10_000, "the pipe caught too little to judge"

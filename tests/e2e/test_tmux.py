@@ -1,31 +1,22 @@
 """End to end: the installed `newsprism` script in a real terminal (tmux), driven by keys.
 
 Skipped when tmux is missing or the console script is not installed
-(`pip install -e '.[test]'`). The app draws on stderr, so nothing here redirects it.
+(`pip install -e '.[test]'`). The terminal is tests/e2e/harness.py's `Terminal`.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shlex
-import subprocess
-import time
-import uuid
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
-WIDTH, HEIGHT = 120, 35
+from tests.e2e.harness import WIDTH, Terminal
+
+pytestmark = pytest.mark.slow
+
 # Wide enough for the fact matrix to give each seed report's wording of a fact one line.
 WIDE = 240
-# Under pytest, readline gets imported and exports COLUMNS=80 and LINES=24 into the C
-# environment (not os.environ); a child inheriting them believes them over its terminal.
-_SIZE_VARIABLES = ("COLUMNS", "LINES")
-TIMEOUT = 20.0
-POLL = 0.05
 
 LEFT_HEADER = "000_2ba436d79053c5cc  1 of 2"
 RIGHT_HEADER = "Sky News  2 of 2"
@@ -40,130 +31,10 @@ HOMS_LEFT = "full control of the strategic city of Homs"
 HOMS_RIGHT = "complete control of the key city of Homs"
 
 
-def tmux_environment() -> dict[str, str]:
-    """The environment for tmux (and so for the app): no stale terminal size variables."""
-    return {k: v for k, v in os.environ.items() if k not in _SIZE_VARIABLES}
-
-
-@dataclass
-class Terminal:
-    """A detached tmux session running one command, on its own server socket."""
-
-    socket: str
-    session: str
-    status_file: Path
-    socket_path: str = ""
-
-    def close(self) -> None:
-        """Kill the tmux server and remove its socket file (tmux leaves it behind)."""
-        self.tmux("kill-server")
-        if self.socket_path.strip():
-            Path(self.socket_path.strip()).unlink(missing_ok=True)
-
-    def tmux(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-            env=tmux_environment(),
-        )
-
-    def capture(self) -> str:
-        """The visible screen as plain text (empty if the pane is gone)."""
-        return self.tmux("capture-pane", "-p", "-t", self.session).stdout
-
-    def press(self, *keys: str) -> None:
-        """tmux key names: "Tab", "Escape", "Space", "j", "?"."""
-        for key in keys:
-            result = self.tmux("send-keys", "-t", self.session, key)
-            assert result.returncode == 0, result.stderr
-
-    def wait_for(
-        self,
-        predicate: Callable[[str], bool],
-        what: str,
-        timeout: float = TIMEOUT,
-    ) -> str:
-        """Poll the screen until predicate(screen) holds; fail with the last screen."""
-        deadline = time.monotonic() + timeout
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.capture()
-            if predicate(screen):
-                return screen
-            time.sleep(POLL)
-        pytest.fail(f"timed out after {timeout}s waiting for {what}; screen:\n{screen}")
-
-    def wait_for_text(self, *texts: str, timeout: float = TIMEOUT) -> str:
-        return self.wait_for(
-            lambda screen: all(text in screen for text in texts),
-            " and ".join(repr(text) for text in texts),
-            timeout,
-        )
-
-    def wait_for_exit(self, timeout: float = TIMEOUT) -> int:
-        """The command's exit status, written by the shell wrapper after it ends."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.status_file.exists():
-                text = self.status_file.read_text().strip()
-                if text:
-                    return int(text)
-            time.sleep(POLL)
-        pytest.fail(f"the app did not exit within {timeout}s; screen:\n{self.capture()}")
-
-
-@pytest.fixture
-def terminal_factory(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
-    """Start `command args...` in a fresh tmux server (120x35 unless `width` is given);
-    the server dies afterwards."""
-    started: list[Terminal] = []
-
-    def start(*command: str, width: int = WIDTH) -> Terminal:
-        name = f"newsprism-e2e-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-        status_file = tmp_path / f"{name}.status"
-        shell = f"{shlex.join(command)}; echo $? > {shlex.quote(str(status_file))}"
-        terminal = Terminal(socket=name, session="main", status_file=status_file)
-        started.append(terminal)
-        result = terminal.tmux(
-            "new-session",
-            "-d",
-            "-s",
-            terminal.session,
-            "-x",
-            str(width),
-            "-y",
-            str(HEIGHT),
-            "-e",
-            "TEXTUAL_ANIMATIONS=none",
-            # The user's saved corrections and analysis cache must not apply.
-            "-e",
-            f"NEWSPRISM_DATA_DIR={tmp_path / 'data'}",
-            "-e",
-            f"NEWSPRISM_CACHE_DIR={tmp_path / 'cache'}",
-            "sh",
-            "-c",
-            shell,
-        )
-        assert result.returncode == 0, f"tmux new-session failed: {result.stderr}"
-        terminal.socket_path = terminal.tmux("display-message", "-p", "#{socket_path}").stdout
-        # Keep the window open if the app dies early, so the screen can still be read.
-        terminal.tmux("set-option", "-t", terminal.session, "remain-on-exit", "on")
-        return terminal
-
-    try:
-        yield start
-    finally:
-        for terminal in started:
-            terminal.close()
-
-
 def test_reader_in_a_real_terminal(
-    newsprism_script: str, terminal_factory: Callable[..., Terminal]
+    newsprism_script: str, start_terminal: Callable[..., Terminal]
 ) -> None:
-    term = terminal_factory(newsprism_script)
+    term = start_terminal([newsprism_script])
 
     # First screen: both headers and the first paragraph of the left report.
     screen = term.wait_for_text(LEFT_HEADER, RIGHT_HEADER, FIRST_PARAGRAPH)
@@ -194,9 +65,9 @@ def test_reader_in_a_real_terminal(
 
 
 def test_entity_filter_in_a_real_terminal(
-    newsprism_script: str, terminal_factory: Callable[..., Terminal]
+    newsprism_script: str, start_terminal: Callable[..., Terminal]
 ) -> None:
-    term = terminal_factory(newsprism_script)
+    term = start_terminal([newsprism_script])
     term.wait_for_text(FIRST_PARAGRAPH, RIGHT_FIRST_PARAGRAPH)
     term.wait_for(lambda s: re.search(r"\d+ entities", s) is not None, "the entity count")
 
@@ -226,9 +97,9 @@ def test_entity_filter_in_a_real_terminal(
 
 
 def test_fact_matrix_in_a_real_terminal(
-    newsprism_script: str, terminal_factory: Callable[..., Terminal]
+    newsprism_script: str, start_terminal: Callable[..., Terminal]
 ) -> None:
-    term = terminal_factory(newsprism_script, width=WIDE)
+    term = start_terminal([newsprism_script], width=WIDE)
     term.wait_for_text(FIRST_PARAGRAPH, RIGHT_FIRST_PARAGRAPH)
     term.wait_for(
         lambda s: re.search(r"\d+ shared facts? \(≥\d\.\d\d\)", s) is not None,
@@ -251,9 +122,9 @@ def test_fact_matrix_in_a_real_terminal(
 
 
 def test_source_filter_in_a_real_terminal(
-    newsprism_script: str, terminal_factory: Callable[..., Terminal]
+    newsprism_script: str, start_terminal: Callable[..., Terminal]
 ) -> None:
-    term = terminal_factory(newsprism_script)
+    term = start_terminal([newsprism_script])
     term.wait_for_text(FIRST_PARAGRAPH, RIGHT_FIRST_PARAGRAPH)
     term.wait_for(lambda s: re.search(r"\d+ entities", s) is not None, "the analysis")
     # Tags under the paragraphs: who each cites ("◂") and what it is about ("#").

@@ -1,10 +1,14 @@
-"""Helpers shared by the command-line tests: the CLI in-process and in a process."""
+"""Helpers shared by the command-line tests: the CLI in-process, `newsprism analyze` in a
+process, and a `newsprism serve` process (used by tests/e2e's browser test too)."""
 
 from __future__ import annotations
 
 import os
+import signal
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +16,8 @@ import pytest
 from tui.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
+TIMEOUT = 30.0  # a guard against hanging, not a measurement
+POLL = 0.1
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -42,3 +48,95 @@ def run_subprocess(*args: str, cwd: Path, timeout: float = 120) -> subprocess.Co
     )
     assert "Traceback" not in result.stderr, result.stderr[-2000:]
     return result
+
+
+def find_newsprism() -> str | None:
+    """The installed console script: next to this interpreter first, then on PATH."""
+    import shutil
+
+    beside = Path(sys.executable).parent / "newsprism"
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return str(beside)
+    return shutil.which("newsprism")
+
+
+def newsprism_argv() -> list[str]:
+    """The console script installed beside this Python, else `python -m tui`."""
+    beside = Path(sys.executable).parent / "newsprism"
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return [str(beside)]
+    return [sys.executable, "-m", "tui"]
+
+
+def child_environment(tmp_path: Path) -> dict[str, str]:
+    """For a `newsprism` process: its own cache and data folders, no animations, not
+    over SSH, no stale terminal size, this checkout importable."""
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("COLUMNS", "LINES", "SSH_CONNECTION", "SSH_TTY")
+    }
+    environment.update(
+        NEWSPRISM_DATA_DIR=str(tmp_path / "data"),
+        NEWSPRISM_CACHE_DIR=str(tmp_path / "cache"),
+        TEXTUAL_ANIMATIONS="none",
+        PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+    )
+    return environment
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Running:
+    """A `newsprism serve` process; its output goes to files, so it can never block.
+    Started by the `start_server` fixture (tests/conftest.py), which kills it afterwards."""
+
+    def __init__(self, argv: list[str], tmp_path: Path) -> None:
+        self.out = tmp_path / "serve.out"
+        self.err = tmp_path / "serve.err"
+        with self.out.open("wb") as out, self.err.open("wb") as err:
+            self.process = subprocess.Popen(
+                argv,
+                cwd=ROOT,
+                env=child_environment(tmp_path),
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=err,
+                start_new_session=True,  # its readers too can be ended as one group
+            )
+
+    def output(self) -> str:
+        return (
+            f"stdout:\n{self.out.read_text(errors='replace')}\n"
+            f"stderr:\n{self.err.read_text(errors='replace')}"
+        )
+
+    def wait_for_port(self, port: int) -> None:
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                pytest.fail(f"newsprism serve exited ({self.process.returncode})\n{self.output()}")
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    return
+            except OSError:
+                time.sleep(POLL)
+        pytest.fail(f"newsprism serve did not listen on {port} in {TIMEOUT}s\n{self.output()}")
+
+    def stop(self) -> int:
+        """SIGTERM (a graceful stop), then the exit status."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+        try:
+            return self.process.wait(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"newsprism serve did not stop on SIGTERM\n{self.output()}")
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=TIMEOUT)

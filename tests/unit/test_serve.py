@@ -1,126 +1,35 @@
 """`newsprism serve`: the reader in a web browser, through textual-serve.
 
-First the parts that need no browser: the command run for each browser session (through a
-real shell), the Host/Origin checks, and the one-line errors (port taken, bad port,
-textual-serve missing); `python -m tui serve` answering HTTP.
-
-Then end to end, skipped without Debian's Chromium (`apt-get install -y chromium`):
-`newsprism serve` on the bundled seeds, opened in headless Chromium driven over the
-DevTools protocol (aiohttp's websocket client: aiohttp comes with textual-serve). The page
-draws the terminal with xterm.js on a canvas, so the screen's text is not in the DOM: a
-script the test adds before the page's own keeps the xterm.js `Terminal` the page creates
-(`this.terminal = new Terminal(...)` in textual-serve's textual.js), and the test reads the
-screen through xterm's public buffer API (`buffer.active.getLine(y).translateToString()`)
-until one row holds both pane headers, left before right, worded as the reader's PaneHeader
-words them for the two seed reports (`header_text`), and the terminal has faded in. Then it
-saves a screenshot and checks it is a PNG of the page's size whose terminal area is drawn
-(many colours there, not one).
+The parts that need no browser: the command run for each browser session (through a real
+shell), the Host/Origin checks, and the one-line errors (port taken, bad port,
+textual-serve missing); `python -m tui serve` answering HTTP, loading nothing from
+elsewhere, logging at the chosen level. The reader drawn in headless Chromium is
+tests/e2e/test_browser.py.
 """
 
 from __future__ import annotations
 
-import asyncio
-import base64
 import json
 import os
 import re
 import shlex
-import signal
 import socket
-import struct
 import subprocess
 import sys
 import textwrap
-import time
 import urllib.error
 import urllib.request
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.unit.harness import ROOT, child_environment, free_port, newsprism_argv
 from tui import cli
 from tui.cli import serve
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-TIMEOUT = 30.0  # a guard against hanging, not a measurement
-POLL = 0.1
-WINDOW = (1280, 800)
-# Many more colours than a blank or one-colour area has: anti-aliased text.
-MIN_COLOURS = 16
-
-# Keeps the xterm.js Terminal that textual.js assigns to `this.terminal`: an own property
-# is defined as usual, and the first value that looks like a Terminal is remembered.
-CAPTURE_TERMINAL = """
-Object.defineProperty(Object.prototype, "terminal", {
-  configurable: true,
-  set(value) {
-    Object.defineProperty(this, "terminal", {
-      value, writable: true, configurable: true, enumerable: true,
-    });
-    if (!window.__newsprismTerminal && value && value.buffer && value.onData) {
-      window.__newsprismTerminal = value;
-    }
-  },
-});
-"""
-
-READ_SCREEN = """
-(() => {
-  const term = window.__newsprismTerminal;
-  const element = document.querySelector(".textual-terminal");
-  if (!term || !element) return null;
-  const buffer = term.buffer.active;
-  const rows = [];
-  for (let y = 0; y < term.rows; y++) {
-    const line = buffer.getLine(buffer.viewportY + y);
-    rows.push(line ? line.translateToString(true) : "");
-  }
-  const box = element.getBoundingClientRect();
-  return {
-    rows,
-    opacity: getComputedStyle(element).opacity,
-    box: [box.left, box.top, box.right, box.bottom],
-    page: [window.innerWidth, window.innerHeight],
-    scale: window.devicePixelRatio,
-  };
-})()
-"""
-
-
 # ---------------------------------------------------------------------------- helpers
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def newsprism_argv() -> list[str]:
-    """The installed console script beside this Python, else `python -m tui`."""
-    beside = Path(sys.executable).parent / "newsprism"
-    if beside.is_file() and os.access(beside, os.X_OK):
-        return [str(beside)]
-    return [sys.executable, "-m", "tui"]
-
-
-def child_environment(tmp_path: Path) -> dict[str, str]:
-    environment = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("COLUMNS", "LINES", "SSH_CONNECTION", "SSH_TTY")
-    }
-    environment.update(
-        NEWSPRISM_DATA_DIR=str(tmp_path / "data"),
-        NEWSPRISM_CACHE_DIR=str(tmp_path / "cache"),
-        TEXTUAL_ANIMATIONS="none",
-        PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""),
-    )
-    return environment
 
 
 def run_cli(argv: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
@@ -140,73 +49,6 @@ def assert_one_line(stderr: str, starts: str) -> None:
     lines = stderr.splitlines()
     assert len(lines) == 1, stderr
     assert lines[0].startswith(starts), stderr
-
-
-class Running:
-    """A `newsprism serve` process; its output goes to files, so it can never block."""
-
-    def __init__(self, argv: list[str], tmp_path: Path) -> None:
-        self.out = tmp_path / "serve.out"
-        self.err = tmp_path / "serve.err"
-        with self.out.open("wb") as out, self.err.open("wb") as err:
-            self.process = subprocess.Popen(
-                argv,
-                cwd=ROOT,
-                env=child_environment(tmp_path),
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=err,
-                start_new_session=True,  # its readers too can be ended as one group
-            )
-
-    def output(self) -> str:
-        return (
-            f"stdout:\n{self.out.read_text(errors='replace')}\n"
-            f"stderr:\n{self.err.read_text(errors='replace')}"
-        )
-
-    def wait_for_port(self, port: int) -> None:
-        deadline = time.monotonic() + TIMEOUT
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                pytest.fail(f"newsprism serve exited ({self.process.returncode})\n{self.output()}")
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
-                    return
-            except OSError:
-                time.sleep(POLL)
-        pytest.fail(f"newsprism serve did not listen on {port} in {TIMEOUT}s\n{self.output()}")
-
-    def stop(self) -> int:
-        """SIGTERM (a graceful stop), then the exit status."""
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-        try:
-            return self.process.wait(timeout=TIMEOUT)
-        except subprocess.TimeoutExpired:
-            pytest.fail(f"newsprism serve did not stop on SIGTERM\n{self.output()}")
-
-    def kill(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=TIMEOUT)
-
-
-@pytest.fixture
-def start_server(tmp_path: Path) -> Iterator[Any]:
-    started: list[Running] = []
-
-    def start(argv: list[str], port: int) -> Running:
-        running = Running(argv, tmp_path)
-        started.append(running)
-        running.wait_for_port(port)
-        return running
-
-    try:
-        yield start
-    finally:
-        for running in started:
-            running.kill()
 
 
 def http_get(url: str, **headers: str) -> tuple[int, str]:
@@ -521,224 +363,3 @@ def test_a_bad_log_level_is_a_usage_error(tmp_path: Path) -> None:
     result = run_cli([sys.executable, "-m", "tui", "serve", "--log-level", "loud"], tmp_path)
     assert result.returncode == cli.EXIT_USAGE
     assert_one_line(result.stderr, "newsprism serve: argument --log-level")
-
-
-# ---------------------------------------------------------------------------- browser
-
-
-def seed_headers() -> list[str]:
-    """The two pane headers of the first screen, as the reader's PaneHeader words them."""
-    from tui.app.widgets.pane_header import header_text
-    from tui.ingest.loader import ReadReport, discover, iter_reports
-    from tui.resources import seeds_dir
-
-    read = list(iter_reports(discover([seeds_dir()]).files))
-    reports = [item.report for item in read if isinstance(item, ReadReport)]
-    assert len(reports) == len(read) == 2
-    return [header_text(report, number, 2).plain for number, report in enumerate(reports, 1)]
-
-
-class DevTools:
-    """The Chrome DevTools protocol over one page's websocket: a command, its result."""
-
-    def __init__(self, websocket: Any) -> None:
-        self.websocket = websocket
-        self.last_id = 0
-
-    async def send(self, method: str, **params: Any) -> dict[str, Any]:
-        self.last_id += 1
-        ident = self.last_id
-        await self.websocket.send_json({"id": ident, "method": method, "params": params})
-        while True:
-            message = json.loads(await self.websocket.receive_str())
-            if message.get("id") == ident:  # anything else is an event
-                assert "error" not in message, f"{method}: {message['error']}"
-                return message.get("result", {})
-
-    async def evaluate(self, expression: str) -> Any:
-        result = await self.send("Runtime.evaluate", expression=expression, returnByValue=True)
-        assert "exceptionDetails" not in result, result["exceptionDetails"]
-        return result["result"].get("value")
-
-
-@pytest.fixture
-def chromium(tmp_path: Path) -> Iterator[int]:
-    """Headless Chromium with the DevTools protocol on a port of its choosing: that port.
-
-    Every host name but 127.0.0.1 fails at once (the page must need nothing from the
-    internet; CI has no network), and Chromium's own background traffic is off.
-    """
-    if not CHROMIUM.is_file():
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install -y chromium)")
-    profile = tmp_path / "chromium-profile"
-    log = (tmp_path / "chromium.log").open("wb")
-    process = subprocess.Popen(
-        [
-            str(CHROMIUM),
-            "--headless",
-            "--no-sandbox",
-            "--disable-dev-shm-usage",
-            f"--user-data-dir={profile}",
-            "--remote-debugging-port=0",
-            f"--window-size={WINDOW[0]},{WINDOW[1]}",
-            "--no-first-run",
-            "--no-default-browser-check",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-proxy-server",
-            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-            "about:blank",
-        ],
-        stdin=subprocess.DEVNULL,
-        stdout=log,
-        stderr=log,
-        start_new_session=True,
-    )
-    try:
-        active_port = profile / "DevToolsActivePort"
-        deadline = time.monotonic() + TIMEOUT
-        while not (active_port.is_file() and active_port.read_text().strip()):
-            if process.poll() is not None or time.monotonic() > deadline:
-                log.flush()
-                pytest.fail(
-                    "Chromium did not open its DevTools port:\n"
-                    + (tmp_path / "chromium.log").read_text(errors="replace")[-3000:]
-                )
-            time.sleep(POLL)
-        yield int(active_port.read_text().split()[0])
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=TIMEOUT)
-        log.close()
-
-
-async def open_and_read(devtools_port: int, url: str, headers: list[str]) -> tuple[dict, bytes]:
-    """Open `url`, wait for the first screen (both headers, faded in): it and a PNG."""
-    import aiohttp
-
-    async with aiohttp.ClientSession() as session:
-        async with session.get(f"http://127.0.0.1:{devtools_port}/json/list") as response:
-            targets = await response.json()
-        page = next(target for target in targets if target["type"] == "page")
-        async with session.ws_connect(page["webSocketDebuggerUrl"], max_msg_size=0) as ws:
-            devtools = DevTools(ws)
-            await devtools.send("Page.enable")  # without it the script below is not run
-            await devtools.send("Page.addScriptToEvaluateOnNewDocument", source=CAPTURE_TERMINAL)
-            await devtools.send("Page.navigate", url=url)
-            deadline = time.monotonic() + TIMEOUT
-            screen: dict | None = None
-            while time.monotonic() < deadline:
-                screen = await devtools.evaluate(READ_SCREEN)
-                if screen and screen["opacity"] == "1" and header_row(screen["rows"], headers):
-                    break
-                await asyncio.sleep(POLL)
-            else:
-                rows = "\n".join(screen["rows"]) if screen else "(no terminal yet)"
-                pytest.fail(f"timed out waiting for {headers} in the browser; screen:\n{rows}")
-            shot = await devtools.send("Page.captureScreenshot", format="png")
-            return screen, base64.b64decode(shot["data"])
-
-
-def header_row(rows: list[str], headers: list[str]) -> str | None:
-    """The row holding both headers, the left one first."""
-    left, right = headers
-    for row in rows:
-        if left in row and right in row and row.index(left) < row.index(right):
-            return row
-    return None
-
-
-def png_pixels(data: bytes) -> tuple[int, int, int, Iterator[bytes]]:
-    """Width, height, bytes per pixel and the rows of pixels (one bytes object each) of an
-    8-bit RGB or RGBA PNG."""
-    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
-    position, chunks = 8, {}
-    idat = bytearray()
-    while position < len(data):
-        (length,) = struct.unpack(">I", data[position : position + 4])
-        kind = data[position + 4 : position + 8]
-        body = data[position + 8 : position + 8 + length]
-        assert zlib.crc32(kind + body) == struct.unpack(">I", data[position + 8 + length :][:4])[0]
-        if kind == b"IDAT":
-            idat += body
-        else:
-            chunks.setdefault(kind, body)
-        position += 12 + length
-    assert b"IEND" in chunks
-    width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", chunks[b"IHDR"])
-    assert depth == 8 and colour in (2, 6) and interlace == 0, (depth, colour, interlace)
-    size = 3 if colour == 2 else 4
-    stride = width * size
-
-    # Decompressing whole is quick; un-filtering is slow in Python, so rows are
-    # un-filtered lazily, as they are asked for.
-    raw = zlib.decompress(bytes(idat))
-    assert len(raw) == height * (stride + 1), "truncated image data"
-
-    def unfiltered() -> Iterator[bytes]:
-        previous = bytearray(stride)
-        for y in range(height):
-            start = y * (stride + 1)
-            kind, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
-            if kind == 1:
-                for i in range(size, stride):
-                    line[i] = (line[i] + line[i - size]) & 0xFF
-            elif kind == 2:
-                line = bytearray((a + b) & 0xFF for a, b in zip(line, previous, strict=True))
-            elif kind == 3:
-                for i in range(stride):
-                    left = line[i - size] if i >= size else 0
-                    line[i] = (line[i] + ((left + previous[i]) >> 1)) & 0xFF
-            elif kind == 4:
-                for i in range(stride):
-                    a = line[i - size] if i >= size else 0
-                    b = previous[i]
-                    c = previous[i - size] if i >= size else 0
-                    p = a + b - c
-                    pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                    predictor = a if pa <= pb and pa <= pc else (b if pb <= pc else c)
-                    line[i] = (line[i] + predictor) & 0xFF
-            else:
-                assert kind == 0, f"unknown PNG filter {kind}"
-            previous = line
-            yield bytes(line)
-
-    return width, height, size, unfiltered()
-
-
-def test_the_reader_in_a_browser(chromium: int, start_server: Any, tmp_path: Path) -> None:
-    pytest.importorskip("textual_serve", reason="textual-serve is not installed")
-    pytest.importorskip("aiohttp", reason="aiohttp (comes with textual-serve) is not installed")
-    headers = seed_headers()
-    port = free_port()
-    server = start_server([*newsprism_argv(), "serve", "--port", str(port)], port)
-
-    screen, png = asyncio.run(open_and_read(chromium, f"http://127.0.0.1:{port}/", headers))
-    shot = tmp_path / "serve.png"
-    shot.write_bytes(png)
-
-    row = header_row(screen["rows"], headers)
-    assert row is not None
-    assert row.index(headers[1]) >= len(row) // 2 - 2, (
-        f"the right header is not on the right: {row}"
-    )
-
-    # The screenshot: a PNG of the page, whose terminal area is drawn.
-    width, height, size, rows = png_pixels(png)
-    scale = screen["scale"]
-    assert (width, height) == (round(screen["page"][0] * scale), round(screen["page"][1] * scale))
-    left, top, right, bottom = (round(edge * scale) for edge in screen["box"])
-    assert right - left > 100 and bottom - top > 100, screen["box"]
-    colours: set[bytes] = set()
-    for y, line in enumerate(rows):
-        if y < top:
-            continue
-        if y >= bottom or len(colours) >= MIN_COLOURS:
-            break
-        colours.update(line[x : x + size] for x in range(left * size, right * size, size))
-    assert len(colours) >= MIN_COLOURS, f"{shot}: the terminal area has {len(colours)} colours"
-
-    assert server.stop() == 0, server.output()
-    assert "Traceback" not in server.output()
