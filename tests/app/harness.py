@@ -85,3 +85,15 @@ def missing_words(expected: str, shown: list[str]) -> list[str]:
     [] when all of it is there, wrapped at any space."""
     words = iter(" ".join(shown).split())
     return [word for word in expected.split() if not any(word == w for w in words)]
+
+
+def footer_keys(app: NewsprismApp) -> dict[str, str]:
+    """The keys the footer of the current screen shows, as drawn: {key: description}."""
+    from textual.widgets._footer import FooterKey
+
+    return {key.key_display: key.description for key in app.screen.query(FooterKey)}
+
+
+def footer_line(app: NewsprismApp) -> str:
+    """The footer as the terminal shows it: the screen's last line."""
+    return screen_lines(app)[-1]

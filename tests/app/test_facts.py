@@ -20,6 +20,7 @@ from tests.app.harness import (
     pane_text,
     segments,
 )
+from tui import analyze
 from tui.analysis.entities import Corrections
 from tui.app.app import NewsprismApp
 from tui.app.fact_view import STRICTEST_THRESHOLD, fact_marker, threshold_steps
@@ -625,11 +626,26 @@ async def test_plus_and_minus_move_the_threshold(seeds_app: NewsprismApp) -> Non
 async def test_threshold_survives_a_new_analysis(seeds_app: NewsprismApp) -> None:
     async with seeds_app.run_test(size=(120, 35)) as pilot:
         corpus = await analysed(pilot)
-        await pilot.press("plus", "plus")
-        stricter = await matched(pilot, _step(corpus, 2))
-        seeds_app.post_message(AnalysisReady(seeds_app.corpus, Corrections()))
+        # Stricter, step by step, until some of the seeds' facts are no longer kept.
+        stricter, steps = corpus, 0
+        while len(stricter.facts) == len(corpus.facts):
+            steps += 1
+            await pilot.press("plus")
+            stricter = await matched(pilot, _step(corpus, steps))
+        # A new analysis (as after an entity correction) arrives at the default threshold,
+        # with its facts grouped at that threshold: more of them than the chosen one keeps.
+        fresh = analyze([seeds_dir()])
+        assert fresh.fact_threshold == corpus.fact_threshold < stricter.fact_threshold
+        assert len(fresh.facts) > len(stricter.facts)
+        seeds_app.post_message(AnalysisReady(fresh, Corrections()))
         again = await matched(pilot, stricter.fact_threshold)
-        assert len(again.facts) == len(stricter.facts)
+        assert again is not stricter
+        assert [fact.sentences for fact in again.facts] == [
+            fact.sentences for fact in stricter.facts
+        ]
+        status = label(seeds_app, "#status-label")
+        assert f"{len(stricter.facts)} shared fact" in status, status
+        assert f"(≥{stricter.fact_threshold:.2f})" in status, status
 
 
 def _step(corpus: Corpus, steps: int) -> float:

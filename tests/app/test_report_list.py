@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input
 
-from tests.app.harness import analysed
+from tests.app.harness import analysed, footer_line
 from tests.app.test_pilot import write_long_reports
 from tui.app.app import NewsprismApp
 from tui.app.report_rows import filter_rows, report_rows, sort_rows
@@ -171,12 +171,8 @@ async def test_sorting_from_the_filter_box_keeps_digits_for_filtering(tmp_path: 
         screen = app.screen
         assert isinstance(screen, ReportList)
         assert isinstance(app.focused, Input)
-        footer = {
-            binding.key
-            for binding in (a.binding for a in screen.active_bindings.values())
-            if binding.show
-        }
-        assert {"ctrl+s", "ctrl+r"} <= footer
+        footer = footer_line(app)
+        assert "^s Sort by the next column" in footer and "^r Reverse the order" in footer
         title = screen.query_one("#report-list-title")
         await pilot.press("ctrl+s")  # "#" -> source
         assert [row[0] for row in table_rows(app)] == ["3", "2", "1"]

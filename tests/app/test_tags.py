@@ -18,6 +18,8 @@ from tests.app.harness import (
     analysed,
     analysis_started,
     assert_clean,
+    footer_keys,
+    footer_line,
     missing_words,
     notes,
     pick,
@@ -651,14 +653,17 @@ async def test_help_describes_the_source_and_topic_keys(seeds_app: NewsprismApp)
 
 
 async def test_footer_stays_uncluttered(seeds_app: NewsprismApp) -> None:
+    # What the footer draws at 80 columns: the reader's main keys, every one whole on
+    # the line, and none of the source and topic keys (those are in the help and palette).
     async with seeds_app.run_test(size=(80, 24)) as pilot:
         await analysed(pilot)
-        shown = {
-            binding.key
-            for binding in (a.binding for a in seeds_app.reader.active_bindings.values())
-            if binding.show
-        }
-        assert not shown & {"s", "t", "o", "T"}
+        keys, line = footer_keys(seeds_app), footer_line(seeds_app)
+        assert {"e", "?", "q"} <= keys.keys(), keys
+        assert not keys.keys() & {"s", "t", "o", "T"}, keys
+        for key, description in keys.items():
+            assert f"{key} {description}" in line, line
+        for hidden in ("source", "topic", "tag line", "overview"):
+            assert hidden not in line.lower(), line
 
 
 # ---------------------------------------------------------------------- hostile names

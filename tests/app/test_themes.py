@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Collection
 from pathlib import Path
 
@@ -99,11 +100,18 @@ def test_an_unknown_saved_theme_is_ignored_with_one_warning_line(
     assert name in warning and str(path) in warning and "ignored" in warning
 
 
-def test_config_path_defaults_to_the_user_config_dir(monkeypatch: pytest.MonkeyPatch) -> None:
-    from platformdirs import user_config_dir
-
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux's folders")
+def test_config_path_defaults_to_the_user_config_dir(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Written out as a Linux user finds it (XDG base directories), not recomputed with
+    # the call the code makes.
     monkeypatch.delenv("NEWSPRISM_CONFIG_DIR")
-    assert config_path() == Path(user_config_dir("newsprism", appauthor=False)) / "config.toml"
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    assert config_path() == tmp_path / "home" / ".config" / "newsprism" / "config.toml"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    assert config_path() == tmp_path / "xdg" / "newsprism" / "config.toml"
 
 
 def test_unknown_settings_are_ignored(config_dir: Path) -> None:

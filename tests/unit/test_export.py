@@ -129,10 +129,24 @@ def assert_offsets(corpus: Corpus, row: dict) -> None:
 # ---------------------------------------------------------------------- every export
 
 
-def test_the_seeds_have_no_control_characters(corpus):
-    # So on the seeds `clean` changes nothing, and the offsets slice to the text exactly.
-    for report in corpus.reports:
-        assert clean(report.text) == report.text
+@pytest.mark.parametrize(
+    ("text", "cleaned"),
+    [
+        # Text, tabs and newlines stay exactly as they are...
+        ("plain — text, ünïcode ✓\n\twith tab", "plain — text, ünïcode ✓\n\twith tab"),
+        # ...escape sequences go whole, with their parameters...
+        ("a \x1b[31mred\x1b[0m b", "a red b"),
+        ("title\x1b]0;pwned\x07 after", "title after"),
+        ("link \x1b]8;;http://e\x1b\\text\x1b]8;;\x1b\\ end", "link text end"),
+        ("c1 \x85next \x9b31mx", "c1 next x"),
+        # ...and lone control characters one by one.
+        ("bell\x07 and \x00nul\x7f", "bell and nul"),
+        ("cr\r\nline", "cr\nline"),
+    ],
+)
+def test_clean_takes_out_escapes_and_control_characters_only(text, cleaned):
+    # What every export writes of report text (the offsets stay those of the raw text).
+    assert clean(text) == cleaned
 
 
 @pytest.mark.parametrize(("kind", "fmt"), ALL_EXPORTS)
