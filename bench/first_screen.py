@@ -15,13 +15,19 @@ newsprism's marker is the start of the first paragraph of the report in the left
 Prints median, min and max seconds for each and the ratio to bare of the medians; the
 last line is `FIGURES {json}` for `run_all.py`. Asserts nothing.
 
+With `--against REV`, the commit REV is checked out into a temporary git worktree and
+each newsprism case is run for both trees, in turn within every run, both as
+`python -m tui` with the tree first on PYTHONPATH (the same Python and dependencies);
+the table then gives both medians and their ratio (this tree / REV).
+
     python bench/first_screen.py [--runs N] [--data DIR] [--no-thousand]
-                                 [--paths PATH ...] [--marker TEXT]
+                                 [--paths PATH ...] [--marker TEXT] [--against REV]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import platform
 import shlex
@@ -33,6 +39,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from _against import REPO, describe, other_tree, tree_command, tree_environment
 from _reports import (
     ANALYSIS_FAILED,
     DEFAULT_DATA,
@@ -79,6 +86,10 @@ class Case:
     # "cold": a fresh empty cache folder each run; a path: that (primed) cache folder.
     cache: str = ""
     goal: float | None = None
+    # Added to the environment (PYTHONPATH for a tree of --against).
+    env: dict[str, str] = field(default_factory=dict)
+    # The same case on the tree of --against, compared with this one.
+    against: Case | None = None
     times: list[float] = field(default_factory=list)
 
 
@@ -87,6 +98,7 @@ def environment(case: Case, tmp: Path) -> dict[str, str]:
         "TEXTUAL_ANIMATIONS": "none",
         # No saved entity corrections of the user's: an empty data folder.
         "NEWSPRISM_DATA_DIR": str(tmp / "data"),
+        **case.env,
     }
     if case.cache == "cold":
         env["NEWSPRISM_CACHE_DIR"] = tempfile.mkdtemp(prefix="cache-", dir=tmp)
@@ -136,6 +148,38 @@ def prime(case: Case, tmp: Path) -> float:
     return elapsed
 
 
+def make_cases(
+    args: argparse.Namespace,
+    tmp: Path,
+    newsprism: str,
+    paths: list[str],
+    seeds_marker: str,
+    label: str,
+    thousand: bool,
+) -> tuple[list[Case], float | None]:
+    """The cases (bare first) and, with the 1,000 reports, the priming run's seconds."""
+    bare_path = tmp / "bare_app.py"
+    bare_path.write_text(BARE_APP, encoding="utf-8")
+    cases = [
+        Case("bare", [sys.executable, str(bare_path)], BARE_MARKER, "C-q"),
+        Case(label, [newsprism, *paths], seeds_marker, "q", "cold", 1.3),
+    ]
+    if not thousand:
+        return cases, None
+    folder = tmp / "reports"
+    write_thousand(args.data, folder, THOUSAND)
+    mark = marker([folder])
+    warm = tmp / "warm-cache"
+    warm.mkdir()
+    command = [newsprism, str(folder)]
+    cases.append(Case("1000 cold", command, mark, "q", "cold", 2.0))
+    cases.append(Case("1000 warm", command, mark, "q", str(warm), 2.0))
+    print(f"{THOUSAND:,} reports written to a temporary folder; marker {mark!r}")
+    primed = prime(cases[-1], tmp)
+    print(f"cache primed: the analysis of {THOUSAND:,} reports was in after {primed:.1f} s")
+    return cases, primed
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs of each command (default 5)")
@@ -151,6 +195,12 @@ def main(argv: list[str] | None = None) -> int:
         "--data", type=Path, default=DEFAULT_DATA, help="ECB+ export folder (default %(default)s)"
     )
     parser.add_argument("--no-thousand", action="store_true", help="skip the 1,000-report cases")
+    parser.add_argument(
+        "--against",
+        metavar="REV",
+        help="also run every newsprism case on commit REV (a temporary git worktree), "
+        "in turn, and print both and the ratio",
+    )
     args = parser.parse_args(argv)
     need_tmux()
     if args.runs < 1:
@@ -173,32 +223,37 @@ def main(argv: list[str] | None = None) -> int:
     elif not thousand:
         print("--no-thousand: the 1,000-report cases are skipped")
 
-    with tempfile.TemporaryDirectory(prefix="newsprism-bench-") as name:
-        tmp = Path(name)
-        bare_path = tmp / "bare_app.py"
-        bare_path.write_text(BARE_APP, encoding="utf-8")
-        cases = [
-            Case("bare", [sys.executable, str(bare_path)], BARE_MARKER, "C-q"),
-            Case(label, [newsprism, *paths], seeds_marker, "q", "cold", 1.3),
-        ]
-        primed = None
-        if thousand:
-            folder = tmp / "reports"
-            write_thousand(args.data, folder, THOUSAND)
-            mark = marker([folder])
-            warm = tmp / "warm-cache"
-            warm.mkdir()
-            command = [newsprism, str(folder)]
-            cases.append(Case("1000 cold", command, mark, "q", "cold", 2.0))
-            cases.append(Case("1000 warm", command, mark, "q", str(warm), 2.0))
-            print(f"{THOUSAND:,} reports written to a temporary folder; marker {mark!r}")
-            primed = prime(cases[-1], tmp)
-            print(f"cache primed: the analysis of {THOUSAND:,} reports was in after {primed:.1f} s")
+    with contextlib.ExitStack() as stack:
+        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="newsprism-bench-")))
+        other = stack.enter_context(other_tree(args.against)) if args.against else None
+        cases, primed = make_cases(args, tmp, newsprism, paths, seeds_marker, label, thousand)
+        if other is not None:
+            short = describe(args.against).split()[0]
+            print(f"--against {args.against}: {describe(args.against)} (worktree {other})")
+            for case in cases[1:]:
+                case.command = [*tree_command(), *case.command[1:]]
+                case.env = tree_environment(REPO)
+                twin = Case(
+                    f"{case.name} {short}",
+                    list(case.command),
+                    case.marker,
+                    case.quit_key,
+                    case.cache,
+                    case.goal,
+                    tree_environment(other),
+                )
+                if case.cache not in ("", "cold"):  # its own primed cache
+                    twin.cache = str(Path(case.cache).with_name(f"{short}-warm-cache"))
+                    Path(twin.cache).mkdir()
+                    seconds = prime(twin, tmp)
+                    print(f"{short}: cache primed, the analysis was in after {seconds:.1f} s")
+                case.against = twin
+            cases = [c for case in cases for c in (case, case.against) if c is not None]
         for run in range(1, args.runs + 1):
             for case in cases:
                 seconds = time_first_screen(case, tmp)
                 case.times.append(seconds)
-                print(f"run {run}/{args.runs}  {case.name:<10} {seconds:.3f} s", flush=True)
+                print(f"run {run}/{args.runs}  {case.name:<18} {seconds:.3f} s", flush=True)
 
     print()
     print(
@@ -214,7 +269,11 @@ def main(argv: list[str] | None = None) -> int:
         )
     print()
     bare = statistics.median(cases[0].times)
-    print(f"{'command':<10} {'median s':>9} {'min s':>9} {'max s':>9} {'x bare':>7}  goal")
+    against = f"x {args.against}" if args.against else ""
+    print(
+        f"{'command':<18} {'median s':>9} {'min s':>9} {'max s':>9} {'x bare':>7}  "
+        f"{against:>10}  goal"
+    )
     figures: dict[str, object] = {"runs": args.runs, "bare_s": round(bare, 3)}
     summary = []
     for case in cases:
@@ -223,15 +282,22 @@ def main(argv: list[str] | None = None) -> int:
         goal = ""
         if case.goal is not None:
             goal = f"<= {case.goal:.1f}x: {'met' if ratio <= case.goal else 'not met'}"
+        versus = ""
+        if case.against is not None:
+            versus = f"{median / statistics.median(case.against.times):.2f}"
         print(
-            f"{case.name:<10} {median:>9.3f} {min(case.times):>9.3f} {max(case.times):>9.3f} "
-            f"{ratio:>7.2f}  {goal}"
+            f"{case.name:<18} {median:>9.3f} {min(case.times):>9.3f} {max(case.times):>9.3f} "
+            f"{ratio:>7.2f}  {versus:>10}  {goal}"
         )
         if case is not cases[0]:
             key = case.name.replace(" ", "_")
             figures[f"{key}_s"] = round(median, 3)
             figures[f"{key}_x_bare"] = round(ratio, 2)
-            summary.append(f"{case.name} {median:.3f} s (x{ratio:.2f}, goal x{case.goal:.1f})")
+            text = f"{case.name} {median:.3f} s (x{ratio:.2f}, goal x{case.goal:.1f}"
+            if versus:
+                figures[f"{key}_x_against"] = float(versus)
+                text += f"; x{versus} {args.against}"
+            summary.append(text + ")")
     if primed is not None:
         figures["1000_analysis_cold_s"] = round(primed, 1)
         summary.append(f"1000 analysis in after {primed:.1f} s (cold, 1 run)")
