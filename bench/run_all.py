@@ -13,9 +13,12 @@ Figures table of bench/README.md.
 --quick passes small settings for a smoke run: to our own scripts their own (first_screen
 --runs 2, terminal_bytes --keys 8 --filter-runs 1, no 1,000-report case there); to the
 others `--quick` if their --help lists it, else `--runs 2` if it lists that. --data is
-passed to every script whose --help lists --data.
+passed to every script whose --help lists --data, and --against REV (compare with another
+commit in the same run) to every script whose --help lists --against (first_screen.py and
+keypress_latency.py).
 
     python bench/run_all.py [--quick] [--data DIR] [--only first_screen,terminal_bytes]
+                            [--against REV]
 """
 
 from __future__ import annotations
@@ -83,7 +86,9 @@ def options_of(path: Path) -> str:
     return done.stdout if done.returncode == 0 else ""
 
 
-def arguments(bench: Benchmark, path: Path, quick: bool, data: Path) -> list[str]:
+def arguments(
+    bench: Benchmark, path: Path, quick: bool, data: Path, against: str | None = None
+) -> list[str]:
     known = bench.quick if quick else bench.full
     helptext = options_of(path)
     args: list[str] = []
@@ -95,6 +100,8 @@ def arguments(bench: Benchmark, path: Path, quick: bool, data: Path) -> list[str
         args = ["--runs", "2"]
     if "--data" in helptext:
         args += ["--data", str(data)]
+    if against and "--against" in helptext:
+        args += ["--against", against]
     return args
 
 
@@ -119,7 +126,9 @@ def normalised(line: dict[str, object], script: str) -> dict[str, object]:
     }
 
 
-def run(bench: Benchmark, quick: bool, data: Path, number: int, total: int) -> None:
+def run(
+    bench: Benchmark, quick: bool, data: Path, number: int, total: int, against: str | None
+) -> None:
     path = BENCH / bench.script
     title = f"({number}/{total}) {bench.script}: {bench.what}"
     print(f"\n{'=' * 88}\n{title}", flush=True)
@@ -127,7 +136,7 @@ def run(bench: Benchmark, quick: bool, data: Path, number: int, total: int) -> N
         bench.status = "missing"
         print(f"{bench.script} is missing: skipped", flush=True)
         return
-    bench.command = [sys.executable, str(path), *arguments(bench, path, quick, data)]
+    bench.command = [sys.executable, str(path), *arguments(bench, path, quick, data, against)]
     shown = shlex.join(["python", str(path.relative_to(REPO)), *bench.command[2:]])
     print(f"$ {shown}\n{'=' * 88}", flush=True)
     env = dict(os.environ, PYTHONUNBUFFERED="1")
@@ -176,6 +185,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only", help="comma-separated scripts to run (e.g. first_screen,terminal_bytes)"
     )
+    parser.add_argument(
+        "--against", metavar="REV", help="compare with commit REV where a script can"
+    )
     args = parser.parse_args(argv)
     chosen = BENCHMARKS
     if args.only:
@@ -188,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     started = datetime.datetime.now().astimezone()
     load_before = os.getloadavg()
     for number, bench in enumerate(chosen, start=1):
-        run(bench, args.quick, args.data.resolve(), number, len(chosen))
+        run(bench, args.quick, args.data.resolve(), number, len(chosen), args.against)
     load_after = os.getloadavg()
 
     date = started.date().isoformat()
