@@ -22,7 +22,6 @@ from tests.app.harness import (
 )
 from tui.analysis.entities import Corrections
 from tui.app.app import NewsprismApp
-from tui.app.fact_view import STRICTEST_THRESHOLD, fact_marker, threshold_steps
 from tui.app.messages import AnalysisReady
 from tui.app.render import UNIQUE_MARK
 from tui.app.screens.fact_matrix import FactMatrix
@@ -32,6 +31,7 @@ from tui.app.widgets.report_pane import ReportPane
 from tui.model.corpus import Corpus
 from tui.model.document import Paragraph, Report
 from tui.model.facts import Discrepancy, Fact
+from tui.query.facts import STRICTEST_THRESHOLD, fact_marker, threshold_steps
 from tui.resources import seeds_dir
 
 # The two seed reports' wordings of one fact (the rebels took Homs).

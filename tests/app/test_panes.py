@@ -12,13 +12,13 @@ from textual.pilot import Pilot
 
 from tests.app.harness import analysed, notes
 from tui.app.app import NewsprismApp
-from tui.app.fact_view import build_fact_index, find_counterparts
 from tui.app.screens.reader import ReportColumn, pane_limit
 from tui.app.screens.report_list import ReportList
 from tui.app.themes import THEMES
 from tui.app.widgets.report_pane import ReportPane
 from tui.model.corpus import Corpus
 from tui.model.document import Paragraph, Report
+from tui.query.facts import build_fact_index, find_counterparts
 from tui.resources import seeds_dir
 
 # The Homs fact in the first seed report's words.

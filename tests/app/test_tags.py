@@ -28,7 +28,6 @@ from tests.app.harness import (
 from tui.analysis.entities import Corrections
 from tui.analysis.topics import UserTopic
 from tui.app.app import NewsprismApp
-from tui.app.entity_filter import match_entities
 from tui.app.messages import AnalysisReady
 from tui.app.render import SOURCE_MARK, TOPIC_MARK
 from tui.app.screens.help import HelpScreen
@@ -40,6 +39,7 @@ from tui.model.corpus import Corpus
 from tui.model.document import Paragraph
 from tui.model.entities import Entity
 from tui.model.tags import CitedSource, Topic
+from tui.query.entities import match_entities
 
 # A seed paragraph citing Reuters and two residents, about Damascus.
 GUNFIRE = "Gunfire is heard in a central district of Damascus"

@@ -20,7 +20,6 @@ from textual.widgets import DataTable
 
 from tests.app.harness import analysed, notes, segments
 from tui.app.app import NewsprismApp
-from tui.app.fact_view import fact_marker
 from tui.app.render import SOURCE_MARK, UNIQUE_MARK
 from tui.app.themes import (
     ANSI,
@@ -33,6 +32,7 @@ from tui.app.widgets.report_pane import FACT_COLOURS, ReportPane
 from tui.cli import _reader_parser, main
 from tui.model.corpus import Corpus
 from tui.model.entities import Entity
+from tui.query.facts import fact_marker
 from tui.resources import seeds_dir
 from tui.settings.config import (
     ANSI_THEME,

@@ -30,6 +30,8 @@ def test_core_modules_do_not_import_textual():
         """
         import sys
         import tui, tui.model, tui.ingest, tui.analysis, tui.query, tui.cli
+        import tui.query.entities, tui.query.facts, tui.query.marks, tui.query.tags
+        import tui.query.search
         import tui.pipeline.build, tui.textsafe, tui.resources, tui.export
         import tui.settings.config, tui.cli.serve, tui.pipeline.cache, tui.perf
         loaded = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
@@ -46,7 +48,7 @@ def test_query_and_export_do_not_import_the_reader():
     result = _run(
         """
         import sys
-        import tui.query, tui.export
+        import tui.query, tui.query.entities, tui.query.facts, tui.query.tags, tui.export
         print(sorted(m for m in sys.modules if m == "tui.app" or m.startswith("tui.app.")))
         """
     )

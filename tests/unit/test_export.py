@@ -16,10 +16,7 @@ import pytest
 from tests.app.harness import analysed, notes, run_command
 from tui import analyze, analyze_texts
 from tui.app.app import NewsprismApp
-from tui.app.entity_filter import EntityFilter
-from tui.app.fact_view import build_fact_index, sentence_wording
 from tui.app.screens.export import ExportScreen
-from tui.app.tag_view import OUTLET_PREFIX, TagFilter
 from tui.cli import main
 from tui.export import (
     ENTITY_COLUMNS,
@@ -36,6 +33,9 @@ from tui.export import (
 )
 from tui.model.corpus import Corpus
 from tui.query import Filter
+from tui.query.entities import EntityFilter
+from tui.query.facts import build_fact_index, sentence_wording
+from tui.query.tags import OUTLET_PREFIX, TagFilter
 from tui.resources import seeds_dir
 
 ALL_EXPORTS = list(product(EXPORT_KINDS, EXPORT_FORMATS))

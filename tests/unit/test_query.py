@@ -20,13 +20,13 @@ from hypothesis import strategies as st
 
 from tests.app.harness import analysed
 from tui.app.app import NewsprismApp
-from tui.app.entity_filter import EntityFilter
 from tui.app.screens.export import ExportScreen
-from tui.app.tag_view import OUTLET_PREFIX, TagFilter
 from tui.export import export_text
 from tui.model.corpus import Corpus, MatchMode
 from tui.model.document import Report
 from tui.query import FACT_VIEWS, FactView, Filter, View, build_index, view_of
+from tui.query.entities import EntityFilter
+from tui.query.tags import OUTLET_PREFIX, TagFilter
 from tui.resources import seeds_dir
 
 

@@ -17,7 +17,6 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from tui.app.entity_filter import display_name
 from tui.app.messages import (
     AnalysisProgress,
     AnalysisReady,
@@ -27,10 +26,11 @@ from tui.app.messages import (
     ReportLoaded,
 )
 from tui.app.screens.reader import ReaderScreen
-from tui.app.tag_view import build_tag_index
 from tui.app.themes import ThemeChoice, pick_theme
 from tui.model.corpus import ANALYSIS_STAGES, Corpus, LoadError
 from tui.model.document import Report
+from tui.query.entities import display_name
+from tui.query.tags import build_tag_index
 from tui.resources import styles_dir
 from tui.textsafe import safe_text
 from tui.wording import count_of

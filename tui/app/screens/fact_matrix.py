@@ -35,12 +35,12 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Static
 
-from tui.app.fact_view import FactIndex, sentence_wording
 from tui.app.widgets.pane_header import outlet_name
 from tui.app.widgets.quiet_footer import QuietFooter
 from tui.model.corpus import Corpus
 from tui.model.document import Report
 from tui.model.facts import Fact
+from tui.query.facts import FactIndex, sentence_wording
 from tui.textsafe import safe_text
 from tui.wording import count_of
 

@@ -33,13 +33,23 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from tui.app.entity_filter import (
+from tui.app.messages import FactsMatched
+from tui.app.report_rows import report_rows
+from tui.app.widgets.filter_bar import FilterBar
+from tui.app.widgets.pane_header import PaneHeader, outlet_name
+from tui.app.widgets.quiet_footer import QuietFooter
+from tui.app.widgets.report_pane import ReportPane
+from tui.app.widgets.status_bar import StatusBar
+from tui.model.corpus import ANALYSIS_STAGES, Corpus
+from tui.model.document import Report
+from tui.query import FACT_VIEWS, FactView, Filter, ParagraphIndex, View, build_index, view_of
+from tui.query.entities import (
     EntityFilter,
     describe_entities,
     filter_view,
     remap_entity_ids,
 )
-from tui.app.fact_view import (
+from tui.query.facts import (
     EMPTY_INDEX,
     Counterpart,
     FactIndex,
@@ -49,9 +59,8 @@ from tui.app.fact_view import (
     find_counterparts,
     stepped_threshold,
 )
-from tui.app.messages import FactsMatched
-from tui.app.report_rows import report_rows
-from tui.app.tag_view import (
+from tui.query.marks import FilterView
+from tui.query.tags import (
     EMPTY_TAGS,
     TagFilter,
     TagIndex,
@@ -62,15 +71,6 @@ from tui.app.tag_view import (
     source_choices,
     tag_filter_view,
 )
-from tui.app.view import FilterView
-from tui.app.widgets.filter_bar import FilterBar
-from tui.app.widgets.pane_header import PaneHeader, outlet_name
-from tui.app.widgets.quiet_footer import QuietFooter
-from tui.app.widgets.report_pane import ReportPane
-from tui.app.widgets.status_bar import StatusBar
-from tui.model.corpus import ANALYSIS_STAGES, Corpus
-from tui.model.document import Report
-from tui.query import FACT_VIEWS, FactView, Filter, ParagraphIndex, View, build_index, view_of
 from tui.wording import count_of
 
 if TYPE_CHECKING:

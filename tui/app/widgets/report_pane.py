@@ -28,8 +28,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.render import PaneStyles, SentenceStyle, paragraph_text, sentence_styles, tag_lines
-from tui.app.view import NO_FILTER, FilterView, Span, Tag
 from tui.model.document import Paragraph, Report
+from tui.query.marks import NO_FILTER, FilterView, Span, Tag
 
 if TYPE_CHECKING:
     from textual.theme import Theme

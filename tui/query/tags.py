@@ -18,11 +18,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from tui.app.entity_filter import EntityFilter, display_name, remap_entity_ids
-from tui.app.view import FilterView, Tag
 from tui.model.corpus import Corpus
 from tui.model.facts import Fact
-from tui.query import FactView, Filter
+from tui.query.entities import EntityFilter, display_name, remap_entity_ids
+from tui.query.filter import FactView, Filter
+from tui.query.marks import FilterView, Tag
 
 OUTLET_PREFIX = "outlet:"
 # The source picker lists outlets too from this many reports on (with two, each pane

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from tui.query import View
+from tui.query.view import View
 
 # (start, end) offsets into a report's text.
 Span = tuple[int, int]

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from tui.app.search import match_items
-from tui.app.view import NO_FILTER, FilterView, Span
 from tui.model.corpus import Corpus, MatchMode
 from tui.model.entities import Entity
+from tui.query.marks import NO_FILTER, FilterView, Span
+from tui.query.search import match_items
 from tui.textsafe import safe_line
 
 
