@@ -71,7 +71,7 @@ async def test_entities_are_usable_while_facts_are_found(
         assert isinstance(seeds_app.screen, EntityPicker)
         await pilot.press(*"damascus", "enter")
         await pilot.pause()
-        assert reader.entity_filter.active
+        assert reader.state.entity_filter.active
         filtered = [len(reader.pane(i).paragraphs) for i in range(2)]
         held_facts.set()
         final = await analysed(pilot)
@@ -80,7 +80,7 @@ async def test_entities_are_usable_while_facts_are_found(
         assert "shared facts" in status(seeds_app)
         assert not reader.query_one("#status-progress").display
         # The filter carried over to the whole analysis.
-        assert reader.entity_filter.active
+        assert reader.state.entity_filter.active
         assert [len(reader.pane(i).paragraphs) for i in range(2)] == filtered
         await pilot.press("n")
         assert "Still finding shared facts…" not in notes(seeds_app)[-1:]

@@ -369,8 +369,8 @@ async def test_a_live_theme_switch_restyles_every_pane_at_once() -> None:
         corpus = await analysed(pilot)
         await pilot.press("e", *widest_entity(corpus).name, "enter")
         await pilot.pause()
-        assert app.reader.entity_filter.active
-        panes = [app.reader.pane(i) for i in range(app.reader.shown_panes)]
+        assert app.reader.state.entity_filter.active
+        panes = [app.reader.pane(i) for i in range(app.reader.state.shown_panes)]
         assert len(panes) >= 2
         for theme in (LIGHT, ANSI, DARK):
             await open_theme_picker(pilot)

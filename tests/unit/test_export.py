@@ -470,7 +470,7 @@ async def test_x_exports_the_paragraphs_in_view(seeds_app, tmp_path, monkeypatch
         pair = busiest_entities(corpus)
         named = corpus.query(pair, "any")
         outlet = next(r.outlet for r in corpus.reports if any(p.id in named for p in r.paragraphs))
-        reader.tag_filter = TagFilter((OUTLET_PREFIX + outlet,), ())
+        reader.apply_tag_filter(TagFilter((OUTLET_PREFIX + outlet,), ()))
         reader.apply_filter(EntityFilter(pair, "any"))
         await pilot.pause()
         shown = {p.id for _, p in reader.pane(0).view.kept.selected(corpus.reports)}
@@ -551,13 +551,13 @@ async def test_Y_copies_every_wording_of_the_facts(seeds_app, monkeypatch):
         reader = seeds_app.reader
         pane = reader.pane(0)
         plain = next(
-            i for i, p in enumerate(pane.paragraphs) if not reader.facts.paragraph_facts(p)
+            i for i, p in enumerate(pane.paragraphs) if not reader.state.facts.paragraph_facts(p)
         )
         pane.move_cursor(plain)
         await pilot.press("Y")
         assert copied == []
         await pilot.press("n", "Y")
-        fact_ids = reader.facts.paragraph_facts(pane.current_paragraph)
+        fact_ids = reader.state.facts.paragraph_facts(pane.current_paragraph)
     assert fact_ids and len(copied) == 1
     wordings = {}
     for report in corpus.reports:

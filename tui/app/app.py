@@ -127,7 +127,7 @@ class NewsprismApp(App[None]):
         from tui.app.screens.fact_matrix import FactMatrix
         from tui.app.screens.sources_overview import SourcesOverview
 
-        styles = self.reader.pane(0).fact_styles()
+        styles = self.reader.fact_styles()
         for screen in self.screen_stack:
             if isinstance(screen, FactMatrix | SourcesOverview):
                 screen.restyle_facts(styles)
@@ -225,7 +225,7 @@ class NewsprismApp(App[None]):
             # drawing it for the interpreter.
             self.call_after_refresh(self.start_analysis)
         else:
-            self.reader.analysis_note = "No reports to analyse"
+            self.reader.show_nothing_to_analyse()
 
     # ------------------------------------------------------------------ analysis
 
