@@ -363,7 +363,8 @@ async def test_full_stop_and_comma_jump_between_mentions(seeds_app: NewsprismApp
         await pilot.press("comma")
         assert pane.cursor == len(pane.paragraphs) - 1
         assert any("Back to the last mention" in n.message for n in seeds_app._notifications)
-        assert pane.current_paragraph.id in corpus.query(seeds_app.reader.state.entity_filter.entity_ids)
+        chosen = seeds_app.reader.state.entity_filter.entity_ids
+        assert pane.current_paragraph.id in corpus.query(chosen)
         # The right pane has no mention of Hezbollah.
         await pilot.press("tab", "full_stop")
         assert any("No mention in this pane" in n.message for n in seeds_app._notifications)

@@ -309,8 +309,9 @@ async def test_a_long_filter_bar_wraps_and_shows_every_name(seeds_app: Newsprism
         await pick(pilot, "t", *TOPIC_QUERIES)
         reader = app.reader
         assert set(reader.state.entity_filter.entity_ids) == {e.id for e in entities}
-        assert set(reader.state.tag_filter.sources) == {CitedSource(name).key for name in LONG_SOURCES}
-        assert set(reader.state.tag_filter.topics) == {t.id for t in corpus.topics[-len(LONG_TOPICS) :]}
+        tag_filter = reader.state.tag_filter
+        assert set(tag_filter.sources) == {CitedSource(name).key for name in LONG_SOURCES}
+        assert set(tag_filter.topics) == {t.id for t in corpus.topics[-len(LONG_TOPICS) :]}
         await pilot.press("f")  # follow mode: one more word at the end
         label = bar_label(app)
         assert "· follow " in label and label.endswith(" c clear")  # keys last, whole
