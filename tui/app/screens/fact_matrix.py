@@ -15,6 +15,10 @@ of a row on every repaint, so a thousand report columns at once would make each
 keypress crawl.
 
 Every cell is report text: built as `Text`, never markup.
+
+Over 400 lines on purpose: the matrix screen, its table and the fact-in-full view
+(`FactDetails`) share the cell wording and the details text built here; split apart,
+each would import the other's helpers.
 """
 
 from __future__ import annotations

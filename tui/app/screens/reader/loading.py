@@ -18,11 +18,8 @@ from tui.query.tags import TagIndex, remap_tag_filter
 
 
 class LoadingPart(ReaderBase):
-    def add_first_report(self, report: Report) -> None:
-        """A report read before the reader is first drawn."""
-        self.reports.append(report)
-
     def add_report(self, report: Report) -> None:
+        """One more report read (before the reader is drawn too)."""
         self.reports.append(report)
         number = len(self.reports) - 1
         if self.is_mounted:
@@ -50,8 +47,9 @@ class LoadingPart(ReaderBase):
         self.set_state(replace(self.state, analysis_note="No reports to analyse"))
 
     def show_stage_progress(self, done: int = 0) -> None:
-        """An analysis has started (`done`: stages finished, 0 for a new run): the
-        status line says what it looks for, with a progress bar."""
+        """An analysis has started: the status line says what it looks for, with a
+        progress bar. (`done` is 0, the loader's call; the stages a run finishes
+        arrive with `set_corpus`.)"""
         self.set_state(replace(self.state, analysis_running=True, analysis_failed=False))
 
     def show_analysis_failed(self) -> None:
