@@ -17,6 +17,7 @@ from tui.model.entities import Entity
 from tui.query.marks import NO_FILTER, FilterView, Span
 from tui.query.search import match_items
 from tui.textsafe import safe_line
+from tui.wording import joined
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +54,7 @@ def filter_view(corpus: Corpus, flt: EntityFilter) -> FilterView:
         if spans:
             marks[paragraph_id] = spans
     names = describe_entities(corpus, flt)
-    joiner = " and " if flt.mode == "all" else " or "
-    if len(names) > 1:
-        named = ", ".join(names[:-1]) + joiner + names[-1]
-    else:
-        named = names[0]
+    named = joined(names, "and" if flt.mode == "all" else "or")
     return FilterView(marks=marks, clauses=(f"mentions {named}",))
 
 
