@@ -281,7 +281,7 @@ def paragraph_texts(report: Any) -> list[str]:
 def filter_candidates(corpus: Any, report: Any, count: int = CANDIDATES) -> list[dict[str, Any]]:
     """People, organisations and places named in `report`, the most mentioned there
     first, whose full name typed in the picker puts them first."""
-    from tui.app.entity_filter import match_entities
+    from tui.query.entities import match_entities
 
     counts: dict[str, int] = {}
     for paragraph in report.paragraphs:

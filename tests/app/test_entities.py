@@ -104,7 +104,7 @@ async def test_a_failed_analysis_is_one_line_and_the_reader_goes_on(
     async with seeds_app.run_test(size=(80, 24)) as pilot:
         for _ in range(300):
             await pilot.pause(0.01)
-            if seeds_app.reader.analysis_note != "Analysis still running":
+            if seeds_app.reader.state.analysis_note != "Analysis still running":
                 break
         await pilot.pause()
         failures = [n.message for n in seeds_app._notifications if "failed" in n.message]
@@ -172,7 +172,7 @@ async def test_escape_cancels_the_picker(seeds_app: NewsprismApp) -> None:
         await analysed(pilot)
         await pilot.press("e", *"hezb", "escape")
         assert seeds_app.screen is seeds_app.reader
-        assert not seeds_app.reader.entity_filter.active
+        assert not seeds_app.reader.state.entity_filter.active
         assert not seeds_app.reader.query_one(FilterBar).display
 
 
@@ -186,7 +186,7 @@ async def test_enter_filters_both_panes(seeds_app: NewsprismApp) -> None:
         assert hezbollah.reports == ("r1",)
         await filter_by(pilot, "hezb")
         reader = seeds_app.reader
-        assert reader.entity_filter.entity_ids == (hezbollah.id,)
+        assert reader.state.entity_filter.entity_ids == (hezbollah.id,)
         allowed = corpus.query([hezbollah.id], "any")
         left, right = reader.pane(0), reader.pane(1)
         assert shown_ids(left) and shown_ids(left) <= allowed
@@ -209,16 +209,16 @@ async def test_a_toggles_any_and_all(seeds_app: NewsprismApp) -> None:
         assert all_ids and all_ids < any_ids
         await filter_by(pilot, "damascus", "reuters")
         reader = seeds_app.reader
-        assert reader.entity_filter.entity_ids == tuple(ids)
+        assert reader.state.entity_filter.entity_ids == tuple(ids)
         both = shown_ids(reader.pane(0)) | shown_ids(reader.pane(1))
         assert both == any_ids
         await pilot.press("a")
-        assert reader.entity_filter.mode == "all"
+        assert reader.state.entity_filter.mode == "all"
         both = shown_ids(reader.pane(0)) | shown_ids(reader.pane(1))
         assert both == all_ids
         assert "Entities (all)" in str(reader.query_one("#filter-label").render())
         await pilot.press("a")
-        assert reader.entity_filter.mode == "any"
+        assert reader.state.entity_filter.mode == "any"
         assert shown_ids(reader.pane(0)) | shown_ids(reader.pane(1)) == any_ids
 
 
@@ -230,7 +230,7 @@ async def test_c_clears_the_filter(seeds_app: NewsprismApp) -> None:
         await filter_by(pilot, "hezb")
         assert len(reader.pane(0).paragraphs) < everything[0]
         await pilot.press("c")
-        assert not reader.entity_filter.active
+        assert not reader.state.entity_filter.active
         assert [len(reader.pane(i).paragraphs) for i in range(2)] == everything
         assert not reader.query_one(FilterBar).display
         # The cursor stays on the paragraph it was on, at the same screen row.
@@ -261,7 +261,7 @@ async def test_picker_keeps_the_current_filter_selected(seeds_app: NewsprismApp)
         assert screen.selected == [entity_named(corpus, "Hezbollah").id]
         # Add Qusair to the selection (typing in the list starts a new search).
         await pilot.press("down", *"qusair", "down", "space", "enter")
-        names = [corpus.entity(e).name for e in seeds_app.reader.entity_filter.entity_ids]
+        names = [corpus.entity(e).name for e in seeds_app.reader.state.entity_filter.entity_ids]
         assert names == ["Hezbollah", "Qusair"]
 
 
@@ -270,7 +270,7 @@ async def test_filter_survives_report_cycling_and_boilerplate(seeds_app: Newspri
         corpus = await analysed(pilot)
         await filter_by(pilot, "hezb")
         reader = seeds_app.reader
-        allowed = corpus.query(reader.entity_filter.entity_ids)
+        allowed = corpus.query(reader.state.entity_filter.entity_ids)
         await pilot.press("tab", "right_square_bracket")
         assert reader.pane(1).report is reader.reports[0]
         assert shown_ids(reader.pane(1)) == shown_ids(reader.pane(0)) <= allowed
@@ -363,7 +363,8 @@ async def test_full_stop_and_comma_jump_between_mentions(seeds_app: NewsprismApp
         await pilot.press("comma")
         assert pane.cursor == len(pane.paragraphs) - 1
         assert any("Back to the last mention" in n.message for n in seeds_app._notifications)
-        assert pane.current_paragraph.id in corpus.query(seeds_app.reader.entity_filter.entity_ids)
+        chosen = seeds_app.reader.state.entity_filter.entity_ids
+        assert pane.current_paragraph.id in corpus.query(chosen)
         # The right pane has no mention of Hezbollah.
         await pilot.press("tab", "full_stop")
         assert any("No mention in this pane" in n.message for n in seeds_app._notifications)
@@ -456,7 +457,7 @@ async def test_filter_carries_over_a_reanalysis(seeds_app: NewsprismApp) -> None
         await pilot.press("e", *"qusair", "down", "m", *"hezbollah", "down", "m")
         corpus = await analysed(pilot)
         await pilot.press("escape")
-        (entity_id,) = reader.entity_filter.entity_ids
+        (entity_id,) = reader.state.entity_filter.entity_ids
         assert "Qusair" in corpus.entity(entity_id).aliases
         assert before < shown_ids(reader.pane(0)) == corpus.query([entity_id])
 
@@ -587,7 +588,7 @@ async def test_long_details_can_be_read_whole(
         await pilot.press("shift+tab")
         assert screen.focused is screen.option_list
         await pilot.press("space", "enter")
-        assert seeds_app.reader.entity_filter.entity_ids == ("e1",)
+        assert seeds_app.reader.state.entity_filter.entity_ids == ("e1",)
 
 
 # ---------------------------------------------------------------------- hostile names

@@ -23,7 +23,6 @@ from tests.app.harness import (
 from tui import analyze
 from tui.analysis.entities import Corrections
 from tui.app.app import NewsprismApp
-from tui.app.fact_view import STRICTEST_THRESHOLD, fact_marker, threshold_steps
 from tui.app.messages import AnalysisReady
 from tui.app.render import UNIQUE_MARK
 from tui.app.screens.fact_matrix import FactMatrix
@@ -33,6 +32,7 @@ from tui.app.widgets.report_pane import ReportPane
 from tui.model.corpus import Corpus
 from tui.model.document import Paragraph, Report
 from tui.model.facts import Discrepancy, Fact
+from tui.query.facts import STRICTEST_THRESHOLD, fact_marker, threshold_steps
 from tui.resources import seeds_dir
 
 # The two seed reports' wordings of one fact (the rebels took Homs).
@@ -393,7 +393,7 @@ async def test_a_matrix_jump_lands_on_the_fact_chosen_in_follow_mode(
         reader = seeds_app.reader
         await pilot.press("f", *before, "m", *["j"] * corpus.facts.index(chosen), "enter")
         await pilot.pause()
-        assert seeds_app.screen is reader and reader.follow
+        assert seeds_app.screen is reader and reader.state.follow
         left, right = reader.pane(0), reader.pane(1)
         assert chosen.sentences[0] in {s.id for s in left.current_paragraph.sentences}
         in_right = {s.id for p in right_report.paragraphs for s in p.sentences}
@@ -449,7 +449,7 @@ async def test_fact_view_and_entity_filter_both_apply(seeds_app: NewsprismApp) -
         reader = seeds_app.reader
         await pilot.press("e", *"damascus", "enter")
         await pilot.pause()
-        entity_ids = reader.entity_filter.entity_ids
+        entity_ids = reader.state.entity_filter.entity_ids
         mentioned = corpus.query(entity_ids)
         await pilot.press("u")
         both = {p.id for i in range(2) for p in reader.pane(i).paragraphs}

@@ -94,6 +94,6 @@ async def test_palette_commands_run_end_to_end() -> None:
         assert isinstance(app.screen, EntityPicker)
         await pilot.press(*corpus.entities[0].name, "enter")
         await pilot.pause()
-        assert app.reader.entity_filter.active
+        assert app.reader.state.entity_filter.active
         await run_command(pilot, "clear filters")
-        assert not app.reader.entity_filter.active
+        assert not app.reader.state.entity_filter.active

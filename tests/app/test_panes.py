@@ -12,13 +12,13 @@ from textual.pilot import Pilot
 
 from tests.app.harness import analysed, notes
 from tui.app.app import NewsprismApp
-from tui.app.fact_view import build_fact_index, find_counterparts
 from tui.app.screens.reader import ReportColumn, pane_limit
 from tui.app.screens.report_list import ReportList
 from tui.app.themes import THEMES
 from tui.app.widgets.report_pane import ReportPane
 from tui.model.corpus import Corpus
 from tui.model.document import Paragraph, Report
+from tui.query.facts import build_fact_index, find_counterparts
 from tui.resources import seeds_dir
 
 # The Homs fact in the first seed report's words.
@@ -240,7 +240,7 @@ async def test_filters_apply_to_every_pane(tmp_path: Path) -> None:
         everything = [len(reader.pane(i).paragraphs) for i in range(3)]
         await pilot.press("e", *"homs", "enter")
         await pilot.pause()
-        allowed = corpus.query(reader.entity_filter.entity_ids)
+        allowed = corpus.query(reader.state.entity_filter.entity_ids)
         for index in range(3):
             shown = {p.id for p in reader.pane(index).paragraphs}
             assert shown and shown <= allowed
@@ -326,7 +326,7 @@ def header_look(app: NewsprismApp, index: int) -> Look:
 def highlighted(app: NewsprismApp, active: Look) -> list[int]:
     """The panes shown whose header has the focused look."""
     reader = app.reader
-    return [i for i in range(reader.shown_panes) if header_look(app, i) == active]
+    return [i for i in range(reader.state.shown_panes) if header_look(app, i) == active]
 
 
 async def assert_header_follows(pilot: Pilot, active: Look) -> None:
@@ -363,7 +363,7 @@ async def test_only_the_focused_panes_header_is_highlighted(tmp_path: Path, them
         reader.pane(2).focus()  # focus moved without a key (a click, a dialog closing)
         await assert_header_follows(pilot, active)
         assert highlighted(app, active) == [2]
-        reader.jump_to_fact(next(iter(reader.facts.facts)))  # focuses the left pane
+        reader.jump_to_fact(next(iter(reader.state.facts.facts)))  # focuses the left pane
         await assert_header_follows(pilot, active)
         assert highlighted(app, active) == [0]
         await pilot.press("shift+tab", "P")  # closing the focused last pane
@@ -391,7 +391,7 @@ async def test_shrinking_hides_panes_and_widening_shows_them_again(tmp_path: Pat
         await pilot.resize_terminal(120, 35)
         await pilot.pause()
         # The fourth pane is hidden, not closed; the focus moved to the third.
-        assert reader.shown_panes == 3 and columns(app) == [0, 1, 2, 3]
+        assert reader.state.shown_panes == 3 and columns(app) == [0, 1, 2, 3]
         assert reader.pane(3).region.width == 0
         assert all(reader.pane(i).region.width > 30 for i in range(3))
         assert app.focused is reader.pane(2)
@@ -404,7 +404,7 @@ async def test_shrinking_hides_panes_and_widening_shows_them_again(tmp_path: Pat
         )
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
-        assert reader.shown_panes == 2
+        assert reader.state.shown_panes == 2
         assert reader.pane(2).region.width == 0 and reader.pane(3).region.width == 0
         # One pane at a time below 60 columns: tab goes between the two shown.
         await pilot.resize_terminal(50, 24)
@@ -416,7 +416,7 @@ async def test_shrinking_hides_panes_and_widening_shows_them_again(tmp_path: Pat
         assert app.focused is reader.pane(0) and reader.pane(1).region.width == 0
         await pilot.resize_terminal(200, 40)
         await pilot.pause()
-        assert not reader.has_class("-narrow") and reader.shown_panes == 4
+        assert not reader.has_class("-narrow") and reader.state.shown_panes == 4
         assert all(reader.pane(i).region.width >= 45 for i in range(4))
         assert reader.pane(3).report is reader.reports[3]
         assert reader.pane(3).current_paragraph == kept

@@ -172,7 +172,7 @@ async def test_command_palette_opens(seeds_app: NewsprismApp) -> None:
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert seeds_app.reader.show_boilerplate
+        assert seeds_app.reader.state.show_boilerplate
 
 
 async def test_q_quits(seeds_app: NewsprismApp) -> None:

@@ -86,7 +86,7 @@ async def test_enter_shows_the_report_in_the_focused_pane(seeds_app: NewsprismAp
         reader = seeds_app.reader
         await pilot.press("r", "down", "down", "enter")
         assert seeds_app.screen is reader
-        assert reader.pane_reports == [1, 1]
+        assert reader.state.pane_reports == (1, 1)
         assert reader.pane(0).report is reader.reports[1]
         assert "2 of 2" in header(seeds_app, 0) and "Sky News" in header(seeds_app, 0)
         assert seeds_app.focused is reader.pane(0)
@@ -98,7 +98,7 @@ async def test_escape_changes_nothing(seeds_app: NewsprismApp) -> None:
         reader = seeds_app.reader
         await pilot.press("r", "down", "down", "escape")
         assert seeds_app.screen is reader
-        assert reader.pane_reports == [0, 1]
+        assert reader.state.pane_reports == (0, 1)
         assert reader.pane(0).report is reader.reports[0]
 
 
@@ -108,7 +108,7 @@ async def test_typing_then_enter_picks_the_match(seeds_app: NewsprismApp) -> Non
         reader = seeds_app.reader
         await pilot.press("tab", "r", *"000", "enter")
         assert seeds_app.screen is reader
-        assert reader.pane_reports == [0, 0]
+        assert reader.state.pane_reports == (0, 0)
         assert "1 of 2" in header(seeds_app, 1)
 
 
@@ -125,7 +125,7 @@ async def test_picking_the_third_of_three(tmp_path: Path) -> None:
         # The cursor stays on its report (1, now last): up twice is report 3.
         await pilot.press("up", "up", "enter")
         assert app.screen is reader
-        assert reader.pane_reports == [0, 2]
+        assert reader.state.pane_reports == (0, 2)
         assert reader.pane(1).report is reader.reports[2]
         assert "3 of 3" in header(app, 1)
 

@@ -326,7 +326,7 @@ async def test_a_thousand_reports_scroll_and_filter(tmp_path: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
-        assert reader.entity_filter.entity_ids == (entity.id,)
+        assert reader.state.entity_filter.entity_ids == (entity.id,)
 
         # Every paragraph the panes show mentions the entity, in its own words.
         spellings = set(entity.aliases) | {entity.name}
@@ -350,7 +350,7 @@ async def test_a_thousand_reports_scroll_and_filter(tmp_path: Path) -> None:
         await pilot.press("j")
         await pilot.press("c")
         await pilot.pause()
-        assert not reader.entity_filter.active
+        assert not reader.state.entity_filter.active
         body = [p for p in report.paragraphs if p.kind != "boilerplate"]
         assert len(pane.paragraphs) == len(body)
 

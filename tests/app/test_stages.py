@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from textual.binding import Binding
 from textual.pilot import Pilot
 
 from tests.app.harness import analysed, notes
@@ -71,7 +72,7 @@ async def test_entities_are_usable_while_facts_are_found(
         assert isinstance(seeds_app.screen, EntityPicker)
         await pilot.press(*"damascus", "enter")
         await pilot.pause()
-        assert reader.entity_filter.active
+        assert reader.state.entity_filter.active
         filtered = [len(reader.pane(i).paragraphs) for i in range(2)]
         held_facts.set()
         final = await analysed(pilot)
@@ -80,7 +81,30 @@ async def test_entities_are_usable_while_facts_are_found(
         assert "shared facts" in status(seeds_app)
         assert not reader.query_one("#status-progress").display
         # The filter carried over to the whole analysis.
-        assert reader.entity_filter.active
+        assert reader.state.entity_filter.active
         assert [len(reader.pane(i).paragraphs) for i in range(2)] == filtered
         await pilot.press("n")
         assert "Still finding shared facts…" not in notes(seeds_app)[-1:]
+
+
+async def test_every_key_needing_the_analysis_says_so_before_there_is_one(
+    seeds_app: NewsprismApp, held_analysis: threading.Event
+) -> None:
+    from tui.app.screens.reader import ReaderScreen
+
+    needing = [
+        binding
+        for binding in ReaderScreen.BINDINGS
+        if isinstance(binding, Binding)
+        and hasattr(getattr(ReaderScreen, f"action_{binding.action.split('(')[0]}", None), "need")
+    ]
+    assert len(needing) >= 15  # every filter, fact and export key
+    async with seeds_app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        reader = seeds_app.reader
+        for binding in needing:
+            before = len(notes(seeds_app))
+            await pilot.press(binding.key)
+            assert seeds_app.screen is reader, binding.key
+            assert notes(seeds_app)[before:] == ["Analysis still running"], binding.key
+        assert reader.corpus is None

@@ -30,7 +30,6 @@ from tests.app.harness import (
 from tui.analysis.entities import Corrections
 from tui.analysis.topics import UserTopic
 from tui.app.app import NewsprismApp
-from tui.app.entity_filter import match_entities
 from tui.app.messages import AnalysisReady
 from tui.app.render import SOURCE_MARK, TOPIC_MARK
 from tui.app.screens.help import HelpScreen
@@ -42,6 +41,7 @@ from tui.model.corpus import Corpus
 from tui.model.document import Paragraph
 from tui.model.entities import Entity
 from tui.model.tags import CitedSource, Topic
+from tui.query.entities import match_entities
 
 # A seed paragraph citing Reuters and two residents, about Damascus.
 GUNFIRE = "Gunfire is heard in a central district of Damascus"
@@ -182,11 +182,11 @@ async def test_T_hides_and_shows_the_tags(seeds_app: NewsprismApp) -> None:
         tag_rows = len(tag_lines_of(pane, paragraph))
         assert tag_rows
         await pilot.press("T")
-        assert not reader.show_tags and "Tags hidden" in notes(seeds_app)
+        assert not reader.state.show_tags and "Tags hidden" in notes(seeds_app)
         assert tag_line_of(pane, paragraph) is None
         assert len(paragraph_lines(pane, paragraph)) == len(with_tags) - tag_rows
         await pilot.press("T")
-        assert reader.show_tags and "Tags shown" in notes(seeds_app)
+        assert reader.state.show_tags and "Tags shown" in notes(seeds_app)
         assert tag_line_of(pane, paragraph) is not None
 
 
@@ -310,9 +310,10 @@ async def test_a_long_filter_bar_wraps_and_shows_every_name(seeds_app: Newsprism
         await pick(pilot, "s", *SOURCE_QUERIES)
         await pick(pilot, "t", *TOPIC_QUERIES)
         reader = app.reader
-        assert set(reader.entity_filter.entity_ids) == {e.id for e in entities}
-        assert set(reader.tag_filter.sources) == {CitedSource(name).key for name in LONG_SOURCES}
-        assert set(reader.tag_filter.topics) == {t.id for t in corpus.topics[-len(LONG_TOPICS) :]}
+        assert set(reader.state.entity_filter.entity_ids) == {e.id for e in entities}
+        tag_filter = reader.state.tag_filter
+        assert set(tag_filter.sources) == {CitedSource(name).key for name in LONG_SOURCES}
+        assert set(tag_filter.topics) == {t.id for t in corpus.topics[-len(LONG_TOPICS) :]}
         await pilot.press("f")  # follow mode: one more word at the end
         label = bar_label(app)
         assert "· follow " in label and label.endswith(" c clear")  # keys last, whole
@@ -347,7 +348,7 @@ async def test_s_filters_both_panes_by_a_cited_source(seeds_app: NewsprismApp) -
         await pilot.press(*"reuters", "enter")
         await pilot.pause()
         reader = seeds_app.reader
-        assert reader.tag_filter.sources == (reuters,)
+        assert reader.state.tag_filter.sources == (reuters,)
         allowed = corpus.query_sources([reuters])
         for index in range(2):
             assert shown_ids(reader.pane(index)) and shown_ids(reader.pane(index)) <= allowed
@@ -369,14 +370,14 @@ async def test_source_picker_selects_several_and_keeps_the_choice(
         keys = [entity_id(corpus, "Al Manar TV"), "name:two residents"]
         await pick(pilot, "s", "al manar", "two residents")
         reader = seeds_app.reader
-        assert reader.tag_filter.sources == tuple(keys)
+        assert reader.state.tag_filter.sources == tuple(keys)
         assert both_panes(seeds_app) == readable(corpus, corpus.query_sources(keys))
         assert "Sources: Al Manar TV, two residents" in bar_label(seeds_app)
         await pilot.press("s")
         screen = seeds_app.screen
         assert isinstance(screen, SourcePicker) and screen.selected == keys
         await pilot.press("escape")
-        assert reader.tag_filter.sources == tuple(keys)
+        assert reader.state.tag_filter.sources == tuple(keys)
 
 
 async def test_outlets_are_listed_with_more_than_two_reports(tmp_path: Path) -> None:
@@ -395,7 +396,7 @@ async def test_outlets_are_listed_with_more_than_two_reports(tmp_path: Path) -> 
         await pilot.press(*"daily planet", "enter")
         await pilot.pause()
         planet = {p.id for r in corpus.reports if r.outlet == "Daily Planet" for p in r.paragraphs}
-        assert app.reader.tag_filter.sources == ("outlet:Daily Planet",)
+        assert app.reader.state.tag_filter.sources == ("outlet:Daily Planet",)
         assert both_panes(app) == planet
         assert "Outlets: Daily Planet" in bar_label(app)
 
@@ -407,7 +408,7 @@ async def test_outlet_and_cited_source_filters_combine(tmp_path: Path) -> None:
         reuters = entity_id(corpus, "Reuters")
         await pick(pilot, "s", "evening gazette", "reuters")
         reader = app.reader
-        assert set(reader.tag_filter.sources) == {"outlet:Evening Gazette", reuters}
+        assert set(reader.state.tag_filter.sources) == {"outlet:Evening Gazette", reuters}
         gazette = {
             p.id for r in corpus.reports if r.outlet == "Evening Gazette" for p in r.paragraphs
         }
@@ -439,7 +440,7 @@ async def test_t_filters_both_panes_by_a_topic(seeds_app: NewsprismApp) -> None:
         await pilot.press("enter")
         await pilot.pause()
         reader = seeds_app.reader
-        assert reader.tag_filter.topics == (homs,)
+        assert reader.state.tag_filter.topics == (homs,)
         allowed = corpus.query_topics([homs])
         assert both_panes(seeds_app) == readable(corpus, allowed)
         assert shown_ids(reader.pane(0)) and shown_ids(reader.pane(1))
@@ -454,7 +455,7 @@ async def test_user_topics_are_listed_as_yours(tmp_path: Path) -> None:
         bread = next(t for t in corpus.topics if t.label == "Bread")
         assert bread.user
         await pick(pilot, "t", "bread")
-        assert app.reader.tag_filter.topics == (bread.id,)
+        assert app.reader.state.tag_filter.topics == (bread.id,)
         assert both_panes(app) == set(bread.paragraphs)
         await pilot.press("t", *"bread")
         screen = app.screen
@@ -479,7 +480,7 @@ async def test_entity_source_and_topic_filters_intersect(seeds_app: NewsprismApp
         both = corpus.query([hezbollah]) & corpus.query_sources([reuters])
         assert both_panes(seeds_app) == readable(corpus, both)
         await pick(pilot, "t", "qusair")
-        assert reader.tag_filter.topics == (topic,)
+        assert reader.state.tag_filter.topics == (topic,)
         expected = both & corpus.query_topics([topic])
         assert expected and expected < corpus.query([hezbollah])
         assert both_panes(seeds_app) == readable(corpus, expected)
@@ -514,9 +515,9 @@ async def test_c_clears_entity_source_and_topic_filters(seeds_app: NewsprismApp)
         await pick(pilot, "e", "damascus")
         await pick(pilot, "s", "reuters")
         await pick(pilot, "t", "damascus")
-        assert reader.entity_filter.active and reader.tag_filter.active
+        assert reader.state.entity_filter.active and reader.state.tag_filter.active
         await pilot.press("c")
-        assert not reader.entity_filter.active and not reader.tag_filter.active
+        assert not reader.state.entity_filter.active and not reader.state.tag_filter.active
         assert [len(reader.pane(i).paragraphs) for i in range(2)] == everything
         assert not reader.query_one(FilterBar).display
         assert "Filters cleared" in notes(seeds_app)
@@ -536,8 +537,8 @@ async def test_source_filter_carries_over_a_reanalysis(seeds_app: NewsprismApp) 
         await pilot.press("escape")
         reader = seeds_app.reader
         reuters, homs = entity_id(corpus, "Reuters"), topic_id(corpus, "Homs")
-        assert reader.tag_filter.sources == (reuters,)
-        assert reader.tag_filter.topics == (homs,)
+        assert reader.state.tag_filter.sources == (reuters,)
+        assert reader.state.tag_filter.topics == (homs,)
         expected = corpus.query_sources([reuters]) & corpus.query_topics([homs])
         assert both_panes(seeds_app) == readable(corpus, expected)
 
@@ -598,8 +599,8 @@ async def test_overview_enter_filters_by_a_source_or_shows_a_fact(
         reader = seeds_app.reader
         await pilot.press("o", "j", "enter")
         assert seeds_app.screen is reader
-        second = reader.tags.sources[1]
-        assert reader.tag_filter.sources == (second.id,)
+        second = reader.state.tags.sources[1]
+        assert reader.state.tag_filter.sources == (second.id,)
         assert both_panes(seeds_app) == readable(corpus, corpus.query_sources([second.id]))
         await pilot.press("c", "o", "tab", "enter")
         assert seeds_app.screen is reader

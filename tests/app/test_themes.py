@@ -21,7 +21,6 @@ from textual.widgets import DataTable
 
 from tests.app.harness import analysed, notes, segments
 from tui.app.app import NewsprismApp
-from tui.app.fact_view import fact_marker
 from tui.app.render import SOURCE_MARK, UNIQUE_MARK
 from tui.app.themes import (
     ANSI,
@@ -34,6 +33,7 @@ from tui.app.widgets.report_pane import FACT_COLOURS, ReportPane
 from tui.cli import _reader_parser, main
 from tui.model.corpus import Corpus
 from tui.model.entities import Entity
+from tui.query.facts import fact_marker
 from tui.resources import seeds_dir
 from tui.settings.config import (
     ANSI_THEME,
@@ -377,8 +377,8 @@ async def test_a_live_theme_switch_restyles_every_pane_at_once() -> None:
         corpus = await analysed(pilot)
         await pilot.press("e", *widest_entity(corpus).name, "enter")
         await pilot.pause()
-        assert app.reader.entity_filter.active
-        panes = [app.reader.pane(i) for i in range(app.reader.shown_panes)]
+        assert app.reader.state.entity_filter.active
+        panes = [app.reader.pane(i) for i in range(app.reader.state.shown_panes)]
         assert len(panes) >= 2
         for theme in (LIGHT, ANSI, DARK):
             await open_theme_picker(pilot)

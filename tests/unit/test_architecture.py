@@ -551,7 +551,7 @@ def test_query_and_export_do_not_import_the_reader():
     result = _run(
         """
         import sys
-        import tui.query, tui.export
+        import tui.query, tui.query.entities, tui.query.facts, tui.query.tags, tui.export
         print(sorted(m for m in sys.modules if m == "tui.app" or m.startswith("tui.app.")))
         """
     )

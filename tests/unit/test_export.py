@@ -16,10 +16,7 @@ import pytest
 from tests.app.harness import analysed, notes, run_command
 from tui import analyze, analyze_texts
 from tui.app.app import NewsprismApp
-from tui.app.entity_filter import EntityFilter
-from tui.app.fact_view import build_fact_index, sentence_wording
 from tui.app.screens.export import ExportScreen
-from tui.app.tag_view import OUTLET_PREFIX, TagFilter
 from tui.cli import main
 from tui.export import (
     ENTITY_COLUMNS,
@@ -36,6 +33,9 @@ from tui.export import (
 )
 from tui.model.corpus import Corpus
 from tui.query import Filter
+from tui.query.entities import EntityFilter
+from tui.query.facts import build_fact_index, sentence_wording
+from tui.query.tags import OUTLET_PREFIX, TagFilter
 from tui.resources import seeds_dir
 
 ALL_EXPORTS = list(product(EXPORT_KINDS, EXPORT_FORMATS))
@@ -484,7 +484,7 @@ async def test_x_exports_the_paragraphs_in_view(seeds_app, tmp_path, monkeypatch
         pair = busiest_entities(corpus)
         named = corpus.query(pair, "any")
         outlet = next(r.outlet for r in corpus.reports if any(p.id in named for p in r.paragraphs))
-        reader.tag_filter = TagFilter((OUTLET_PREFIX + outlet,), ())
+        reader.apply_tag_filter(TagFilter((OUTLET_PREFIX + outlet,), ()))
         reader.apply_filter(EntityFilter(pair, "any"))
         await pilot.pause()
         shown = {p.id for _, p in reader.pane(0).view.kept.selected(corpus.reports)}
@@ -565,13 +565,13 @@ async def test_Y_copies_every_wording_of_the_facts(seeds_app, monkeypatch):
         reader = seeds_app.reader
         pane = reader.pane(0)
         plain = next(
-            i for i, p in enumerate(pane.paragraphs) if not reader.facts.paragraph_facts(p)
+            i for i, p in enumerate(pane.paragraphs) if not reader.state.facts.paragraph_facts(p)
         )
         pane.move_cursor(plain)
         await pilot.press("Y")
         assert copied == []
         await pilot.press("n", "Y")
-        fact_ids = reader.facts.paragraph_facts(pane.current_paragraph)
+        fact_ids = reader.state.facts.paragraph_facts(pane.current_paragraph)
     assert fact_ids and len(copied) == 1
     wordings = {}
     for report in corpus.reports:

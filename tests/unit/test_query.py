@@ -20,13 +20,13 @@ from hypothesis import strategies as st
 
 from tests.app.harness import analysed
 from tui.app.app import NewsprismApp
-from tui.app.entity_filter import EntityFilter
 from tui.app.screens.export import ExportScreen
-from tui.app.tag_view import OUTLET_PREFIX, TagFilter
 from tui.export import export_text
 from tui.model.corpus import Corpus, MatchMode
 from tui.model.document import Report
 from tui.query import FACT_VIEWS, FactView, Filter, View, build_index, view_of
+from tui.query.entities import EntityFilter
+from tui.query.tags import OUTLET_PREFIX, TagFilter
 from tui.resources import seeds_dir
 
 
@@ -68,8 +68,7 @@ async def test_outlet_filter_with_boilerplate_shown_exports_what_the_reader_show
         )
         assert report is not None, "a seed report has boilerplate"
         await pilot.press("b")
-        reader.tag_filter = TagFilter((OUTLET_PREFIX + report.outlet,), ())
-        reader.apply_filter(reader.entity_filter)
+        reader.apply_tag_filter(TagFilter((OUTLET_PREFIX + report.outlet,), ()))
         await pilot.pause()
         shown = shown_in_panes(seeds_app)
         assert shown == {p.id for p in report.paragraphs}
@@ -205,9 +204,14 @@ def set_reader(app: NewsprismApp, state: ReaderState) -> None:
     """The reader's filters as a user sets them (e, a, s, t, u, b), all at once."""
     reader = app.reader
     outlets = tuple(OUTLET_PREFIX + outlet for outlet in state.outlets)
-    reader.tag_filter = TagFilter((*state.cited, *outlets), state.topics)
-    reader.fact_mode = state.fact_view
-    reader.show_boilerplate = state.boilerplate
+    reader.set_state(
+        replace(
+            reader.state,
+            tag_filter=TagFilter((*state.cited, *outlets), state.topics),
+            fact_view=state.fact_view,
+            show_boilerplate=state.boilerplate,
+        )
+    )
     reader.apply_filter(EntityFilter(state.entities, state.match))
 
 
@@ -224,7 +228,7 @@ def shown_by_reader(app: NewsprismApp, reports: tuple[Report, ...]) -> list[str]
 def expected(app: NewsprismApp, corpus: Corpus, state: ReaderState) -> list[str]:
     """What the filters ask for, from their definitions: each kind its own way (the
     fact views: the paragraphs the reader colours a fact or marks a unique sentence in)."""
-    facts = app.reader.facts
+    facts = app.reader.state.facts
     found = []
     for report in corpus.reports:
         for paragraph in report.paragraphs:

@@ -17,7 +17,6 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from tui.app.entity_filter import display_name
 from tui.app.messages import (
     AnalysisProgress,
     AnalysisReady,
@@ -27,10 +26,11 @@ from tui.app.messages import (
     ReportLoaded,
 )
 from tui.app.screens.reader import ReaderScreen
-from tui.app.tag_view import build_tag_index
 from tui.app.themes import ThemeChoice, pick_theme
 from tui.model.corpus import ANALYSIS_STAGES, Corpus, LoadError
 from tui.model.document import Report
+from tui.query.entities import display_name
+from tui.query.tags import build_tag_index
 from tui.resources import styles_dir
 from tui.textsafe import safe_text
 from tui.wording import count_of
@@ -127,7 +127,7 @@ class NewsprismApp(App[None]):
         from tui.app.screens.fact_matrix import FactMatrix
         from tui.app.screens.sources_overview import SourcesOverview
 
-        styles = self.reader.pane(0).fact_styles()
+        styles = self.reader.fact_styles()
         for screen in self.screen_stack:
             if isinstance(screen, FactMatrix | SourcesOverview):
                 screen.restyle_facts(styles)
@@ -225,7 +225,7 @@ class NewsprismApp(App[None]):
             # drawing it for the interpreter.
             self.call_after_refresh(self.start_analysis)
         else:
-            self.reader.analysis_note = "No reports to analyse"
+            self.reader.show_nothing_to_analyse()
 
     # ------------------------------------------------------------------ analysis
 

@@ -11,8 +11,8 @@ from tui.model.document import Report
 
 if TYPE_CHECKING:
     from tui.analysis.entities import Corrections
-    from tui.app.tag_view import TagIndex
     from tui.model.corpus import Corpus
+    from tui.query.tags import TagIndex
 
 
 class ReportLoaded(Message):

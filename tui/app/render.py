@@ -19,9 +19,9 @@ from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
-from tui.app.fact_view import fact_marker
-from tui.app.view import FilterView, Span, Tag
 from tui.model.document import Paragraph, Report
+from tui.query.facts import fact_marker
+from tui.query.marks import FilterView, Span, Tag
 from tui.textsafe import safe_pieces
 
 LINK_MARK = "↗"

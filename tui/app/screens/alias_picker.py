@@ -11,8 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.app.entity_filter import display_name
 from tui.model.entities import Entity
+from tui.query.entities import display_name
 
 
 class AliasPicker(ModalScreen[str | None]):

@@ -13,12 +13,12 @@ from typing import ClassVar, Literal
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
-from tui.app.entity_filter import display_name, match_entities, remap_entity_ids
 from tui.app.messages import CorrectionRequested
 from tui.app.screens.alias_picker import AliasPicker
 from tui.app.screens.picker import ItemPicker, name_column_width, picker_row
 from tui.model.corpus import Corpus
 from tui.model.entities import Entity
+from tui.query.entities import display_name, match_entities, remap_entity_ids
 
 REPORT_COUNTS_SHOWN = 6
 

@@ -15,6 +15,10 @@ of a row on every repaint, so a thousand report columns at once would make each
 keypress crawl.
 
 Every cell is report text: built as `Text`, never markup.
+
+Over 400 lines on purpose: the matrix screen, its table and the fact-in-full view
+(`FactDetails`) share the cell wording and the details text built here; split apart,
+each would import the other's helpers.
 """
 
 from __future__ import annotations
@@ -35,12 +39,12 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Static
 
-from tui.app.fact_view import FactIndex, sentence_wording
 from tui.app.widgets.pane_header import outlet_name
 from tui.app.widgets.quiet_footer import QuietFooter
 from tui.model.corpus import Corpus
 from tui.model.document import Report
 from tui.model.facts import Fact
+from tui.query.facts import FactIndex, sentence_wording
 from tui.textsafe import safe_text
 from tui.wording import count_of
 

@@ -26,9 +26,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.app.entity_filter import display_name
-from tui.app.search import match_items
 from tui.model.corpus import Corpus
+from tui.query.entities import display_name
+from tui.query.search import match_items
 
 # Options beyond this are left out (type to narrow): building thousands of options on
 # every keypress would make typing lag on a large corpus.

@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.app.fact_view import threshold_steps
+from tui.query.facts import threshold_steps
 
 CURRENT_MARK = "● "
 

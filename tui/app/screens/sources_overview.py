@@ -28,14 +28,14 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from tui.app.fact_view import FactIndex, sentence_wording
 from tui.app.screens.fact_matrix import Cell
 from tui.app.screens.tag_picker import tag_details
-from tui.app.tag_view import BASIS_LABELS, FactBasis, TagIndex, basis_summary, fact_basis
 from tui.app.widgets.pane_header import outlet_name
 from tui.app.widgets.quiet_footer import QuietFooter
 from tui.model.corpus import Corpus
 from tui.model.document import Paragraph, Report
+from tui.query.facts import FactIndex, sentence_wording
+from tui.query.tags import BASIS_LABELS, FactBasis, TagIndex, basis_summary, fact_basis
 
 # What the overview was closed with: filter by a source, or show a fact.
 OverviewChoice = tuple[Literal["source", "fact"], str]

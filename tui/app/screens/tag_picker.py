@@ -12,8 +12,8 @@ from collections.abc import Iterable, Sequence
 from rich.text import Text
 
 from tui.app.screens.picker import ItemPicker, picker_row
-from tui.app.tag_view import OUTLET, TagItem
 from tui.model.corpus import Corpus
+from tui.query.tags import OUTLET, TagItem
 
 OUTLETS_SHOWN = 6
 # "unnamed" (a source such as "two residents") is the longest kind.

@@ -11,9 +11,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label
 
-from tui.app.fact_view import MODE_LABELS
 from tui.app.render import UNIQUE_MARK
 from tui.query import FactView
+from tui.query.facts import FACT_VIEW_LABELS
 from tui.wording import count_of
 
 ENTITY_KEYS = ". , mentions  a any/all  c clear"
@@ -30,7 +30,7 @@ FilterGroups = Sequence[tuple[str, Sequence[str]]]
 def filter_text(
     groups: FilterGroups,
     paragraphs: int,
-    fact_mode: FactView = "all",
+    fact_view: FactView = "all",
     follow: bool = False,
     unique: bool = False,
 ) -> Text:
@@ -45,9 +45,9 @@ def filter_text(
                 part.append(", ")
             part.append(name)
         parts.append(part)
-    if fact_mode != "all":
-        parts.append(Text(MODE_LABELS[fact_mode], "bold"))
-    if groups or fact_mode != "all":
+    if fact_view != "all":
+        parts.append(Text(FACT_VIEW_LABELS[fact_view], "bold"))
+    if groups or fact_view != "all":
         parts.append(Text(count_of(paragraphs, "paragraph")))
     if follow:
         parts.append(Text("follow", "bold"))
@@ -73,17 +73,17 @@ class FilterBar(Horizontal):
         self,
         groups: FilterGroups,
         paragraphs: int,
-        fact_mode: FactView = "all",
+        fact_view: FactView = "all",
         follow: bool = False,
         unique: bool = False,
         entity_keys: bool = False,
     ) -> None:
         """`entity_keys`: the entity filter is the only filter, so its keys are hinted
         (with more, the names need the room)."""
-        active = bool(groups) or fact_mode != "all" or follow or unique
+        active = bool(groups) or fact_view != "all" or follow or unique
         self.set_class(active, "-active")
         if active:
-            self._label = filter_text(groups, paragraphs, fact_mode, follow, unique)
+            self._label = filter_text(groups, paragraphs, fact_view, follow, unique)
             self._keys = ENTITY_KEYS if entity_keys else CLEAR_KEYS if groups else FACT_KEYS
             self.query_one("#filter-keys", Label).update(Text(self._keys))
             self._arrange()

@@ -8,6 +8,10 @@ touch. A paragraph's tags (the sources it cites, its topics) are a line under it
 when they do not fit: they wrap like the text), part of the paragraph: the cursor covers
 them and the next paragraph is one step away.
 `render_line` turns the visible lines into cached `Strip`s.
+
+Over 400 lines on purpose: one widget a file, and its wrapping, cursor, jumps and
+scrolling all read and invalidate the same line and strip caches; split into helpers,
+each would reach into the pane's private state.
 """
 
 from __future__ import annotations
@@ -28,8 +32,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.render import PaneStyles, SentenceStyle, paragraph_text, sentence_styles, tag_lines
-from tui.app.view import NO_FILTER, FilterView, Span, Tag
 from tui.model.document import Paragraph, Report
+from tui.query.marks import NO_FILTER, FilterView, Span, Tag
 
 if TYPE_CHECKING:
     from textual.theme import Theme

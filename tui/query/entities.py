@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from tui.app.search import match_items
-from tui.app.view import NO_FILTER, FilterView, Span
 from tui.model.corpus import Corpus, MatchMode
 from tui.model.entities import Entity
+from tui.query.marks import NO_FILTER, FilterView, Span
+from tui.query.search import match_items
 from tui.textsafe import safe_line
+from tui.wording import joined
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +54,7 @@ def filter_view(corpus: Corpus, flt: EntityFilter) -> FilterView:
         if spans:
             marks[paragraph_id] = spans
     names = describe_entities(corpus, flt)
-    joiner = " and " if flt.mode == "all" else " or "
-    if len(names) > 1:
-        named = ", ".join(names[:-1]) + joiner + names[-1]
-    else:
-        named = names[0]
+    named = joined(names, "and" if flt.mode == "all" else "or")
     return FilterView(marks=marks, clauses=(f"mentions {named}",))
 
 

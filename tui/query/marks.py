@@ -7,11 +7,12 @@ is `tui.query`'s `View`, the one export uses. No Textual here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from tui.query import View
+from tui.query.view import View
+from tui.wording import joined
 
 # (start, end) offsets into a report's text.
 Span = tuple[int, int]
@@ -37,13 +38,6 @@ class Tag:
     label: str
 
 
-def join_clauses(clauses: Sequence[str]) -> str:
-    """ "a", "a and b", "a, b and c"."""
-    if len(clauses) < 2:
-        return "".join(clauses)
-    return ", ".join(clauses[:-1]) + " and " + clauses[-1]
-
-
 @dataclass(frozen=True, slots=True)
 class FilterView:
     """What the panes draw under a filter: the paragraphs `kept`, and what to mark."""
@@ -66,7 +60,7 @@ class FilterView:
     @property
     def empty_message(self) -> str:
         """Shown in a pane none of whose paragraphs match."""
-        return f"No paragraph here {join_clauses(self.clauses)}" if self.clauses else ""
+        return f"No paragraph here {joined(self.clauses)}" if self.clauses else ""
 
     @property
     def short_empty_message(self) -> str:

@@ -12,20 +12,21 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from tui.app.view import FactSpan, FilterView, Span
 from tui.model.corpus import Corpus
 from tui.model.document import Paragraph, Report, Sentence
 from tui.model.facts import Fact
-from tui.query import FactView, states_fact, unique_sentence
+from tui.query.filter import FactView
+from tui.query.index import states_fact, unique_sentence
+from tui.query.marks import FactSpan, FilterView, Span
 from tui.textsafe import safe_line, safe_visible_span
 
 # The fact views (`tui.query.FACT_VIEWS`; `u` cycles through them), as the reader names them.
-MODE_LABELS: dict[FactView, str] = {
+FACT_VIEW_LABELS: dict[FactView, str] = {
     "all": "All paragraphs",
     "shared": "Shared facts only",
     "unique": "Unique sentences only",
 }
-_MODE_CLAUSES: dict[FactView, str] = {
+_FACT_VIEW_CLAUSES: dict[FactView, str] = {
     "shared": "states a shared fact",
     "unique": "has a sentence no other report states",
 }
@@ -115,13 +116,13 @@ def build_fact_index(corpus: Corpus) -> FactIndex:
 
 
 def fact_filter_view(
-    view: FilterView, index: FactIndex, mode: FactView, show_unique: bool
+    view: FilterView, index: FactIndex, fact_view: FactView, show_unique: bool
 ) -> FilterView:
     """`view` (the entity, source and topic filters') with the facts drawn and what
-    the fact view mode asks of a paragraph."""
+    the fact view asks of a paragraph."""
     clauses = view.clauses
-    if mode != "all":
-        clauses = (*clauses, _MODE_CLAUSES[mode])
+    if fact_view != "all":
+        clauses = (*clauses, _FACT_VIEW_CLAUSES[fact_view])
     return replace(
         view,
         facts=index.spans,

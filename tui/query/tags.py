@@ -18,11 +18,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from tui.app.entity_filter import EntityFilter, display_name, remap_entity_ids
-from tui.app.view import FilterView, Tag
 from tui.model.corpus import Corpus
 from tui.model.facts import Fact
-from tui.query import FactView, Filter
+from tui.query.entities import EntityFilter, display_name, remap_entity_ids
+from tui.query.filter import FactView, Filter
+from tui.query.marks import FilterView, Tag
+from tui.wording import joined
 
 OUTLET_PREFIX = "outlet:"
 # The source picker lists outlets too from this many reports on (with two, each pane
@@ -241,12 +242,6 @@ def source_choices(corpus: Corpus, index: TagIndex) -> tuple[TagItem, ...]:
     return index.sources
 
 
-def _either(names: Sequence[str]) -> str:
-    if len(names) < 2:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " or " + names[-1]
-
-
 def _names(items: Mapping[str, TagItem], ids: Iterable[str]) -> list[str]:
     return [items[i].name for i in ids if i in items]
 
@@ -269,9 +264,9 @@ def tag_filter_view(
     clauses = list(view.clauses)
     for ids, verb in ((flt.cited, "cites"), (flt.outlets, "is from")):
         if ids:
-            clauses.append(f"{verb} {_either(_names(index.source_items, ids))}")
+            clauses.append(f"{verb} {joined(_names(index.source_items, ids), 'or')}")
     if flt.topics:
-        clauses.append(f"is about {_either(_names(index.topic_items, flt.topics))}")
+        clauses.append(f"is about {joined(_names(index.topic_items, flt.topics), 'or')}")
     return replace(
         view,
         clauses=tuple(clauses),
@@ -359,7 +354,7 @@ def basis_summary(basis: FactBasis, index: TagIndex) -> str:
     if basis.kind == "single":
         return f"all via {names[0]}"
     if basis.kind == "common":
-        return f"all cite {_either(names)}, some others too"
+        return f"all cite {joined(names, 'or')}, some others too"
     uncited = sum(1 for _, keys in basis.by_report if not keys)
     if not names:
         return "no source cited"

@@ -1,0 +1,268 @@
+"""The reader's core, under its parts (panes, filters, facts, loading, output): the
+reports read, the state (`tui.app.state.ReaderState`), the one `set_state` that
+redraws what changed, and `needs`, the one "not ready yet" check every action that
+wants the analysis declares."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
+
+from rich.style import Style
+from textual.screen import Screen
+from textual.timer import Timer
+
+from tui.app.screens.reader.layout import ReportColumn
+from tui.app.state import Need, ReaderState, status_line
+from tui.app.widgets.filter_bar import FilterBar
+from tui.app.widgets.pane_header import PaneHeader
+from tui.app.widgets.report_pane import ReportPane
+from tui.app.widgets.status_bar import StatusBar
+from tui.model.corpus import Corpus
+from tui.model.document import Report
+from tui.query import Filter, View, view_of
+from tui.query.entities import describe_entities, filter_view
+from tui.query.facts import fact_filter_view
+from tui.query.marks import NO_FILTER, FilterView
+from tui.query.tags import describe_tag_filter, tag_filter_view
+
+Screen_ = TypeVar("Screen_", bound="ReaderBase")
+P = ParamSpec("P")
+
+
+def needs(
+    need: Need,
+) -> Callable[[Callable[Concatenate[Screen_, P], None]], Callable[Concatenate[Screen_, P], None]]:
+    """Mark an action as needing `need` (an analysis stage done, or chosen entities):
+    until the state has it, the action says why (`ReaderState.refusal`) and does
+    nothing. The same check for the keys, the palette and direct calls."""
+
+    def decorate(
+        action: Callable[Concatenate[Screen_, P], None],
+    ) -> Callable[Concatenate[Screen_, P], None]:
+        @functools.wraps(action)
+        def checked(screen: Screen_, /, *args: P.args, **kwargs: P.kwargs) -> None:
+            refusal = screen.state.refusal(need)
+            if refusal is not None:
+                screen.notify(refusal, timeout=3)
+                return
+            action(screen, *args, **kwargs)
+
+        checked.need = need  # type: ignore[attr-defined]
+        return checked
+
+    return decorate
+
+
+def _view_inputs(state: ReaderState) -> tuple[object, ...]:
+    """What the panes' view and the filter bar are drawn from (the analysis by identity:
+    comparing corpora would walk them)."""
+    return (
+        id(state.analysis),
+        state.entity_filter,
+        state.tag_filter,
+        state.fact_view,
+        state.show_tags,
+        state.show_unique,
+        state.follow,
+        state.show_boilerplate,
+    )
+
+
+class ReaderBase(Screen[None]):
+    """The state and its drawing; the reader's parts subclass this."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        # The reports read, in order (the panes' `pane_reports` index into it).
+        self.reports: list[Report] = []
+        self.state = ReaderState()
+        # What the panes draw, made from the state at the last redraw.
+        self._pane_view: FilterView = NO_FILTER
+        self._loading_timer: Timer | None = None
+        # The fact a jump chose and the left pane's paragraph it landed on: while that
+        # pane's cursor stays there, follow mode keeps to the chosen fact, not to every
+        # fact the paragraph states.
+        self._chosen_fact: tuple[str, str] | None = None
+
+    if TYPE_CHECKING:  # the facts part's, used by the others
+
+        def _follow(self, source: int, quiet: bool = True) -> bool: ...
+        def set_fact_threshold(self, threshold: float) -> None: ...
+        def jump_to_fact(self, fact_id: str) -> None: ...
+
+    # ------------------------------------------------------------------ reading the state
+
+    @property
+    def corpus(self) -> Corpus | None:
+        """The analysis the reader shows (None until there is one)."""
+        return self.state.corpus
+
+    @property
+    def reading(self) -> bool:
+        """Reports are still being read. (Not `loading`: Textual's, a loading widget
+        ignores the mouse and does not scroll.)"""
+        return self.state.reading
+
+    @property
+    def pane_count(self) -> int:
+        """The panes open, shown side by side or hidden (see `ReaderState.shown_panes`)."""
+        return len(self.state.pane_reports)
+
+    @property
+    def focused_index(self) -> int:
+        return self.state.focused
+
+    def pane(self, index: int) -> ReportPane:
+        return self.query_one(f"#pane-{index}", ReportPane)
+
+    def fact_styles(self) -> tuple[Style, ...]:
+        """The fact colours of the current theme (for the fact matrix and the overview)."""
+        return self.pane(0).fact_styles()
+
+    def query_filter(self) -> Filter:
+        """The reader's filters as one `Filter` (what the panes show and `x` exports)."""
+        return self.state.query_filter()
+
+    # ------------------------------------------------------------------ the one redraw
+
+    def set_state(self, state: ReaderState) -> None:
+        """Make `state` the reader's and redraw what it changes."""
+        old, self.state = self.state, state
+        if self.is_mounted:
+            self._redraw(old, state)
+
+    def _redraw(self, old: ReaderState, new: ReaderState) -> None:
+        if old.analysis is not new.analysis:
+            # Counterpart marks name sentences of the old facts.
+            for index in range(self.pane_count):
+                self.pane(index).set_counterparts(())
+        if _view_inputs(old) != _view_inputs(new):
+            self._draw_view()
+        for index, number in enumerate(new.pane_reports):
+            if index >= len(old.pane_reports) or number != old.pane_reports[index]:
+                self._show_pane(index)
+        if (old.shown_panes, old.narrow, old.pane_reports) != (
+            new.shown_panes,
+            new.narrow,
+            new.pane_reports,
+        ):
+            self._draw_layout()
+        if old.focused != new.focused:
+            self._draw_focus()
+        if new.follow and (
+            not old.follow
+            or old.analysis is not new.analysis
+            or len(old.pane_reports) != len(new.pane_reports)
+        ):
+            self._follow(new.focused)
+        if new.reading:
+            self._schedule_loading_refresh()
+        elif status_line(old) != status_line(new):
+            self._draw_status()
+
+    def _draw_view(self) -> None:
+        """The filters (entity, source, topic), the fact view and the toggles, applied,
+        in every pane and in the filter bar."""
+        state = self.state
+        analysis = state.analysis
+        if analysis is None:  # no filter yet: boilerplate shown or not
+            self._pane_view = FilterView(kept=View(Filter(boilerplate=state.show_boilerplate)))
+        else:
+            corpus = analysis.corpus
+            kept = view_of(corpus, state.query_filter(), analysis.paragraphs)
+            view = filter_view(corpus, state.entity_filter)
+            view = tag_filter_view(view, analysis.tags, state.tag_filter, state.show_tags)
+            view = fact_filter_view(view, analysis.facts, state.fact_view, state.show_unique)
+            self._pane_view = replace(view, kept=kept)
+            groups: list[tuple[str, list[str]]] = []
+            if state.entity_filter.active:
+                names = describe_entities(corpus, state.entity_filter)
+                groups.append((f"Entities ({state.entity_filter.mode})", names))
+            groups.extend(describe_tag_filter(analysis.tags, state.tag_filter))
+            self.query_one(FilterBar).show(
+                groups,
+                kept.count(corpus.reports),
+                state.fact_view,
+                state.follow,
+                state.show_unique,
+                entity_keys=state.entity_filter.active and not state.tag_filter.active,
+            )
+        for index in range(self.pane_count):
+            self.pane(index).set_view(self._pane_view)
+
+    def _show_pane(self, index: int) -> None:
+        """Pane `index` on the report the state gives it, with its header."""
+        header = self.query_one(f"#header-{index}", PaneHeader)
+        pane = self.pane(index)
+        pane.set_view(self._pane_view)
+        number = self.state.pane_reports[index]
+        if number < len(self.reports):
+            report = self.reports[number]
+            header.show(report, number + 1, len(self.reports))
+            pane.show_report(report)
+        else:
+            header.show(None, 0, len(self.reports))
+            pane.show_report(None, "Loading…" if self.reading else "No other report to show.")
+
+    def _draw_layout(self) -> None:
+        """Columns beyond `shown_panes` hidden (not closed), no line right of the last
+        shown; one pane at a time when narrow."""
+        shown = self.state.shown_panes
+        for column in self.query(ReportColumn):
+            column.set_class(column.index >= shown, "-hidden")
+            column.set_class(column.index == shown - 1, "-last")
+        self.set_class(self.state.narrow, "-narrow")
+
+    def _draw_focus(self) -> None:
+        """Mark the focused pane's column `-active` (its header stands out, and on a
+        narrow screen it is the one pane shown), then focus the pane. Only the columns
+        whose mark changes are restyled.
+
+        The mark is drawn here, not with `ReportColumn:focus-within`: Textual 8.2
+        restyles only the focused widget's and its ancestors' subtrees that have a
+        focus-within rule of their own, and a header is in neither."""
+        index = self.state.focused
+        for column in self.query(ReportColumn):
+            column.set_class(column.index == index, "-active")
+        pane = self.pane(index)
+        if not pane.has_focus:
+            pane.focus()
+
+    def _draw_status(self) -> None:
+        line = status_line(self.state)
+        if line is None:
+            return
+        bar = self.query_one(StatusBar)
+        if line.kind == "progress":
+            bar.show_progress(line.done, line.total)
+        elif line.kind == "stage":
+            bar.show_stage(line.label, line.done, line.total)
+        else:
+            bar.show_summary(line.label)
+
+    def _schedule_loading_refresh(self) -> None:
+        """Progress and "n of N" in the headers at most ten times a second while
+        reports arrive: a repaint per report would cost bytes and time for nothing."""
+        if self.is_mounted and self._loading_timer is None:
+            self._loading_timer = self.set_timer(0.1, self._refresh_loading)
+
+    def _refresh_loading(self) -> None:
+        self._loading_timer = None
+        if not self.reading:
+            return
+        self._draw_headers()
+        self._draw_status()
+
+    def _draw_headers(self) -> None:
+        """Each pane's header: its report, "n of N" with the reports read so far."""
+        for index, position in enumerate(self.state.pane_reports):
+            if position < len(self.reports):
+                header = self.query_one(f"#header-{index}", PaneHeader)
+                header.show(self.reports[position], position + 1, len(self.reports))
+
+    def show_status(self, note: str = "") -> None:
+        """The status line, with `note` instead of the fact count (empty: the count)."""
+        self.set_state(replace(self.state, status_note=note))

@@ -1,0 +1,143 @@
+"""The reader's panes: how many are open and shown, which report each shows, which has
+the focus, and the keys that change that (`p`, `P`, tab, `[`/`]`, `r`).
+
+A wide terminal holds more panes side by side (three from 120 columns, four from 160):
+`p` adds one, `P` closes the focused one. Panes the terminal becomes too narrow for are
+hidden, not closed, and come back when it is wider; below 60 columns one pane is shown
+at a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.containers import Horizontal
+from textual.events import DescendantFocus, Resize
+
+from tui.app.report_rows import report_rows
+from tui.app.screens.reader.base import ReaderBase
+from tui.app.screens.reader.layout import (
+    NARROW_WIDTH,
+    ReportColumn,
+    no_room_note,
+    pane_limit,
+    pane_name,
+)
+from tui.app.state import ReaderState
+from tui.app.widgets.report_pane import ReportPane
+
+
+def laid_out(state: ReaderState, width: int) -> ReaderState:
+    """`state` in a terminal `width` columns wide: as many panes shown side by side as
+    it holds (the others hidden, each keeping its report and place until the terminal
+    is wide enough again), the focus off a hidden pane; below NARROW_WIDTH, one at a
+    time."""
+    shown = min(len(state.pane_reports), pane_limit(width))
+    focused = min(state.focused, shown - 1)
+    return replace(state, shown_panes=shown, narrow=width < NARROW_WIDTH, focused=focused)
+
+
+class PanesPart(ReaderBase):
+    def focus_pane(self, index: int) -> None:
+        self.set_state(replace(self.state, focused=index))
+        self._draw_focus()  # drawn even when the state had it: the focus may be elsewhere
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        # The focus moved (a key, a click): the state follows it.
+        widget = event.widget
+        if isinstance(widget, ReportPane) and widget.id is not None:
+            index = int(widget.id.removeprefix("pane-"))
+            if index != self.state.focused:
+                self.set_state(replace(self.state, focused=index))
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_state(laid_out(self.state, event.size.width))
+
+    def on_screen_resume(self) -> None:
+        # A terminal resized while a dialog was open sent the reader no Resize.
+        self.set_state(laid_out(self.state, self.app.size.width))
+
+    def show_report_in(self, index: int, number: int) -> None:
+        """Pane `index` on report `number` (in the order read)."""
+        reports = list(self.state.pane_reports)
+        reports[index] = number
+        self.set_state(replace(self.state, pane_reports=tuple(reports)))
+
+    async def action_add_pane(self) -> None:
+        """One more pane, on the right, on the next report no pane shows (as many panes
+        as fit side by side)."""
+        width = self.app.size.width
+        limit = pane_limit(width)
+        if self.pane_count >= limit:
+            hidden = self.pane_count - self.state.shown_panes
+            self.notify(no_room_note(width, limit, hidden), timeout=3)
+            return
+        number = self._unshown_report()
+        if number is None:
+            shown = "Every report read so far" if self.reading else "Every report"
+            self.notify(f"{shown} is shown already: ] changes a pane's report", timeout=3)
+            return
+        await self.query_one("#columns", Horizontal).mount(ReportColumn(self.pane_count))
+        added = replace(self.state, pane_reports=(*self.state.pane_reports, number))
+        self.set_state(laid_out(added, width))
+
+    def _unshown_report(self) -> int | None:
+        """The first report no pane shows, counting on from the last pane's report."""
+        count = len(self.reports)
+        shown = self.state.pane_reports
+        start = shown[-1] + 1
+        return next(
+            (n % count for n in range(start, start + count) if n % count not in shown),
+            None,
+        )
+
+    async def action_remove_pane(self) -> None:
+        """Close the focused pane: the panes right of it move left, each keeping its
+        report, cursor paragraph and marks."""
+        if self.pane_count == 1:
+            self.notify("One pane is the least: p adds one", timeout=3)
+            return
+        index, last = self.focused_index, self.pane_count - 1
+        for target in range(index, last):
+            self._move_pane(target + 1, target)
+        if index == last:
+            self.focus_pane(index - 1)  # before the pane goes, or Textual moves the focus
+        await self.query_one(f"#column-{last}", ReportColumn).remove()
+        kept = replace(self.state, pane_reports=self.state.pane_reports[:last])
+        self.set_state(laid_out(kept, self.app.size.width))
+
+    def _move_pane(self, source: int, target: int) -> None:
+        """Pane `target` shows what pane `source` shows: its report, its cursor paragraph
+        on the same screen row, its counterpart marks."""
+        old, new = self.pane(source), self.pane(target)
+        paragraph, row = old.current_paragraph, old.cursor_row
+        self.show_report_in(target, self.state.pane_reports[source])
+        new.set_counterparts(old.counterparts)
+        if paragraph is not None:
+            new.reveal((paragraph.id,), row)
+
+    def action_switch_pane(self, step: int) -> None:
+        self.focus_pane((self.focused_index + step) % self.state.shown_panes)
+
+    def action_cycle_report(self, step: int) -> None:
+        if not self.reports:
+            return
+        index = self.focused_index
+        self.show_report_in(index, (self.state.pane_reports[index] + step) % len(self.reports))
+
+    def action_report_list(self) -> None:
+        """The report list: the report picked there goes to the focused pane."""
+        if not self.reports:
+            self.notify("No reports yet", timeout=3)
+            return
+        index = self.focused_index
+        rows = report_rows(self.reports, self.corpus)
+
+        def picked(number: int | None) -> None:
+            if number is not None and number < len(self.reports):
+                self.show_report_in(index, number)
+
+        from tui.app.screens.report_list import ReportList  # not on the first screen
+
+        name = pane_name(index, self.state.shown_panes)
+        self.app.push_screen(ReportList(rows, name), picked)

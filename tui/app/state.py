@@ -1,0 +1,197 @@
+"""The reader's state, in one place: one frozen value, replaced on every change.
+
+`ReaderState` holds everything the reader shows that is not report text: which report
+each pane shows, the focused pane, the filters, the fact view and the toggles, the fact
+threshold, how far loading and the analysis are (and the analysis itself, held here
+once, with the indexes built from it). `ReaderScreen.set_state` takes a new value and
+redraws what changed; widgets draw from it and nothing else.
+
+What a key needs before it can act ("not ready yet") is answered here too
+(`ReaderState.refusal`), from the same value, so every action asks one question the one
+way. No Textual here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from tui.model.corpus import ANALYSIS_STAGES, Corpus
+from tui.query import FactView, Filter, ParagraphIndex, build_index
+from tui.query.entities import EntityFilter
+from tui.query.facts import EMPTY_INDEX, FactIndex, build_fact_index
+from tui.query.tags import EMPTY_TAGS, TagFilter, TagIndex, build_tag_index, query_filter
+from tui.wording import count_of
+
+# The reader opens with two panes (on the first two reports).
+OPEN_PANES = 2
+
+# What the status line says while each analysis stage runs.
+STAGE_WORK = {
+    "entities": "finding entities",
+    "facts": "finding shared facts",
+    "topics": "finding sources and topics",
+}
+
+# What an action needs before it can act: an analysis stage done (its results are in
+# the corpus), or chosen entities on top of the entities stage.
+Need = Literal["entities", "facts", "topics", "chosen entities"]
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """One analysis as the reader uses it: the corpus (held here, nowhere else in the
+    reader) and what the reader builds from it once."""
+
+    # The analysis's own corpus; `corpus` is it with facts at the reader's threshold.
+    base: Corpus
+    corpus: Corpus
+    # The last analysis stage done (see ANALYSIS_STAGES): the corpus holds its results.
+    stage: str
+    facts: FactIndex = EMPTY_INDEX
+    tags: TagIndex = EMPTY_TAGS
+    paragraphs: ParagraphIndex | None = None
+
+    @classmethod
+    def of(
+        cls, base: Corpus, stage: str, tags: TagIndex | None = None, corpus: Corpus | None = None
+    ) -> Analysis:
+        """`base` (up to `stage`) with its indexes; `corpus`: `base` at another fact
+        threshold (its facts and paragraph index are built from it)."""
+        matched = base if corpus is None else corpus
+        return cls(
+            base=base,
+            corpus=matched,
+            stage=stage,
+            facts=build_fact_index(matched),
+            tags=build_tag_index(base) if tags is None else tags,
+            paragraphs=build_index(matched),
+        )
+
+    @property
+    def stages_done(self) -> int:
+        return ANALYSIS_STAGES.index(self.stage) + 1
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderState:
+    # Which report (index into the reports read, in order) each open pane shows.
+    pane_reports: tuple[int, ...] = tuple(range(OPEN_PANES))
+    # How many of the panes are shown side by side: the rest wait, hidden, for a wider
+    # terminal; `narrow`: one pane at a time.
+    shown_panes: int = OPEN_PANES
+    narrow: bool = False
+    focused: int = 0
+    entity_filter: EntityFilter = field(default_factory=EntityFilter)
+    tag_filter: TagFilter = field(default_factory=TagFilter)
+    fact_view: FactView = "all"
+    # The line of tags under each paragraph (its sources and topics).
+    show_tags: bool = True
+    # Sentences no other report states, marked.
+    show_unique: bool = False
+    # Follow mode: the other panes keep to the focused pane's fact.
+    follow: bool = False
+    show_boilerplate: bool = False
+    # None until the user moves the threshold: then kept across re-analyses.
+    fact_threshold: float | None = None
+    # Loading: reports are still being read; files read and found; what was read.
+    reading: bool = True
+    loaded: tuple[int, int] | None = None
+    load_summary: str = ""
+    # The analysis so far (None: none yet), whether one is running, whether the last
+    # one failed, and what a key needing it says while there is none.
+    analysis: Analysis | None = None
+    analysis_running: bool = False
+    analysis_failed: bool = False
+    analysis_note: str = "Analysis still running"
+    # Said in the status line instead of the fact count ("matching facts at 0.60…").
+    status_note: str = ""
+
+    @property
+    def corpus(self) -> Corpus | None:
+        """The corpus the reader shows (facts at the reader's threshold)."""
+        return self.analysis.corpus if self.analysis is not None else None
+
+    @property
+    def facts(self) -> FactIndex:
+        return self.analysis.facts if self.analysis is not None else EMPTY_INDEX
+
+    @property
+    def tags(self) -> TagIndex:
+        return self.analysis.tags if self.analysis is not None else EMPTY_TAGS
+
+    @property
+    def filtered(self) -> bool:
+        """Whether an entity, source or topic filter is on."""
+        return self.entity_filter.active or self.tag_filter.active
+
+    def query_filter(self) -> Filter:
+        """The reader's filters as one `Filter`: the paragraphs the panes show, the
+        filter bar counts and `x` exports."""
+        return query_filter(
+            self.entity_filter, self.tag_filter, self.fact_view, self.show_boilerplate
+        )
+
+    def refusal(self, need: Need) -> str | None:
+        """Why an action needing `need` cannot act yet (the notice to show), or None."""
+        analysis = self.analysis
+        if analysis is None:
+            return self.analysis_note
+        stage = "entities" if need == "chosen entities" else need
+        if analysis.stages_done <= ANALYSIS_STAGES.index(stage):
+            return f"Still {STAGE_WORK[stage]}…"
+        if need == "chosen entities" and not self.entity_filter.active:
+            return "No entity filter: press e to pick entities"
+        return None
+
+    def with_analysis(self, analysis: Analysis) -> ReaderState:
+        """This state on a new analysis (whole or in part)."""
+        whole = analysis.stage == ANALYSIS_STAGES[-1]
+        return replace(
+            self,
+            analysis=analysis,
+            analysis_failed=False,
+            analysis_running=self.analysis_running and not whole,
+            status_note="",
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class StatusLine:
+    """What the status bar shows: loading progress (`done` of `total` files), an
+    analysis stage running (`done` of `total` stages, `label`), or a summary."""
+
+    kind: Literal["progress", "stage", "summary"]
+    label: str = ""
+    done: int = 0
+    total: int = 0
+
+
+def status_line(state: ReaderState) -> StatusLine | None:
+    """The status line the state asks for (None: nothing to show yet)."""
+    if state.reading:
+        return StatusLine("progress", "", *state.loaded) if state.loaded else None
+    summary = state.load_summary
+    if state.analysis_failed:
+        return StatusLine("summary", f"{summary} · entity analysis failed")
+    analysis = state.analysis
+    stages = len(ANALYSIS_STAGES)
+    if state.analysis_running and (analysis is None or analysis.stages_done == stages):
+        return StatusLine("stage", _working(summary, 0), 0, stages)  # a new run begins
+    if analysis is None:
+        return StatusLine("summary", summary)
+    parts = [summary] if summary else []
+    parts.append(count_of(len(analysis.corpus.entities), "entity"))
+    done = analysis.stages_done
+    if done > ANALYSIS_STAGES.index("facts"):
+        facts = count_of(len(analysis.corpus.facts), "shared fact")
+        parts.append(state.status_note or f"{facts} (≥{analysis.corpus.fact_threshold:.2f})")
+    if done < stages:
+        return StatusLine("stage", _working(" · ".join(parts), done), done, stages)
+    return StatusLine("summary", " · ".join(parts))
+
+
+def _working(summary: str, done: int) -> str:
+    """ "<summary> · finding shared facts…": what the running stage looks for."""
+    work = STAGE_WORK[ANALYSIS_STAGES[done]]
+    return f"{summary} · {work}…" if summary else f"{work[0].upper()}{work[1:]}…"
