@@ -127,9 +127,12 @@ class NewsprismApp(App[None]):
         from tui.app.screens.fact_matrix import FactMatrix
         from tui.app.screens.sources_overview import SourcesOverview
 
-        styles = self.reader.fact_styles()
-        for screen in self.screen_stack:
-            if isinstance(screen, FactMatrix | SourcesOverview):
+        # Only when one is open: a theme can change (a saved choice, --low-bandwidth)
+        # before the reader's panes exist to read the colours from.
+        screens = [s for s in self.screen_stack if isinstance(s, FactMatrix | SourcesOverview)]
+        if screens:
+            styles = self.reader.fact_styles()
+            for screen in screens:
                 screen.restyle_facts(styles)
 
     # ------------------------------------------------------------------ loading
