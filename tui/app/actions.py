@@ -33,6 +33,7 @@ from tui.settings.keymap import KeySlot, load_keymap, parse_keys
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
+    from textual.screen import Screen
 
 # The reader's help groups, in the order a new user needs them.
 GROUPS = ("Move", "Panes", "Facts", "Filters", "Views", "Export", "App")
@@ -113,7 +114,7 @@ ACTIONS: tuple[Action, ...] = (
         # Help from every screen, text boxes too (where `?` is typed); priority: over
         # the modal pickers as well.
         ("help_anywhere", "help", "f1", "Help",
-         "The keys of this screen, grouped by what they do (also ? or f1)",
+         "The keys of this screen, grouped by what they do",
          {"priority": True}),
         ("pick_theme", "pick_theme", "", "Theme…",
          "newsprism's dark, light or terminal-colour theme (remembered)"),
@@ -342,16 +343,42 @@ def palette_actions(screen: str | None) -> list[Action]:
     return [a for a in ACTIONS if a.palette and scopes.intersection(a.scopes)]
 
 
-def palette_commands(app: App, screen: DOMNode, scope: str | None) -> Iterator[SystemCommand]:
+def palette_commands(app: App, screen: Screen, scope: str | None) -> Iterator[SystemCommand]:
     """The palette's commands on `screen`: each runs its action as its key does (an
-    `app.` action on the app, any other on the screen)."""
+    `app.` action on the app, any other on the screen); its line ends with the keys
+    that do the same, as bound now (the user's keymap included)."""
+    keys = _live_keys(app, screen)
     for action in palette_actions(scope):
-        yield SystemCommand(action.description, action.palette, _runner(app, screen, action))
+        text = action.palette
+        shown = keys.get(_effect(action.action, APP in action.scopes), [])
+        if shown:
+            text += " · " + ", ".join(shown)
+        yield SystemCommand(action.description, text, _runner(app, screen, action))
 
 
-def _runner(app: App, screen: DOMNode, action: Action) -> Callable[[], object]:
-    namespace, name, arguments = parse(action.action)
-    target: DOMNode = screen if namespace != "app" and APP not in action.scopes else app
+Effect = tuple[bool, str, tuple[object, ...]]
+
+
+def _effect(action: str, on_app: bool) -> Effect:
+    """What an action string does: on the app or not, which action, which arguments."""
+    namespace, name, arguments = parse(action)
+    return (on_app or namespace == "app", name, arguments)
+
+
+def _live_keys(app: App, screen: Screen) -> dict[Effect, list[str]]:
+    """The keys of `screen` in force, as shown, by what they do."""
+    found: dict[Effect, list[str]] = {}
+    for key, active in screen.active_bindings.items():
+        effect = _effect(active.binding.action, active.node is app)
+        display = app.get_key_display(active.binding.with_key(key))
+        if display not in found.setdefault(effect, []):
+            found[effect].append(display)
+    return found
+
+
+def _runner(app: App, screen: Screen, action: Action) -> Callable[[], object]:
+    on_app, name, arguments = _effect(action.action, APP in action.scopes)
+    target: DOMNode = app if on_app else screen
     return partial(getattr(target, f"action_{name}"), *arguments)
 
 

@@ -95,6 +95,8 @@ def parse_key(text: str) -> str:
     if name == "" and modifiers and modifiers[-1] == "":
         # `ctrl++`: the plus key with a modifier.
         modifiers, name = modifiers[:-1], "+"
+    if not name:
+        raise ValueError(f"{text!r} has no key after its modifiers")
     for modifier in modifiers:
         if modifier.lower() not in MODIFIERS:
             raise ValueError(f"{modifier!r} in {text!r} is not a modifier ({', '.join(MODIFIERS)})")
