@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.actions import parse
 from textual.app import App, SystemCommand
@@ -97,8 +97,9 @@ class Action:
         )
 
 
-def _actions(scope: str | tuple[str, ...], *entries: tuple) -> Iterator[Action]:
-    """`entries` are Action's fields after `scopes`, positional and then a dict."""
+def _actions(scope: str | tuple[str, ...], *entries: tuple[Any, ...]) -> Iterator[Action]:
+    """The actions of one scope (or several), each entry written as
+    `(id, action, keys, description[, palette[, group]][, {other fields}])`."""
     scopes = (scope,) if isinstance(scope, str) else scope
     for entry in entries:
         *fields, options = entry if isinstance(entry[-1], dict) else (*entry, {})
@@ -181,6 +182,7 @@ ACTIONS: tuple[Action, ...] = (
          "Show all paragraphs, only shared facts, or only unique sentences", "Views"),
         ("toggle_unique", "toggle_unique", "U", "Mark sentences no other report states",
          "Mark the sentences no other report states, or stop marking them", "Views"),
+        # Not in the footer: it keeps room for m at 80 columns.
         ("toggle_boilerplate", "toggle_boilerplate", "b", "Show / hide boilerplate",
          "Publisher chrome: read-more links, promotions", "Views"),
         ("toggle_tags", "toggle_tags", "T", "Show / hide the tag line (sources, topics)",

@@ -120,9 +120,9 @@ class ReportColumn(Vertical):
 
 
 class ReaderScreen(Screen[None]):
+    # The reader's keys and its panes', grouped for help (`?`), are in the action
+    # registry (tui/app/actions.py); tests/app/test_help.py fails on a key in no group.
     BINDINGS = bindings_for("reader")
-    # Help (`?`) groups the reader's keys and its panes' by action name, in this order
-    # (see tui/app/screens/help.py); tests/app/test_help.py fails on a key in no group.
     HELP_GROUPS = help_groups("reader")
 
     def __init__(self) -> None:
