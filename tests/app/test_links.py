@@ -206,5 +206,5 @@ async def test_links_from_the_palette_and_in_help(tmp_path, opened):
         await pilot.press("escape")
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        assert ("L", "Links") in app.screen.rows
+        assert ("L", "Links in the paragraph") in app.screen.rows
         assert opened == []

@@ -2,11 +2,14 @@
 
 The list is checked once, directly (the commands' callbacks, called with the reader's
 actions recorded); one Pilot test runs commands end to end through the real palette.
+The commands come from the action registry (tui/app/actions.py): one wording per
+action, the same as help's, and the keys in force at the end of each line.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from textual.actions import parse
@@ -14,6 +17,7 @@ from textual.app import App
 
 import tui.app.app
 from tests.app.harness import analysed, run_command
+from tui.app.actions import BY_ID, palette_actions
 from tui.app.app import NewsprismApp
 from tui.app.screens.entity_picker import EntityPicker
 from tui.app.screens.fact_matrix import FactMatrix
@@ -65,11 +69,13 @@ def palette_calls(app: NewsprismApp, monkeypatch: pytest.MonkeyPatch) -> list[tu
     return found
 
 
-def test_every_palette_command_runs_the_action_of_a_key(
+async def test_every_palette_command_runs_the_action_of_a_key(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     app = NewsprismApp([str(seeds_dir())])
-    found = palette_calls(app, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        found = palette_calls(app, monkeypatch)
     titles = [title for title, _ in found]
     assert len(titles) == len(set(titles)), "two palette commands share a title"
     actions = [call for _, call in found]
@@ -97,3 +103,40 @@ async def test_palette_commands_run_end_to_end() -> None:
         assert app.reader.state.entity_filter.active
         await run_command(pilot, "clear filters")
         assert not app.reader.state.entity_filter.active
+
+
+async def test_one_wording_per_action_and_none_twice(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The palette's titles are help's descriptions; Textual's "Keys" and "Theme" give
+    way to our help and theme picker, so no title is offered twice, on any screen."""
+    app = NewsprismApp([str(seeds_dir())])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await analysed(pilot)
+        analysis = app.reader.state.analysis
+        assert analysis is not None
+        for screen in (app.reader, FactMatrix(analysis.corpus, analysis.facts)):
+            titles = [str(command.title) for command in app.get_system_commands(screen)]
+            assert len(titles) == len(set(titles)), titles
+            assert "Keys" not in titles and "Theme" not in titles
+            assert "Help" in titles and "Theme…" in titles
+            # The reader's commands on the reader only.
+            assert (BY_ID["next_fact"].description in titles) == (screen is app.reader)
+        found = palette_calls(app, monkeypatch)
+    assert [title for title, _ in found] == [
+        action.description for action in palette_actions("reader")
+    ]
+
+
+async def test_each_line_ends_with_the_keys_in_force(config_dir: Path) -> None:
+    """The palette says the keys that do what a command does: the user's, once moved."""
+    config_dir.mkdir(parents=True, exist_ok=True)
+    (config_dir / "config.toml").write_text(
+        '[keys]\nnext_fact = "ctrl+n"\nhelp_anywhere = "f2"\n', encoding="utf-8"
+    )
+    app = NewsprismApp([str(seeds_dir())])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lines = {str(c.title): str(c.help) for c in app.get_system_commands(app.reader)}
+        assert lines["Next shared fact"].endswith(" · ^n")
+        assert lines["Previous shared fact"].endswith(" · N")
+        assert lines["Help"].endswith(" · ?, f2")
+        assert lines["Fact sensitivity…"] == BY_ID["pick_sensitivity"].palette  # no key

@@ -155,7 +155,13 @@ async def test_help_lists_the_live_bindings(seeds_app: NewsprismApp) -> None:
         await pilot.press("question_mark")
         assert isinstance(seeds_app.screen, HelpScreen)
         descriptions = {description for _, description in seeds_app.screen.rows}
-        for expected in ("Next paragraph", "Other pane", "Boilerplate", "Quit", "Page down"):
+        for expected in (
+            "Next paragraph",
+            "Other pane",
+            "Show / hide boilerplate",
+            "Quit",
+            "Page down",
+        ):
             assert expected in descriptions
         keys = dict((d, k) for k, d in seeds_app.screen.rows)
         assert "j" in keys["Next paragraph"] and "↓" in keys["Next paragraph"]

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from tui.app.actions import APP, bindings_for, load_user_keymap, palette_commands
 from tui.app.messages import (
     AnalysisProgress,
     AnalysisReady,
@@ -53,9 +53,8 @@ class NewsprismApp(App[None]):
     TITLE = "newsprism"
     CSS_PATH = [str(styles_dir() / "app.tcss"), str(styles_dir() / "themes.tcss")]
     ENABLE_COMMAND_PALETTE = True
-    # Help from every screen, text boxes too (where `?` is typed); priority: over the
-    # modal pickers as well.
-    BINDINGS = [Binding("f1", "help", "Help", show=False, priority=True)]
+    # Help (f1) from every screen; the keys of every screen are in tui/app/actions.py.
+    BINDINGS = bindings_for(APP)
 
     def __init__(
         self,
@@ -383,9 +382,11 @@ class NewsprismApp(App[None]):
         return [row for _, rows in key_groups(self.screen) for row in rows]
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        # Textual's "Theme" gives way to ours ("Theme…", below): the same themes, with
-        # what each is for. Its "Keys" (a panel of every binding, a table's cursor keys
-        # too) gives way to our help, which lists the screen's own keys.
+        """The palette: Textual's commands but its "Theme" and "Keys", then the registry's
+        commands of the screen in front and the app's (tui/app/actions.py)."""
+        # Textual's "Theme" gives way to ours (the same themes, with what each is for),
+        # its "Keys" (a panel of every binding, a table's cursor keys too) to our help,
+        # which lists the screen's own keys.
         theirs = (
             self.action_change_theme,
             self.action_show_help_panel,
@@ -396,158 +397,23 @@ class NewsprismApp(App[None]):
             for command in super().get_system_commands(screen)
             if command.callback not in theirs
         )
-        if isinstance(screen, ReaderScreen):
-            yield SystemCommand(
-                "Toggle boilerplate",
-                "Show or hide publisher chrome (read-more links, promotions)",
-                screen.action_toggle_boilerplate,
-            )
-            yield SystemCommand(
-                "Next report in pane",
-                "Show the next report in the focused pane",
-                lambda: screen.action_cycle_report(1),
-            )
-            yield SystemCommand(
-                "Previous report in pane",
-                "Show the previous report in the focused pane",
-                lambda: screen.action_cycle_report(-1),
-            )
-            yield SystemCommand(
-                "Report list",
-                "Every report with its outlet, title, date and counts: pick one for this pane",
-                screen.action_report_list,
-            )
-            yield SystemCommand(
-                "Add pane",
-                "One more pane side by side, on a report no pane shows (4 at most, by width)",
-                screen.action_add_pane,
-            )
-            yield SystemCommand(
-                "Remove pane",
-                "Close the focused pane; the panes right of it move left",
-                screen.action_remove_pane,
-            )
-            yield SystemCommand(
-                "Filter by entity…",
-                "Show only paragraphs naming chosen people, groups or places",
-                screen.action_pick_entities,
-            )
-            yield SystemCommand(
-                "Filter by source…",
-                "Show only paragraphs citing chosen sources (Reuters, two residents) or outlets",
-                screen.action_pick_sources,
-            )
-            yield SystemCommand(
-                "Filter by topic…",
-                "Show only paragraphs about chosen topics",
-                screen.action_pick_topics,
-            )
-            yield SystemCommand(
-                "Clear filters",
-                "Clear the entity, source and topic filters: every paragraph again",
-                screen.action_clear_filter,
-            )
-            yield SystemCommand(
-                "Toggle tags",
-                "Show or hide the line under each paragraph naming its sources and topics",
-                screen.action_toggle_tags,
-            )
-            yield SystemCommand(
-                "Sources overview",
-                "Who the reports cite, and which shared facts rest on one source",
-                screen.action_sources_overview,
-            )
-            yield SystemCommand(
-                "Toggle any/all entity match",
-                "Paragraphs naming any of the chosen entities, or all of them",
-                screen.action_toggle_match_mode,
-            )
-            yield SystemCommand(
-                "Next mention",
-                "Move to the next paragraph naming a chosen entity",
-                lambda: screen.action_jump_mention(1),
-            )
-            yield SystemCommand(
-                "Previous mention",
-                "Move to the previous paragraph naming a chosen entity",
-                lambda: screen.action_jump_mention(-1),
-            )
-            yield SystemCommand(
-                "Fact matrix",
-                "Every shared fact against every report, in each report's words",
-                screen.action_fact_matrix,
-            )
-            yield SystemCommand(
-                "Next shared fact",
-                "Move to the next paragraph stating a fact another report states too",
-                lambda: screen.action_jump_fact(1),
-            )
-            yield SystemCommand(
-                "Previous shared fact",
-                "Move to the previous paragraph stating a shared fact",
-                lambda: screen.action_jump_fact(-1),
-            )
-            yield SystemCommand(
-                "Same fact in the other pane",
-                "Show the other panes on the sentences stating this paragraph's facts",
-                screen.action_show_counterpart,
-            )
-            yield SystemCommand(
-                "Toggle follow mode",
-                "Keep the other panes on the same fact as the cursor moves",
-                screen.action_toggle_follow,
-            )
-            yield SystemCommand(
-                "Cycle fact view",
-                "Show all paragraphs, only shared facts, or only unique sentences",
-                screen.action_cycle_fact_view,
-            )
-            yield SystemCommand(
-                "Toggle unique sentences",
-                "Mark the sentences no other report states",
-                screen.action_toggle_unique,
-            )
-            yield SystemCommand(
-                "Stricter fact matching",
-                "Raise the fact threshold one step: fewer, closer facts",
-                lambda: screen.action_fact_sensitivity(1),
-            )
-            yield SystemCommand(
-                "Looser fact matching",
-                "Lower the fact threshold one step: more facts",
-                lambda: screen.action_fact_sensitivity(-1),
-            )
-            yield SystemCommand(
-                "Fact sensitivity…",
-                "Choose the fact threshold from a list",
-                screen.action_pick_sensitivity,
-            )
-            yield SystemCommand(
-                "Links in paragraph",
-                "The links of the cursor paragraph with their addresses: open an http(s) one",
-                screen.action_links,
-            )
-            yield SystemCommand(
-                "Export…",
-                "Write the paragraphs in view, the fact matrix or the entities to a file "
-                "(Markdown, CSV, JSON)",
-                screen.action_export,
-            )
-            yield SystemCommand(
-                "Copy paragraph",
-                "Copy the cursor paragraph with its source to the clipboard",
-                screen.action_copy_paragraph,
-            )
-            yield SystemCommand(
-                "Copy shared fact",
-                "Copy the cursor paragraph's shared facts, in every report's words",
-                screen.action_copy_fact,
-            )
-        yield SystemCommand(
-            "Theme…",
-            "newsprism's dark, light or terminal-colour theme (remembered)",
-            lambda: pick_theme(self),
-        )
-        yield SystemCommand(
-            "Keys", "The keys of this screen, grouped (also ? or f1)", self.action_help
-        )
+        scope = "reader" if isinstance(screen, ReaderScreen) else None
+        yield from palette_commands(self, screen, scope)
+
+    def action_pick_theme(self) -> None:
+        """newsprism's themes, each with what it is for (the palette's "Theme…")."""
+        pick_theme(self)
+
+    def on_load(self) -> None:
+        """The user's keymap (`[keys]` in config.toml), before any key is read. The
+        command line refuses a keymap it cannot use; an app started otherwise (tests,
+        embedding) says why in a notice and keeps the default keys."""
+        from tui.settings.keymap import KeymapError
+
+        try:
+            keymap = load_user_keymap()
+        except KeymapError as exc:
+            self.notify(str(exc), title="Keys", severity="warning", timeout=8, markup=False)
+            return
+        if keymap:
+            self.set_keymap(keymap)

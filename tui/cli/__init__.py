@@ -501,7 +501,14 @@ def run_reader(argv: Sequence[str]) -> int:
     low_bandwidth = low_bandwidth_wanted(args.low_bandwidth, os.environ)
     with low_bandwidth_environment(low_bandwidth):
         from tui.app.app import NewsprismApp
+    from tui.app.actions import load_user_keymap
+    from tui.settings.keymap import KeymapError
 
+    try:
+        load_user_keymap()  # `[keys]` in config.toml: the app reads it again, checked
+    except KeymapError as exc:
+        print_error(exc)
+        return EXIT_USAGE
     topics, bad_topics = _user_topics(args.topics, inputs)
     app = NewsprismApp(
         inputs,

@@ -1,9 +1,11 @@
-"""The user's settings, kept between sessions: for now the reader's theme.
+"""The user's settings, kept between sessions: the reader's theme and the user's keys.
 
 They live in `config.toml` in the user's config directory (platformdirs; override with
 NEWSPRISM_CONFIG_DIR). A file that cannot be read or understood gives one warning line
 and the defaults, never a crash. This module knows the theme names (the command line
 offers them without importing Textual); the themes themselves are in tui/app/themes.py.
+The `[keys]` table is the user's keymap, read and checked by tui/settings/keymap.py;
+saving the theme keeps it.
 """
 
 from __future__ import annotations
@@ -81,10 +83,29 @@ def save_config(config: Config, path: Path | None = None) -> Path:
     if config.theme is not None:
         # A JSON string is a valid TOML basic string (the same escapes).
         lines.append(f"theme = {json.dumps(config.theme, ensure_ascii=False)}")
+    lines.extend(_kept_keys(path))
     temporary = path.with_suffix(".tmp")
     temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
     temporary.replace(path)
     return path
+
+
+def _kept_keys(path: Path) -> list[str]:
+    """The user's `[keys]` table (see tui/settings/keymap.py) as it is in the file now,
+    written back with the theme: the reader writes the theme, the user the keys. Only
+    string entries are kept (the reader does not start with any other)."""
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8")).get("keys")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return []
+    if not isinstance(table, dict):
+        return []
+    entries = [
+        f"{json.dumps(name, ensure_ascii=False)} = {json.dumps(keys, ensure_ascii=False)}"
+        for name, keys in table.items()
+        if isinstance(keys, str)
+    ]
+    return ["", "[keys]", *entries] if entries else []
 
 
 def resolve_theme(

@@ -5,18 +5,18 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.app.actions import bindings_for
 from tui.model.entities import Entity
 from tui.query.entities import display_name
 
 
 class AliasPicker(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = bindings_for("alias_picker")
 
     def __init__(self, entity: Entity) -> None:
         super().__init__()

@@ -11,8 +11,9 @@ from collections.abc import Iterable, Sequence
 from typing import ClassVar, Literal
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 
+from tui.app.actions import bindings_for
 from tui.app.messages import CorrectionRequested
 from tui.app.screens.alias_picker import AliasPicker
 from tui.app.screens.picker import ItemPicker, name_column_width, picker_row
@@ -64,10 +65,7 @@ def entity_details(entity: Entity, report_names: dict[str, str]) -> Text:
 
 
 class EntityPicker(ItemPicker[Entity]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("m", "merge", "Merge"),
-        Binding("s", "split", "Split"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("entity_picker")
     NOUN = "entity"
     PICKER_TITLE = "Filter by entity"
     LIST_HINT = "space select · enter filter · m merge · s split · esc cancel"

@@ -15,12 +15,12 @@ from pathlib import Path
 from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.app.actions import bindings_for
 from tui.export import (
     EXPORT_FORMATS,
     ExportFormat,
@@ -99,11 +99,7 @@ class ExportScreen(ModalScreen[ExportChoice | None]):
     """Two lists, what and format: the highlighted option of each is the choice; enter
     starts the export (dismissed with the choice), esc cancels."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("h,left", "focus_list('what')", "Choose what to export", show=False),
-        Binding("l,right", "focus_list('format')", "Choose the format", show=False),
-    ]
+    BINDINGS = bindings_for("export")
 
     def __init__(
         self, corpus: Corpus, flt: Filter, counts: dict[ExportKind, int], about: str

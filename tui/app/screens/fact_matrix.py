@@ -32,13 +32,14 @@ from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Static
 
+from tui.app.actions import bindings_for
 from tui.app.widgets.pane_header import outlet_name
 from tui.app.widgets.quiet_footer import QuietFooter
 from tui.model.corpus import Corpus
@@ -189,27 +190,13 @@ class FactTable(DataTable[Cell], inherit_bindings=False):
     """The matrix's table: its keys move from fact to fact, and say so in the help
     (DataTable's own are about cells and columns: "Cursor up", "Page Left")."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Next fact", show=False),
-        Binding("k,up", "cursor_up", "Previous fact", show=False),
-        Binding("pagedown", "page_down", "Page of facts down", show=False),
-        Binding("pageup", "page_up", "Page of facts up", show=False),
-        Binding("g,home,ctrl+home", "scroll_top", "First fact", show=False),
-        Binding("G,end,ctrl+end", "scroll_bottom", "Last fact", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("fact_table")
 
 
 class DetailsText(VerticalScroll, inherit_bindings=False):
     """The fact's whole text, scrolled by the keys of the reading panes."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "scroll_lines(1)", "Scroll down", show=False),
-        Binding("k,up", "scroll_lines(-1)", "Scroll up", show=False),
-        Binding("pagedown,space", "scroll_pages(1)", "Page down", show=False),
-        Binding("pageup,b", "scroll_pages(-1)", "Page up", show=False),
-        Binding("g,home", "scroll_lines(-1_000_000)", "Top", show=False),
-        Binding("G,end", "scroll_lines(1_000_000)", "Bottom", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("details_text")
 
     def action_scroll_lines(self, step: int) -> None:
         self.scroll_to(y=self.scroll_y + step, animate=False)
@@ -222,10 +209,7 @@ class DetailsText(VerticalScroll, inherit_bindings=False):
 class FactDetails(Screen[None]):
     """One fact in full: its differences and every report's wording."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,d", "close", "Back to the matrix"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("fact_details")
 
     def __init__(self, text: Text) -> None:
         super().__init__()
@@ -251,14 +235,7 @@ class FactMatrix(Screen[str | None]):
     """Dismissed with the chosen fact's id (enter), or None (escape, q)."""
 
     # Moving from fact to fact: FactTable's keys.
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "close", "Close"),
-        Binding("enter", "choose", "Show in reader"),
-        Binding("d", "fact_in_full", "Fact in full"),
-        Binding("l,right", "scroll_reports(1)", "Next report column", show=False),
-        Binding("h,left", "scroll_reports(-1)", "Previous report column", show=False),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("fact_matrix")
 
     def __init__(self, corpus: Corpus, index: FactIndex, fact_styles: Sequence[Style] = ()) -> None:
         super().__init__()

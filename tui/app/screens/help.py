@@ -1,15 +1,17 @@
 """Help: the keys in force, generated from the live bindings and grouped by what they do.
 
 Help lists the keys the screen it was opened on declares (and its own widgets'), then
-the app's. The generic keys of Textual's widgets (a table's cursor, a text box's
-editing keys) are left out: they are not this screen's keys.
+the app's, as they are bound now: the user's keymap (`[keys]` in config.toml) included.
+The generic keys of Textual's widgets (a table's cursor, a text box's editing keys) are
+left out: they are not this screen's keys.
 
 A screen may group its keys with `HELP_GROUPS`, a mapping from each group's title to
-the names of the actions in it (the reader does: see `ReaderScreen.HELP_GROUPS`); the
-groups are shown in the mapping's order, the app's keys (and a screen's keys for the
-app's actions, such as `app.help`) under "App". A key whose action is in no group is
-still shown, under "Other keys" at the end (a test keeps the reader's keys out of it).
-A screen without `HELP_GROUPS` shows its keys in one group named after the screen.
+the ids of the actions in it (the reader does: tui.app.actions.help_groups makes it from
+the action registry); the groups are shown in the mapping's order, the app's keys (and a
+screen's keys for the app's actions, such as `app.help`) under "App". A key whose action
+is in no group is still shown, under "Other keys" at the end (a test keeps the reader's
+keys out of it). A screen without `HELP_GROUPS` shows its keys in one group named after
+the screen.
 """
 
 from __future__ import annotations
@@ -27,19 +29,18 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from tui.app.actions import bindings_for
+from tui.wording import joined
+
 APP_GROUP = "App"
+# The actions that close help (its own, and the app's help key, which toggles it).
+CLOSING = ("help_close", "help_anywhere")
 OTHER_GROUP = "Other keys"
 
 # (keys, description): one row of help, every key of one description merged.
 Row = tuple[str, str]
 # A group's title and its rows.
 KeyGroup = tuple[str, list[Row]]
-
-
-def action_name(action: str) -> str:
-    """An action without its namespace and arguments: `app.help` -> `help`,
-    `switch_pane(1)` -> `switch_pane`."""
-    return action.partition("(")[0].rpartition(".")[2]
 
 
 class LiveKey(NamedTuple):
@@ -86,9 +87,12 @@ def live_bindings(screen: Screen) -> list[LiveKey]:
         # A modal screen hides the app's bindings from `active_bindings`, but the app's
         # priority keys (quit, the palette, help) work over it all the same.
         taken = {live.key for live in found}
+        # Textual applies the keymap to a copy of the bindings as it resolves a key.
+        bindings = app._bindings.copy()
+        bindings.apply_keymap(app._keymap)
         found.extend(
             LiveKey(app, key, binding, (0, rank))
-            for rank, (key, binding) in enumerate(app._bindings)
+            for rank, (key, binding) in enumerate(bindings)
             if binding.priority and key not in taken
         )
     return [live for live in found if live.binding.description and not live.binding.system]
@@ -103,17 +107,17 @@ def screen_title(screen: Screen) -> str:
 def key_groups(screen: Screen) -> list[KeyGroup]:
     """The keys of `screen`, grouped: (title, rows) in the order help shows them."""
     groups: Mapping[str, Sequence[str]] = getattr(screen, "HELP_GROUPS", None) or {}
-    group_of = {action: title for title, actions in groups.items() for action in actions}
+    group_of = {action_id: title for title, ids in groups.items() for action_id in ids}
     own_title = screen_title(screen) if not groups else OTHER_GROUP
     titles = [*groups, *(t for t in (own_title, APP_GROUP, OTHER_GROUP) if t not in groups)]
     # Each key with where it goes in its group: first the order of HELP_GROUPS, then
     # that of the bindings.
     collected: dict[str, list[tuple[tuple[int, ...], LiveKey]]] = {t: [] for t in titles}
     for live in live_bindings(screen):
-        name = action_name(live.binding.action)
-        if name in group_of:
-            title = group_of[name]
-            collected[title].append(((0, groups[title].index(name)), live))
+        action_id = live.binding.id
+        if action_id in group_of:
+            title = group_of[action_id]
+            collected[title].append(((0, groups[title].index(action_id)), live))
         else:
             is_app = live.node is screen.app or live.binding.action.startswith("app.")
             collected[APP_GROUP if is_app else own_title].append(((1, *live.rank), live))
@@ -148,11 +152,7 @@ def keys_table(groups: Iterable[KeyGroup]) -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close help", key_display="esc"),
-        Binding("j,down", "scroll_down", "Scroll down", show=False),
-        Binding("k,up", "scroll_up", "Scroll up", show=False),
-    ]
+    BINDINGS = bindings_for("help")
 
     def __init__(self, groups: list[KeyGroup]) -> None:
         super().__init__()
@@ -167,9 +167,19 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-body"):
             # The hint is on top: with many keys the end of the list is out of view.
             title = Text("Keys", style="bold")
-            title.append("  ·  esc, q, ? or f1 closes this help", style="dim")
+            title.append(f"  ·  {self.closing_keys()} closes this help", style="dim")
             yield Static(title, id="help-title")
             yield Static(keys_table(self.groups), id="help-keys")
+
+    def closing_keys(self) -> str:
+        """The keys that close help, as bound now: "esc, q, ? or f1"."""
+        keys: list[str] = []
+        for live in live_bindings(self):
+            if live.binding.id in CLOSING:
+                display = self.app.get_key_display(live.binding.with_key(live.key))
+                if display not in keys:
+                    keys.append(display)
+        return joined(keys, "or")
 
     def action_scroll_down(self) -> None:
         self.query_one(VerticalScroll).scroll_down(animate=False)

@@ -15,12 +15,12 @@ from urllib.parse import urlsplit
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.app.actions import bindings_for
 from tui.model.document import Paragraph, Report
 from tui.textsafe import safe_line, safe_slice, safe_text
 
@@ -79,7 +79,7 @@ def link_prompt(link: Link) -> Text:
 
 
 class LinksScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q", "cancel", "Close", key_display="esc")]
+    BINDINGS = bindings_for("links")
 
     def __init__(self, links: list[Link]) -> None:
         super().__init__()

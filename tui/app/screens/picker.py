@@ -20,12 +20,13 @@ from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.app.actions import bindings_for
 from tui.model.corpus import Corpus
 from tui.query.entities import display_name
 from tui.query.search import match_items
@@ -109,13 +110,7 @@ class DetailsView(VerticalScroll):
 class ItemPicker(ModalScreen[Picked | None], Generic[T]):
     """Subclasses give the items (`all_items`), their rows and details."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        # Priority: enter applies from the search field and from the list alike.
-        Binding("enter", "apply", "Filter", priority=True),
-        Binding("space", "toggle_selected", "Select"),
-        Binding("down", "focus_list", "List", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("picker")
     # What is picked ("entity", "source", "topic"): for titles and notices.
     NOUN = "item"
     PICKER_TITLE = "Filter"

@@ -18,11 +18,11 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
-from tui.app.report_rows import COLUMNS, SORT_COLUMNS, ReportRow, filter_rows, sort_rows
+from tui.app.actions import bindings_for
+from tui.app.report_rows import COLUMNS, ReportRow, filter_rows, sort_rows
 from tui.app.widgets.quiet_footer import QuietFooter
 
 PENDING = "…"
@@ -52,22 +52,7 @@ def row_cells(row: ReportRow) -> list[Text]:
 class ReportList(Screen[int | None]):
     """Dismissed with the chosen report's index (enter), or None (escape)."""
 
-    BINDINGS = [
-        Binding("escape", "close", "Close"),
-        # Priority: enter picks from the filter box and the table alike.
-        Binding("enter", "choose", "Show in the focused pane", show=False, priority=True),
-        # Control keys type nothing into the filter box (digits there filter: a date,
-        # 2024) and reach a terminal over SSH as they are; alt+ and F-keys often do not.
-        Binding("ctrl+s", "next_sort", "Sort by the next column"),
-        Binding("ctrl+r", "reverse", "Reverse the order"),
-        # Priority, else the filter box's own ↓ hides it from help (see check_action).
-        Binding("down", "focus_table", "To the list", show=False, priority=True),
-        Binding("0", "sort('number')", "Report order", show=False),
-        *(
-            Binding(str(key), f"sort('{column}')", f"Sort by {HEADERS[column]}", show=False)
-            for key, column in enumerate(SORT_COLUMNS, start=1)
-        ),
-    ]
+    BINDINGS = bindings_for("report_list")
 
     def __init__(self, rows: Sequence[ReportRow], pane: str = "the left pane") -> None:
         super().__init__()

@@ -9,12 +9,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.app.actions import bindings_for
 from tui.query.facts import threshold_steps
 
 CURRENT_MARK = "● "
@@ -38,7 +38,7 @@ def threshold_prompt(threshold: float, current: float, default: float) -> Text:
 
 
 class SensitivityPicker(ModalScreen[float | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = bindings_for("sensitivity")
 
     def __init__(self, current: float) -> None:
         super().__init__()

@@ -23,11 +23,11 @@ from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from tui.app.actions import bindings_for
 from tui.app.screens.fact_matrix import Cell
 from tui.app.screens.tag_picker import tag_details
 from tui.app.widgets.pane_header import outlet_name
@@ -89,15 +89,7 @@ def cited_by(outlets: Sequence[tuple[str, int]]) -> str:
 
 
 class SourcesOverview(Screen[OverviewChoice | None]):
-    BINDINGS = [
-        Binding("escape,q", "close", "Close"),
-        Binding("tab", "app.focus_next", "Sources / facts"),
-        # Priority: the table's own enter selects a cell.
-        Binding("enter", "choose", "Filter / show", priority=True),
-        Binding("j", "move(1)", "Down", show=False),
-        Binding("k", "move(-1)", "Up", show=False),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
-    ]
+    BINDINGS = bindings_for("sources_overview")
 
     def __init__(
         self, corpus: Corpus, facts: FactIndex, tags: TagIndex, fact_styles: Sequence[Style] = ()

@@ -24,13 +24,14 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.app.actions import bindings_for
 from tui.app.render import PaneStyles, SentenceStyle, paragraph_text, sentence_styles, tag_lines
 from tui.model.document import Paragraph, Report
 from tui.query.marks import NO_FILTER, FilterView, Span, Tag
@@ -69,17 +70,7 @@ class ReportPane(ScrollView, can_focus=True, inherit_bindings=False):
         *(f"report-pane--fact-{n}" for n in range(FACT_COLOURS)),
     }
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # j/k are what every reader knows: listed in help, not in the crowded footer.
-        Binding("j,down", "cursor_down", "Next paragraph", show=False),
-        Binding("k,up", "cursor_up", "Previous paragraph", show=False),
-        Binding("pagedown,space", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("ctrl+d", "half_page_down", "Half page down", show=False),
-        Binding("ctrl+u", "half_page_up", "Half page up", show=False),
-        Binding("g,home", "first", "Top", show=False),
-        Binding("G,end", "last", "Bottom", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("report_pane")
 
     # repaint=False: moving the cursor redraws the two paragraphs it leaves and enters
     # (watch_cursor), not the whole pane: fewer bytes to the terminal per key.
