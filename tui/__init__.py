@@ -10,13 +10,14 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from tui.version import __version__
+
 if TYPE_CHECKING:
-    from tui.analysis.entities import Corrections
     from tui.analysis.topics import UserTopic
     from tui.model.corpus import Corpus
+    from tui.model.corrections import Corrections
     from tui.pipeline.cache import AnalysisCache
 
-__version__ = "0.1.0"
 __all__ = ["__version__", "analyze", "analyze_texts"]
 
 
@@ -31,7 +32,7 @@ def analyze(
 
     With an `AnalysisCache` (`tui.pipeline.cache`), unchanged files and corpora are not redone.
     """
-    from tui.pipeline.build import load_corpus
+    from tui.pipeline.load import load_corpus
 
     return load_corpus(
         paths,

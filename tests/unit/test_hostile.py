@@ -18,7 +18,7 @@ import pytest
 from rich.cells import cell_len
 
 import tui.ingest.loader
-import tui.pipeline.build
+import tui.pipeline.load
 from tests import hostile
 from tests.app.harness import assert_clean, notes
 from tests.hostile import (
@@ -293,7 +293,7 @@ def vanishing(request, monkeypatch, tmp_path) -> Iterator[tuple[Path, Path]]:
             doomed.unlink()
             return found
 
-        monkeypatch.setattr(tui.pipeline.build, "discover", discover)
+        monkeypatch.setattr(tui.pipeline.load, "discover", discover)
         monkeypatch.setattr(tui.ingest.loader, "discover", discover)
     else:
         real_read = tui.ingest.loader.read_report

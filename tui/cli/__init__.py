@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui import __version__
+from tui.version import __version__
 
 if TYPE_CHECKING:
     from tui.analysis.entities import Corrections

@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from tui import __version__
 from tui.model.corpus import Corpus
 from tui.model.document import Paragraph, Report
 from tui.model.entities import Entity, Mention
@@ -33,6 +32,7 @@ from tui.model.facts import Fact
 from tui.model.tags import CitedSource
 from tui.query import Filter, view_of
 from tui.textsafe import safe_line, safe_pieces, safe_visible_span
+from tui.version import __version__
 from tui.wording import count_of
 
 ExportKind = Literal["facts", "paragraphs", "entities"]

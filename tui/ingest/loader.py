@@ -7,7 +7,7 @@ import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from tui.ingest.decode import UnreadableFile, decode_bytes
 from tui.ingest.report import MARKDOWN_SUFFIXES, REPORT_SUFFIXES, build_report
@@ -193,16 +193,14 @@ def _unknown_key(entry: str, key: str, files: frozenset[str]) -> str:
 
 
 class ReportStore(Protocol):
-    """Where already-built reports can be found by key (the analysis cache)."""
+    """Where already-built reports are kept (the pipeline's analysis cache): ingest only
+    asks, and knows nothing of how reports are keyed or stored."""
 
-    def get(self, kind: str, key: str) -> Any | None: ...
-
-
-def report_key(data: bytes, path: Path, report_id: str, metadata: Mapping[str, str]) -> str:
-    """What a built report depends on: the bytes, where it is, its id, its metadata."""
-    from tui.pipeline.cache import content_key
-
-    return content_key(data, str(path), report_id, sorted(metadata.items()))
+    def find(
+        self, data: bytes, path: Path, report_id: str, metadata: Mapping[str, str]
+    ) -> tuple[str, Report | None]:
+        """The key of the report these inputs build, and the report if it is stored."""
+        ...
 
 
 def read_report(
@@ -220,10 +218,10 @@ def read_report(
     with path.open("rb") as handle:
         data = handle.read()
     metadata = sources.metadata_for(path)
-    key = report_key(data, path, report_id, metadata) if store is not None else ""
+    key = ""
     if store is not None:
-        cached = store.get("report", key)
-        if isinstance(cached, Report):
+        key, cached = store.find(data, path, report_id, metadata)
+        if cached is not None:
             return cached, key, True
     text = decode_bytes(data)
     report = build_report(

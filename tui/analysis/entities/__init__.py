@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.analysis.entities.extract import Candidate, find_candidates, normalise
-from tui.analysis.entities.merge import Corrections, merge_entities
+from tui.analysis.entities.merge import merge_entities
+from tui.model.corrections import Corrections
 from tui.model.document import Report
 from tui.model.entities import Entity, Mention
 

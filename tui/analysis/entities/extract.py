@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from tui.analysis.entities import lexicon as lx
+import tui.analysis.entities.lexicon as lx
 from tui.model.document import Paragraph, Report
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’\-]*\w)?|\d[\d.,:]*|\S")

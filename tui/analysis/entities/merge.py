@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from tui.analysis.entities import lexicon as lx
+import tui.analysis.entities.lexicon as lx
 from tui.analysis.entities.extract import Candidate, normalise
+from tui.model.corrections import Corrections
 from tui.model.entities import Entity, EntityType, Mention, MergeReason
 
 # Transliterations of one name are close in spelling once vowels are set aside.
@@ -25,14 +26,6 @@ _MIN_SKELETON = 3
 _ABD = re.compile(r"\babd\s?(?:el|al|ul|ur|ar|er|an|as|ad|ol)\s?")
 _SKELETON_DROP = str.maketrans("", "", "aeiouyhw '-")
 _INITIALS_SKIP = lx.NAME_PARTICLES | frozenset({"of", "for", "the", "and", "on", "in"})
-
-
-@dataclass(frozen=True, slots=True)
-class Corrections:
-    """Merges and splits made by hand, by surface form, reapplied on every analysis."""
-
-    merges: tuple[tuple[str, str], ...] = ()
-    splits: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
