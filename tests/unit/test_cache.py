@@ -156,7 +156,8 @@ def test_the_loader_takes_an_unchanged_input_whole_from_the_cache(tmp_path: Path
     """The reader's loader (first file alone, then the rest, then the stages) finds an
     unchanged input whole: no report is looked up file by file, and the corpus is the
     one the command line gets."""
-    from tui.pipeline.load import Loader, ReportRead, last_corpus
+    from tui.pipeline.build import last_corpus
+    from tui.pipeline.load import Loader, ReportRead
 
     folder = tmp_path / "in"
     folder.mkdir()

@@ -24,6 +24,8 @@ from tui.analysis.entities import lexicon as lx
 from tui.analysis.entities.extract import normalise
 from tui.model.document import Paragraph, Report
 from tui.model.entities import Entity, Mention
+from tui.model.ids import anchor_word, word_anchor
+from tui.model.ids import topic_id as make_topic_id
 from tui.model.pickling import compact_pickle
 from tui.model.tags import CitedSource, Topic
 
@@ -149,7 +151,7 @@ def find_topics(
         if not picks:
             words = [w for w in words_of[paragraph.id] if word_count[w] >= 2]
             words.sort(key=lambda w: (word_count[w], w))
-            picks = [f"word:{w}" for w in words[:1]]
+            picks = [word_anchor(w) for w in words[:1]]
         chosen[paragraph.id] = picks
 
     members: dict[str, set[str]] = defaultdict(set)
@@ -182,7 +184,7 @@ def find_topics(
     topics: list[Topic] = []
     paragraph_topics: dict[str, list[str]] = defaultdict(list)
     for number, (label, topic_paragraphs, user) in enumerate(built, start=1):
-        topic_id = f"t{number}"
+        topic_id = make_topic_id(number)
         topics.append(Topic(topic_id, label, topic_paragraphs, user))
         for paragraph_id in topic_paragraphs:
             paragraph_topics[paragraph_id].append(topic_id)
@@ -190,7 +192,8 @@ def find_topics(
 
 
 def _label(anchor: str, names: Mapping[str, str]) -> str:
-    return anchor[5:] if anchor.startswith("word:") else names.get(anchor, anchor)
+    word = anchor_word(anchor)
+    return word if word is not None else names.get(anchor, anchor)
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:

@@ -13,6 +13,7 @@ from tui.ingest.decode import UnreadableFile, decode_bytes
 from tui.ingest.report import MARKDOWN_SUFFIXES, REPORT_SUFFIXES, build_report
 from tui.model.corpus import LoadError
 from tui.model.document import Report
+from tui.model.ids import report_id
 from tui.textsafe import safe_line
 
 SOURCES_FILE = "sources.toml"
@@ -257,7 +258,7 @@ def iter_reports(
     number = 0
     for path in files:
         try:
-            report, key, cached = read_report(path, f"r{number + 1}", sources, store)
+            report, key, cached = read_report(path, report_id(number + 1), sources, store)
         except UnreadableFile as exc:
             yield LoadError(str(path), str(exc))
         except OSError as exc:
@@ -281,7 +282,7 @@ def reports_from_texts(texts: Mapping[str, str]) -> list[Report]:
         stem = Path(name).stem if suffix in REPORT_SUFFIXES else name
         reports.append(
             build_report(
-                f"r{number}",
+                report_id(number),
                 stem,
                 text.replace("\r\n", "\n").replace("\r", "\n"),
                 markdown=suffix in MARKDOWN_SUFFIXES,

@@ -10,6 +10,7 @@ from tui.ingest.outlet import find_outlet
 from tui.ingest.plaintext import split_plain_paragraphs
 from tui.ingest.sentences import split_sentences
 from tui.model.document import Paragraph, ParagraphKind, Report, Run, Sentence
+from tui.model.ids import paragraph_id, sentence_id
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 REPORT_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES)
@@ -66,9 +67,11 @@ def build_report(
         sentences = []
         for s, e in spans:
             sentence_count += 1
-            sentences.append(Sentence(f"{report_id}.s{sentence_count}", s, e))
+            sentences.append(Sentence(sentence_id(report_id, sentence_count), s, e))
         paragraphs.append(
-            Paragraph(f"{report_id}.p{number}", start, end, kind, tuple(sentences), runs, depth)
+            Paragraph(
+                paragraph_id(report_id, number), start, end, kind, tuple(sentences), runs, depth
+            )
         )
 
     meta = dict(metadata or {})

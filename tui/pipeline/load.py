@@ -23,16 +23,19 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tui.analysis.facts import DEFAULT_THRESHOLD
-from tui.analysis.topics import UserTopic
 from tui.ingest.loader import SOURCES_FILE, discover, iter_reports
 from tui.model.corpus import ANALYSIS_STAGES, Corpus, LoadError
 from tui.model.corrections import Corrections
 from tui.model.document import Report
-from tui.pipeline import build
-from tui.pipeline.build import last_corpus
 from tui.pipeline.cache import AnalysisCache, content_key
+
+if TYPE_CHECKING:
+    from tui.analysis.topics import UserTopic
+
+# The analysis (`tui.pipeline.build`) is imported when it runs: finding the files and
+# reading the first one (the reader's first screen, `serve`) need none of it.
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +83,8 @@ def cached_stages(
 ) -> Iterator[tuple[str, Corpus]]:
     """`build.analysis_stages`, or only its last stage, from the cache, when nothing it
     uses changed; a fresh analysis is stored when its last stage is done."""
+    from tui.pipeline import build
+
     if cache is None or len(report_keys) != len(reports):
         yield from build.analysis_stages(reports, errors, corrections, user_topics=user_topics)
         return
@@ -100,6 +105,8 @@ def _corpus_key(
     report_keys: Sequence[str], corrections: Corrections | None, user_topics: Sequence[UserTopic]
 ) -> str:
     """The key of an analysis: its reports' keys and the settings."""
+    from tui.analysis.facts import DEFAULT_THRESHOLD
+
     return content_key(tuple(report_keys), corrections, tuple(user_topics), DEFAULT_THRESHOLD)
 
 
@@ -125,6 +132,8 @@ def _inputs_key(
             parts.append((str(path), hashlib.sha256(path.read_bytes()).digest()))
         except OSError as exc:
             parts.append((str(path), type(exc).__name__))
+    from tui.analysis.facts import DEFAULT_THRESHOLD
+
     return content_key(tuple(parts), corrections, tuple(user_topics), DEFAULT_THRESHOLD)
 
 
@@ -289,5 +298,7 @@ def load_corpus(
     whole, and otherwise only changed or added files are read again before the
     cross-report analyses run."""
     loader = Loader(paths, recursive=recursive, cache=cache, user_topics=user_topics)
+    from tui.pipeline.build import last_corpus
+
     deque(loader.read(corrections), maxlen=0)
     return last_corpus(loader.stages(corrections))

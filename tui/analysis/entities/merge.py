@@ -19,6 +19,8 @@ import tui.analysis.entities.lexicon as lx
 from tui.analysis.entities.extract import Candidate, normalise
 from tui.model.corrections import Corrections
 from tui.model.entities import Entity, EntityType, Mention, MergeReason
+from tui.model.ids import entity_id as make_entity_id
+from tui.model.ids import id_number, is_split_root, split_root
 
 # Transliterations of one name are close in spelling once vowels are set aside.
 _MIN_VARIANT_SIMILARITY = 75.0  # rapidfuzz ratio, 0-100
@@ -312,7 +314,7 @@ def merge_entities(
     clusters: dict[str, list[_Form]] = defaultdict(list)
     for key, form in forms.items():
         # A form split off by hand stands alone; the rest of its entity stays together.
-        root = f"split:{key}" if key in split else merger.sets.find(key)
+        root = split_root(key) if key in split else merger.sets.find(key)
         clusters[root].append(form)
 
     built: list[tuple[int, str, list[_Form], str]] = []
@@ -324,7 +326,7 @@ def merge_entities(
     entities: list[Entity] = []
     mentions: list[Mention] = []
     for number, (count, name, members, root) in enumerate(built, start=1):
-        entity_id = f"e{number}"
+        entity_id = make_entity_id(number)
         votes: Counter[str] = Counter()
         per_report: Counter[str] = Counter()
         surfaces: Counter[str] = Counter()
@@ -340,7 +342,7 @@ def merge_entities(
         reasons = [
             reason
             for reason in merger.reasons.get(root, [])
-            if not root.startswith("split:") and not split_off & set(reason.forms)
+            if not is_split_root(root) and not split_off & set(reason.forms)
         ]
         respelt = [f for f in members if len(f.surfaces) > 1]
         reasons.extend(MergeReason("same name, other spelling", tuple(f.surfaces)) for f in respelt)
@@ -361,4 +363,4 @@ def merge_entities(
 
 
 def _report_order(report_id: str) -> int:
-    return int(report_id[1:]) if report_id[1:].isdigit() else 0
+    return id_number(report_id)

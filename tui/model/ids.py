@@ -1,0 +1,151 @@
+"""Ids and keys: the one place that builds and parses them.
+
+Ids of the model: reports `r1`, their paragraphs `r1.p3` and sentences `r1.s4` (numbered
+through the whole report), entities `e7`, shared facts `f12`, topics `t2`. Each is a
+letter and a number (a paragraph or sentence: its report's id, a dot, a letter and a
+number), and ids of one kind sort in number order with `id_sort_key`.
+
+Keys and terms with a prefix:
+- a cited source's key is its entity id, or `name:<wording>` when it names no entity
+  ("two residents"); an outlet chosen as a source filter is `outlet:<name>`;
+- a topic's anchor is an entity id, or `word:<word>`;
+- an entity split off by hand clusters as `split:<form>`;
+- the terms sentences are matched by (`tui.analysis.terms`): `E:<entity id>` for a
+  mention, `D:<word>` for a name-like word (a demonym, a web domain), `S:<word>` for a
+  synonym class; any other term is a plain word stem.
+"""
+
+from __future__ import annotations
+
+NAME_PREFIX = "name:"
+OUTLET_PREFIX = "outlet:"
+WORD_PREFIX = "word:"
+SPLIT_PREFIX = "split:"
+ENTITY_TERM = "E:"
+NAME_LIKE_TERM = "D:"
+SYNONYM_TERM = "S:"
+# Terms that name something (an entity or a name-like word) rather than say something.
+NAME_TERMS = (ENTITY_TERM, NAME_LIKE_TERM)
+
+
+# ---------------------------------------------------------------- ids of the model
+
+
+def report_id(number: int) -> str:
+    """The id of the `number`th report read (from 1)."""
+    return f"r{number}"
+
+
+def paragraph_id(report: str, number: int) -> str:
+    return f"{report}.p{number}"
+
+
+def sentence_id(report: str, number: int) -> str:
+    return f"{report}.s{number}"
+
+
+def entity_id(number: int) -> str:
+    return f"e{number}"
+
+
+def fact_id(number: int) -> str:
+    return f"f{number}"
+
+
+def topic_id(number: int) -> str:
+    return f"t{number}"
+
+
+def fact_label(number: int) -> str:
+    """How a shared fact's number is shown (the reader, exports): `f3`."""
+    return f"f{number}"
+
+
+def id_number(an_id: str) -> int:
+    """The number of a report, entity, fact or topic id (`r12` -> 12); 0 if it has none."""
+    digits = an_id[1:]
+    return int(digits) if digits.isdigit() else 0
+
+
+def id_sort_key(an_id: str) -> tuple[int, str]:
+    """Ids of one kind in number order: f2 before f10."""
+    return len(an_id), an_id
+
+
+def report_of(part_id: str) -> str:
+    """The report id of a paragraph or sentence id (`r1.p3` -> `r1`)."""
+    return part_id.partition(".")[0]
+
+
+def sentence_order(an_id: str) -> tuple[int, int]:
+    """A sentence id as (report number, sentence number): sentences in reading order."""
+    report, _, number = an_id.partition(".s")
+    return id_number(report), int(number)
+
+
+# ---------------------------------------------------------------- prefixed keys
+
+
+def name_key(wording: str) -> str:
+    """The key of a cited source that names no entity: its wording, folded."""
+    return NAME_PREFIX + " ".join(wording.lower().split())
+
+
+def is_name_key(key: str) -> bool:
+    return key.startswith(NAME_PREFIX)
+
+
+def name_of_key(key: str) -> str:
+    """The wording of a `name:` key (the key itself when it is an entity id)."""
+    return key.removeprefix(NAME_PREFIX)
+
+
+def outlet_key(outlet: str) -> str:
+    return OUTLET_PREFIX + outlet
+
+
+def is_outlet_key(key: str) -> bool:
+    return key.startswith(OUTLET_PREFIX)
+
+
+def outlet_of_key(key: str) -> str:
+    return key.removeprefix(OUTLET_PREFIX)
+
+
+def word_anchor(word: str) -> str:
+    return WORD_PREFIX + word
+
+
+def anchor_word(anchor: str) -> str | None:
+    """The word of a `word:` topic anchor; None for an entity anchor."""
+    return anchor[len(WORD_PREFIX) :] if anchor.startswith(WORD_PREFIX) else None
+
+
+def split_root(form: str) -> str:
+    return SPLIT_PREFIX + form
+
+
+def is_split_root(root: str) -> bool:
+    return root.startswith(SPLIT_PREFIX)
+
+
+def entity_term(entity: str) -> str:
+    return ENTITY_TERM + entity
+
+
+def name_like_term(word: str) -> str:
+    return NAME_LIKE_TERM + word
+
+
+def synonym_term(word: str) -> str:
+    return SYNONYM_TERM + word
+
+
+def is_name_term(term: str) -> bool:
+    """Whether a matching term names something (`E:`, `D:`) rather than being a word."""
+    return term[:2] in NAME_TERMS
+
+
+def term_entity(term: str) -> str:
+    """The entity id of an `E:` term (the rest of a `D:` term)."""
+    return term[2:]
