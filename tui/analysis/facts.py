@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from tui.analysis.terms import SentenceTerms, sentence_terms
-from tui.model.document import Report
+from tui.model.document import UNANALYSED_KINDS, Report
 from tui.model.entities import Mention
 from tui.model.facts import Discrepancy, Fact, FactLink
 from tui.model.ids import fact_id as make_fact_id
@@ -48,7 +48,6 @@ _MAX_CANDIDATES = 30
 # A matched clause pair naming different people or organisations on each side
 # ("Colts beat Chiefs" / "Colts beat Jaguars") is about another event: its score is cut.
 _CONFLICT_PENALTY = 0.5
-ENOUGH_FACTOR = 1.0
 
 
 @compact_pickle
@@ -90,9 +89,9 @@ class _Scorer:
         total = len(sentences)
         self.weight = {t: math.log(1 + total / n) ** 2 for t, n in df.items()}
         self.df = df
-        # Shared mass that counts as full evidence: about one typical term per factor unit.
+        # Shared mass that counts as full evidence: the weight of the median term.
         weights = sorted(self.weight.values())
-        self.enough = ENOUGH_FACTOR * weights[len(weights) // 2] if weights else 1.0
+        self.enough = weights[len(weights) // 2] if weights else 1.0
         self.split = [_split(item.terms) for item in sentences]
         self.windows: list[list[_Window]] = []
         for item in sentences:
@@ -230,7 +229,7 @@ def find_fact_links(
     sentences: list[SentenceTerms] = []
     for report in reports:
         for paragraph in report.paragraphs:
-            if paragraph.kind in ("boilerplate", "code"):
+            if paragraph.kind in UNANALYSED_KINDS:
                 continue
             found = mentions.get(paragraph.id, ())
             for sentence in paragraph.sentences:

@@ -22,7 +22,9 @@ from pathlib import Path
 
 from tui.analysis.entities import lexicon as lx
 from tui.analysis.entities.extract import normalise
-from tui.model.document import Paragraph, Report
+from tui.analysis.unionfind import UnionFind
+from tui.ingest.text import visible_text
+from tui.model.document import UNANALYSED_KINDS, Paragraph, Report
 from tui.model.entities import Entity, Mention
 from tui.model.ids import anchor_word, word_anchor
 from tui.model.ids import topic_id as make_topic_id
@@ -77,26 +79,9 @@ def load_user_topics(path: Path) -> tuple[UserTopic, ...]:
     return tuple(topics)
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, key: str) -> str:
-        self.parent.setdefault(key, key)
-        while self.parent[key] != key:
-            self.parent[key] = self.parent[self.parent[key]]
-            key = self.parent[key]
-        return key
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def _paragraph_words(report: Report, paragraph: Paragraph) -> set[str]:
     words = set()
-    for match in _WORD.finditer(report.visible_text(paragraph)):
+    for match in _WORD.finditer(visible_text(report, paragraph)):
         if match.group()[0].isupper():  # names are anchored as entities, or not at all
             continue
         word = match.group().lower().replace("’", "'")
@@ -121,7 +106,7 @@ def find_topics(
         (report, paragraph)
         for report in reports
         for paragraph in report.paragraphs
-        if paragraph.kind not in ("boilerplate", "code")
+        if paragraph.kind not in UNANALYSED_KINDS
     ]
     if not paragraphs:
         return (), {}
@@ -158,7 +143,7 @@ def find_topics(
     for paragraph_id, picks in chosen.items():
         for anchor in picks:
             members[anchor].add(paragraph_id)
-    groups = _UnionFind()
+    groups = UnionFind()
     anchors = sorted(members)
     for anchor in anchors:
         groups.find(anchor)
@@ -222,7 +207,7 @@ def _user_topics(
         found = []
         for report, paragraph in paragraphs:
             named = {m.entity for m in mentions.get(paragraph.id, ())}
-            if named & wanted or (pattern and pattern.search(report.visible_text(paragraph))):
+            if named & wanted or (pattern and pattern.search(visible_text(report, paragraph))):
                 found.append(paragraph.id)
         built.append((topic.name, tuple(sorted(found, key=order.__getitem__)), True))
     return built

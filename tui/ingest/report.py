@@ -9,6 +9,7 @@ from tui.ingest.frontmatter import parse_front_matter
 from tui.ingest.outlet import find_outlet
 from tui.ingest.plaintext import split_plain_paragraphs
 from tui.ingest.sentences import split_sentences
+from tui.ingest.text import runs_text
 from tui.model.document import Paragraph, ParagraphKind, Report, Run, Sentence
 from tui.model.ids import paragraph_id, sentence_id
 
@@ -54,7 +55,7 @@ def build_report(
     first_heading: str | None = None
     sentence_count = 0
     for number, (start, end, kind, runs, depth) in enumerate(blocks, start=1):
-        visible = "".join(text[r.start : r.end] for r in runs)
+        visible = runs_text(text, runs)
         if kind == "heading" and first_heading is None:
             first_heading = visible.strip() or None
         if kind != "code" and is_boilerplate(visible):

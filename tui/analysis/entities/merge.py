@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 import tui.analysis.entities.lexicon as lx
 from tui.analysis.entities.extract import Candidate, normalise
+from tui.analysis.unionfind import UnionFind
 from tui.model.corrections import Corrections
 from tui.model.entities import Entity, EntityType, Mention, MergeReason
 from tui.model.ids import entity_id as make_entity_id
@@ -38,26 +39,6 @@ class _Form:
     words: tuple[str, ...] = ()  # normalised tokens without particles
     acronym: bool = False
     mentions: list[Candidate] = field(default_factory=list)
-
-
-class _UnionFind:
-    def __init__(self, keys: Iterable[str]) -> None:
-        self.parent = {key: key for key in keys}
-
-    def find(self, key: str) -> str:
-        root = key
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[key] != root:
-            self.parent[key], key = root, self.parent[key]
-        return root
-
-    def union(self, a: str, b: str) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return False
-        self.parent[max(ra, rb)] = min(ra, rb)
-        return True
 
 
 def _words(key: str) -> tuple[str, ...]:
@@ -161,7 +142,7 @@ def _collect_forms(candidates: Sequence[Candidate], lowercase: Counter[str]) -> 
 class _Merger:
     def __init__(self, forms: dict[str, _Form]) -> None:
         self.forms = forms
-        self.sets = _UnionFind(forms)
+        self.sets = UnionFind(forms)
         self.reasons: dict[str, list[MergeReason]] = defaultdict(list)
         self.votes: dict[str, Counter[str]] = {k: Counter(f.votes) for k, f in forms.items()}
 
