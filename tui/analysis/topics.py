@@ -26,7 +26,7 @@ from tui.analysis.unionfind import UnionFind
 from tui.ingest.text import visible_text
 from tui.model.document import UNANALYSED_KINDS, Paragraph, Report
 from tui.model.entities import Entity, Mention
-from tui.model.ids import anchor_word, word_anchor
+from tui.model.ids import WORD
 from tui.model.ids import topic_id as make_topic_id
 from tui.model.pickling import compact_pickle
 from tui.model.tags import CitedSource, Topic
@@ -136,7 +136,7 @@ def find_topics(
         if not picks:
             words = [w for w in words_of[paragraph.id] if word_count[w] >= 2]
             words.sort(key=lambda w: (word_count[w], w))
-            picks = [word_anchor(w) for w in words[:1]]
+            picks = [WORD.of(w) for w in words[:1]]
         chosen[paragraph.id] = picks
 
     members: dict[str, set[str]] = defaultdict(set)
@@ -177,7 +177,7 @@ def find_topics(
 
 
 def _label(anchor: str, names: Mapping[str, str]) -> str:
-    word = anchor_word(anchor)
+    word = WORD.value(anchor)
     return word if word is not None else names.get(anchor, anchor)
 
 

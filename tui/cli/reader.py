@@ -11,17 +11,7 @@ import sys
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
-from tui.cli.common import (
-    EXIT_OK,
-    EXIT_UNREADABLE,
-    EXIT_USAGE,
-    Parser,
-    add_inputs,
-    fail,
-    inputs_or_seeds,
-    print_error,
-    user_topics,
-)
+import tui.cli.common as common
 from tui.version import __version__
 
 # What low-bandwidth mode sets, unless the user set it already. Textual reads these when
@@ -34,13 +24,13 @@ LOW_BANDWIDTH_ENVIRONMENT = {
 
 
 def reader_parser() -> argparse.ArgumentParser:
-    parser = Parser(
+    parser = common.Parser(
         prog="newsprism",
         description="Read news reports side by side. `newsprism analyze --help` for the "
         "non-interactive analysis, `newsprism export --help` for exports, "
         "`newsprism serve --help` to read in a web browser.",
     )
-    add_inputs(parser)
+    common.add_inputs(parser)
     parser.add_argument(
         "--low-bandwidth",
         action="store_true",
@@ -98,9 +88,9 @@ def _no_report_files(inputs: Sequence[str], recursive: bool) -> bool:
     if found.files:
         return False
     for error in found.errors:
-        print_error(error)
+        common.print_error(error)
     if not found.errors:
-        print_error("no reports to read")
+        common.print_error("no reports to read")
     return True
 
 
@@ -108,19 +98,19 @@ def run_reader(argv: Sequence[str]) -> int:
     args = reader_parser().parse_args(argv)
     if terminal_missing():
         # Without a terminal the reader would wait for keys that never come.
-        return fail(
+        return common.fail(
             "the reader needs a terminal; `newsprism analyze` or `export` write to pipes",
-            EXIT_USAGE,
+            common.EXIT_USAGE,
         )
-    inputs = inputs_or_seeds(args.paths)
+    inputs = common.inputs_or_seeds(args.paths)
     if _no_report_files(inputs, args.recursive):
-        return EXIT_UNREADABLE
+        return common.EXIT_UNREADABLE
     low_bandwidth = low_bandwidth_wanted(args.low_bandwidth, os.environ)
     with low_bandwidth_environment(low_bandwidth):
         from tui.app.app import NewsprismApp
 
     # The user's keymap (settings) is checked here, before the reader starts.
-    topics, bad_topics = user_topics(args.topics, inputs)
+    topics, bad_topics = common.user_topics(args.topics, inputs)
     app = NewsprismApp(
         inputs,
         recursive=args.recursive,
@@ -131,11 +121,11 @@ def run_reader(argv: Sequence[str]) -> int:
     )
     app.run()
     if bad_topics:
-        print_error("user topics were not applied (see above)")
+        common.print_error("user topics were not applied (see above)")
     for error in app.load_errors:
-        print_error(error)
+        common.print_error(error)
     if app.load_errors or not app.report_count:
         if not app.load_errors:
-            print_error("no reports to read")
-        return EXIT_UNREADABLE
-    return EXIT_OK
+            common.print_error("no reports to read")
+        return common.EXIT_UNREADABLE
+    return common.EXIT_OK

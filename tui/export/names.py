@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from tui.model.corpus import Corpus
 from tui.model.entities import Entity
-from tui.model.ids import is_name_key, name_of_key
+from tui.model.ids import NAME
 from tui.model.tags import CitedSource
 from tui.query import Filter
 from tui.textsafe import safe_line
@@ -83,13 +83,14 @@ def entity_name(corpus: Corpus, entity_id: str) -> str:
 
 def source_name(corpus: Corpus, key: str) -> str:
     """A cited source's name: its entity's, or its first wording."""
-    if not is_name_key(key):
+    wording = NAME.value(key)
+    if wording is None:
         return entity_name(corpus, key)
     for sources in corpus.cited.values():
         for source in sources:
             if source.key == key:
                 return source.name
-    return name_of_key(key)
+    return wording
 
 
 def cited_name(source: CitedSource, entities: dict[str, Entity]) -> str:

@@ -7,20 +7,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import tui.export.select as select
 from tui.export.names import describe_filter, entity_name, source_name
-from tui.export.select import (
-    ExportKind,
-    all_fact_places,
-    clean,
-    entity_fields,
-    entity_mentions,
-    fact_numbers,
-    fact_wordings,
-    paragraph_items,
-    paragraph_row,
-    trace,
-    wording_row,
-)
 from tui.model.corpus import Corpus
 from tui.model.document import Report
 from tui.query import Filter
@@ -41,7 +29,7 @@ def _report_dict(report: Report) -> dict[str, Any]:
     }
 
 
-def _json(kind: ExportKind, corpus: Corpus, body: dict[str, Any]) -> str:
+def _json(kind: select.ExportKind, corpus: Corpus, body: dict[str, Any]) -> str:
     data = {
         "schema": EXPORT_SCHEMA,
         "export": kind,
@@ -54,11 +42,15 @@ def _json(kind: ExportKind, corpus: Corpus, body: dict[str, Any]) -> str:
 
 
 def facts_json(corpus: Corpus) -> str:
-    numbers = fact_numbers(corpus)
-    places = all_fact_places(corpus)
+    numbers = select.fact_numbers(corpus)
+    places = select.all_fact_places(corpus)
     facts = []
     for fact in corpus.facts:
-        wordings = [wording_row(w) for _, said in fact_wordings(corpus, fact, places) for w in said]
+        wordings = [
+            select.wording_row(w)
+            for _, said in select.fact_wordings(corpus, fact, places)
+            for w in said
+        ]
         facts.append(
             {
                 "id": fact.id,
@@ -92,13 +84,13 @@ def _filter_dict(corpus: Corpus, flt: Filter) -> dict[str, Any]:
 def paragraphs_json(corpus: Corpus, flt: Filter) -> str:
     paragraphs = [
         {
-            **paragraph_row(report, paragraph),
+            **select.paragraph_row(report, paragraph),
             "cited": tags.cited,
             "topics": tags.topics,
             "mentions": tags.mentions,
             "facts": tags.facts,
         }
-        for report, paragraph, tags in paragraph_items(corpus, flt)
+        for report, paragraph, tags in select.paragraph_items(corpus, flt)
     ]
     return _json(
         "paragraphs", corpus, {"filter": _filter_dict(corpus, flt), "paragraphs": paragraphs}
@@ -108,16 +100,16 @@ def paragraphs_json(corpus: Corpus, flt: Filter) -> str:
 def entities_json(corpus: Corpus) -> str:
     reports = {report.id: report for report in corpus.reports}
     entities = []
-    for entity, mentions in entity_mentions(corpus):
-        fields = entity_fields(entity)
+    for entity, mentions in select.entity_mentions(corpus):
+        fields = select.entity_fields(entity)
         fields["id"] = fields.pop("entity")
         fields["occurrences"] = [
             {
-                **trace(reports[m.report]),
+                **select.trace(reports[m.report]),
                 "paragraph": m.paragraph,
                 "start": m.start,
                 "end": m.end,
-                "text": clean(reports[m.report].text[m.start : m.end]),
+                "text": select.clean(reports[m.report].text[m.start : m.end]),
             }
             for m in mentions
         ]

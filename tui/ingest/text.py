@@ -9,8 +9,22 @@ safe for a terminal is `tui.textsafe`'s job (`safe_visible_span`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from tui.model.document import Paragraph, Report, Run, clipped_runs
+from tui.model.document import Paragraph, ParagraphKind, Report, Run, clipped_runs
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph as ingest finds it (plain text or Markdown), before it is split into
+    sentences: its extent in the report's text, its kind and its visible runs."""
+
+    start: int
+    end: int
+    kind: ParagraphKind
+    runs: tuple[Run, ...]
+    # Nesting depth of list items and block quotes (0 for top-level blocks).
+    depth: int = 0
 
 
 def runs_text(text: str, runs: Sequence[Run]) -> str:

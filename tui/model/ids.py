@@ -17,15 +17,36 @@ Keys and terms with a prefix:
 
 from __future__ import annotations
 
-NAME_PREFIX = "name:"
-OUTLET_PREFIX = "outlet:"
-WORD_PREFIX = "word:"
-SPLIT_PREFIX = "split:"
-ENTITY_TERM = "E:"
-NAME_LIKE_TERM = "D:"
-SYNONYM_TERM = "S:"
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Prefix:
+    """A prefix that marks a kind of key or term: builds, recognises and strips it."""
+
+    text: str
+
+    def of(self, value: str) -> str:
+        """The key or term of `value`: `NAME.of("reuters")` is "name:reuters"."""
+        return self.text + value
+
+    def marks(self, key: str) -> bool:
+        return key.startswith(self.text)
+
+    def value(self, key: str) -> str | None:
+        """What follows the prefix; None when `key` does not have it."""
+        return key[len(self.text) :] if key.startswith(self.text) else None
+
+
+NAME = Prefix("name:")
+OUTLET = Prefix("outlet:")
+WORD = Prefix("word:")
+SPLIT = Prefix("split:")
+ENTITY_TERM = Prefix("E:")
+NAME_LIKE_TERM = Prefix("D:")
+SYNONYM_TERM = Prefix("S:")
 # Terms that name something (an entity or a name-like word) rather than say something.
-NAME_TERMS = (ENTITY_TERM, NAME_LIKE_TERM)
+NAME_TERMS = (ENTITY_TERM.text, NAME_LIKE_TERM.text)
 
 
 # ---------------------------------------------------------------- ids of the model
@@ -88,57 +109,7 @@ def sentence_order(an_id: str) -> tuple[int, int]:
 
 def name_key(wording: str) -> str:
     """The key of a cited source that names no entity: its wording, folded."""
-    return NAME_PREFIX + " ".join(wording.lower().split())
-
-
-def is_name_key(key: str) -> bool:
-    return key.startswith(NAME_PREFIX)
-
-
-def name_of_key(key: str) -> str:
-    """The wording of a `name:` key (the key itself when it is an entity id)."""
-    return key.removeprefix(NAME_PREFIX)
-
-
-def outlet_key(outlet: str) -> str:
-    return OUTLET_PREFIX + outlet
-
-
-def is_outlet_key(key: str) -> bool:
-    return key.startswith(OUTLET_PREFIX)
-
-
-def outlet_of_key(key: str) -> str:
-    return key.removeprefix(OUTLET_PREFIX)
-
-
-def word_anchor(word: str) -> str:
-    return WORD_PREFIX + word
-
-
-def anchor_word(anchor: str) -> str | None:
-    """The word of a `word:` topic anchor; None for an entity anchor."""
-    return anchor[len(WORD_PREFIX) :] if anchor.startswith(WORD_PREFIX) else None
-
-
-def split_root(form: str) -> str:
-    return SPLIT_PREFIX + form
-
-
-def is_split_root(root: str) -> bool:
-    return root.startswith(SPLIT_PREFIX)
-
-
-def entity_term(entity: str) -> str:
-    return ENTITY_TERM + entity
-
-
-def name_like_term(word: str) -> str:
-    return NAME_LIKE_TERM + word
-
-
-def synonym_term(word: str) -> str:
-    return SYNONYM_TERM + word
+    return NAME.of(" ".join(wording.lower().split()))
 
 
 def is_name_term(term: str) -> bool:

@@ -19,17 +19,6 @@ from tui.model.tags import CitedSource
 from tui.perf import paused_gc
 
 
-def corpus_from_reports(
-    reports: Sequence[Report],
-    errors: Sequence[LoadError] = (),
-    corrections: Corrections | None = None,
-    threshold: float = DEFAULT_THRESHOLD,
-    user_topics: Sequence[UserTopic] = (),
-) -> Corpus:
-    """Run the analyses over read reports and index the results."""
-    return last_corpus(analysis_stages(reports, errors, corrections, threshold, user_topics))
-
-
 def last_corpus(stages: Iterable[tuple[str, Corpus]]) -> Corpus:
     """The corpus of the last stage (the earlier ones are dropped as they come)."""
     return deque(stages, maxlen=1)[0][1]

@@ -20,8 +20,8 @@ from tui.analysis.entities.extract import Candidate, normalise
 from tui.analysis.unionfind import UnionFind
 from tui.model.corrections import Corrections
 from tui.model.entities import Entity, EntityType, Mention, MergeReason
+from tui.model.ids import SPLIT, id_number
 from tui.model.ids import entity_id as make_entity_id
-from tui.model.ids import id_number, is_split_root, split_root
 
 # Transliterations of one name are close in spelling once vowels are set aside.
 _MIN_VARIANT_SIMILARITY = 75.0  # rapidfuzz ratio, 0-100
@@ -295,7 +295,7 @@ def merge_entities(
     clusters: dict[str, list[_Form]] = defaultdict(list)
     for key, form in forms.items():
         # A form split off by hand stands alone; the rest of its entity stays together.
-        root = split_root(key) if key in split else merger.sets.find(key)
+        root = SPLIT.of(key) if key in split else merger.sets.find(key)
         clusters[root].append(form)
 
     built: list[tuple[int, str, list[_Form], str]] = []
@@ -323,7 +323,7 @@ def merge_entities(
         reasons = [
             reason
             for reason in merger.reasons.get(root, [])
-            if not is_split_root(root) and not split_off & set(reason.forms)
+            if not SPLIT.marks(root) and not split_off & set(reason.forms)
         ]
         respelt = [f for f in members if len(f.surfaces) > 1]
         reasons.extend(MergeReason("same name, other spelling", tuple(f.surfaces)) for f in respelt)
