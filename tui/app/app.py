@@ -195,7 +195,14 @@ class NewsprismApp(App[None]):
             self._problems.append(f"Corrections not applied: {exc}")
             return Corrections()
 
+    def _reader_gone(self) -> bool:
+        """Whether the reader is gone (the app is shutting down): the loading and
+        analysis workers' last messages still arrive, and have nothing left to show."""
+        return not self.reader.is_attached
+
     def on_report_loaded(self, message: ReportLoaded) -> None:
+        if self._reader_gone():
+            return
         self.report_count += 1
         self.reader.add_report(message.report)
         self.reader.show_loaded(message.done, message.total)
@@ -207,6 +214,8 @@ class NewsprismApp(App[None]):
         self.notify(line, title="Skipped", severity="warning", timeout=8, markup=False)
 
     def on_loading_finished(self) -> None:
+        if self._reader_gone():
+            return
         reports = self.reader.reports
         paragraphs = sum(len(r.paragraphs) for r in reports)
         summary = f"{count_of(len(reports), 'report')} · {count_of(paragraphs, 'paragraph')}"
@@ -263,13 +272,15 @@ class NewsprismApp(App[None]):
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
         """Show what the first analysis has found so far. A re-analysis (after a
         correction) keeps the whole previous one on screen until it is done."""
-        if not self.analysis_running or self.corpus is not None:
+        if not self.analysis_running or self.corpus is not None or self._reader_gone():
             return
         self.reader.set_corpus(message.corpus, message.tags, stage=message.stage)
         for screen in self._entity_pickers():
             screen.set_corpus(message.corpus)
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
+        if self._reader_gone():
+            return
         self.analysis_running = False
         self.corpus = message.corpus
         # The corpus lives as long as the reader: move it (millions of objects with 1,000
