@@ -65,6 +65,7 @@ def first_paragraph(paths: Sequence[str | os.PathLike[str]]) -> str:
     the files (`discover`: in the order given, folders sorted) and leaves boilerplate out."""
     from tui.ingest.decode import UnreadableFile
     from tui.ingest.loader import SourcesTable, discover, read_report
+    from tui.ingest.text import visible_text
 
     for path in discover(paths).files:
         try:
@@ -73,7 +74,7 @@ def first_paragraph(paths: Sequence[str | os.PathLike[str]]) -> str:
             continue  # the reader skips it too: the next readable file is report 1
         for paragraph in report.paragraphs:
             if paragraph.kind != "boilerplate":
-                return report.visible_text(paragraph).strip()
+                return visible_text(report, paragraph).strip()
         return ""
     return ""
 

@@ -2,7 +2,7 @@
 
 For each size the reports are written to a temporary folder as files (the 982 ECB+ texts
 in topic order, then synthetic batches of 982: see `facts_scale.py`), and two fresh Python
-processes run `tui.load_corpus(folder, cache=AnalysisCache(...))`, the call `newsprism
+processes run `tui.analyze(folder, cache=AnalysisCache(...))`, the call `newsprism
 analyze` makes:
 
 - **cold**: an empty cache. Timed by stage (reading the files, entities, shared facts,
@@ -51,10 +51,11 @@ GOAL_COLD_S, GOAL_CACHED_S, GOAL_RSS_MB = 10.0, 1.0, 500.0
 def work_load(folder: Path, cache_dir: Path) -> dict[str, object]:
     """One `load_corpus` with the cache in `cache_dir`, timed by stage."""
     import tui.pipeline.build as builder
+    import tui.pipeline.load as loader
     from tui.pipeline.cache import AnalysisCache
 
     marks: dict[str, float] = {}
-    real_iter, real_stages = builder.iter_reports, builder.analysis_stages
+    real_iter, real_stages = loader.iter_reports, builder.analysis_stages
     real_put_many = AnalysisCache.put_many
 
     def timed_iter(*args, **kwargs):
@@ -75,11 +76,11 @@ def work_load(folder: Path, cache_dir: Path) -> dict[str, object]:
         real_put_many(self, kind, items)
         marks["cache write"] = marks.get("cache write", 0.0) + time.perf_counter() - start
 
-    builder.iter_reports, builder.analysis_stages = timed_iter, timed_stages
+    loader.iter_reports, builder.analysis_stages = timed_iter, timed_stages
     AnalysisCache.put_many = timed_put_many  # type: ignore[method-assign]
     cache = AnalysisCache(cache_dir / "analysis.sqlite3")
     start = time.perf_counter()
-    corpus = builder.load_corpus([folder], cache=cache)
+    corpus = loader.load_corpus([folder], cache=cache)
     total = time.perf_counter() - start
     return {
         "total": total,
@@ -161,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"Benchmark 2: full analysis, cold and cached. Python {platform.python_version()}, "
         f"nproc {len(os.sched_getaffinity(0))}, "
         f"{datetime.datetime.now().astimezone().isoformat(timespec='seconds')}\n"
-        "Each figure is one fresh process running tui.load_corpus(folder, cache=...) on files "
+        "Each figure is one fresh process running tui.analyze(folder, cache=...) on files "
         "written beforehand;\npeak RSS = ru_maxrss of that process (1 MB = 10^6 bytes). "
         "Baseline: all-pairs TF-IDF cosine over\nthe same sentences (reading excluded), "
         f"skipped above {args.baseline_max:,} sentences."

@@ -1,8 +1,8 @@
 """Shared-fact links against ECB+ gold event coreference (no Textual).
 
 One corpus per ECB+ topic (all its reports: one story, usually two similar events, the
-`ecb` and the `ecbplus` reports), analysed once with `corpus_from_reports`. In the
-sentences ECB+ annotated systematically (topics 1-35):
+`ecb` and the `ecbplus` reports), analysed once (`analysis_stages`). In the sentences
+ECB+ annotated systematically (topics 1-35):
 
 - gold: two sentences of different reports both mentioning the same cross-document
   EVENT chain (`INTRA_*` chains left out) are a pair that states the same fact;
@@ -40,7 +40,7 @@ from pathlib import Path
 from tui.analysis.facts import DEFAULT_THRESHOLD, LINK_FLOOR
 from tui.ingest.loader import reports_from_texts
 from tui.model.corpus import Corpus
-from tui.pipeline.build import corpus_from_reports, with_fact_threshold
+from tui.pipeline.build import analysis_stages, last_corpus, with_fact_threshold
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "ecbplus"
@@ -224,7 +224,7 @@ def analyse(topic: Topic) -> tuple[Analysed, int]:
     reports whose text differs from the file: both would break the mapping to lines)."""
     texts = {f"{d.name}.txt": d.text for d in topic.docs}
     reports = reports_from_texts(texts)
-    corpus = corpus_from_reports(reports)
+    corpus = last_corpus(analysis_stages(reports))
     doc_of = {r.id: i for i, r in enumerate(reports)}
     annotated = set(topic.units)
     unit_of: dict[str, Unit] = {}
@@ -516,7 +516,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     covered = sum(len(a.sentences_of) for a in analysed)
     split = sum(len(s) > 1 for a in analysed for s in a.sentences_of.values())
     print(
-        f"ours: corpus_from_reports once per topic: {took:.1f} s; {n_links} links above the floor "
+        f"ours: the analysis once per topic: {took:.1f} s; {n_links} links above the floor "
         f"{LINK_FLOOR} (all sentences), {sum(len(a.links) for a in analysed)} between annotated "
         f"sentences;\n  annotated sentences with a sentence of ours: {covered}/{n_units}, split "
         f"into several of ours: {split}; our sentences crossing a line end, or report.text != "

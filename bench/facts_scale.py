@@ -132,7 +132,7 @@ def work_ours(data: Path, size: int) -> dict[str, object]:
     t0 = time.perf_counter()
     reports = reports_from_texts(texts)
     t1 = time.perf_counter()
-    # What corpus_from_reports does, stage by stage.
+    # What analysis_stages does, stage by stage.
     analysis = find_entities(reports)
     by_paragraph = defaultdict(list)
     for mention in analysis.mentions:
@@ -249,7 +249,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "content word\n  given a batch prefix, two neighbouring lines swapped: new stories "
         "of the same shape, no shared\n  content words across batches). One fresh process "
         "per size and method; peak RSS = ru_maxrss.\nours: reports_from_texts, find_entities, "
-        "find_facts (what corpus_from_reports runs), timed apart.\nbaseline: exact all-pairs "
+        "find_facts (what analysis_stages runs), timed apart.\nbaseline: exact all-pairs "
         f"TF-IDF cosine (stop words out) between the same sentences, pairs >= "
         f"{args.baseline_threshold} kept;\n  its time excludes ingest; skipped above "
         f"{args.baseline_max:,} sentences."

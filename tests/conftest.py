@@ -123,9 +123,9 @@ def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests start the reader through `tui.cli.main` with its `run` replaced: they have
     no terminal, and need none (tests/unit/test_cli.py checks the real check)."""
-    import tui.cli
+    import tui.cli.reader
 
-    monkeypatch.setattr(tui.cli, "terminal_missing", lambda: False)
+    monkeypatch.setattr(tui.cli.reader, "terminal_missing", lambda: False)
 
 
 @pytest.fixture

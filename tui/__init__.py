@@ -1,45 +1,34 @@
 """newsprism: compare news reports side by side in the terminal.
 
-`analyze(paths)` and `analyze_texts({name: text})` return a `Corpus`; the reader lives
-in `tui.app` and is only imported when it runs.
+`analyze(paths)` (`tui.pipeline.load.load_corpus`: files and folders, with an optional
+cache) and `analyze_texts({name: text})` return a `Corpus`; the reader lives in
+`tui.app` and is only imported when it runs. Both are imported on first use: `import
+tui` alone loads no analysis.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from tui.version import __version__
 
 if TYPE_CHECKING:
-    from tui.analysis.entities import Corrections
     from tui.analysis.topics import UserTopic
     from tui.model.corpus import Corpus
-    from tui.pipeline.cache import AnalysisCache
+    from tui.model.corrections import Corrections
+    from tui.pipeline.load import load_corpus as analyze
 
-__version__ = "0.1.0"
 __all__ = ["__version__", "analyze", "analyze_texts"]
 
 
-def analyze(
-    paths: Iterable[str | os.PathLike[str]],
-    recursive: bool = False,
-    corrections: Corrections | None = None,
-    user_topics: Sequence[UserTopic] = (),
-    cache: AnalysisCache | None = None,
-) -> Corpus:
-    """Read report files and folders; unreadable ones are listed in `Corpus.errors`.
+def __getattr__(name: str) -> Any:
+    """`tui.analyze` is the loader's `load_corpus`, imported when first asked for."""
+    if name == "analyze":
+        from tui.pipeline.load import load_corpus
 
-    With an `AnalysisCache` (`tui.pipeline.cache`), unchanged files and corpora are not redone.
-    """
-    from tui.pipeline.build import load_corpus
-
-    return load_corpus(
-        paths,
-        recursive=recursive,
-        corrections=corrections,
-        user_topics=user_topics,
-        cache=cache,
-    )
+        return load_corpus
+    raise AttributeError(f"module 'tui' has no attribute {name!r}")
 
 
 def analyze_texts(
@@ -49,8 +38,7 @@ def analyze_texts(
 ) -> Corpus:
     """Analyse reports given as `{name: text}`; names ending .md are Markdown."""
     from tui.ingest.loader import reports_from_texts
-    from tui.pipeline.build import corpus_from_reports
+    from tui.pipeline.build import analysis_stages, last_corpus
 
-    return corpus_from_reports(
-        reports_from_texts(texts), corrections=corrections, user_topics=user_topics
-    )
+    reports = reports_from_texts(texts)
+    return last_corpus(analysis_stages(reports, corrections=corrections, user_topics=user_topics))

@@ -85,14 +85,15 @@ def safe_slice(text: str, start: int, end: int) -> str:
 def safe_visible_span(
     report: Report, paragraph: Paragraph, start: int | None = None, end: int | None = None
 ) -> str:
-    """`report.visible_span(paragraph, start, end)` (the whole paragraph by default) made
-    safe run by run, each run as part of the report's text (see `safe_slice`)."""
+    """`tui.ingest.text.visible_span(report, paragraph, start, end)` (the whole paragraph
+    by default) made safe run by run, each run as part of the report's text (see
+    `safe_slice`)."""
+    from tui.model.document import clipped_runs
+
     start = paragraph.start if start is None else start
     end = paragraph.end if end is None else end
     return "".join(
-        safe_slice(report.text, max(run.start, start), min(run.end, end))
-        for run in paragraph.runs
-        if run.start < end and run.end > start
+        safe_slice(report.text, s, e) for s, e in clipped_runs(paragraph.runs, start, end)
     )
 
 

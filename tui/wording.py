@@ -45,3 +45,8 @@ def joined(items: Sequence[str], conjunction: str = "and") -> str:
     if len(items) == 1:
         return items[0]
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def folded(name: str) -> str:
+    """A name as it is compared with another: case-folded, white space collapsed."""
+    return " ".join(name.casefold().split())

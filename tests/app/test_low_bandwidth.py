@@ -10,7 +10,8 @@ import pytest
 
 from tests.app.harness import analysed
 from tui.app.app import NewsprismApp
-from tui.cli import LOW_BANDWIDTH_ENVIRONMENT, low_bandwidth_wanted, main
+from tui.cli import main
+from tui.cli.reader import LOW_BANDWIDTH_ENVIRONMENT, low_bandwidth_wanted
 from tui.resources import seeds_dir
 
 
@@ -63,7 +64,7 @@ def test_low_bandwidth_settings_reach_textual_when_it_is_imported(
     reader's import sees them, and the environment is restored afterwards."""
     code = (
         "import os, sys\n"
-        "from tui.cli import low_bandwidth_environment\n"
+        "from tui.cli.reader import low_bandwidth_environment\n"
         "assert 'textual' not in sys.modules\n"
         "before = dict(os.environ)\n"
         "with low_bandwidth_environment(True):\n"

@@ -30,7 +30,8 @@ from tui.app.themes import (
     MUTED_VARIABLE,
 )
 from tui.app.widgets.report_pane import FACT_COLOURS, ReportPane
-from tui.cli import _reader_parser, main
+from tui.cli import main
+from tui.cli.reader import reader_parser as _reader_parser
 from tui.model.corpus import Corpus
 from tui.model.entities import Entity
 from tui.query.facts import fact_marker
@@ -546,7 +547,7 @@ def test_the_config_and_the_theme_option_do_not_import_textual() -> None:
     import sys
 
     code = (
-        "import sys, tui.settings.config, tui.cli; tui.cli._reader_parser(); "
+        "import sys, tui.settings.config, tui.cli.reader; tui.cli.reader.reader_parser(); "
         "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))"
     )
     root = Path(__file__).resolve().parents[2]

@@ -150,3 +150,42 @@ def test_a_cached_corpus_keeps_the_files_that_could_not_be_read(
     assert cache.hits == 2
     assert [str(e) for e in warm.errors] == [str(e) for e in cold.errors]
     assert len(warm.errors) == 1 and "broken.txt" in str(warm.errors[0])
+
+
+def test_the_loader_takes_an_unchanged_input_whole_from_the_cache(tmp_path: Path) -> None:
+    """The reader's loader (first file alone, then the rest, then the stages) finds an
+    unchanged input whole: no report is looked up file by file, and the corpus is the
+    one the command line gets."""
+    from tui.pipeline.build import last_corpus
+    from tui.pipeline.load import Loader, ReportRead
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a", "b", "c"):
+        (folder / f"{name}.txt").write_text(f"Report {name} says the Mayor of Ur spoke.\n")
+    cache = AnalysisCache(tmp_path / "cache" / FILE_NAME)
+
+    def load() -> tuple[list[str], object]:
+        kinds: list[str] = []
+        real_get = cache.get
+
+        def get(kind: str, key: str) -> object:
+            kinds.append(kind)
+            return real_get(kind, key)
+
+        cache.get = get  # type: ignore[method-assign]
+        loader = Loader([folder], cache=cache)
+        first = loader.read_first()
+        events = list(loader.read())
+        corpus = last_corpus(loader.stages())
+        del cache.get
+        assert first is not None and first.id == "r1"
+        assert [e.report.id for e in events if isinstance(e, ReportRead)] == ["r2", "r3"]
+        return kinds, corpus
+
+    kinds, fresh = load()
+    assert "report" in kinds[1:]
+    kinds, again = load()
+    # Only the first file was looked up alone (before the whole input was known).
+    assert kinds.count("report") == 1 and "inputs" in kinds
+    assert again.to_dict() == fresh.to_dict()

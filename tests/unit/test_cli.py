@@ -11,7 +11,7 @@ import pytest
 
 from tests.unit.harness import run, run_subprocess
 from tui import analyze, analyze_texts
-from tui.cli import terminal_missing as real_terminal_missing
+from tui.cli.reader import terminal_missing as real_terminal_missing
 from tui.model import PARAGRAPH_KINDS
 from tui.resources import seeds_dir
 
@@ -382,17 +382,18 @@ def test_the_reader_without_a_terminal_is_one_line_and_exit_2(
     import io
 
     import tui.cli
+    import tui.cli.reader
 
     # The real check, not the conftest stand-in (imported before the fixture ran).
-    monkeypatch.setattr(tui.cli, "terminal_missing", real_terminal_missing)
+    monkeypatch.setattr(tui.cli.reader, "terminal_missing", real_terminal_missing)
     monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
-    assert tui.cli.terminal_missing()
+    assert tui.cli.reader.terminal_missing()
     assert tui.cli.main([]) == 2
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and "needs a terminal" in error
     monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.web_driver:WebDriver")
-    assert not tui.cli.terminal_missing()
+    assert not tui.cli.reader.terminal_missing()
 
 
 # ---------------------------------------------------------------------------
@@ -416,7 +417,7 @@ UNTERMINATED = (
 
 
 def test_text_format_cuts_a_line_only_once_it_is_safe():
-    from tui.cli import format_text
+    from tui.cli.analyze import format_text
 
     out = format_text(analyze_texts({"that.txt": LINKED}))
     assert "\x1b" not in out

@@ -31,6 +31,7 @@ from tui.export import (
     resolve_source,
     resolve_topic,
 )
+from tui.ingest.text import visible_text
 from tui.model.corpus import Corpus
 from tui.query import Filter
 from tui.query.entities import EntityFilter
@@ -553,7 +554,7 @@ async def test_y_copies_the_paragraph_with_its_source(seeds_app, monkeypatch):
         assert "Paragraph copied to the clipboard" in notes(seeds_app)
     assert len(copied) == 1
     body, source = copied[0].rsplit("\n", 1)
-    assert body == " ".join(report.visible_text(paragraph).split())
+    assert body == " ".join(visible_text(report, paragraph).split())
     assert source.startswith(f"— {report.outlet}")
     assert Path(report.path or report.name).name in source
 

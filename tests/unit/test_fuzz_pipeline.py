@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from tests.hostile import GOOD, assert_terminal_safe, assert_valid_corpus_dict
 from tui import analyze
-from tui.cli import format_text, json_safe
+from tui.cli.analyze import format_text, json_safe
 from tui.model import Report
 from tui.model.corpus import Corpus
 

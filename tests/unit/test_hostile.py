@@ -18,7 +18,7 @@ import pytest
 from rich.cells import cell_len
 
 import tui.ingest.loader
-import tui.pipeline.build
+import tui.pipeline.load
 from tests import hostile
 from tests.app.harness import assert_clean, notes
 from tests.hostile import (
@@ -35,6 +35,7 @@ from tests.unit.harness import run_subprocess as run_analyze_process
 from tui import analyze
 from tui.app.app import NewsprismApp
 from tui.app.widgets.report_pane import ReportPane
+from tui.ingest.text import visible_text
 from tui.textsafe import safe_text
 
 LOOP = "too many levels of symbolic links"
@@ -155,7 +156,7 @@ def read_one(tmp_path: Path, case_id: str):
 
 def test_invalid_utf8_is_read_in_a_legacy_encoding(tmp_path):
     report = read_one(tmp_path, "invalid_utf8")
-    visible = " ".join(report.visible_text(p) for p in report.paragraphs)
+    visible = " ".join(visible_text(report, p) for p in report.paragraphs)
     for words in hostile.INVALID_UTF8_WORDS:
         assert words in visible
     assert len(report.paragraphs) == 2
@@ -179,7 +180,7 @@ def test_deeply_nested_markdown_keeps_its_words(tmp_path):
     # markdown-it nests 20 levels deep and drops what lies deeper; those lines are kept
     # as a block of their own, so no word is lost: every item of the indented list, and
     # the words at the bottom of the one-line list, quote and mix of both.
-    words = " ".join(report.visible_text(p) for p in report.paragraphs).split()
+    words = " ".join(visible_text(report, p) for p in report.paragraphs).split()
     assert words.count("item") == hostile.DEEP_LEVELS
     assert " ".join(words).count(hostile.DEEP_MARKER) == 3
     assert "-" not in words and ">" not in words  # the markers are not words
@@ -189,7 +190,7 @@ def test_front_matter_that_never_closes_is_text(tmp_path):
     report = read_one(tmp_path, "unclosed_front_matter")
     assert report.title != "Never closed"
     assert report.outlet != "Nobody"
-    visible = " ".join(report.visible_text(p) for p in report.paragraphs)
+    visible = " ".join(visible_text(report, p) for p in report.paragraphs)
     assert "title: Never closed" in visible
     assert "The body starts here" in visible
 
@@ -198,7 +199,7 @@ def test_javascript_and_other_script_urls_never_become_links(tmp_path):
     report = read_one(tmp_path, "javascript_link")
     hrefs = [run.href for p in report.paragraphs for run in p.runs if run.href is not None]
     assert hrefs == ["https://example.org/ok"]
-    visible = " ".join(report.visible_text(p) for p in report.paragraphs)
+    visible = " ".join(visible_text(report, p) for p in report.paragraphs)
     assert "this harmless text" in visible and "upper case" in visible
 
 
@@ -293,7 +294,7 @@ def vanishing(request, monkeypatch, tmp_path) -> Iterator[tuple[Path, Path]]:
             doomed.unlink()
             return found
 
-        monkeypatch.setattr(tui.pipeline.build, "discover", discover)
+        monkeypatch.setattr(tui.pipeline.load, "discover", discover)
         monkeypatch.setattr(tui.ingest.loader, "discover", discover)
     else:
         real_read = tui.ingest.loader.read_report

@@ -14,6 +14,7 @@ from tui.ingest.boilerplate import is_boilerplate
 from tui.ingest.decode import UnreadableFile, decode_bytes
 from tui.ingest.outlet import find_outlet
 from tui.ingest.report import build_report
+from tui.ingest.text import visible_text
 from tui.model import Corpus, LoadError, Paragraph, Report
 
 
@@ -166,7 +167,7 @@ def test_seed_plain_paragraphs_have_one_run_covering_them(seeds_corpus):
     for report in seeds_corpus.reports:
         for paragraph in report.paragraphs:
             assert [(r.start, r.end) for r in paragraph.runs] == [(paragraph.start, paragraph.end)]
-            assert report.visible_text(paragraph) == report.span(paragraph)
+            assert visible_text(report, paragraph) == report.span(paragraph)
 
 
 # ---------------------------------------------------------------------------
@@ -237,7 +238,7 @@ def test_markdown_block_kinds(md_report):
 
 
 def test_markdown_visible_text_has_no_markup(md_report):
-    visible = [md_report.visible_text(p) for p in md_report.paragraphs]
+    visible = [visible_text(md_report, p) for p in md_report.paragraphs]
     assert visible[0] == "Rebels enter the capital"
     assert visible[1] == (
         "The rebels said they had entered the capital at dawn. Officials declined to comment."
@@ -283,13 +284,13 @@ def test_markdown_sentences_follow_visible_text(md_report):
 def test_markdown_hard_break_is_a_line_break_run():
     report = markdown("First line  \nsecond line\\\nthird line")
     (paragraph,) = report.paragraphs
-    assert report.visible_text(paragraph) == "First line\nsecond line\nthird line"
+    assert visible_text(report, paragraph) == "First line\nsecond line\nthird line"
     assert sum(r.line_break for r in paragraph.runs) == 2
 
 
 def test_markdown_inline_html_is_not_visible():
     report = markdown("<b>Bold</b> text <span>here</span>.")
-    assert report.visible_text(report.paragraphs[0]) == "Bold text here."
+    assert visible_text(report, report.paragraphs[0]) == "Bold text here."
 
 
 def test_markdown_setext_heading_is_title():

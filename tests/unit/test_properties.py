@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from tui import analyze_texts
 from tui.ingest.decode import UnreadableFile, decode_bytes
+from tui.ingest.text import visible_text
 from tui.model import Report
 
 PROPERTY_SETTINGS = settings(
@@ -141,7 +142,7 @@ def test_plain_ingest_keeps_every_character(text):
     for paragraph in report.paragraphs:
         piece = report.span(paragraph)
         assert piece == piece.strip()
-        assert report.visible_text(paragraph) == piece
+        assert visible_text(report, paragraph) == piece
         for i in range(paragraph.start, paragraph.end):
             in_paragraphs[i] += 1
     for i, ch in enumerate(report.text):

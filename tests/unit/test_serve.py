@@ -28,6 +28,8 @@ import pytest
 from tests.unit.harness import ROOT, child_environment, free_port, newsprism_argv
 from tui import cli
 from tui.cli import serve
+from tui.cli.common import inputs_or_seeds
+from tui.cli.reader import reader_parser
 
 # ---------------------------------------------------------------------------- helpers
 
@@ -132,7 +134,7 @@ def test_each_session_runs_this_python_on_the_same_inputs(tmp_path: Path) -> Non
     argv = json.loads(result.stdout)
     assert argv[:2] == ["-m", "tui"]
     assert argv[2:] == ["--recursive", "--no-cache", f"--topics={topics}", "--", *AWKWARD_PATHS]
-    args = cli._reader_parser().parse_args(argv[2:])
+    args = reader_parser().parse_args(argv[2:])
     assert args.paths == AWKWARD_PATHS
     assert args.recursive and args.no_cache and args.topics == topics
 
@@ -269,7 +271,7 @@ def test_another_host_must_be_explicit_and_is_warned_about(
 
     # The default: loopback, no warning.
     assert serve.run_serve(["--port", str(port)]) == cli.EXIT_OK
-    assert made[-1] == (serve.reader_command(cli._inputs([])), "127.0.0.1", port)
+    assert made[-1] == (serve.reader_command(inputs_or_seeds([])), "127.0.0.1", port)
     assert stub.served
     assert capsys.readouterr().err == ""
     # The reader in the browser is not on the SSH link: it keeps its colours.

@@ -13,7 +13,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from tui.model.document import Paragraph, Report
+from tui.ingest.text import visible_positions
+from tui.model.document import UNANALYSED_KINDS, Paragraph, Report
 from tui.model.entities import Mention
 from tui.model.pickling import compact_pickle
 from tui.model.tags import CitedSource
@@ -67,18 +68,6 @@ class _Name:
     text: str
 
 
-def _visible(report: Report, paragraph: Paragraph) -> tuple[str, dict[int, int]]:
-    pieces: list[str] = []
-    to_visible: dict[int, int] = {}
-    length = 0
-    for run in paragraph.runs:
-        for offset in range(run.start, run.end):
-            to_visible[offset] = length + offset - run.start
-        pieces.append(report.text[run.start : run.end])
-        length += run.end - run.start
-    return "".join(pieces), to_visible
-
-
 def _names(
     report: Report,
     mentions: Sequence[Mention],
@@ -123,7 +112,7 @@ def find_cited_sources(
     types: Mapping[str, str],
 ) -> tuple[CitedSource, ...]:
     """The sources one paragraph cites, in the order it names them."""
-    text, to_visible = _visible(report, paragraph)
+    text, to_visible = visible_positions(report, paragraph)
     names = _names(report, mentions, to_visible, types)
     found: list[tuple[int, CitedSource]] = []
 
@@ -200,7 +189,7 @@ def find_all_cited(
     cited: dict[str, tuple[CitedSource, ...]] = {}
     for report in reports:
         for paragraph in report.paragraphs:
-            if paragraph.kind in ("boilerplate", "code"):
+            if paragraph.kind in UNANALYSED_KINDS:
                 continue
             sources = find_cited_sources(report, paragraph, mentions.get(paragraph.id, ()), types)
             if sources:

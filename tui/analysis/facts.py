@@ -25,9 +25,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from tui.analysis.terms import SentenceTerms, sentence_terms
-from tui.model.document import Report
+from tui.model.document import UNANALYSED_KINDS, Report
 from tui.model.entities import Mention
 from tui.model.facts import Discrepancy, Fact, FactLink
+from tui.model.ids import fact_id as make_fact_id
+from tui.model.ids import id_number, is_name_term, sentence_order, term_entity
 from tui.model.pickling import compact_pickle
 
 DEFAULT_THRESHOLD = 0.4
@@ -37,7 +39,6 @@ LINK_FLOOR = 0.2
 _SAME_FACT_OVERLAP = 0.3
 _MAX_WINDOW = 3
 _MIN_SHARED = 2
-_NAME_TERMS = ("E:", "D:")
 # Each sentence is indexed by this many of its rarest words.
 _PREFIX = 6
 # A word in more sentences' prefixes than this pairs too many to be telling.
@@ -47,7 +48,6 @@ _MAX_CANDIDATES = 30
 # A matched clause pair naming different people or organisations on each side
 # ("Colts beat Chiefs" / "Colts beat Jaguars") is about another event: its score is cut.
 _CONFLICT_PENALTY = 0.5
-ENOUGH_FACTOR = 1.0
 
 
 @compact_pickle
@@ -67,7 +67,7 @@ _BOUND_SLACK = 1 + 1e-9
 
 def _split(terms: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
     terms = set(terms)
-    names = frozenset(t for t in terms if t[:2] in _NAME_TERMS)
+    names = frozenset(t for t in terms if is_name_term(t))
     return frozenset(terms - names), names
 
 
@@ -89,9 +89,9 @@ class _Scorer:
         total = len(sentences)
         self.weight = {t: math.log(1 + total / n) ** 2 for t, n in df.items()}
         self.df = df
-        # Shared mass that counts as full evidence: about one typical term per factor unit.
+        # Shared mass that counts as full evidence: the weight of the median term.
         weights = sorted(self.weight.values())
-        self.enough = ENOUGH_FACTOR * weights[len(weights) // 2] if weights else 1.0
+        self.enough = weights[len(weights) // 2] if weights else 1.0
         self.split = [_split(item.terms) for item in sentences]
         self.windows: list[list[_Window]] = []
         for item in sentences:
@@ -106,7 +106,7 @@ class _Scorer:
             self.windows.append(windows)
 
     def _kind(self, names: frozenset[str], kind: str) -> frozenset[str]:
-        return frozenset(t for t in names if self.entity_types.get(t[2:]) == kind)
+        return frozenset(t for t in names if self.entity_types.get(term_entity(t)) == kind)
 
     def score(self, i: int, j: int) -> tuple[float, frozenset[str]]:
         """The best clause-window match of sentences i and j (0 when they share too little).
@@ -186,7 +186,7 @@ def _candidate_pairs(
     prefix_postings: dict[str, list[int]] = defaultdict(list)
     for index, item in enumerate(sentences):
         # Words in no other sentence cannot pair it with anything.
-        words = [t for t in item.terms if t[:2] not in _NAME_TERMS and df[t] > 1]
+        words = [t for t in item.terms if not is_name_term(t) and df[t] > 1]
         words.sort(key=lambda t: (df[t], t))
         words_of.append(words)
         for term in words:
@@ -229,7 +229,7 @@ def find_fact_links(
     sentences: list[SentenceTerms] = []
     for report in reports:
         for paragraph in report.paragraphs:
-            if paragraph.kind in ("boilerplate", "code"):
+            if paragraph.kind in UNANALYSED_KINDS:
                 continue
             found = mentions.get(paragraph.id, ())
             for sentence in paragraph.sentences:
@@ -241,15 +241,10 @@ def find_fact_links(
     for i, j in _candidate_pairs(sentences, scorer.df):
         value, shared = scorer.score(i, j)
         if value >= LINK_FLOOR:
-            a, b = sorted((sentences[i].sentence.id, sentences[j].sentence.id), key=_order)
+            a, b = sorted((sentences[i].sentence.id, sentences[j].sentence.id), key=sentence_order)
             links.append(FactLink(a, b, value, shared))
-    links.sort(key=lambda link: (_order(link.a), _order(link.b)))
+    links.sort(key=lambda link: (sentence_order(link.a), sentence_order(link.b)))
     return links, {item.sentence.id: item for item in sentences}
-
-
-def _order(sentence_id: str) -> tuple[int, int]:
-    report, _, number = sentence_id.partition(".s")
-    return int(report[1:]), int(number)
 
 
 def _overlaps(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -274,7 +269,7 @@ def cluster_facts(
         if link.score >= threshold:
             neighbours[link.a].append((link.b, link))
             neighbours[link.b].append((link.a, link))
-    centres = sorted(neighbours, key=lambda s: (-len(neighbours[s]), _order(s)))
+    centres = sorted(neighbours, key=lambda s: (-len(neighbours[s]), sentence_order(s)))
     built: list[tuple[list[str], float]] = []
     holding: dict[str, list[int]] = defaultdict(list)  # sentence -> indexes into built
     for centre in centres:
@@ -290,21 +285,21 @@ def cluster_facts(
             ids = {centre, *members}
             if any(ids <= set(built[k][0]) for k in holding[centre]):
                 continue
-            holding_ids = sorted(ids, key=_order)
+            holding_ids = sorted(ids, key=sentence_order)
             for sentence_id in holding_ids:
                 holding[sentence_id].append(len(built))
             built.append((holding_ids, min(score, 1.0)))
 
     def reports_of(ids: Sequence[str]) -> list[str]:
-        return sorted({sentences[s].report for s in ids}, key=lambda r: int(r[1:]))
+        return sorted({sentences[s].report for s in ids}, key=id_number)
 
     ranked = sorted(
-        built, key=lambda item: (-len(reports_of(item[0])), -item[1], _order(item[0][0]))
+        built, key=lambda item: (-len(reports_of(item[0])), -item[1], sentence_order(item[0][0]))
     )
     facts: list[Fact] = []
     sentence_facts: dict[str, list[str]] = defaultdict(list)
     for number, (fact_sentences, score) in enumerate(ranked, start=1):
-        fact_id = f"f{number}"
+        fact_id = make_fact_id(number)
         discrepancies = _discrepancies(fact_sentences, sentences)
         facts.append(
             Fact(

@@ -18,6 +18,7 @@ from tui.analysis.entities import lexicon as lx
 from tui.analysis.entities.extract import is_adjectival
 from tui.model.document import Paragraph, Report, Sentence
 from tui.model.entities import Mention
+from tui.model.ids import ENTITY_TERM, NAME_LIKE_TERM, SYNONYM_TERM
 from tui.model.pickling import compact_pickle
 
 _WORD = re.compile(
@@ -71,7 +72,7 @@ def _synonyms() -> dict[str, str]:
         words = line.split()
         if words and not line.startswith("#"):
             for word in words:
-                classes.setdefault(stem(word), f"S:{words[0]}")
+                classes.setdefault(stem(word), SYNONYM_TERM.of(words[0]))
     return classes
 
 
@@ -140,13 +141,13 @@ def sentence_terms(
     pending_number: str | None = None
     for start, end, entity in _pieces(paragraph, sentence, mentions):
         if entity:
-            clauses[-1].append(f"E:{entity}")
+            clauses[-1].append(ENTITY_TERM.of(entity))
             pending_number = None
             continue
         for match in _WORD.finditer(report.text, start, end):
             token = match.group()
             if match.group("domain"):  # "washingtonpost.com" names a source, like a name
-                clauses[-1].append(f"D:{token.lower()}")
+                clauses[-1].append(NAME_LIKE_TERM.of(token.lower()))
                 continue
             lower = _bare(token)
             if not lower:
@@ -165,7 +166,7 @@ def sentence_terms(
                     dates.append(lower)
                 elif token[0].isupper() and is_adjectival(token):
                     # "Syrian", "Lebanese": name-like, so they cannot carry a match alone.
-                    clauses[-1].append(f"D:{lower}")
+                    clauses[-1].append(NAME_LIKE_TERM.of(lower))
                 elif len(lower) > 1 and lower not in _STOP:
                     clauses[-1].append(content_term(lower))
     return SentenceTerms(

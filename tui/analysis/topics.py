@@ -22,8 +22,12 @@ from pathlib import Path
 
 from tui.analysis.entities import lexicon as lx
 from tui.analysis.entities.extract import normalise
-from tui.model.document import Paragraph, Report
+from tui.analysis.unionfind import UnionFind
+from tui.ingest.text import visible_text
+from tui.model.document import UNANALYSED_KINDS, Paragraph, Report
 from tui.model.entities import Entity, Mention
+from tui.model.ids import WORD
+from tui.model.ids import topic_id as make_topic_id
 from tui.model.pickling import compact_pickle
 from tui.model.tags import CitedSource, Topic
 
@@ -75,26 +79,9 @@ def load_user_topics(path: Path) -> tuple[UserTopic, ...]:
     return tuple(topics)
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, key: str) -> str:
-        self.parent.setdefault(key, key)
-        while self.parent[key] != key:
-            self.parent[key] = self.parent[self.parent[key]]
-            key = self.parent[key]
-        return key
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def _paragraph_words(report: Report, paragraph: Paragraph) -> set[str]:
     words = set()
-    for match in _WORD.finditer(report.visible_text(paragraph)):
+    for match in _WORD.finditer(visible_text(report, paragraph)):
         if match.group()[0].isupper():  # names are anchored as entities, or not at all
             continue
         word = match.group().lower().replace("’", "'")
@@ -119,7 +106,7 @@ def find_topics(
         (report, paragraph)
         for report in reports
         for paragraph in report.paragraphs
-        if paragraph.kind not in ("boilerplate", "code")
+        if paragraph.kind not in UNANALYSED_KINDS
     ]
     if not paragraphs:
         return (), {}
@@ -149,14 +136,14 @@ def find_topics(
         if not picks:
             words = [w for w in words_of[paragraph.id] if word_count[w] >= 2]
             words.sort(key=lambda w: (word_count[w], w))
-            picks = [f"word:{w}" for w in words[:1]]
+            picks = [WORD.of(w) for w in words[:1]]
         chosen[paragraph.id] = picks
 
     members: dict[str, set[str]] = defaultdict(set)
     for paragraph_id, picks in chosen.items():
         for anchor in picks:
             members[anchor].add(paragraph_id)
-    groups = _UnionFind()
+    groups = UnionFind()
     anchors = sorted(members)
     for anchor in anchors:
         groups.find(anchor)
@@ -182,7 +169,7 @@ def find_topics(
     topics: list[Topic] = []
     paragraph_topics: dict[str, list[str]] = defaultdict(list)
     for number, (label, topic_paragraphs, user) in enumerate(built, start=1):
-        topic_id = f"t{number}"
+        topic_id = make_topic_id(number)
         topics.append(Topic(topic_id, label, topic_paragraphs, user))
         for paragraph_id in topic_paragraphs:
             paragraph_topics[paragraph_id].append(topic_id)
@@ -190,7 +177,8 @@ def find_topics(
 
 
 def _label(anchor: str, names: Mapping[str, str]) -> str:
-    return anchor[5:] if anchor.startswith("word:") else names.get(anchor, anchor)
+    word = WORD.value(anchor)
+    return word if word is not None else names.get(anchor, anchor)
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
@@ -219,7 +207,7 @@ def _user_topics(
         found = []
         for report, paragraph in paragraphs:
             named = {m.entity for m in mentions.get(paragraph.id, ())}
-            if named & wanted or (pattern and pattern.search(report.visible_text(paragraph))):
+            if named & wanted or (pattern and pattern.search(visible_text(report, paragraph))):
                 found.append(paragraph.id)
         built.append((topic.name, tuple(sorted(found, key=order.__getitem__)), True))
     return built

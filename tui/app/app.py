@@ -8,7 +8,7 @@ and the analysis runs again.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -28,7 +28,7 @@ from tui.app.messages import (
 from tui.app.screens.reader import ReaderScreen
 from tui.app.themes import ThemeChoice, pick_theme
 from tui.model.corpus import ANALYSIS_STAGES, Corpus, LoadError
-from tui.model.document import Report
+from tui.model.corrections import Corrections
 from tui.query.entities import display_name
 from tui.query.tags import build_tag_index
 from tui.resources import styles_dir
@@ -38,11 +38,10 @@ from tui.wording import count_of
 if TYPE_CHECKING:
     from textual.theme import Theme
 
-    from tui.analysis.entities import Corrections
     from tui.analysis.topics import UserTopic
     from tui.app.screens.entity_picker import EntityPicker
-    from tui.ingest.loader import Discovery, ReadReport
     from tui.pipeline.cache import AnalysisCache
+    from tui.pipeline.load import Loader
 
 
 # A first file up to this size is read before the first screen is drawn.
@@ -77,8 +76,6 @@ class NewsprismApp(App[None]):
         self.user_topics = tuple(user_topics)
         self.use_cache = use_cache
         self.cache: AnalysisCache | None = None
-        # Cache keys of the loaded reports, in order (see tui.pipeline.cache).
-        self.report_keys: list[str] = []
         self.load_errors: list[LoadError] = []
         self.report_count = 0
         self.reader = ReaderScreen()
@@ -89,12 +86,11 @@ class NewsprismApp(App[None]):
         # The correction the running analysis applies and the spellings of the entity it
         # changes, checked when the result arrives.
         self._pending_correction: tuple[CorrectionRequested, frozenset[str]] | None = None
-        # Loading: the files found, the reading of them (begun before the first screen),
-        # files that failed before the worker started, and reports not yet in the cache.
-        self._found: Discovery | None = None
-        self._items: Iterator[ReadReport | LoadError] = iter(())
-        self._early: list[LoadError] = []
-        self._fresh: list[tuple[str, Report]] = []
+        # The one loader (tui.pipeline.load), made before the first screen; the saved
+        # corrections it read, and problems to say when the analysis is ready.
+        self.loader: Loader | None = None
+        self._saved_corrections = Corrections()
+        self._problems: list[str] = []
 
     def on_mount(self) -> None:
         if self.low_bandwidth:
@@ -141,30 +137,32 @@ class NewsprismApp(App[None]):
         the first screen is drawn once, with the report on it: returns the number of
         files. A large first file is left to the loading worker (it must not hold up
         the first screen)."""
-        from tui.ingest.loader import discover, iter_reports
+        from tui.pipeline.load import Loader
 
         if self.use_cache:
             from tui.pipeline.cache import AnalysisCache
 
             self.cache = AnalysisCache()
-        self._found = found = discover(self.paths, recursive=self.recursive)
-        self._items = iter_reports(found.files, self.cache, warn=self._warn_loading)
+        self.loader = loader = Loader(
+            self.paths,
+            recursive=self.recursive,
+            cache=self.cache,
+            user_topics=self.user_topics,
+            warn=self._warn_loading,
+        )
+        found = loader.found
         try:
             small = bool(found.files) and found.files[0].stat().st_size <= FIRST_READ_LIMIT
         except OSError:
             small = False
         if not small or found.errors:
             return None
-        item = next(self._items, None)
-        if item is None:
+        report = loader.read_first()
+        if report is None:
             return None
-        if isinstance(item, LoadError):
-            self._early.append(item)
-            return None
-        self._take(item)
-        self.reader.reports.append(item.report)
+        self.reader.reports.append(report)
         self.report_count += 1
-        return len(found.files)
+        return loader.total
 
     def _warn_loading(self, warning: str) -> None:
         """A loading warning (a `sources.toml` entry naming no file...), from the loading
@@ -172,36 +170,41 @@ class NewsprismApp(App[None]):
         line = " ".join(safe_text(warning).split())
         self.notify(line, severity="warning", timeout=8, markup=False)
 
-    def _take(self, item: ReadReport) -> None:
-        self.report_keys.append(item.key)
-        if not item.cached:
-            self._fresh.append((item.key, item.report))
-
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load_reports(self) -> None:
-        """Read the other files in a thread; each result is posted as it arrives."""
-        found = self._found
-        assert found is not None, "the files are found before the worker starts"
-        total = len(found.files)
-        for error in found.errors:
-            self.post_message(ReportFailed(error, 0, total))
-        done = len(self.report_keys)
-        for error in self._early:
-            done += 1
-            self.post_message(ReportFailed(error, min(done, total), total))
-        for item in self._items:
-            done += 1
-            if isinstance(item, LoadError):
-                self.post_message(ReportFailed(item, min(done, total), total))
+        """Read the other files in a thread; each result is posted as it arrives. The
+        saved corrections are read first: with them, an unchanged input is found whole
+        in the cache."""
+        from tui.pipeline.load import ReportRead
+
+        assert self.loader is not None, "the files are found before the worker starts"
+        self._saved_corrections = self._load_saved_corrections()
+        for event in self.loader.read(self._saved_corrections):
+            if isinstance(event, ReportRead):
+                self.post_message(ReportLoaded(event.report, event.done, event.total))
             else:
-                self._take(item)
-                self.post_message(ReportLoaded(item.report, min(done, total), total))
-        if self.cache is not None and self._fresh:
-            self.cache.put_many("report", self._fresh)
-            self._fresh = []
+                self.post_message(ReportFailed(event.error, event.done, event.total))
         self.post_message(LoadingFinished())
 
+    def _load_saved_corrections(self) -> Corrections:
+        """The user's saved corrections; a broken file is said once, when the analysis
+        is ready, and ignored."""
+        from tui.settings.corrections import CorrectionsError, load_corrections
+
+        try:
+            return load_corrections()
+        except CorrectionsError as exc:
+            self._problems.append(f"Corrections not applied: {exc}")
+            return Corrections()
+
+    def _reader_gone(self) -> bool:
+        """Whether the reader is gone (the app is shutting down): the loading and
+        analysis workers' last messages still arrive, and have nothing left to show."""
+        return not self.reader.is_attached
+
     def on_report_loaded(self, message: ReportLoaded) -> None:
+        if self._reader_gone():
+            return
         self.report_count += 1
         self.reader.add_report(message.report)
         self.reader.show_loaded(message.done, message.total)
@@ -213,6 +216,8 @@ class NewsprismApp(App[None]):
         self.notify(line, title="Skipped", severity="warning", timeout=8, markup=False)
 
     def on_loading_finished(self) -> None:
+        if self._reader_gone():
+            return
         reports = self.reader.reports
         paragraphs = sum(len(r.paragraphs) for r in reports)
         summary = f"{count_of(len(reports), 'report')} · {count_of(paragraphs, 'paragraph')}"
@@ -235,26 +240,18 @@ class NewsprismApp(App[None]):
         """Find entities again; `corrections` (when given) are saved first."""
         self.analysis_running = True
         self.reader.show_stage_progress(0)
-        self.analyse(tuple(self.reader.reports), tuple(self.load_errors), corrections)
+        self.analyse(corrections)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
-    def analyse(
-        self,
-        reports: tuple[Report, ...],
-        errors: tuple[LoadError, ...],
-        corrections: Corrections | None,
-    ) -> None:
-        from tui.analysis.entities import Corrections
-        from tui.pipeline.build import cached_stages
-        from tui.settings.corrections import CorrectionsError, load_corrections, save_corrections
+    def analyse(self, corrections: Corrections | None) -> None:
+        """The analysis stages of the loader, each posted as it is done (the last one
+        from the cache when nothing it uses changed)."""
+        from tui.settings.corrections import save_corrections
 
-        problems: list[str] = []
+        assert self.loader is not None, "the files are read before they are analysed"
+        problems, self._problems = self._problems, []
         if corrections is None:
-            try:
-                corrections = load_corrections()
-            except CorrectionsError as exc:
-                problems.append(f"Corrections not applied: {exc}")
-                corrections = Corrections()
+            corrections = self._saved_corrections
         else:
             try:
                 save_corrections(corrections)
@@ -262,10 +259,7 @@ class NewsprismApp(App[None]):
                 problems.append(f"Corrections not saved: {exc}".splitlines()[0])
         warnings = len(self.cache.warnings) if self.cache is not None else 0
         worker = get_current_worker()
-        stages = cached_stages(
-            reports, errors, self.report_keys, self.cache, corrections, self.user_topics
-        )
-        for stage, corpus in stages:
+        for stage, corpus in self.loader.stages(corrections):
             if worker.is_cancelled:
                 return
             # Here, not on the UI thread: the tag index visits every paragraph.
@@ -280,13 +274,15 @@ class NewsprismApp(App[None]):
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
         """Show what the first analysis has found so far. A re-analysis (after a
         correction) keeps the whole previous one on screen until it is done."""
-        if not self.analysis_running or self.corpus is not None:
+        if not self.analysis_running or self.corpus is not None or self._reader_gone():
             return
         self.reader.set_corpus(message.corpus, message.tags, stage=message.stage)
         for screen in self._entity_pickers():
             screen.set_corpus(message.corpus)
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
+        if self._reader_gone():
+            return
         self.analysis_running = False
         self.corpus = message.corpus
         # The corpus lives as long as the reader: move it (millions of objects with 1,000

@@ -28,14 +28,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from tui.cli import (
+from tui.cli.common import (
     EXIT_OK,
     EXIT_UNREADABLE,
-    _add_inputs,
-    _inputs,
-    _Parser,
-    _user_topics,
+    Parser,
+    add_inputs,
+    fail,
+    inputs_or_seeds,
     print_error,
+    user_topics,
 )
 
 DEFAULT_HOST = "127.0.0.1"
@@ -63,12 +64,12 @@ def _port(text: str) -> int:
 
 
 def serve_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
         prog="newsprism serve",
         description="Run the reader in a web browser (textual-serve): every browser tab "
         "opened at the printed address gets its own reader on these reports.",
     )
-    _add_inputs(parser)
+    add_inputs(parser)
     parser.add_argument(
         "--host",
         default=DEFAULT_HOST,
@@ -258,17 +259,16 @@ def make_server(
 
 def run_serve(argv: Sequence[str]) -> int:
     args = serve_parser().parse_args(argv)
-    inputs = _inputs(args.paths)
-    from tui.ingest.loader import discover
+    inputs = inputs_or_seeds(args.paths)
+    from tui.pipeline.load import Loader
 
-    found = discover(inputs, recursive=args.recursive)
+    # Only the files are found here: every browser session reads them itself.
+    found = Loader(inputs, recursive=args.recursive).found
     for error in found.errors:
         print_error(error)
     if not found.files:
-        if not found.errors:
-            print_error("no reports to serve")
-        return EXIT_UNREADABLE
-    _topics, bad_topics = _user_topics(args.topics, inputs)
+        return EXIT_UNREADABLE if found.errors else fail("no reports to serve")
+    _topics, bad_topics = user_topics(args.topics, inputs)
     if bad_topics:  # every session would drop them without a word: say so once, now
         return EXIT_UNREADABLE
 
@@ -279,12 +279,10 @@ def run_serve(argv: Sequence[str]) -> int:
         server = make_server(command, args.host, args.port, len(found.files), args.log_level)
     except ImportError as exc:
         missing = exc.name or "textual-serve"
-        print_error(f"serve needs textual-serve ({missing} is not installed): {INSTALL_HINT}")
-        return EXIT_UNREADABLE
+        return fail(f"serve needs textual-serve ({missing} is not installed): {INSTALL_HINT}")
     problem = listen_problem(args.host, args.port)
     if problem is not None:
-        print_error(problem)
-        return EXIT_UNREADABLE
+        return fail(problem)
     if not is_loopback(args.host):
         print_error(
             f"warning: listening on {args.host}: anyone who can reach "
@@ -295,6 +293,5 @@ def run_serve(argv: Sequence[str]) -> int:
     try:
         server.serve()
     except OSError as exc:  # taken between the check and the bind
-        print_error(_listen_error(args.host, args.port, exc))
-        return EXIT_UNREADABLE
+        return fail(_listen_error(args.host, args.port, exc))
     return EXIT_UNREADABLE if found.errors else EXIT_OK

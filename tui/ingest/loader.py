@@ -7,12 +7,13 @@ import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from tui.ingest.decode import UnreadableFile, decode_bytes
 from tui.ingest.report import MARKDOWN_SUFFIXES, REPORT_SUFFIXES, build_report
 from tui.model.corpus import LoadError
 from tui.model.document import Report
+from tui.model.ids import report_id
 from tui.textsafe import safe_line
 
 SOURCES_FILE = "sources.toml"
@@ -193,16 +194,14 @@ def _unknown_key(entry: str, key: str, files: frozenset[str]) -> str:
 
 
 class ReportStore(Protocol):
-    """Where already-built reports can be found by key (the analysis cache)."""
+    """Where already-built reports are kept (the pipeline's analysis cache): ingest only
+    asks, and knows nothing of how reports are keyed or stored."""
 
-    def get(self, kind: str, key: str) -> Any | None: ...
-
-
-def report_key(data: bytes, path: Path, report_id: str, metadata: Mapping[str, str]) -> str:
-    """What a built report depends on: the bytes, where it is, its id, its metadata."""
-    from tui.pipeline.cache import content_key
-
-    return content_key(data, str(path), report_id, sorted(metadata.items()))
+    def find(
+        self, data: bytes, path: Path, report_id: str, metadata: Mapping[str, str]
+    ) -> tuple[str, Report | None]:
+        """The key of the report these inputs build, and the report if it is stored."""
+        ...
 
 
 def read_report(
@@ -220,10 +219,10 @@ def read_report(
     with path.open("rb") as handle:
         data = handle.read()
     metadata = sources.metadata_for(path)
-    key = report_key(data, path, report_id, metadata) if store is not None else ""
+    key = ""
     if store is not None:
-        cached = store.get("report", key)
-        if isinstance(cached, Report):
+        key, cached = store.find(data, path, report_id, metadata)
+        if cached is not None:
             return cached, key, True
     text = decode_bytes(data)
     report = build_report(
@@ -259,7 +258,7 @@ def iter_reports(
     number = 0
     for path in files:
         try:
-            report, key, cached = read_report(path, f"r{number + 1}", sources, store)
+            report, key, cached = read_report(path, report_id(number + 1), sources, store)
         except UnreadableFile as exc:
             yield LoadError(str(path), str(exc))
         except OSError as exc:
@@ -283,7 +282,7 @@ def reports_from_texts(texts: Mapping[str, str]) -> list[Report]:
         stem = Path(name).stem if suffix in REPORT_SUFFIXES else name
         reports.append(
             build_report(
-                f"r{number}",
+                report_id(number),
                 stem,
                 text.replace("\r\n", "\n").replace("\r", "\n"),
                 markdown=suffix in MARKDOWN_SUFFIXES,

@@ -8,26 +8,17 @@ point into the raw file and `text[start:end]` never includes markup.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from tui.ingest.text import Block
 from tui.model.document import ParagraphKind, Run, RunStyle
 
 # How far past the expected place a character the parser rewrote may sit in the
 # source (the length of the longest HTML entity it could have come from).
 _MAX_SKIP = 12
-
-
-@dataclass(frozen=True, slots=True)
-class MarkdownBlock:
-    start: int
-    end: int
-    kind: ParagraphKind
-    runs: tuple[Run, ...]
-    depth: int
 
 
 @cache
@@ -150,7 +141,7 @@ _MARKERS = " \t>-*+"
 
 def _too_deep(
     text: str, lines: list[int], line_map: list[int], containers: list[str]
-) -> MarkdownBlock | None:
+) -> Block | None:
     """The lines of a quote or list item nested as deep as markdown-it goes (its
     `maxNesting`, a guard against recursion): it drops what they hold, so they are kept
     here as one block of their words, the markers at each line's start left out."""
@@ -169,14 +160,14 @@ def _too_deep(
     if not runs:
         return None
     kind: ParagraphKind = "list" if containers[-1] == "list" else "quote"
-    return MarkdownBlock(runs[0].start, runs[-1].end, kind, tuple(runs), len(containers))
+    return Block(runs[0].start, runs[-1].end, kind, tuple(runs), len(containers))
 
 
-def parse_markdown_blocks(text: str, start: int = 0) -> list[MarkdownBlock]:
+def parse_markdown_blocks(text: str, start: int = 0) -> list[Block]:
     """Headings, paragraphs, quotes, list items and code blocks of `text[start:]`."""
     body = text[start:]
     lines = _line_starts(text, start)
-    blocks: list[MarkdownBlock] = []
+    blocks: list[Block] = []
     containers: list[str] = []
     pending: str | None = None  # the block kind opened just before an inline token
     parser = _parser()
@@ -205,11 +196,11 @@ def parse_markdown_blocks(text: str, start: int = 0) -> list[MarkdownBlock]:
                     block_kind = "list" if containers[-1] == "list" else "quote"
                 else:
                     block_kind = "body"
-                blocks.append(MarkdownBlock(s, e, block_kind, runs, len(containers)))
+                blocks.append(Block(s, e, block_kind, runs, len(containers)))
             pending = None
         elif kind in ("fence", "code_block") and token.map:
             s, e = _span(text, lines, token.map)
             runs = _code_runs(text, token.content, s, e)
             if runs:
-                blocks.append(MarkdownBlock(s, e, "code", runs, len(containers)))
+                blocks.append(Block(s, e, "code", runs, len(containers)))
     return blocks

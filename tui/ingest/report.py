@@ -9,25 +9,21 @@ from tui.ingest.frontmatter import parse_front_matter
 from tui.ingest.outlet import find_outlet
 from tui.ingest.plaintext import split_plain_paragraphs
 from tui.ingest.sentences import split_sentences
-from tui.model.document import Paragraph, ParagraphKind, Report, Run, Sentence
+from tui.ingest.text import Block, runs_text
+from tui.model.document import Paragraph, Report, Run, Sentence
+from tui.model.ids import paragraph_id, sentence_id
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 REPORT_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES)
 
 
-_Block = tuple[int, int, ParagraphKind, tuple[Run, ...], int]
-
-
-def _blocks(text: str, body_start: int, markdown: bool) -> list[_Block]:
+def _blocks(text: str, body_start: int, markdown: bool) -> list[Block]:
     if markdown:
         # Imported here: most reports are plain text and never pay for the parser.
         from tui.ingest.markdown import parse_markdown_blocks
 
-        return [
-            (b.start, b.end, b.kind, b.runs, b.depth)
-            for b in parse_markdown_blocks(text, body_start)
-        ]
-    return [(s, e, "body", (Run(s, e),), 0) for s, e in split_plain_paragraphs(text, body_start)]
+        return parse_markdown_blocks(text, body_start)
+    return [Block(s, e, "body", (Run(s, e),)) for s, e in split_plain_paragraphs(text, body_start)]
 
 
 def build_report(
@@ -52,8 +48,9 @@ def build_report(
     chrome: list[str] = []
     first_heading: str | None = None
     sentence_count = 0
-    for number, (start, end, kind, runs, depth) in enumerate(blocks, start=1):
-        visible = "".join(text[r.start : r.end] for r in runs)
+    for number, block in enumerate(blocks, start=1):
+        kind, runs = block.kind, block.runs
+        visible = runs_text(text, runs)
         if kind == "heading" and first_heading is None:
             first_heading = visible.strip() or None
         if kind != "code" and is_boilerplate(visible):
@@ -66,9 +63,17 @@ def build_report(
         sentences = []
         for s, e in spans:
             sentence_count += 1
-            sentences.append(Sentence(f"{report_id}.s{sentence_count}", s, e))
+            sentences.append(Sentence(sentence_id(report_id, sentence_count), s, e))
         paragraphs.append(
-            Paragraph(f"{report_id}.p{number}", start, end, kind, tuple(sentences), runs, depth)
+            Paragraph(
+                paragraph_id(report_id, number),
+                block.start,
+                block.end,
+                kind,
+                tuple(sentences),
+                runs,
+                block.depth,
+            )
         )
 
     meta = dict(metadata or {})

@@ -7,18 +7,8 @@ from collections.abc import Sequence
 
 import sentencex
 
+from tui.ingest.text import runs_text_with_offsets
 from tui.model.document import Run
-
-
-def _visible(text: str, runs: Sequence[Run]) -> tuple[str, list[int]]:
-    """The runs' text joined, and for each of its characters the offset in `text`."""
-    pieces: list[str] = []
-    offsets: list[int] = []
-    for run in runs:
-        pieces.append(text[run.start : run.end])
-        offsets.extend(range(run.start, run.end))
-    return "".join(pieces), offsets
-
 
 # sentencex reads "May." as an abbreviation; after a preposition it is the month ending
 # a sentence ("The talks began in May. Officials said little.").
@@ -44,7 +34,7 @@ def split_sentences(text: str, runs: Sequence[Run]) -> list[tuple[int, int]]:
     Sentences are trimmed of surrounding whitespace; whatever the segmenter returns,
     the spans stay ordered, disjoint and inside the paragraph's runs.
     """
-    visible, offsets = _visible(text, runs)
+    visible, offsets = runs_text_with_offsets(text, runs)
     if not visible.strip():
         return []
     spans: list[tuple[int, int]] = []

@@ -6,6 +6,7 @@ Every span carries `start`/`end` character offsets into its report's `text`, and
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -20,6 +21,8 @@ PARAGRAPH_KINDS: tuple[ParagraphKind, ...] = (
     "code",
     "boilerplate",
 )
+# Paragraphs the analyses do not read: publisher chrome, and code (no sentences of news).
+UNANALYSED_KINDS: frozenset[ParagraphKind] = frozenset({"boilerplate", "code"})
 
 # Inline styles a run of visible text can carry (Markdown emphasis, links, code spans).
 RunStyle = Literal["", "em", "strong", "code", "link"]
@@ -42,6 +45,14 @@ class Run:
     # A hard line break follows this run (Markdown "two spaces" / backslash breaks,
     # and every line of a code block).
     line_break: bool = False
+
+
+def clipped_runs(runs: Sequence[Run], start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The (start, end) of each run's part inside `start:end`, in order: the visible
+    pieces of a stretch of a paragraph (see `tui.ingest.text`)."""
+    for run in runs:
+        if run.start < end and run.end > start:
+            yield max(run.start, start), min(run.end, end)
 
 
 @compact_pickle
@@ -81,15 +92,3 @@ class Report:
     def span(self, item: Paragraph | Sentence | Run) -> str:
         """The exact text of a paragraph, sentence or run."""
         return self.text[item.start : item.end]
-
-    def visible_text(self, paragraph: Paragraph) -> str:
-        """The paragraph as a reader sees it: runs joined, markup left out."""
-        return "".join(self.text[r.start : r.end] for r in paragraph.runs)
-
-    def visible_span(self, paragraph: Paragraph, start: int, end: int) -> str:
-        """`text[start:end]` (within `paragraph`) as a reader sees it: markup left out."""
-        return "".join(
-            self.text[max(r.start, start) : min(r.end, end)]
-            for r in paragraph.runs
-            if r.start < end and r.end > start
-        )

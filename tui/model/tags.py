@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from tui.model.ids import name_key
 from tui.model.pickling import compact_pickle
 
 
@@ -19,7 +20,7 @@ class CitedSource:
     @property
     def key(self) -> str:
         """One key per source: its entity, or its wording when it names no entity."""
-        return self.entity or "name:" + " ".join(self.name.lower().split())
+        return self.entity or name_key(self.name)
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "entity": self.entity}

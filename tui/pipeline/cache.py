@@ -23,8 +23,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from tui import __version__
 from tui.perf import paused_gc
+from tui.version import __version__
 
 FILE_NAME = "analysis.sqlite3"
 # Bump when the model or an analysis changes what it produces.

@@ -8,10 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tui.model.corpus import Corpus
-from tui.model.document import Paragraph, Sentence
-
-# Paragraph kinds the fact analysis does not read: never "unique" either.
-UNREAD_KINDS = ("boilerplate", "code")
+from tui.model.document import UNANALYSED_KINDS, Paragraph, Sentence
 
 
 def states_fact(corpus: Corpus, sentence: Sentence) -> bool:
@@ -23,7 +20,7 @@ def unique_sentence(corpus: Corpus, paragraph: Paragraph, sentence: Sentence) ->
     """Whether the sentence (of `paragraph`) is one no other report states: read by the
     fact analysis, not empty, and in no shared fact."""
     return (
-        paragraph.kind not in UNREAD_KINDS
+        paragraph.kind not in UNANALYSED_KINDS
         and sentence.end > sentence.start
         and not states_fact(corpus, sentence)
     )

@@ -11,7 +11,7 @@ import json
 import os
 from pathlib import Path
 
-from tui.analysis.entities import Corrections
+from tui.model.corrections import Corrections
 
 FILE_NAME = "corrections.json"
 

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.analysis.entities.extract import Candidate, find_candidates, normalise
-from tui.analysis.entities.merge import Corrections, merge_entities
-from tui.model.document import Report
+from tui.analysis.entities.merge import merge_entities
+from tui.model.corrections import Corrections
+from tui.model.document import UNANALYSED_KINDS, Report
 from tui.model.entities import Entity, Mention
 
 __all__ = ["Corrections", "EntityAnalysis", "find_entities", "normalise"]
@@ -28,7 +29,7 @@ def find_entities(
     lowercase: Counter[str] = Counter()
     for report in reports:
         for paragraph in report.paragraphs:
-            if paragraph.kind not in ("boilerplate", "code"):
+            if paragraph.kind not in UNANALYSED_KINDS:
                 candidates.extend(find_candidates(report, paragraph, lowercase))
     entities, mentions = merge_entities(candidates, corrections, lowercase)
     return EntityAnalysis(tuple(entities), tuple(mentions))

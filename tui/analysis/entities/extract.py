@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from tui.analysis.entities import lexicon as lx
+import tui.analysis.entities.lexicon as lx
+from tui.ingest.text import visible_with_offsets
 from tui.model.document import Paragraph, Report
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’\-]*\w)?|\d[\d.,:]*|\S")
@@ -25,7 +26,6 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]*(?![\w'’-])")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _PARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|ibn|bin|abu)-[A-Z]")
 _OPENERS = frozenset(".!?“\"‘'([:—–-•*")
-_QUOTES = frozenset("“\"‘'")
 
 
 @dataclass(slots=True)
@@ -248,15 +248,6 @@ def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) 
     return votes
 
 
-def _visible_with_offsets(report: Report, paragraph: Paragraph) -> tuple[str, list[int]]:
-    pieces: list[str] = []
-    offsets: list[int] = []
-    for run in paragraph.runs:
-        pieces.append(report.text[run.start : run.end])
-        offsets.extend(range(run.start, run.end))
-    return "".join(pieces), offsets
-
-
 def _is_headline(tokens: Sequence[_Token]) -> bool:
     """Title case ("Lohan Checks Into Rehab At Betty Ford"): most longer words capitalised,
     and function words too, which running text never capitalises mid-sentence."""
@@ -283,7 +274,7 @@ def find_candidates(
     `lowercase` collects how often each word is written in lower case, the corpus-wide
     evidence that a capitalised word is a common word.
     """
-    visible, offsets = _visible_with_offsets(report, paragraph)
+    visible, offsets = visible_with_offsets(report, paragraph)
     tokens = _tokens(visible)
     if lowercase is not None:
         lowercase.update(_LOWER_WORD.findall(visible))
@@ -318,7 +309,7 @@ def find_candidates(
             else:
                 break
         i = last + 1
-        found.extend(_trimmed(report, paragraph, tokens, first, last, visible, offsets))
+        found.extend(_name_candidates(report, paragraph, tokens, first, last, visible, offsets))
     if headline:
         for cand in found:
             cand.headline = True
@@ -327,7 +318,7 @@ def find_candidates(
     return found
 
 
-def _trimmed(
+def _name_candidates(
     report: Report,
     paragraph: Paragraph,
     tokens: Sequence[_Token],
@@ -336,6 +327,8 @@ def _trimmed(
     visible: str,
     offsets: Sequence[int],
 ) -> Iterable[Candidate]:
+    """The name candidates in tokens `first`..`last` (a run of capitalised words), once
+    leading function words, months and titles are dropped from it."""
     initial = _is_sentence_start(tokens, first)
     person_title = False
     # Drop leading function words, months and titles ("In Homs", "President Assad").

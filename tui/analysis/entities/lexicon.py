@@ -99,7 +99,6 @@ PLACE_NOUNS_BEFORE = _words(
     outskirts centre center north south east west streets heart people residents
     governorate neighbourhood neighborhood capture fall outside"""
 )
-PLACE_PREPOSITIONS = _words("in at from to towards toward near into across outside around via")
 COMPASS = _words(
     """north south east west northern southern eastern western central northeast northwest
     southeast southwest north-east north-west south-east south-west"""

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from tui.analysis.entities import lexicon as lx
+import tui.analysis.entities.lexicon as lx
 from tui.analysis.entities.extract import Candidate, normalise
+from tui.analysis.unionfind import UnionFind
+from tui.model.corrections import Corrections
 from tui.model.entities import Entity, EntityType, Mention, MergeReason
+from tui.model.ids import SPLIT, id_number
+from tui.model.ids import entity_id as make_entity_id
 
 # Transliterations of one name are close in spelling once vowels are set aside.
 _MIN_VARIANT_SIMILARITY = 75.0  # rapidfuzz ratio, 0-100
@@ -25,14 +29,6 @@ _MIN_SKELETON = 3
 _ABD = re.compile(r"\babd\s?(?:el|al|ul|ur|ar|er|an|as|ad|ol)\s?")
 _SKELETON_DROP = str.maketrans("", "", "aeiouyhw '-")
 _INITIALS_SKIP = lx.NAME_PARTICLES | frozenset({"of", "for", "the", "and", "on", "in"})
-
-
-@dataclass(frozen=True, slots=True)
-class Corrections:
-    """Merges and splits made by hand, by surface form, reapplied on every analysis."""
-
-    merges: tuple[tuple[str, str], ...] = ()
-    splits: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -43,26 +39,6 @@ class _Form:
     words: tuple[str, ...] = ()  # normalised tokens without particles
     acronym: bool = False
     mentions: list[Candidate] = field(default_factory=list)
-
-
-class _UnionFind:
-    def __init__(self, keys: Iterable[str]) -> None:
-        self.parent = {key: key for key in keys}
-
-    def find(self, key: str) -> str:
-        root = key
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[key] != root:
-            self.parent[key], key = root, self.parent[key]
-        return root
-
-    def union(self, a: str, b: str) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return False
-        self.parent[max(ra, rb)] = min(ra, rb)
-        return True
 
 
 def _words(key: str) -> tuple[str, ...]:
@@ -166,7 +142,7 @@ def _collect_forms(candidates: Sequence[Candidate], lowercase: Counter[str]) -> 
 class _Merger:
     def __init__(self, forms: dict[str, _Form]) -> None:
         self.forms = forms
-        self.sets = _UnionFind(forms)
+        self.sets = UnionFind(forms)
         self.reasons: dict[str, list[MergeReason]] = defaultdict(list)
         self.votes: dict[str, Counter[str]] = {k: Counter(f.votes) for k, f in forms.items()}
 
@@ -319,7 +295,7 @@ def merge_entities(
     clusters: dict[str, list[_Form]] = defaultdict(list)
     for key, form in forms.items():
         # A form split off by hand stands alone; the rest of its entity stays together.
-        root = f"split:{key}" if key in split else merger.sets.find(key)
+        root = SPLIT.of(key) if key in split else merger.sets.find(key)
         clusters[root].append(form)
 
     built: list[tuple[int, str, list[_Form], str]] = []
@@ -331,7 +307,7 @@ def merge_entities(
     entities: list[Entity] = []
     mentions: list[Mention] = []
     for number, (count, name, members, root) in enumerate(built, start=1):
-        entity_id = f"e{number}"
+        entity_id = make_entity_id(number)
         votes: Counter[str] = Counter()
         per_report: Counter[str] = Counter()
         surfaces: Counter[str] = Counter()
@@ -347,7 +323,7 @@ def merge_entities(
         reasons = [
             reason
             for reason in merger.reasons.get(root, [])
-            if not root.startswith("split:") and not split_off & set(reason.forms)
+            if not SPLIT.marks(root) and not split_off & set(reason.forms)
         ]
         respelt = [f for f in members if len(f.surfaces) > 1]
         reasons.extend(MergeReason("same name, other spelling", tuple(f.surfaces)) for f in respelt)
@@ -368,4 +344,4 @@ def merge_entities(
 
 
 def _report_order(report_id: str) -> int:
-    return int(report_id[1:]) if report_id[1:].isdigit() else 0
+    return id_number(report_id)

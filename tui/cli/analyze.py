@@ -1,0 +1,128 @@
+"""`newsprism analyze [PATH...]`: the analysis printed as JSON (schema 1) or as a text
+summary for reading and grep."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from tui.cli.common import (
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    Parser,
+    add_inputs,
+    add_threshold,
+    analysed,
+    report_errors,
+    write_output,
+)
+
+if TYPE_CHECKING:
+    from tui.model.corpus import Corpus
+    from tui.model.document import Paragraph
+
+# Each paragraph's text is cut to this many characters in the text format.
+TEXT_WIDTH = 100
+
+# JSON escapes C0 controls itself; these would still reach a terminal raw: DEL, the C1
+# controls (U+009B is an 8-bit CSI), line separators and bidi marks and overrides.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def analyze_parser() -> argparse.ArgumentParser:
+    parser = Parser(
+        prog="newsprism analyze",
+        description="Analyse reports and print the result (JSON schema 1, or a text summary).",
+    )
+    add_inputs(parser)
+    parser.add_argument(
+        "--format",
+        choices=("json", "text"),
+        default="json",
+        help="json (default) or text: per report its outlet, title and date, per paragraph "
+        "one line of text and one of its shared facts, cited sources and topics",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    add_threshold(parser)
+    return parser
+
+
+def json_safe(document: str) -> str:
+    """A JSON document with those characters written as `\\uXXXX`: the same JSON value
+    (they can only occur inside strings), but safe to print to a terminal."""
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+
+
+def _paragraph_tags(corpus: Corpus, paragraph: Paragraph, topic_labels: Mapping[str, str]) -> str:
+    """ "facts: f1, f6 | cited: Reuters; two residents | topics: Damascus" ("" if none):
+    names are separated by semicolons, as a name may hold a comma."""
+    from tui.model.ids import id_sort_key
+    from tui.textsafe import safe_line
+
+    facts = dict.fromkeys(
+        fact for s in paragraph.sentences for fact in corpus.sentence_facts.get(s.id, ())
+    )
+    cited = dict.fromkeys(safe_line(c.name) for c in corpus.cited.get(paragraph.id, ()))
+    topics = [safe_line(topic_labels[t]) for t in corpus.paragraph_topics.get(paragraph.id, ())]
+    parts = [
+        f"{name}: {separator.join(items)}"
+        for name, separator, items in (
+            ("facts", ", ", sorted(facts, key=id_sort_key)),
+            ("cited", "; ", list(cited)),
+            ("topics", "; ", topics),
+        )
+        if items
+    ]
+    return " | ".join(parts)
+
+
+def format_text(corpus: Corpus) -> str:
+    """A terminal-safe summary for reading and grep: each report (id, outlet, title,
+    date; file and counts), then each paragraph on one line (id, kind, its text cut to
+    `TEXT_WIDTH` characters) and, under it, a line with the same id giving its shared
+    facts, cited sources and topics. Text is made safe before it is cut."""
+    from tui.textsafe import safe_line, safe_visible_span
+    from tui.wording import count_of
+
+    topic_labels = {topic.id: topic.label for topic in corpus.topics}
+    width = max((len(p.id) for r in corpus.reports for p in r.paragraphs), default=0)
+    lines: list[str] = []
+    for report in corpus.reports:
+        meta = " · ".join(safe_line(x) for x in (report.title, report.date) if x)
+        lines.append(f"{report.id}  {safe_line(report.outlet)}" + (f" — {meta}" if meta else ""))
+        sentences = sum(len(p.sentences) for p in report.paragraphs)
+        boiler = sum(p.kind == "boilerplate" for p in report.paragraphs)
+        lines.append(
+            f"    {safe_line(report.path or report.name)}: "
+            f"{count_of(len(report.paragraphs), 'paragraph')}, "
+            f"{count_of(sentences, 'sentence')}, {boiler} boilerplate"
+        )
+        for paragraph in report.paragraphs:
+            visible = safe_line(safe_visible_span(report, paragraph))
+            if len(visible) > TEXT_WIDTH:
+                visible = visible[: TEXT_WIDTH - 1] + "…"
+            lines.append(f"  {paragraph.id:<{width}} {paragraph.kind:<11} {visible}")
+            tags = _paragraph_tags(corpus, paragraph, topic_labels)
+            if tags:
+                lines.append(f"  {paragraph.id:<{width}} {'':<11} {tags}")
+        lines.append("")
+    lines.append(
+        f"{count_of(len(corpus.reports), 'report')} · "
+        f"{count_of(len(corpus.facts), 'shared fact')} at ≥{corpus.fact_threshold:.2f} · "
+        f"{count_of(len(corpus.topics), 'topic')}"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def run_analyze(argv: Sequence[str]) -> int:
+    args = analyze_parser().parse_args(argv)
+    corpus, bad_topics = analysed(args)
+    if args.format == "json":
+        output = json_safe(json.dumps(corpus.to_dict(), ensure_ascii=False, indent=1)) + "\n"
+    else:
+        output = format_text(corpus)
+    status = report_errors(corpus) or (EXIT_UNREADABLE if bad_topics else EXIT_OK)
+    return write_output(output, args.output) or status

@@ -1,0 +1,199 @@
+"""What every command shares: exit codes, the one-line error, the input options, and
+the analysis of the inputs through the one loader (`tui.pipeline.load`).
+
+Exit codes: 0 every input was read; 1 some input could not be read (one line each on
+stderr, the rest still used); 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.analysis.topics import UserTopic
+    from tui.model.corpus import Corpus
+    from tui.model.corrections import Corrections
+    from tui.pipeline.cache import AnalysisCache
+
+EXIT_OK = 0
+EXIT_UNREADABLE = 1
+EXIT_USAGE = 2
+
+
+def print_error(message: object) -> None:
+    """One line on stderr, with nothing from a file name or text able to drive the terminal."""
+    from tui.textsafe import safe_text
+
+    print("newsprism: " + " ".join(safe_text(str(message)).split("\n")), file=sys.stderr)
+
+
+def fail(message: object, code: int = EXIT_UNREADABLE) -> int:
+    """Say what went wrong in one line (`print_error`) and return the exit code: the one
+    way a command stops on an error (`return fail(...)`)."""
+    print_error(message)
+    return code
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see --help)\n")
+
+
+def add_inputs(parser: argparse.ArgumentParser) -> None:
+    """The report paths and the options every command reading them takes."""
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="report files or folders (.txt, .md, .markdown); none = the bundled seeds",
+    )
+    parser.add_argument("-r", "--recursive", action="store_true", help="search folders recursively")
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the analysis cache",
+    )
+    parser.add_argument(
+        "--topics",
+        metavar="FILE",
+        help="your own topics (TOML); default: topics.toml beside the reports, if any",
+    )
+
+
+def _threshold(text: str) -> float:
+    """A fact threshold from the command line: from the analysis's link floor (the
+    loosest, the most facts) to 1 (the strictest)."""
+    from tui.analysis.facts import LINK_FLOOR
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not LINK_FLOOR <= value <= 1:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"must be {LINK_FLOOR} to 1, not {text}")
+    return value
+
+
+def add_threshold(parser: argparse.ArgumentParser) -> None:
+    from tui.analysis.facts import DEFAULT_THRESHOLD, LINK_FLOOR
+
+    parser.add_argument(
+        "--threshold",
+        type=_threshold,
+        metavar="T",
+        help=f"how closely sentences must match to state one shared fact, as the reader's "
+        f"+/- set it: {LINK_FLOOR} (loosest, most facts) to 1 (strictest); "
+        f"default {DEFAULT_THRESHOLD}",
+    )
+
+
+def inputs_or_seeds(paths: Sequence[str]) -> list[str]:
+    """The paths given, or the bundled seeds when none are."""
+    if paths:
+        return list(paths)
+    from tui.resources import seeds_dir
+
+    return [str(seeds_dir())]
+
+
+def report_errors(corpus: Corpus) -> int:
+    """Say the corpus's warnings and errors (one line each): the exit code they mean."""
+    # Warnings (a sources.toml entry naming no file...) are said, but change no exit code.
+    for warning in corpus.warnings:
+        print_error(f"warning: {warning}")
+    for error in corpus.errors:
+        print_error(error)
+    if corpus.errors or not corpus.reports:
+        if not corpus.reports and not corpus.errors:
+            print_error("no reports to read")
+        return EXIT_UNREADABLE
+    return EXIT_OK
+
+
+def saved_corrections() -> Corrections | None:
+    """The user's saved entity corrections; a broken file is reported and ignored."""
+    from tui.settings.corrections import CorrectionsError, load_corrections
+
+    try:
+        return load_corrections()
+    except CorrectionsError as exc:
+        print_error(exc)
+        return None
+
+
+def user_topics(option: str | None, inputs: Sequence[str]) -> tuple[Sequence[UserTopic], bool]:
+    """The user's topics, and whether their file was bad (reported in one line)."""
+    path: Path | None = Path(option) if option else None
+    if path is None:
+        for raw in inputs:
+            folder = Path(raw) if Path(raw).is_dir() else Path(raw).parent
+            if (folder / "topics.toml").is_file():
+                path = folder / "topics.toml"
+                break
+    if path is None:
+        return (), False
+    # Only now: the analysis modules are not needed before the reader's first screen.
+    from tui.analysis.topics import UserTopicsError, load_user_topics
+
+    try:
+        return load_user_topics(path), False
+    except UserTopicsError as exc:
+        print_error(exc)
+        return (), True
+
+
+def open_cache(disabled: bool) -> AnalysisCache | None:
+    """The analysis cache, unless disabled; its problems become warnings (`.warnings`)."""
+    if disabled:
+        return None
+    from tui.pipeline.cache import AnalysisCache
+
+    return AnalysisCache()
+
+
+def analysed(args: argparse.Namespace) -> tuple[Corpus, bool]:
+    """The corpus of the inputs `add_inputs` parsed (cache and user topics applied, at
+    `--threshold`), and whether the user topics file was bad (already reported)."""
+    from tui.pipeline.load import load_corpus
+
+    inputs = inputs_or_seeds(args.paths)
+    topics, bad_topics = user_topics(args.topics, inputs)
+    cache = open_cache(args.no_cache)
+    corpus = load_corpus(
+        inputs,
+        recursive=args.recursive,
+        corrections=saved_corrections(),
+        user_topics=topics,
+        cache=cache,
+    )
+    if cache is not None:
+        for warning in cache.warnings:
+            print_error(f"warning: {warning}")
+        cache.close()
+    if args.threshold is not None and args.threshold != corpus.fact_threshold:
+        from tui.pipeline.build import with_fact_threshold
+
+        corpus = with_fact_threshold(corpus, args.threshold)
+    return corpus, bad_topics
+
+
+def write_output(output: str, path: str | None) -> int:
+    """`output` to the file `path`, or to stdout: EXIT_UNREADABLE if it cannot be written."""
+    if path:
+        try:
+            Path(path).write_text(output, encoding="utf-8")
+        except OSError as exc:
+            return fail(f"cannot write {path}: {exc.strerror or exc}")
+    else:
+        try:
+            sys.stdout.write(output)
+            sys.stdout.flush()
+        except BrokenPipeError:  # `newsprism analyze | head`
+            sys.stdout = None
+    return EXIT_OK

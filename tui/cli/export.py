@@ -1,0 +1,127 @@
+"""`newsprism export`: the shared facts, the paragraphs a filter keeps, or the entity
+table, as Markdown, CSV or JSON."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from tui.cli.common import (
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    EXIT_USAGE,
+    Parser,
+    add_inputs,
+    add_threshold,
+    analysed,
+    fail,
+    report_errors,
+    write_output,
+)
+
+
+def export_parser() -> argparse.ArgumentParser:
+    from tui.export import EXPORT_FORMATS, EXPORT_KINDS
+    from tui.query import FACT_VIEWS
+
+    parser = Parser(
+        prog="newsprism export",
+        description="Export the shared facts (each report's wording), the paragraphs (with "
+        "their sources, topics and entities; filtered) or the entity table, as Markdown, "
+        "CSV or JSON. Every row gives its report (id, file, source) and the character "
+        "offsets of its text in the report.",
+    )
+    add_inputs(parser)
+    parser.add_argument(
+        "--what",
+        choices=EXPORT_KINDS,
+        required=True,
+        help="facts: the fact matrix; paragraphs: the paragraphs the filters keep, with "
+        "their tags; entities: the entity table",
+    )
+    parser.add_argument("--format", choices=EXPORT_FORMATS, default="md", help="default: md")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    add_threshold(parser)
+    filters = parser.add_argument_group(
+        "paragraph filters (--what paragraphs; all must hold, as in the reader)"
+    )
+    filters.add_argument(
+        "--entity",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="paragraphs naming this entity (any spelling, any case); repeatable",
+    )
+    filters.add_argument(
+        "--match",
+        choices=("any", "all"),
+        default="any",
+        help="with several --entity: naming any (default) or all of them",
+    )
+    filters.add_argument(
+        "--source",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help='paragraphs citing this source (Reuters, "two residents"); repeatable: any',
+    )
+    filters.add_argument(
+        "--outlet",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="paragraphs of this outlet's reports; repeatable: any",
+    )
+    filters.add_argument(
+        "--topic",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="paragraphs about this topic; repeatable: any",
+    )
+    filters.add_argument(
+        "--view",
+        choices=FACT_VIEWS,
+        default="all",
+        help="all paragraphs, those stating a shared fact, or those with a sentence no "
+        "other report states",
+    )
+    filters.add_argument("--boilerplate", action="store_true", help="include publisher boilerplate")
+    return parser
+
+
+def run_export(argv: Sequence[str]) -> int:
+    args = export_parser().parse_args(argv)
+    from tui.export import (
+        UnknownName,
+        export_text,
+        resolve_entity,
+        resolve_outlet,
+        resolve_source,
+        resolve_topic,
+    )
+    from tui.query import Filter
+
+    filters = (args.entity, args.source, args.outlet, args.topic, args.view != "all")
+    if args.what != "paragraphs" and (any(filters) or args.boilerplate):
+        return fail(
+            "--entity, --source, --outlet, --topic, --view and --boilerplate "
+            "filter --what paragraphs only (see --help)",
+            EXIT_USAGE,
+        )
+    corpus, bad_topics = analysed(args)
+    status = report_errors(corpus) or (EXIT_UNREADABLE if bad_topics else EXIT_OK)
+    try:
+        flt = Filter(
+            entities=tuple(dict.fromkeys(resolve_entity(corpus, n) for n in args.entity)),
+            match=args.match,
+            sources=tuple(dict.fromkeys(resolve_source(corpus, n) for n in args.source)),
+            outlets=tuple(dict.fromkeys(resolve_outlet(corpus, n) for n in args.outlet)),
+            topics=tuple(dict.fromkeys(resolve_topic(corpus, n) for n in args.topic)),
+            view=args.view,
+            boilerplate=args.boilerplate,
+        )
+    except UnknownName as exc:
+        return fail(exc, EXIT_USAGE)
+    output = export_text(corpus, args.what, args.format, flt)
+    return write_output(output, args.output) or status

@@ -1,0 +1,135 @@
+"""`newsprism [PATH...]`: the reader in this terminal (Textual, imported only here and
+only when it runs, with low-bandwidth mode's settings in place first).
+
+The one module of the command line that imports `tui.app`: it starts the reader."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+
+import tui.cli.common as common
+from tui.version import __version__
+
+# What low-bandwidth mode sets, unless the user set it already. Textual reads these when
+# it is imported, so they must be in place before the reader is.
+LOW_BANDWIDTH_ENVIRONMENT = {
+    "TEXTUAL_ANIMATIONS": "none",
+    "TEXTUAL_FPS": "20",
+    "TEXTUAL_COLOR_SYSTEM": "standard",
+}
+
+
+def reader_parser() -> argparse.ArgumentParser:
+    parser = common.Parser(
+        prog="newsprism",
+        description="Read news reports side by side. `newsprism analyze --help` for the "
+        "non-interactive analysis, `newsprism export --help` for exports, "
+        "`newsprism serve --help` to read in a web browser.",
+    )
+    common.add_inputs(parser)
+    parser.add_argument(
+        "--low-bandwidth",
+        action="store_true",
+        help="no animations, fewer frames, the terminal's own colours (on by itself over SSH)",
+    )
+    from tui.settings.config import THEMES
+
+    parser.add_argument(
+        "--theme",
+        choices=THEMES,
+        help="colours for this session (default: the one last chosen in the reader; "
+        "newsprism-ansi in low-bandwidth mode)",
+    )
+    parser.add_argument("--version", action="version", version=f"newsprism {__version__}")
+    return parser
+
+
+@contextmanager
+def low_bandwidth_environment(low_bandwidth: bool) -> Iterator[None]:
+    """Low-bandwidth mode's settings in the environment while the reader (and Textual
+    with it) is imported, and only then: the programs the reader starts (a browser)
+    and the rest of the process see the user's own environment."""
+    added = [name for name in LOW_BANDWIDTH_ENVIRONMENT if low_bandwidth and name not in os.environ]
+    for name in added:
+        os.environ[name] = LOW_BANDWIDTH_ENVIRONMENT[name]
+    try:
+        yield
+    finally:
+        for name in added:
+            os.environ.pop(name, None)
+
+
+def low_bandwidth_wanted(flag: bool, environ: Mapping[str, str]) -> bool:
+    """The flag, or an SSH session (SSH_CONNECTION / SSH_TTY set)."""
+    return flag or bool(environ.get("SSH_CONNECTION") or environ.get("SSH_TTY"))
+
+
+def terminal_missing() -> bool:
+    """Whether the reader would have no terminal to draw on and read keys from (a pipe,
+    a file, a job without a tty). Under `newsprism serve` the browser is the terminal."""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return False
+    try:
+        return not (sys.stdin.isatty() and sys.stdout.isatty())
+    except (AttributeError, ValueError):  # closed or replaced streams
+        return True
+
+
+def _no_report_files(inputs: Sequence[str], recursive: bool) -> bool:
+    """Whether the inputs name no report file at all, each reason said in one line (as
+    `analyze` says them): then the reader does not start, to show nothing."""
+    from tui.pipeline.load import Loader
+
+    found = Loader(inputs, recursive=recursive).found
+    if found.files:
+        return False
+    for error in found.errors:
+        common.print_error(error)
+    if not found.errors:
+        common.print_error("no reports to read")
+    return True
+
+
+def run_reader(argv: Sequence[str]) -> int:
+    args = reader_parser().parse_args(argv)
+    if terminal_missing():
+        # Without a terminal the reader would wait for keys that never come.
+        return common.fail(
+            "the reader needs a terminal; `newsprism analyze` or `export` write to pipes",
+            common.EXIT_USAGE,
+        )
+    inputs = common.inputs_or_seeds(args.paths)
+    if _no_report_files(inputs, args.recursive):
+        return common.EXIT_UNREADABLE
+    low_bandwidth = low_bandwidth_wanted(args.low_bandwidth, os.environ)
+    with low_bandwidth_environment(low_bandwidth):
+        from tui.app.app import NewsprismApp, load_user_keymap
+    from tui.settings.keymap import KeymapError
+
+    try:
+        load_user_keymap()  # `[keys]` in config.toml, checked before the reader starts
+    except KeymapError as exc:
+        return common.fail(exc, common.EXIT_USAGE)
+    topics, bad_topics = common.user_topics(args.topics, inputs)
+    app = NewsprismApp(
+        inputs,
+        recursive=args.recursive,
+        user_topics=topics,
+        use_cache=not args.no_cache,
+        low_bandwidth=low_bandwidth,
+        theme=args.theme,
+    )
+    app.run()
+    if bad_topics:
+        common.print_error("user topics were not applied (see above)")
+    for error in app.load_errors:
+        common.print_error(error)
+    if app.load_errors or not app.report_count:
+        if not app.load_errors:
+            common.print_error("no reports to read")
+        return common.EXIT_UNREADABLE
+    return common.EXIT_OK

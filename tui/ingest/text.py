@@ -1,0 +1,62 @@
+"""A paragraph's visible text: what a reader sees of it (its runs joined, Markdown syntax
+left out), and the way between offsets in it and offsets in the report's text.
+
+The one implementation: ingest (sentences, boilerplate), the analyses (entities, cited
+sources, topics) and export all read visible text through these functions. Making it
+safe for a terminal is `tui.textsafe`'s job (`safe_visible_span`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tui.model.document import Paragraph, ParagraphKind, Report, Run, clipped_runs
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph as ingest finds it (plain text or Markdown), before it is split into
+    sentences: its extent in the report's text, its kind and its visible runs."""
+
+    start: int
+    end: int
+    kind: ParagraphKind
+    runs: tuple[Run, ...]
+    # Nesting depth of list items and block quotes (0 for top-level blocks).
+    depth: int = 0
+
+
+def runs_text(text: str, runs: Sequence[Run]) -> str:
+    """The runs' text joined: a paragraph's visible text."""
+    return "".join(text[run.start : run.end] for run in runs)
+
+
+def runs_text_with_offsets(text: str, runs: Sequence[Run]) -> tuple[str, list[int]]:
+    """The runs' text joined, and for each of its characters the offset in `text`."""
+    offsets: list[int] = []
+    for run in runs:
+        offsets.extend(range(run.start, run.end))
+    return runs_text(text, runs), offsets
+
+
+def visible_text(report: Report, paragraph: Paragraph) -> str:
+    """The paragraph as a reader sees it: runs joined, markup left out."""
+    return runs_text(report.text, paragraph.runs)
+
+
+def visible_span(report: Report, paragraph: Paragraph, start: int, end: int) -> str:
+    """`report.text[start:end]` (within `paragraph`) as a reader sees it: markup left out."""
+    return "".join(report.text[s:e] for s, e in clipped_runs(paragraph.runs, start, end))
+
+
+def visible_with_offsets(report: Report, paragraph: Paragraph) -> tuple[str, list[int]]:
+    """The paragraph's visible text, and each of its characters' offset in the report."""
+    return runs_text_with_offsets(report.text, paragraph.runs)
+
+
+def visible_positions(report: Report, paragraph: Paragraph) -> tuple[str, dict[int, int]]:
+    """The paragraph's visible text, and for each visible offset in the report's text
+    its position in that visible text (markup has none)."""
+    visible, offsets = visible_with_offsets(report, paragraph)
+    return visible, {offset: index for index, offset in enumerate(offsets)}

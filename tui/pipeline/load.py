@@ -1,0 +1,304 @@
+"""The one loader: report files -> Corpus, in stages, with the analysis cache.
+
+`Loader` is used the same way by the command line, the reader and `serve`:
+
+1. `Loader(paths, ...)` finds the files (`found`; `serve` needs no more than this);
+2. `read_first()` (optional) reads the first file alone: the reader shows it before its
+   first screen is drawn;
+3. `read(corrections)` reads the rest, yielding a `ReportRead` or `ReportSkipped` per
+   file as it comes; an unchanged input (every file's bytes, its `sources.toml`, the
+   settings) is taken whole from the cache instead of file by file;
+4. `stages(corrections)` yields (stage, corpus so far) for each analysis stage
+   (`tui.model.corpus.ANALYSIS_STAGES`); the last is the whole corpus, stored in the cache.
+
+`load_corpus` runs all of it at once. Warnings (a `sources.toml` entry naming no file...)
+go to `warn` as soon as they are known, and into `Corpus.warnings`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui.ingest.loader import SOURCES_FILE, discover, iter_reports
+from tui.model.corpus import ANALYSIS_STAGES, Corpus, LoadError
+from tui.model.corrections import Corrections
+from tui.model.document import Report
+from tui.pipeline.cache import AnalysisCache, content_key
+
+if TYPE_CHECKING:
+    from tui.analysis.topics import UserTopic
+
+# The analysis (`tui.pipeline.build`) is imported when it runs: finding the files and
+# reading the first one (the reader's first screen, `serve`) need none of it.
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRead:
+    """A report was read: `done` of `total` files so far."""
+
+    report: Report
+    done: int
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSkipped:
+    """A file or folder could not be used (`done` is 0 for what was never a file)."""
+
+    error: LoadError
+    done: int
+    total: int
+
+
+LoadEvent = ReportRead | ReportSkipped
+
+
+class CachedReports:
+    """The analysis cache as ingest's `ReportStore`: reports by what they are built from."""
+
+    def __init__(self, cache: AnalysisCache) -> None:
+        self.cache = cache
+
+    def find(
+        self, data: bytes, path: Path, report_id: str, metadata: Mapping[str, str]
+    ) -> tuple[str, Report | None]:
+        key = content_key(data, str(path), report_id, sorted(metadata.items()))
+        cached = self.cache.get("report", key)
+        return key, cached if isinstance(cached, Report) else None
+
+
+def cached_stages(
+    reports: Sequence[Report],
+    errors: Sequence[LoadError],
+    report_keys: Sequence[str],
+    cache: AnalysisCache | None,
+    corrections: Corrections | None = None,
+    user_topics: Sequence[UserTopic] = (),
+) -> Iterator[tuple[str, Corpus]]:
+    """`build.analysis_stages`, or only its last stage, from the cache, when nothing it
+    uses changed; a fresh analysis is stored when its last stage is done."""
+    from tui.pipeline import build
+
+    if cache is None or len(report_keys) != len(reports):
+        yield from build.analysis_stages(reports, errors, corrections, user_topics=user_topics)
+        return
+    key = _corpus_key(report_keys, corrections, user_topics)
+    cached = cache.get("corpus", key)
+    if isinstance(cached, Corpus):
+        yield ANALYSIS_STAGES[-1], replace(cached, errors=tuple(errors))
+        return
+    for stage, corpus in build.analysis_stages(
+        reports, errors, corrections, user_topics=user_topics
+    ):
+        if stage == ANALYSIS_STAGES[-1]:
+            cache.put("corpus", key, replace(corpus, errors=()))
+        yield stage, corpus
+
+
+def _corpus_key(
+    report_keys: Sequence[str], corrections: Corrections | None, user_topics: Sequence[UserTopic]
+) -> str:
+    """The key of an analysis: its reports' keys and the settings."""
+    from tui.analysis.facts import DEFAULT_THRESHOLD
+
+    return content_key(tuple(report_keys), corrections, tuple(user_topics), DEFAULT_THRESHOLD)
+
+
+def _inputs_key(
+    files: Sequence[Path],
+    found_errors: Sequence[LoadError],
+    corrections: Corrections | None,
+    user_topics: Sequence[UserTopic],
+) -> str:
+    """What a whole analysis depends on: every input's bytes (or why it could not be
+    read), the `sources.toml` beside them, and the settings."""
+    parts: list[object] = [tuple(str(e) for e in found_errors)]
+    folders = sorted({path.parent for path in files})
+    for folder in folders:
+        try:
+            table = (folder / SOURCES_FILE).read_bytes()
+            # Its warnings depend on the names beside it (an entry naming no file).
+            parts.append((str(folder), table, sorted(os.listdir(folder))))
+        except OSError:
+            parts.append((str(folder), None))
+    for path in files:
+        try:
+            parts.append((str(path), hashlib.sha256(path.read_bytes()).digest()))
+        except OSError as exc:
+            parts.append((str(path), type(exc).__name__))
+    from tui.analysis.facts import DEFAULT_THRESHOLD
+
+    return content_key(tuple(parts), corrections, tuple(user_topics), DEFAULT_THRESHOLD)
+
+
+class Loader:
+    """Files -> Corpus for one set of inputs (see the module's docstring for the steps).
+
+    `reports`, `errors` and `warnings` grow as the files are read. Its generators may run
+    in a worker thread; `warn` is called from there too."""
+
+    def __init__(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        *,
+        recursive: bool = False,
+        cache: AnalysisCache | None = None,
+        user_topics: Sequence[UserTopic] = (),
+        warn: Callable[[str], None] | None = None,
+    ) -> None:
+        self.found = discover(paths, recursive=recursive)
+        self.cache = cache
+        self.user_topics = tuple(user_topics)
+        self.reports: list[Report] = []
+        self.errors: list[LoadError] = []
+        self.warnings: list[str] = []
+        self._warn = warn
+        self._keys: list[str] = []
+        self._fresh: list[tuple[str, Report]] = []
+        self._held: list[LoadError] = []
+        self._done = 0
+        store = CachedReports(cache) if cache is not None else None
+        self._items = iter_reports(self.found.files, store, warn=self._warned)
+        # The inputs' key and settings, and the whole corpus when the cache had it.
+        self._inputs: tuple[str, Corrections | None] | None = None
+        self._whole: Corpus | None = None
+
+    @property
+    def total(self) -> int:
+        """How many files were found."""
+        return len(self.found.files)
+
+    def _warned(self, warning: str) -> None:
+        self.warnings.append(warning)
+        if self._warn is not None:
+            self._warn(warning)
+
+    def read_first(self) -> Report | None:
+        """Read the first file alone (None if it could not be read: `read` says why)."""
+        item = next(self._items, None)
+        if item is None:
+            return None
+        self._done += 1
+        if isinstance(item, LoadError):
+            self._held.append(item)
+            return None
+        self._take(item.report, item.key, item.cached)
+        return item.report
+
+    def _take(self, report: Report, key: str, cached: bool) -> None:
+        self.reports.append(report)
+        self._keys.append(key)
+        if not cached:
+            self._fresh.append((key, report))
+
+    def read(self, corrections: Corrections | None = None) -> Iterator[LoadEvent]:
+        """Read every file not read yet, one event each, in order (with the settings
+        `stages` will get, to find the whole input in the cache)."""
+        total = self.total
+        for error in self.found.errors:
+            self.errors.append(error)
+            yield ReportSkipped(error, 0, total)
+        if self.cache is not None:
+            key = _inputs_key(self.found.files, self.found.errors, corrections, self.user_topics)
+            self._inputs = (key, corrections)
+            whole = self._cached_whole(key)
+            if whole is not None:
+                yield from self._take_whole(*whole)
+                return
+        for error in self._held:
+            self.errors.append(error)
+            yield ReportSkipped(error, min(self._done, total), total)
+        self._held = []
+        for item in self._items:
+            self._done += 1
+            if isinstance(item, LoadError):
+                self.errors.append(item)
+                yield ReportSkipped(item, min(self._done, total), total)
+            else:
+                self._take(item.report, item.key, item.cached)
+                yield ReportRead(item.report, min(self._done, total), total)
+        if self.cache is not None and self._fresh:
+            self.cache.put_many("report", self._fresh)
+            self._fresh = []
+
+    def _cached_whole(
+        self, key: str
+    ) -> tuple[Corpus, tuple[LoadError, ...], tuple[str, ...]] | None:
+        """The corpus, errors and warnings of these very inputs, from the cache."""
+        assert self.cache is not None
+        entry = self.cache.get("inputs", key)
+        if not (isinstance(entry, tuple) and len(entry) == 3 and isinstance(entry[0], str)):
+            return None
+        corpus = self.cache.get("corpus", entry[0])
+        if not isinstance(corpus, Corpus):
+            return None
+        return corpus, tuple(entry[1]), tuple(entry[2])
+
+    def _take_whole(
+        self, corpus: Corpus, errors: tuple[LoadError, ...], warnings: tuple[str, ...]
+    ) -> Iterator[LoadEvent]:
+        """The events of a whole input from the cache: what `read_first` took is not
+        taken again (the cache's first report is the same one)."""
+        total = self.total
+        self._whole = corpus
+        self._held = []
+        for warning in warnings[len(self.warnings) :]:
+            self._warned(warning)
+        for error in errors[len(self.errors) :]:
+            self._done += 1
+            self.errors.append(error)
+            yield ReportSkipped(error, min(self._done, total), total)
+        for report in corpus.reports[len(self.reports) :]:
+            self._done += 1
+            self.reports.append(report)
+            yield ReportRead(report, min(self._done, total), total)
+
+    def stages(self, corrections: Corrections | None = None) -> Iterator[tuple[str, Corpus]]:
+        """The analyses of what was read, one stage at a time (the last from the cache
+        when nothing it uses changed); the last one is stored for the next time."""
+        same_settings = self._inputs is not None and self._inputs[1] == corrections
+        if self._whole is not None and same_settings:
+            yield ANALYSIS_STAGES[-1], self._finished(self._whole)
+            return
+        stages = cached_stages(
+            self.reports, self.errors, self._keys, self.cache, corrections, self.user_topics
+        )
+        for stage, corpus in stages:
+            if stage != ANALYSIS_STAGES[-1]:
+                yield stage, corpus
+                continue
+            complete = len(self._keys) == len(self.reports)
+            if self.cache is not None and self._inputs is not None and same_settings and complete:
+                entry = (
+                    _corpus_key(self._keys, corrections, self.user_topics),
+                    tuple(self.errors),
+                    tuple(self.warnings),
+                )
+                self.cache.put("inputs", self._inputs[0], entry)
+            yield stage, self._finished(corpus)
+
+    def _finished(self, corpus: Corpus) -> Corpus:
+        return replace(corpus, errors=tuple(self.errors), warnings=tuple(self.warnings))
+
+
+def load_corpus(
+    paths: Iterable[str | os.PathLike[str]],
+    recursive: bool = False,
+    corrections: Corrections | None = None,
+    user_topics: Sequence[UserTopic] = (),
+    cache: AnalysisCache | None = None,
+) -> Corpus:
+    """Read and analyse reports at once. With a cache, an unchanged input is loaded
+    whole, and otherwise only changed or added files are read again before the
+    cross-report analyses run."""
+    loader = Loader(paths, recursive=recursive, cache=cache, user_topics=user_topics)
+    from tui.pipeline.build import last_corpus
+
+    deque(loader.read(corrections), maxlen=0)
+    return last_corpus(loader.stages(corrections))
