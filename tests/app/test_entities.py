@@ -22,7 +22,6 @@ from tests.app.harness import (
     screen_lines,
     shown_ids,
 )
-from tui.analysis.entities import Corrections
 from tui.app.app import NewsprismApp
 from tui.app.messages import AnalysisReady
 from tui.app.screens.alias_picker import AliasPicker
@@ -30,6 +29,7 @@ from tui.app.screens.entity_picker import EntityPicker
 from tui.app.screens.help import HelpScreen
 from tui.app.widgets.filter_bar import FilterBar
 from tui.model.corpus import Corpus
+from tui.model.corrections import Corrections
 from tui.model.entities import Entity, Mention, MergeReason
 from tui.resources import seeds_dir
 

@@ -21,7 +21,6 @@ from tests.app.harness import (
     segments,
 )
 from tui import analyze
-from tui.analysis.entities import Corrections
 from tui.app.app import NewsprismApp
 from tui.app.messages import AnalysisReady
 from tui.app.render import UNIQUE_MARK
@@ -30,6 +29,7 @@ from tui.app.screens.help import HelpScreen
 from tui.app.widgets.filter_bar import FilterBar
 from tui.app.widgets.report_pane import ReportPane
 from tui.model.corpus import Corpus
+from tui.model.corrections import Corrections
 from tui.model.document import Paragraph, Report
 from tui.model.facts import Discrepancy, Fact
 from tui.query.facts import STRICTEST_THRESHOLD, fact_marker, threshold_steps

@@ -27,7 +27,6 @@ from tests.app.harness import (
     segments,
     shown_ids,
 )
-from tui.analysis.entities import Corrections
 from tui.analysis.topics import UserTopic
 from tui.app.app import NewsprismApp
 from tui.app.messages import AnalysisReady
@@ -38,6 +37,7 @@ from tui.app.screens.tag_picker import SourcePicker, TopicPicker
 from tui.app.widgets.filter_bar import FilterBar
 from tui.app.widgets.report_pane import GUTTER, ReportPane
 from tui.model.corpus import Corpus
+from tui.model.corrections import Corrections
 from tui.model.document import Paragraph
 from tui.model.entities import Entity
 from tui.model.tags import CitedSource, Topic

@@ -68,7 +68,7 @@ def test_an_added_file_is_analysed_with_the_others(reports: Path, cache_dir: Pat
 
 
 def test_other_settings_are_other_entries(reports: Path, cache_dir: Path) -> None:
-    from tui.analysis.entities import Corrections
+    from tui.model.corrections import Corrections
 
     tui.analyze([reports], cache=AnalysisCache())
     cache = AnalysisCache()

@@ -33,10 +33,11 @@ from tui.export import (
 )
 from tui.ingest.text import visible_text
 from tui.model.corpus import Corpus
+from tui.model.ids import OUTLET
 from tui.query import Filter
 from tui.query.entities import EntityFilter
 from tui.query.facts import build_fact_index, sentence_wording
-from tui.query.tags import OUTLET_PREFIX, TagFilter
+from tui.query.tags import TagFilter
 from tui.resources import seeds_dir
 
 ALL_EXPORTS = list(product(EXPORT_KINDS, EXPORT_FORMATS))
@@ -485,7 +486,7 @@ async def test_x_exports_the_paragraphs_in_view(seeds_app, tmp_path, monkeypatch
         pair = busiest_entities(corpus)
         named = corpus.query(pair, "any")
         outlet = next(r.outlet for r in corpus.reports if any(p.id in named for p in r.paragraphs))
-        reader.apply_tag_filter(TagFilter((OUTLET_PREFIX + outlet,), ()))
+        reader.apply_tag_filter(TagFilter((OUTLET.of(outlet),), ()))
         reader.apply_filter(EntityFilter(pair, "any"))
         await pilot.pause()
         shown = {p.id for _, p in reader.pane(0).view.kept.selected(corpus.reports)}

@@ -24,9 +24,10 @@ from tui.app.screens.export import ExportScreen
 from tui.export import export_text
 from tui.model.corpus import Corpus, MatchMode
 from tui.model.document import Report
+from tui.model.ids import OUTLET
 from tui.query import FACT_VIEWS, FactView, Filter, View, build_index, view_of
 from tui.query.entities import EntityFilter
-from tui.query.tags import OUTLET_PREFIX, TagFilter
+from tui.query.tags import TagFilter
 from tui.resources import seeds_dir
 
 
@@ -68,7 +69,7 @@ async def test_outlet_filter_with_boilerplate_shown_exports_what_the_reader_show
         )
         assert report is not None, "a seed report has boilerplate"
         await pilot.press("b")
-        reader.apply_tag_filter(TagFilter((OUTLET_PREFIX + report.outlet,), ()))
+        reader.apply_tag_filter(TagFilter((OUTLET.of(report.outlet),), ()))
         await pilot.pause()
         shown = shown_in_panes(seeds_app)
         assert shown == {p.id for p in report.paragraphs}
@@ -203,7 +204,7 @@ def reader_states(choices: Choices) -> st.SearchStrategy[ReaderState]:
 def set_reader(app: NewsprismApp, state: ReaderState) -> None:
     """The reader's filters as a user sets them (e, a, s, t, u, b), all at once."""
     reader = app.reader
-    outlets = tuple(OUTLET_PREFIX + outlet for outlet in state.outlets)
+    outlets = tuple(OUTLET.of(outlet) for outlet in state.outlets)
     reader.set_state(
         replace(
             reader.state,

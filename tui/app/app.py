@@ -2,7 +2,10 @@
 
 When loading is done a second worker finds the entities (with the user's saved
 corrections) and posts the corpus; corrections made in the entity picker are saved
-and the analysis runs again.
+and the analysis runs again. Reading and analysing are `tui.pipeline.load.Loader`'s;
+this module runs them in workers and hands their messages to the reader. (About 400
+lines: the two workers, their messages, entity corrections, the theme and the palette
+are each short; split further, each piece would be a file of one method.)
 """
 
 from __future__ import annotations

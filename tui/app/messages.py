@@ -10,8 +10,8 @@ from tui.model.corpus import LoadError
 from tui.model.document import Report
 
 if TYPE_CHECKING:
-    from tui.analysis.entities import Corrections
     from tui.model.corpus import Corpus
+    from tui.model.corrections import Corrections
     from tui.query.tags import TagIndex
 
 

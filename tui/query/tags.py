@@ -20,17 +20,17 @@ from typing import Literal
 
 from tui.model.corpus import Corpus
 from tui.model.facts import Fact
+from tui.model.ids import NAME, OUTLET
 from tui.query.entities import EntityFilter, display_name, remap_entity_ids
 from tui.query.filter import FactView, Filter
 from tui.query.marks import FilterView, Tag
 from tui.wording import joined
 
-OUTLET_PREFIX = "outlet:"
 # The source picker lists outlets too from this many reports on (with two, each pane
 # shows one outlet already).
 OUTLETS_LISTED_FROM = 3
 UNNAMED = "unnamed"
-OUTLET = "outlet"
+OUTLET_KIND = "outlet"
 
 BasisKind = Literal["single", "common", "independent"]
 BASIS_LABELS: dict[BasisKind, str] = {
@@ -69,11 +69,16 @@ class TagFilter:
 
     @property
     def cited(self) -> tuple[str, ...]:
-        return tuple(k for k in self.sources if not k.startswith(OUTLET_PREFIX))
+        return tuple(k for k in self.sources if not OUTLET.marks(k))
 
     @property
     def outlets(self) -> tuple[str, ...]:
-        return tuple(k for k in self.sources if k.startswith(OUTLET_PREFIX))
+        return tuple(k for k in self.sources if OUTLET.marks(k))
+
+    @property
+    def outlet_names(self) -> tuple[str, ...]:
+        """The chosen outlets as `Report.outlet` names (their keys without the prefix)."""
+        return tuple(name for k in self.sources if (name := OUTLET.value(k)) is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,9 +169,9 @@ def _outlet_items(outlets: _Outlets) -> tuple[TagItem, ...]:
         name = outlets.shown[outlet]
         items.append(
             TagItem(
-                id=OUTLET_PREFIX + outlet,
+                id=OUTLET.of(outlet),
                 name=name,
-                kind=OUTLET,
+                kind=OUTLET_KIND,
                 paragraphs=len(paragraph_ids),
                 outlets=((name, len(paragraph_ids)),),
                 reports=outlets.reports[outlet],
@@ -284,7 +289,7 @@ def query_filter(
         entities=entities.entity_ids,
         match=entities.mode,
         sources=tags.cited,
-        outlets=tuple(key.removeprefix(OUTLET_PREFIX) for key in tags.outlets),
+        outlets=tags.outlet_names,
         topics=tags.topics,
         view=fact_view,
         boilerplate=boilerplate,
@@ -296,7 +301,7 @@ def remap_tag_filter(old: Corpus, new: Corpus, new_index: TagIndex, flt: TagFilt
     renumbered), topics by label; what the new analysis no longer has is dropped."""
     sources: list[str] = []
     for key in flt.sources:
-        if not key.startswith(("name:", OUTLET_PREFIX)):
+        if not (NAME.marks(key) or OUTLET.marks(key)):
             key = next(iter(remap_entity_ids(old, new, [key])), "")
         if key in new_index.source_items and key not in sources:
             sources.append(key)

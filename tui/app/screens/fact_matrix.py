@@ -45,6 +45,7 @@ from tui.app.widgets.quiet_footer import QuietFooter
 from tui.model.corpus import Corpus
 from tui.model.document import Report
 from tui.model.facts import Fact
+from tui.model.ids import fact_label
 from tui.query.facts import FactIndex, sentence_wording
 from tui.textsafe import safe_text
 from tui.wording import count_of
@@ -103,11 +104,6 @@ def fact_wordings(corpus: Corpus, index: FactIndex) -> dict[str, dict[str, str]]
             said.setdefault(index.places[sentence_id][0], []).append(sentences[sentence_id])
         found[fact.id] = {report_id: JOINER.join(parts) for report_id, parts in said.items()}
     return found
-
-
-def fact_label(number: int) -> str:
-    """A fact as the matrix and the reader's markers name it: "f12"."""
-    return f"f{number}"
 
 
 def fixed_columns(facts: Sequence[Fact]) -> tuple[tuple[str, int], ...]:

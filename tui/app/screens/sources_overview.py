@@ -34,6 +34,7 @@ from tui.app.widgets.pane_header import outlet_name
 from tui.app.widgets.quiet_footer import QuietFooter
 from tui.model.corpus import Corpus
 from tui.model.document import Paragraph, Report
+from tui.model.ids import fact_label
 from tui.query.facts import FactIndex, sentence_wording
 from tui.query.tags import BASIS_LABELS, FactBasis, TagIndex, basis_summary, fact_basis
 
@@ -169,7 +170,7 @@ class SourcesOverview(Screen[OverviewChoice | None]):
         rest = _add_columns(table, FACT_COLUMNS, "rests on", width, 16)
         for number, (fact, basis) in enumerate(zip(self.corpus.facts, self.bases, strict=True), 1):
             cells = (
-                Text(f"f{number}", self._number_style(number)),
+                Text(fact_label(number), self._number_style(number)),
                 Text(str(len(fact.reports)), justify="right"),
                 Text(BASIS_LABELS[basis.kind], "bold" if basis.kind != "independent" else ""),
                 _cut(basis_summary(basis, self.tags), rest),
@@ -217,7 +218,7 @@ class SourcesOverview(Screen[OverviewChoice | None]):
     def _fact_details(self, row: int) -> Text:
         fact, basis = self.corpus.facts[row], self.bases[row]
         text = Text(end="")
-        text.append(f"f{row + 1}", "bold")
+        text.append(fact_label(row + 1), "bold")
         text.append(f" · {BASIS_LABELS[basis.kind]}: {basis_summary(basis, self.tags)}")
         wording = self._first_wording(fact.sentences[0]) if fact.sentences else ""
         if wording:

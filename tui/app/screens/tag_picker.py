@@ -13,7 +13,7 @@ from rich.text import Text
 
 from tui.app.screens.picker import ItemPicker, picker_row
 from tui.model.corpus import Corpus
-from tui.query.tags import OUTLET, TagItem
+from tui.query.tags import OUTLET_KIND, TagItem
 
 OUTLETS_SHOWN = 6
 # "unnamed" (a source such as "two residents") is the longest kind.
@@ -27,7 +27,7 @@ def _plural(count: int, noun: str) -> str:
 def tag_note(item: TagItem) -> str:
     """The dim note after the paragraph count: "¶ · 2 outlets" ("¶ · 3 reports" for an
     outlet)."""
-    if item.kind == OUTLET:
+    if item.kind == OUTLET_KIND:
         return f"¶ · {_plural(item.reports, 'report')}"
     return f"¶ · {_plural(len(item.outlets), 'outlet')}"
 
@@ -35,7 +35,7 @@ def tag_note(item: TagItem) -> str:
 def tag_details(item: TagItem) -> Text:
     text = Text(end="")
     text.append(item.name, "bold")
-    if item.kind == OUTLET:
+    if item.kind == OUTLET_KIND:
         text.append(
             f"  outlet · {_plural(item.reports, 'report')}, {_plural(item.paragraphs, 'paragraph')}"
         )

@@ -22,6 +22,7 @@ from tui.app.state import Analysis
 from tui.app.widgets.pane_header import outlet_name
 from tui.app.widgets.report_pane import ReportPane
 from tui.model.corpus import Corpus
+from tui.model.ids import fact_label
 from tui.query import FACT_VIEWS
 from tui.query.facts import Counterpart, fact_sentences_in, find_counterparts, stepped_threshold
 
@@ -80,7 +81,7 @@ class FactsPart(PanesPart):
                 switched.append(self._report_name(where.report_id))
         # The outlets' names are report text: never markup.
         if hidden and not quiet:
-            names = ", ".join(f"f{facts.numbers[f]}" for f in fact_ids)
+            names = ", ".join(fact_label(facts.numbers[f]) for f in fact_ids)
             places = ", ".join(hidden)
             self.notify(f"{names} in {places} is hidden by the filter", timeout=3, markup=False)
         if switched and not quiet:
@@ -181,7 +182,8 @@ class FactsPart(PanesPart):
             else:
                 shown = self._reveal(target, where, self.pane(0).cursor_row) and shown
         if not shown:
-            self.notify(f"f{facts.numbers[fact_id]} is partly hidden by the filter", timeout=3)
+            label = fact_label(facts.numbers[fact_id])
+            self.notify(f"{label} is partly hidden by the filter", timeout=3)
 
     # ------------------------------------------------------------------ threshold
 

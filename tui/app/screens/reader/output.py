@@ -4,6 +4,7 @@ paragraph's links (`L`, opened in a browser)."""
 from __future__ import annotations
 
 from tui.app.screens.reader.base import ReaderBase, needs
+from tui.model.ids import fact_label
 from tui.query import view_of
 
 
@@ -48,7 +49,7 @@ class OutputPart(ReaderBase):
         from tui.export import facts_clip
 
         self.app.copy_to_clipboard(facts_clip(corpus, fact_ids))
-        names = ", ".join(f"f{facts.numbers[f]}" for f in fact_ids)
+        names = ", ".join(fact_label(facts.numbers[f]) for f in fact_ids)
         self.notify(f"Copied {names} in every report's words", timeout=2)
 
     def action_links(self) -> None:
