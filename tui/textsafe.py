@@ -85,9 +85,9 @@ def safe_slice(text: str, start: int, end: int) -> str:
 def safe_visible_span(
     report: Report, paragraph: Paragraph, start: int | None = None, end: int | None = None
 ) -> str:
-    """`tui.ingest.text.visible_span(report, paragraph, start, end)` (the whole paragraph
-    by default) made safe run by run, each run as part of the report's text (see
-    `safe_slice`)."""
+    """`report.text[start:end]` (within `paragraph`; the whole paragraph by default) as
+    a reader sees it, its visible runs only (no Markdown syntax), made safe run by run,
+    each run as part of the report's text (see `safe_slice`)."""
     from tui.model.document import clipped_runs
 
     start = paragraph.start if start is None else start
@@ -101,3 +101,18 @@ def safe_line(text: str | None) -> str:
     """`text` made safe (see `safe_text`) and put on one line, each run of whitespace a
     single space: for names, labels and one-line notices ("" for None)."""
     return " ".join(safe_text(text or "").split())
+
+
+def safe_visible_line(
+    report: Report, paragraph: Paragraph, start: int | None = None, end: int | None = None
+) -> str:
+    """`safe_visible_span` put on one line (see `safe_line`): a sentence or paragraph as
+    the reader shows it in a list, a matrix cell or an export."""
+    return safe_line(safe_visible_span(report, paragraph, start, end))
+
+
+def first_line(message: BaseException | object) -> str:
+    """The first line of `str(message)` ("" when the message is empty, as for
+    `MemoryError()`): an error's own words, to embed in a one-line notice."""
+    lines = str(message).splitlines()
+    return lines[0] if lines else ""

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import inspect
+import threading
+from typing import Any
+
+import pytest
 from rich.segment import Segment
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 
+from tui.app.actions import ACTIONS, Action
 from tui.app.app import NewsprismApp
 from tui.app.widgets.report_pane import ReportPane
 from tui.model.corpus import Corpus
@@ -22,6 +28,42 @@ async def analysed(pilot: Pilot) -> Corpus:
     await pilot.pause()
     assert app.reader.corpus is not None, "the analysis did not finish"
     return app.reader.corpus
+
+
+def hold(monkeypatch: pytest.MonkeyPatch, name: str) -> threading.Event:
+    """Hold `tui.pipeline.build.<name>` (a stage of the analysis: a function or a
+    generator function) until the returned event is set (or 10 s have passed)."""
+    import tui.pipeline.build
+
+    release = threading.Event()
+    real = getattr(tui.pipeline.build, name)
+    held: Any
+    if inspect.isgeneratorfunction(real):
+
+        def held(*args: Any, **kwargs: Any) -> Any:
+            release.wait(10)
+            yield from real(*args, **kwargs)
+
+    else:
+
+        def held(*args: Any, **kwargs: Any) -> Any:
+            release.wait(10)
+            return real(*args, **kwargs)
+
+    monkeypatch.setattr(tui.pipeline.build, name, held)
+    return release
+
+
+def binding_rows(app: NewsprismApp) -> list[tuple[str, str]]:
+    """(keys, description) for every key help lists on the screen in front."""
+    from tui.app.screens.help import key_groups
+
+    return [row for _, rows in key_groups(app.screen) for row in rows]
+
+
+def by_id(action_id: str) -> Action:
+    """The registry's action `action_id`."""
+    return next(action for action in ACTIONS if action.id == action_id)
 
 
 def shown_ids(pane: ReportPane) -> set[str]:

@@ -16,8 +16,8 @@ from textual.actions import parse
 from textual.app import App
 
 import tui.app.app
-from tests.app.harness import analysed, run_command
-from tui.app.actions import BY_ID, palette_actions
+from tests.app.harness import analysed, by_id, run_command
+from tui.app.actions import palette_actions
 from tui.app.app import NewsprismApp
 from tui.app.screens.entity_picker import EntityPicker
 from tui.app.screens.fact_matrix import FactMatrix
@@ -119,7 +119,7 @@ async def test_one_wording_per_action_and_none_twice(monkeypatch: pytest.MonkeyP
             assert "Keys" not in titles and "Theme" not in titles
             assert "Help" in titles and "Theme…" in titles
             # The reader's commands on the reader only.
-            assert (BY_ID["next_fact"].description in titles) == (screen is app.reader)
+            assert (by_id("next_fact").description in titles) == (screen is app.reader)
         found = palette_calls(app, monkeypatch)
     assert [title for title, _ in found] == [
         action.description for action in palette_actions("reader")
@@ -139,4 +139,4 @@ async def test_each_line_ends_with_the_keys_in_force(config_dir: Path) -> None:
         assert lines["Next shared fact"].endswith(" · ^n")
         assert lines["Previous shared fact"].endswith(" · N")
         assert lines["Help"].endswith(" · ?, f2")
-        assert lines["Fact sensitivity…"] == BY_ID["pick_sensitivity"].palette  # no key
+        assert lines["Fact sensitivity…"] == by_id("pick_sensitivity").palette  # no key

@@ -207,7 +207,7 @@ async def test_tab_cycles_through_every_pane(tmp_path: Path) -> None:
         visited = []
         for _ in range(4):
             await pilot.press("tab")
-            visited.append(reader.focused_index)
+            visited.append(reader.state.focused)
         assert visited == [1, 2, 3, 0]
         await pilot.press("shift+tab")
         assert app.focused is reader.pane(3)
@@ -333,7 +333,7 @@ async def assert_header_follows(pilot: Pilot, active: Look) -> None:
     app = pilot.app
     assert isinstance(app, NewsprismApp)
     await pilot.pause()
-    focused = app.reader.focused_index
+    focused = app.reader.state.focused
     assert app.focused is app.reader.pane(focused)
     assert highlighted(app, active) == [focused]
 

@@ -21,7 +21,7 @@ async def loaded(pilot: Pilot) -> None:
     assert isinstance(app, NewsprismApp)
     for _ in range(500):
         await pilot.pause(0.01)
-        if not app.reader.reading and not app.analysis_running:
+        if not app.reader.state.reading and not app.analysis_running:
             break
     await pilot.pause()
 

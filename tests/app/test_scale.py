@@ -274,7 +274,7 @@ async def ready(pilot: Pilot, timeout: float = READY_TIMEOUT) -> Corpus:
     app = pilot.app
     assert isinstance(app, NewsprismApp)
     waited = 0.0
-    while app.reader.reading or app.analysis_running or app.reader.corpus is None:
+    while app.reader.state.reading or app.analysis_running or app.reader.corpus is None:
         assert waited < timeout, "loading and analysis did not finish"
         await pilot.pause(0.1)
         waited += 0.1

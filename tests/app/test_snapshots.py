@@ -15,7 +15,7 @@ async def _loaded(pilot: Pilot) -> None:
     assert isinstance(app, NewsprismApp)
     for _ in range(500):
         await pilot.pause(0.01)
-        if not app.reader.reading and app.corpus is not None and not app.analysis_running:
+        if not app.reader.state.reading and app.corpus is not None and not app.analysis_running:
             break
     await pilot.pause()
 

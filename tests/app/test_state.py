@@ -13,6 +13,10 @@ from tui.app.screens.reader.panes import laid_out
 from tui.app.state import Analysis, ReaderState, status_line
 from tui.query.entities import EntityFilter
 
+# The reader's keys as a screen names them (`ReaderBase.keys`); moved keys are
+# tests/app/test_keymap_hints.py's.
+KEYS = {"pick_entities": "e"}
+
 
 @pytest.fixture(scope="module")
 def whole(seeds_corpus) -> Analysis:
@@ -21,24 +25,28 @@ def whole(seeds_corpus) -> Analysis:
 
 def test_every_need_is_refused_until_its_stage_is_done(seeds_corpus):
     state = ReaderState()
-    assert state.refusal("entities") == "Analysis still running"
+    assert state.refusal("entities", KEYS.__getitem__) == "Analysis still running"
     failed = replace(state, analysis_note="Entity analysis failed")
-    assert failed.refusal("topics") == "Entity analysis failed"
+    assert failed.refusal("topics", KEYS.__getitem__) == "Entity analysis failed"
     entities = replace(state, analysis=Analysis.of(seeds_corpus, "entities"))
-    assert entities.refusal("entities") is None
-    assert entities.refusal("facts") == "Still finding shared facts…"
-    assert entities.refusal("topics") == "Still finding sources and topics…"
+    assert entities.refusal("entities", KEYS.__getitem__) is None
+    assert entities.refusal("facts", KEYS.__getitem__) == "Still finding shared facts…"
+    assert entities.refusal("topics", KEYS.__getitem__) == "Still finding sources and topics…"
     facts = replace(state, analysis=Analysis.of(seeds_corpus, "facts"))
-    assert facts.refusal("facts") is None
-    assert facts.refusal("topics") == "Still finding sources and topics…"
+    assert facts.refusal("facts", KEYS.__getitem__) is None
+    assert facts.refusal("topics", KEYS.__getitem__) == "Still finding sources and topics…"
 
 
 def test_chosen_entities_need_an_entity_filter(whole):
     state = ReaderState(analysis=whole)
-    assert state.refusal("chosen entities") == "No entity filter: press e to pick entities"
+    refusal = state.refusal("chosen entities", KEYS.__getitem__)
+    assert refusal == "No entity filter: press e to pick entities"
+    assert state.refusal("chosen entities", {"pick_entities": "E"}.__getitem__) == (
+        "No entity filter: press E to pick entities"
+    )
     chosen = replace(state, entity_filter=EntityFilter((whole.corpus.entities[0].id,)))
-    assert chosen.refusal("chosen entities") is None
-    assert ReaderState().refusal("chosen entities") == "Analysis still running"
+    assert chosen.refusal("chosen entities", KEYS.__getitem__) is None
+    assert ReaderState().refusal("chosen entities", KEYS.__getitem__) == "Analysis still running"
 
 
 def test_the_status_line_through_loading_and_analysis(seeds_corpus, whole):
@@ -93,6 +101,9 @@ class _Screen:
         self.notices: list[str] = []
         self.done: list[int] = []
 
+    def keys(self, action_id: str) -> str:
+        return KEYS[action_id]
+
     def notify(self, message: str, timeout: float) -> None:
         self.notices.append(message)
 
@@ -108,4 +119,3 @@ def test_an_action_needing_the_analysis_says_why_and_does_nothing(seeds_corpus, 
     ready = _Screen(ReaderState(analysis=whole))
     ready.action_step(-1)
     assert (ready.notices, ready.done) == ([], [-1])
-    assert _Screen.action_step.need == "facts"  # type: ignore[attr-defined]

@@ -189,3 +189,93 @@ def test_the_loader_takes_an_unchanged_input_whole_from_the_cache(tmp_path: Path
     # Only the first file was looked up alone (before the whole input was known).
     assert kinds.count("report") == 1 and "inputs" in kinds
     assert again.to_dict() == fresh.to_dict()
+
+
+def _opened_reports(monkeypatch: pytest.MonkeyPatch, folder: Path) -> list[str]:
+    """The names of the report files in `folder` opened from now on, once per opening."""
+    opened: list[str] = []
+    real_open = Path.open
+
+    def counting_open(self: Path, *args: object, **kwargs: object) -> object:
+        if self.parent == folder and self.suffix == ".txt":
+            opened.append(self.name)
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", counting_open)
+    return opened
+
+
+def test_the_loader_reads_each_file_once_and_an_unchanged_one_not_at_all(
+    reports: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader's progress moves as the files are read: no pass over every file's
+    bytes comes before the first report (an unchanged input is known by the files' sizes
+    and times; files changed this very moment, as here, would be read for it)."""
+    from tui.pipeline import load
+
+    monkeypatch.setattr(load, "RECENT_NS", 0)
+    opened = _opened_reports(monkeypatch, reports)
+    names = sorted(p.name for p in reports.glob("*.txt"))
+    cold = tui.analyze([reports], cache=AnalysisCache())
+    assert sorted(opened) == names
+    opened.clear()
+    cache = AnalysisCache()
+    warm = tui.analyze([reports], cache=cache)
+    assert opened == [] and cache.hits == 2
+    assert warm.to_dict() == cold.to_dict()
+
+
+def test_a_rewritten_file_with_the_same_size_and_mtime_is_read_again(
+    reports: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from tui.pipeline import load
+
+    monkeypatch.setattr(load, "RECENT_NS", 0)
+    tui.analyze([reports], cache=AnalysisCache())
+    changed = sorted(reports.glob("*.txt"))[0]
+    before = changed.stat()
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(text.replace("Assad", "Xssad", 1), "utf-8")
+    os.utime(changed, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert changed.stat().st_size == before.st_size
+    corpus = tui.analyze([reports], cache=AnalysisCache())
+    assert "Xssad" in corpus.reports[0].text
+    assert corpus.to_dict() == tui.analyze([reports]).to_dict()
+
+
+def test_a_correction_after_a_whole_input_hit_is_cached_too(
+    reports: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader re-analyses after an entity correction: when the input came whole from
+    the cache, that analysis is stored (and found) like any other."""
+    from tui.model.corrections import Corrections
+    from tui.pipeline import build
+    from tui.pipeline.load import Loader
+
+    split = Corrections(splits=("Assad",))
+
+    def reader_session() -> object:
+        loader = Loader([reports], cache=AnalysisCache())
+        loader.read_first()
+        for _ in loader.read():
+            pass
+        build.last_corpus(loader.stages())
+        return build.last_corpus(loader.stages(split))
+
+    reader_session()  # cold: both analyses run
+    corrected = reader_session()  # the input whole from the cache; the correction anew
+    analyses = 0
+    real_stages = build.analysis_stages
+
+    def counted(*args: object, **kwargs: object) -> object:
+        nonlocal analyses
+        analyses += 1
+        return real_stages(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build, "analysis_stages", counted)
+    again = reader_session()
+    assert analyses == 0
+    assert again.to_dict() == corrected.to_dict()  # type: ignore[attr-defined]
+    assert any(e.aliases == ("Assad",) for e in again.entities)  # type: ignore[attr-defined]

@@ -555,3 +555,47 @@ def test_the_reader_does_not_start_without_a_report(capsys, tmp_path, monkeypatc
     assert (code, out) == (1, "")
     reason = "1 report in subfolders: add -r" if nested else "no .txt, .md or .markdown files"
     assert error_lines(err) == [f"newsprism: {folder}: {reason}"]
+
+
+def test_the_reader_finds_the_files_and_reads_the_keymap_once(capsys, tmp_path, monkeypatch):
+    """The command line finds the files and checks `[keys]` before the reader starts;
+    the reader uses both rather than walking the folders and reading the file again."""
+    import tui.ingest.loader
+    import tui.pipeline.load
+    import tui.settings.keymap
+    from tui.app.app import NewsprismApp
+
+    write(tmp_path, "reports/one.txt", GOOD_TEXT)
+    write(tmp_path, "config/config.toml", '[keys]\nnext_fact = "ctrl+j"\n')
+    walks: list[object] = []
+    keys_reads: list[object] = []
+    real_discover = tui.ingest.loader.discover
+    real_read = tui.settings.keymap.read_table
+
+    def discover(*args: object, **kwargs: object) -> object:
+        walks.append(args)
+        return real_discover(*args, **kwargs)  # type: ignore[arg-type]
+
+    def read_table(*args: object) -> object:
+        keys_reads.append(args)
+        return real_read(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(tui.ingest.loader, "discover", discover)
+    monkeypatch.setattr(tui.pipeline.load, "discover", discover)
+    monkeypatch.setattr(tui.settings.keymap, "read_table", read_table)
+    started: list[NewsprismApp] = []
+
+    def run_app(self: NewsprismApp, *args: object, **kwargs: object) -> None:
+        self._read_first_report()  # what mounting the reader does first
+        self.on_load()
+        started.append(self)
+
+    keymaps: list[dict[str, str]] = []
+    monkeypatch.setattr(NewsprismApp, "run", run_app)
+    monkeypatch.setattr(NewsprismApp, "set_keymap", lambda self, keymap: keymaps.append(keymap))
+    code, _, err = run(capsys, str(tmp_path / "reports"))
+    assert (code, err) == (0, "") and len(started) == 1
+    assert len(walks) == 1 and len(keys_reads) == 1
+    (app,) = started
+    assert app.loader is not None and [p.name for p in app.loader.found.files] == ["one.txt"]
+    assert keymaps == [{"next_fact": "ctrl+j"}]

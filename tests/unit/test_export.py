@@ -1,6 +1,6 @@
-"""Exports (`tui.export`, `newsprism export`, the reader's `x`, `y` and `Y`): every export
-in every format, traceable to report and offsets, safe for its format, filtered as the
-reader filters."""
+"""Exports (`tui.export`, `newsprism export`): every export in every format, traceable to
+report and offsets, safe for its format, filtered as the reader filters. The reader's
+`x`, `y` and `Y` are tested in tests/app/test_export_from_reader.py."""
 
 from __future__ import annotations
 
@@ -13,10 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.app.harness import analysed, notes, run_command
 from tui import analyze, analyze_texts
-from tui.app.app import NewsprismApp
-from tui.app.screens.export import ExportScreen
 from tui.cli import main
 from tui.export import (
     ENTITY_COLUMNS,
@@ -31,13 +28,9 @@ from tui.export import (
     resolve_source,
     resolve_topic,
 )
-from tui.ingest.text import visible_text
 from tui.model.corpus import Corpus
-from tui.model.ids import OUTLET
 from tui.query import Filter
-from tui.query.entities import EntityFilter
 from tui.query.facts import build_fact_index, sentence_wording
-from tui.query.tags import TagFilter
 from tui.resources import seeds_dir
 
 ALL_EXPORTS = list(product(EXPORT_KINDS, EXPORT_FORMATS))
@@ -353,8 +346,8 @@ def test_fact_views_match_the_reader(corpus):
     index = build_fact_index(corpus)
     keep = readable(corpus)
     # The paragraphs the reader colours a shared fact in, or marks a unique sentence in.
-    assert exported_ids(corpus, Filter(view="shared")) == set(index.spans) & keep
-    assert exported_ids(corpus, Filter(view="unique")) == set(index.unique) & keep
+    assert exported_ids(corpus, Filter(fact_view="shared")) == set(index.spans) & keep
+    assert exported_ids(corpus, Filter(fact_view="unique")) == set(index.unique) & keep
 
 
 def test_boilerplate_only_when_asked(corpus):
@@ -473,126 +466,3 @@ def test_unwritable_output_exits_1(capsys, tmp_path):
     code, _, err = run(capsys, "--what", "entities", "-o", str(tmp_path / "no" / "such.md"))
     assert code == 1
     assert len(err.splitlines()) == 1 and "cannot write" in err
-
-
-# ---------------------------------------------------------------------- the reader
-
-
-async def test_x_exports_the_paragraphs_in_view(seeds_app, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    async with seeds_app.run_test(size=(100, 30)) as pilot:
-        corpus = await analysed(pilot)
-        reader = seeds_app.reader
-        pair = busiest_entities(corpus)
-        named = corpus.query(pair, "any")
-        outlet = next(r.outlet for r in corpus.reports if any(p.id in named for p in r.paragraphs))
-        reader.apply_tag_filter(TagFilter((OUTLET.of(outlet),), ()))
-        reader.apply_filter(EntityFilter(pair, "any"))
-        await pilot.pause()
-        shown = {p.id for _, p in reader.pane(0).view.kept.selected(corpus.reports)}
-        await pilot.press("x")
-        assert isinstance(seeds_app.screen, ExportScreen)
-        await pilot.press("l", "down", "down", "enter")  # format: JSON
-        await seeds_app.workers.wait_for_complete()
-        await pilot.pause()
-        assert not isinstance(seeds_app.screen, ExportScreen)
-        files = list(tmp_path.glob("newsprism-export-*.json"))
-        assert len(files) == 1
-        assert any(note.endswith(files[0].name) for note in notes(seeds_app))
-    data = json.loads(files[0].read_text(encoding="utf-8"))
-    assert data["export"] == "paragraphs"
-    found = {p["paragraph"] for p in data["paragraphs"]}
-    assert found == shown and shown <= readable(corpus)
-    assert {p["source"] for p in data["paragraphs"]} == {outlet}
-    assert found, "the filter leaves paragraphs to export"
-
-
-async def test_x_exports_the_fact_matrix_and_esc_cancels(seeds_app, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    async with seeds_app.run_test(size=(100, 30)) as pilot:
-        corpus = await analysed(pilot)
-        await pilot.press("x", "escape")
-        assert not isinstance(seeds_app.screen, ExportScreen)
-        await pilot.press("x", "down", "enter")  # the fact matrix, Markdown
-        await seeds_app.workers.wait_for_complete()
-        await pilot.pause()
-        # Twice in one second: a second file, never the first overwritten.
-        await pilot.press("x", "down", "enter")
-        await seeds_app.workers.wait_for_complete()
-        await pilot.pause()
-    files = sorted(tmp_path.glob("newsprism-export-*.md"))
-    assert len(files) == 2
-    for file in files:
-        assert file.read_text(encoding="utf-8") == export_text(corpus, "facts", "md")
-
-
-async def test_export_keys_in_help_and_palette(seeds_app, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    async with seeds_app.run_test(size=(100, 30)) as pilot:
-        await analysed(pilot)
-        keys = {description: key for key, description in seeds_app.binding_rows()}
-        assert keys["Export to a file: paragraphs in view, facts, entities"] == "x"
-        assert keys["Copy the paragraph (clipboard)"] == "y"
-        assert keys["Copy the paragraph's shared facts (clipboard)"] == "Y"
-        await run_command(pilot, "Export")
-        assert isinstance(seeds_app.screen, ExportScreen)
-
-
-def clipboard(app: NewsprismApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    copied: list[str] = []
-    monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
-    return copied
-
-
-async def test_y_copies_the_paragraph_with_its_source(seeds_app, monkeypatch):
-    copied = clipboard(seeds_app, monkeypatch)
-    async with seeds_app.run_test(size=(100, 30)) as pilot:
-        await analysed(pilot)
-        pane = seeds_app.reader.pane(0)
-        await pilot.press("j", "j")
-        paragraph, report = pane.current_paragraph, pane.report
-        await pilot.press("y")
-        assert "Paragraph copied to the clipboard" in notes(seeds_app)
-    assert len(copied) == 1
-    body, source = copied[0].rsplit("\n", 1)
-    assert body == " ".join(visible_text(report, paragraph).split())
-    assert source.startswith(f"— {report.outlet}")
-    assert Path(report.path or report.name).name in source
-
-
-async def test_Y_copies_every_wording_of_the_facts(seeds_app, monkeypatch):
-    copied = clipboard(seeds_app, monkeypatch)
-    async with seeds_app.run_test(size=(100, 30)) as pilot:
-        corpus = await analysed(pilot)
-        reader = seeds_app.reader
-        pane = reader.pane(0)
-        plain = next(
-            i for i, p in enumerate(pane.paragraphs) if not reader.state.facts.paragraph_facts(p)
-        )
-        pane.move_cursor(plain)
-        await pilot.press("Y")
-        assert copied == []
-        await pilot.press("n", "Y")
-        fact_ids = reader.state.facts.paragraph_facts(pane.current_paragraph)
-    assert fact_ids and len(copied) == 1
-    wordings = {}
-    for report in corpus.reports:
-        for paragraph in report.paragraphs:
-            for sentence in paragraph.sentences:
-                wordings[sentence.id] = sentence_wording(report, paragraph, sentence)
-    for fact_id in fact_ids:
-        fact = corpus.fact(fact_id)
-        number = [f.id for f in corpus.facts].index(fact_id) + 1
-        assert f"f{number}" in copied[0]
-        for sentence_id in fact.sentences:
-            assert wordings[sentence_id] in copied[0]
-        for report_id in fact.reports:
-            assert f"— {corpus.report(report_id).outlet}" in copied[0]
-
-
-async def test_copy_from_the_palette(seeds_app, monkeypatch):
-    copied = clipboard(seeds_app, monkeypatch)
-    async with seeds_app.run_test(size=(100, 30)) as pilot:
-        await analysed(pilot)
-        await run_command(pilot, "Copy paragraph")
-    assert len(copied) == 1 and copied[0].count("\n— ") == 1

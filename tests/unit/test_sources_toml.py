@@ -9,10 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.app.harness import analysed, notes
 from tests.unit.harness import ROOT, run
 from tui import analyze
-from tui.app.app import NewsprismApp
 from tui.model import Corpus
 from tui.pipeline.cache import AnalysisCache
 
@@ -155,18 +153,3 @@ def test_cli_prints_each_warning_on_one_line(capsys, tmp_path, command):
     assert len(lines) == 2
     assert all(line.startswith("newsprism: warning: ") for line in lines)
     assert '"sorce"' in lines[0] and '"b.txt"' in lines[1]
-
-
-async def test_reader_shows_each_warning(tmp_path):
-    folder = write(tmp_path, {"a.txt": "Report a.\n", "b.txt": "Report b.\n"})
-    (folder / "sources.toml").write_text(
-        '"a.txt" = { sorce = "Outlet A" }\n"c.txt" = "Outlet C"\n', encoding="utf-8"
-    )
-    app = NewsprismApp([str(folder)], use_cache=False)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await analysed(pilot)
-        warned = [note for note in notes(app) if "sources.toml" in note]
-        assert len(warned) == 2
-        assert any('"sorce"' in note for note in warned)
-        assert any('"c.txt"' in note for note in warned)
-        assert app.load_errors == []  # nothing was skipped

@@ -112,3 +112,28 @@ def test_a_span_cut_inside_a_sequence_shows_what_the_whole_paragraph_shows() -> 
                 head = safe_visible_span(report, paragraph, paragraph.start, cut)
                 tail = safe_visible_span(report, paragraph, cut, paragraph.end)
                 assert head + tail == whole, cut
+
+
+def test_first_line_is_the_messages_first_line_and_empty_for_an_empty_message() -> None:
+    from tui.textsafe import first_line
+
+    # `str(exc).splitlines()[0]` raised IndexError on these.
+    assert first_line(MemoryError()) == ""
+    assert first_line(ValueError("")) == ""
+    assert first_line("") == ""
+    assert first_line(ValueError("bad value\n  at line 3\n")) == "bad value"
+    assert first_line(OSError(2, "No such file")) == "[Errno 2] No such file"
+    assert first_line(42) == "42"
+
+
+def test_safe_visible_line_is_the_safe_visible_span_on_one_line() -> None:
+    from tui.ingest.loader import reports_from_texts
+    from tui.textsafe import safe_visible_line, safe_visible_span
+
+    (report,) = reports_from_texts({"a.md": "Some *very*\x1b[2J  **bold**\tnews [here](x).\n"})
+    (paragraph,) = report.paragraphs
+    assert safe_visible_line(report, paragraph) == "Some very bold news here."
+    middle = (paragraph.start + 5, paragraph.end - 3)
+    assert safe_visible_line(report, paragraph, *middle) == safe_line(
+        safe_visible_span(report, paragraph, *middle)
+    )

@@ -30,6 +30,7 @@ from tui.model.ids import WORD
 from tui.model.ids import topic_id as make_topic_id
 from tui.model.pickling import compact_pickle
 from tui.model.tags import CitedSource, Topic
+from tui.textsafe import first_line
 
 _ANCHORS_PER_PARAGRAPH = 2
 # An entity in more than this share of paragraphs is the story's backdrop, not a topic.
@@ -57,9 +58,9 @@ def load_user_topics(path: Path) -> tuple[UserTopic, ...]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise UserTopicsError(f"{path}: cannot read ({exc})".splitlines()[0]) from None
+        raise UserTopicsError(f"{path}: cannot read ({first_line(exc)})") from None
     except tomllib.TOMLDecodeError as exc:
-        raise UserTopicsError(f"{path}: not valid TOML ({exc})".splitlines()[0]) from None
+        raise UserTopicsError(f"{path}: not valid TOML ({first_line(exc)})") from None
     table = data.get("topics")
     if not isinstance(table, dict) or not table:
         raise UserTopicsError(f'{path}: expected [topics."Name"] tables with keywords/entities')

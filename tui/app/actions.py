@@ -11,7 +11,8 @@ widgets (scopes) that bind it. From it come:
 - the reader's help groups (`help_groups`); help lists the live bindings, so a moved
   key shows there, in the footer and in the palette alike;
 - the palette's commands (`palette_commands`);
-- what the keymap check needs (`key_slots`, `CONTEXTS`, `load_user_keymap`).
+- what the keymap check needs (`key_slots`, `CONTEXTS`, `load_user_keymap`);
+- the keys an action has now, for hints and notices (`keys_for`).
 
 Order matters: a scope's bindings are declared in the order of this list (the footer
 shows its keys in that order), and help lists a group's actions in this order too.
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from textual.actions import parse
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.markup import escape
 
 from tui.settings.keymap import KeySlot, load_keymap, parse_keys
 
@@ -320,8 +322,6 @@ ACTIONS: tuple[Action, ...] = (
     *_actions("reader", ("quit", "app.quit", "q", "Quit", "", "App", _SHOWN)),
 )  # fmt: skip
 
-BY_ID: dict[str, Action] = {action.id: action for action in ACTIONS}
-
 
 def bindings_for(scope: str) -> list[BindingType]:
     """The `BINDINGS` of a screen or widget: its actions that have a key, in order."""
@@ -355,7 +355,9 @@ def palette_commands(app: App, screen: Screen, scope: str | None) -> Iterator[Sy
         shown = keys.get(_effect(action.action, APP in action.scopes), [])
         if shown:
             text += " · " + ", ".join(shown)
-        yield SystemCommand(action.description, text, _runner(app, screen, action))
+        # Textual reads both as markup: a key such as `[` must stay a key.
+        title = escape(action.description)
+        yield SystemCommand(title, escape(text), _runner(app, screen, action))
 
 
 Effect = tuple[bool, str, tuple[object, ...]]
@@ -376,6 +378,19 @@ def _live_keys(app: App, screen: Screen) -> dict[Effect, list[str]]:
         if display not in found.setdefault(effect, []):
             found[effect].append(display)
     return found
+
+
+def keys_for(screen: Screen, action_id: str) -> str:
+    """The keys of action `action_id` on `screen` as bound now (the user's keymap
+    included), as shown ("n", "j, down"): for hints and notices that name a key."""
+    app = screen.app
+    shown: list[str] = []
+    for key, active in screen.active_bindings.items():
+        if active.binding.id == action_id:
+            display = app.get_key_display(active.binding.with_key(key))
+            if display not in shown:
+                shown.append(display)
+    return ", ".join(shown)
 
 
 def _runner(app: App, screen: Screen, action: Action) -> Callable[[], object]:

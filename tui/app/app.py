@@ -11,7 +11,7 @@ are each short; split further, each piece would be a file of one method.)
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -32,10 +32,9 @@ from tui.app.screens.reader import ReaderScreen
 from tui.app.themes import ThemeChoice, pick_theme
 from tui.model.corpus import ANALYSIS_STAGES, Corpus, LoadError
 from tui.model.corrections import Corrections
-from tui.query.entities import display_name
 from tui.query.tags import build_tag_index
 from tui.resources import styles_dir
-from tui.textsafe import safe_text
+from tui.textsafe import first_line, safe_line, safe_text
 from tui.wording import count_of
 
 if TYPE_CHECKING:
@@ -43,6 +42,7 @@ if TYPE_CHECKING:
 
     from tui.analysis.topics import UserTopic
     from tui.app.screens.entity_picker import EntityPicker
+    from tui.ingest.loader import Discovery
     from tui.pipeline.cache import AnalysisCache
     from tui.pipeline.load import Loader
 
@@ -67,7 +67,12 @@ class NewsprismApp(App[None]):
         use_cache: bool = True,
         low_bandwidth: bool = False,
         theme: str | None = None,
+        found: Discovery | None = None,
+        keymap: Mapping[str, str] | None = None,
     ) -> None:
+        """`found` (what `discover(paths, recursive)` found) and `keymap` (the user's,
+        checked: `load_user_keymap`) are what the command line already has; without
+        them the app finds the files and reads the keymap itself."""
         super().__init__()
         self.low_bandwidth = low_bandwidth
         # The first theme (`theme`, else low-bandwidth's 16 colours, else the saved
@@ -76,16 +81,14 @@ class NewsprismApp(App[None]):
         self.theme_choice.start(self)
         self.paths = list(paths)
         self.recursive = recursive
+        self._found_files = found
+        self._checked_keymap: dict[str, str] | None = dict(keymap) if keymap is not None else None
         self.user_topics = tuple(user_topics)
         self.use_cache = use_cache
         self.cache: AnalysisCache | None = None
         self.load_errors: list[LoadError] = []
-        self.report_count = 0
         self.reader = ReaderScreen()
-        self.load_summary = ""
-        self.corpus: Corpus | None = None
         self.corrections: Corrections | None = None
-        self.analysis_running = False
         # The correction the running analysis applies and the spellings of the entity it
         # changes, checked when the result arrives.
         self._pending_correction: tuple[CorrectionRequested, frozenset[str]] | None = None
@@ -109,6 +112,31 @@ class NewsprismApp(App[None]):
             self.call_after_refresh(self.load_reports)
         else:
             self.load_reports()
+
+    # ------------------------------------------------------------------ the reader's state
+
+    @property
+    def report_count(self) -> int:
+        """The reports read so far."""
+        return len(self.reader.reports)
+
+    @property
+    def load_summary(self) -> str:
+        """What loading read ("3 reports · 40 paragraphs"; "" while reading)."""
+        return self.reader.state.load_summary
+
+    @property
+    def analysis_running(self) -> bool:
+        return self.reader.state.analysis_running
+
+    @property
+    def corpus(self) -> Corpus | None:
+        """The last whole analysis's own corpus (facts at its threshold), None before
+        the first is done; the reader's is at the threshold the user chose."""
+        analysis = self.reader.state.analysis
+        if analysis is None or analysis.stage != ANALYSIS_STAGES[-1]:
+            return None
+        return analysis.base
 
     # ------------------------------------------------------------------ themes
 
@@ -152,6 +180,7 @@ class NewsprismApp(App[None]):
             cache=self.cache,
             user_topics=self.user_topics,
             warn=self._warn_loading,
+            found=self._found_files,
         )
         found = loader.found
         try:
@@ -164,7 +193,6 @@ class NewsprismApp(App[None]):
         if report is None:
             return None
         self.reader.reports.append(report)
-        self.report_count += 1
         return loader.total
 
     def _warn_loading(self, warning: str) -> None:
@@ -200,15 +228,8 @@ class NewsprismApp(App[None]):
             self._problems.append(f"Corrections not applied: {exc}")
             return Corrections()
 
-    def _reader_gone(self) -> bool:
-        """Whether the reader is gone (the app is shutting down): the loading and
-        analysis workers' last messages still arrive, and have nothing left to show."""
-        return not self.reader.is_attached
-
     def on_report_loaded(self, message: ReportLoaded) -> None:
-        if self._reader_gone():
-            return
-        self.report_count += 1
+        # Once the app shuts down, the reader draws nothing (`ReaderBase.gone`).
         self.reader.add_report(message.report)
         self.reader.show_loaded(message.done, message.total)
 
@@ -219,8 +240,6 @@ class NewsprismApp(App[None]):
         self.notify(line, title="Skipped", severity="warning", timeout=8, markup=False)
 
     def on_loading_finished(self) -> None:
-        if self._reader_gone():
-            return
         reports = self.reader.reports
         paragraphs = sum(len(r.paragraphs) for r in reports)
         summary = f"{count_of(len(reports), 'report')} · {count_of(paragraphs, 'paragraph')}"
@@ -228,9 +247,8 @@ class NewsprismApp(App[None]):
             summary += f" · {len(self.load_errors)} skipped"
         if not reports:
             summary = "No reports could be read." if self.load_errors else "No reports found."
-        self.load_summary = summary
         self.reader.finish_loading(summary)
-        if reports:
+        if reports and not self.reader.gone():
             # After the screen shows what was read: the analysis worker competes with
             # drawing it for the interpreter.
             self.call_after_refresh(self.start_analysis)
@@ -241,8 +259,7 @@ class NewsprismApp(App[None]):
 
     def start_analysis(self, corrections: Corrections | None = None) -> None:
         """Find entities again; `corrections` (when given) are saved first."""
-        self.analysis_running = True
-        self.reader.show_stage_progress(0)
+        self.reader.show_stage_progress()
         self.analyse(corrections)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
@@ -259,7 +276,7 @@ class NewsprismApp(App[None]):
             try:
                 save_corrections(corrections)
             except OSError as exc:
-                problems.append(f"Corrections not saved: {exc}".splitlines()[0])
+                problems.append(f"Corrections not saved: {first_line(exc)}")
         warnings = len(self.cache.warnings) if self.cache is not None else 0
         worker = get_current_worker()
         for stage, corpus in self.loader.stages(corrections):
@@ -277,17 +294,13 @@ class NewsprismApp(App[None]):
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
         """Show what the first analysis has found so far. A re-analysis (after a
         correction) keeps the whole previous one on screen until it is done."""
-        if not self.analysis_running or self.corpus is not None or self._reader_gone():
+        if not self.analysis_running or self.corpus is not None:
             return
         self.reader.set_corpus(message.corpus, message.tags, stage=message.stage)
         for screen in self._entity_pickers():
             screen.set_corpus(message.corpus)
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
-        if self._reader_gone():
-            return
-        self.analysis_running = False
-        self.corpus = message.corpus
         # The corpus lives as long as the reader: move it (millions of objects with 1,000
         # reports) out of the collector's sight, or every full collection walks it again
         # and a keypress now and then waits a few hundred milliseconds for it.
@@ -305,9 +318,8 @@ class NewsprismApp(App[None]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "analysis" and event.state == WorkerState.ERROR:
-            self.analysis_running = False
             self._pending_correction = None
-            error = str(event.worker.error).splitlines()[0] if event.worker.error else ""
+            error = first_line(event.worker.error) if event.worker.error else ""
             self.reader.show_analysis_failed()
             self.notify(f"Entity analysis failed: {error}", severity="error", markup=False)
             for screen in self._entity_pickers():
@@ -326,7 +338,7 @@ class NewsprismApp(App[None]):
         if self.analysis_running or self.corrections is None:
             self.notify("Analysis still running", timeout=3)
             return
-        names = [display_name(form) for form in message.forms]
+        names = [safe_line(form) for form in message.forms]
         if message.kind == "merge":
             corrections = with_merge(self.corrections, *message.forms)
             done = f"Merged {names[0]} and {names[1]}"
@@ -355,7 +367,7 @@ class NewsprismApp(App[None]):
         else:
             took = before not in holders
         if not took:
-            forms = " and ".join(display_name(f) for f in request.forms)
+            forms = " and ".join(safe_line(f) for f in request.forms)
             self.notify(
                 f"Saved, but the analysis did not change {forms}",
                 severity="warning",
@@ -373,12 +385,6 @@ class NewsprismApp(App[None]):
             self.screen.dismiss()
             return
         self.push_screen(HelpScreen(key_groups(self.screen)))
-
-    def binding_rows(self) -> list[tuple[str, str]]:
-        """(keys, description) for every key help lists on the screen in front."""
-        from tui.app.screens.help import key_groups
-
-        return [row for _, rows in key_groups(self.screen) for row in rows]
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette: Textual's commands but its "Theme" and "Keys", then the registry's
@@ -409,10 +415,12 @@ class NewsprismApp(App[None]):
         embedding) says why in a notice and keeps the default keys."""
         from tui.settings.keymap import KeymapError
 
-        try:
-            keymap = load_user_keymap()
-        except KeymapError as exc:
-            self.notify(str(exc), title="Keys", severity="warning", timeout=8, markup=False)
-            return
+        keymap = self._checked_keymap
+        if keymap is None:
+            try:
+                keymap = load_user_keymap()
+            except KeymapError as exc:
+                self.notify(str(exc), title="Keys", severity="warning", timeout=8, markup=False)
+                return
         if keymap:
             self.set_keymap(keymap)

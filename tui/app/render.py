@@ -69,6 +69,15 @@ class SentenceStyle:
     marker_style: Style | None = None
 
 
+def fact_number_style(fact_styles: Sequence[Style], number: int) -> Style:
+    """A fact's number ("F3") in the fact matrix and the sources overview: bold, in its
+    fact's colour (`fact_styles`: the theme's, cycled; none: bold only)."""
+    if not fact_styles:
+        return Style(bold=True)
+    style = fact_styles[(number - 1) % len(fact_styles)]
+    return style + Style(bold=True, underline=False)
+
+
 def sentence_styles(
     paragraph: Paragraph,
     view: FilterView,

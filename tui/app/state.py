@@ -13,6 +13,7 @@ way. No Textual here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -132,8 +133,9 @@ class ReaderState:
             self.entity_filter, self.tag_filter, self.fact_view, self.show_boilerplate
         )
 
-    def refusal(self, need: Need) -> str | None:
-        """Why an action needing `need` cannot act yet (the notice to show), or None."""
+    def refusal(self, need: Need, keys: Callable[[str], str]) -> str | None:
+        """Why an action needing `need` cannot act yet (the notice to show), or None;
+        `keys` names an action's keys as bound now (by its id)."""
         analysis = self.analysis
         if analysis is None:
             return self.analysis_note
@@ -141,7 +143,7 @@ class ReaderState:
         if analysis.stages_done <= ANALYSIS_STAGES.index(stage):
             return f"Still {STAGE_WORK[stage]}…"
         if need == "chosen entities" and not self.entity_filter.active:
-            return "No entity filter: press e to pick entities"
+            return f"No entity filter: press {keys('pick_entities')} to pick entities"
         return None
 
     def with_analysis(self, analysis: Analysis) -> ReaderState:
@@ -165,6 +167,20 @@ class StatusLine:
     label: str = ""
     done: int = 0
     total: int = 0
+
+
+def status_inputs(state: ReaderState) -> tuple[object, ...]:
+    """What `status_line` reads (the analysis by identity): the status line changes
+    only when these do."""
+    return (
+        state.reading,
+        state.loaded,
+        state.load_summary,
+        state.analysis_failed,
+        state.analysis_running,
+        id(state.analysis),
+        state.status_note,
+    )
 
 
 def status_line(state: ReaderState) -> StatusLine | None:

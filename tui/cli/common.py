@@ -26,9 +26,9 @@ EXIT_USAGE = 2
 
 def print_error(message: object) -> None:
     """One line on stderr, with nothing from a file name or text able to drive the terminal."""
-    from tui.textsafe import safe_text
+    from tui.textsafe import safe_line
 
-    print("newsprism: " + " ".join(safe_text(str(message)).split("\n")), file=sys.stderr)
+    print("newsprism: " + safe_line(str(message)), file=sys.stderr)
 
 
 def fail(message: object, code: int = EXIT_UNREADABLE) -> int:

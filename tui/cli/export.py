@@ -118,7 +118,7 @@ def run_export(argv: Sequence[str]) -> int:
             sources=tuple(dict.fromkeys(resolve_source(corpus, n) for n in args.source)),
             outlets=tuple(dict.fromkeys(resolve_outlet(corpus, n) for n in args.outlet)),
             topics=tuple(dict.fromkeys(resolve_topic(corpus, n) for n in args.topic)),
-            view=args.view,
+            fact_view=args.view,
             boilerplate=args.boilerplate,
         )
     except UnknownName as exc:

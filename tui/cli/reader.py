@@ -10,9 +10,13 @@ import os
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import tui.cli.common as common
 from tui.version import __version__
+
+if TYPE_CHECKING:
+    from tui.ingest.loader import Discovery
 
 # What low-bandwidth mode sets, unless the user set it already. Textual reads these when
 # it is imported, so they must be in place before the reader is.
@@ -79,12 +83,9 @@ def terminal_missing() -> bool:
         return True
 
 
-def _no_report_files(inputs: Sequence[str], recursive: bool) -> bool:
+def _no_report_files(found: Discovery) -> bool:
     """Whether the inputs name no report file at all, each reason said in one line (as
     `analyze` says them): then the reader does not start, to show nothing."""
-    from tui.pipeline.load import Loader
-
-    found = Loader(inputs, recursive=recursive).found
     if found.files:
         return False
     for error in found.errors:
@@ -103,7 +104,11 @@ def run_reader(argv: Sequence[str]) -> int:
             common.EXIT_USAGE,
         )
     inputs = common.inputs_or_seeds(args.paths)
-    if _no_report_files(inputs, args.recursive):
+    from tui.ingest.loader import discover
+
+    # Found once: the reader reads what was found here.
+    found = discover(inputs, recursive=args.recursive)
+    if _no_report_files(found):
         return common.EXIT_UNREADABLE
     low_bandwidth = low_bandwidth_wanted(args.low_bandwidth, os.environ)
     with low_bandwidth_environment(low_bandwidth):
@@ -111,7 +116,8 @@ def run_reader(argv: Sequence[str]) -> int:
     from tui.settings.keymap import KeymapError
 
     try:
-        load_user_keymap()  # `[keys]` in config.toml, checked before the reader starts
+        # `[keys]` in config.toml, checked before the reader starts (which then uses it).
+        keymap = load_user_keymap()
     except KeymapError as exc:
         return common.fail(exc, common.EXIT_USAGE)
     topics, bad_topics = common.user_topics(args.topics, inputs)
@@ -122,6 +128,8 @@ def run_reader(argv: Sequence[str]) -> int:
         use_cache=not args.no_cache,
         low_bandwidth=low_bandwidth,
         theme=args.theme,
+        found=found,
+        keymap=keymap,
     )
     app.run()
     if bad_topics:

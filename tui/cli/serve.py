@@ -260,10 +260,10 @@ def make_server(
 def run_serve(argv: Sequence[str]) -> int:
     args = serve_parser().parse_args(argv)
     inputs = inputs_or_seeds(args.paths)
-    from tui.pipeline.load import Loader
+    from tui.ingest.loader import discover
 
     # Only the files are found here: every browser session reads them itself.
-    found = Loader(inputs, recursive=args.recursive).found
+    found = discover(inputs, recursive=args.recursive)
     for error in found.errors:
         print_error(error)
     if not found.files:

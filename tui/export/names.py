@@ -114,9 +114,9 @@ def describe_filter(corpus: Corpus, flt: Filter) -> str:
         labels = {topic.id: topic.label for topic in corpus.topics}
         names = [safe_line(labels.get(t, t)) for t in flt.topics]
         clauses.append("are about " + joined(names, "or"))
-    if flt.view == "shared":
+    if flt.fact_view == "shared":
         clauses.append("state a shared fact")
-    elif flt.view == "unique":
+    elif flt.fact_view == "unique":
         clauses.append("have a sentence no other report states")
     what = "every paragraph" if not clauses else "the paragraphs that " + joined(clauses)
     return what + (", boilerplate included" if flt.boilerplate else "")

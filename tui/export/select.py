@@ -3,8 +3,8 @@
 each entity's mentions), every one traced to its report and offsets.
 
 Which paragraphs a filter keeps is `tui.query`'s answer, the one the reader's panes show.
-Report text is made safe here (`clean`, `visible_line`); each format escapes it its own
-way on top of that.
+Report text is made safe here (`clean`, `tui.textsafe.safe_visible_line`); each format
+escapes it its own way on top of that.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from tui.model.entities import Entity, Mention
 from tui.model.facts import Fact
 from tui.model.ids import fact_label
 from tui.query import Filter, view_of
-from tui.textsafe import safe_line, safe_pieces, safe_visible_span
+from tui.query.facts import fact_numbers
+from tui.textsafe import safe_line, safe_pieces, safe_visible_line, safe_visible_span
 from tui.wording import count_of
 
 ExportKind = Literal["facts", "paragraphs", "entities"]
@@ -36,12 +37,6 @@ def clean(text: str) -> str:
     """`text` without escape sequences and control characters (tabs, newlines kept):
     report text made safe to write anywhere, otherwise exactly as it is."""
     return "".join(text[pos : pos + len(piece)] for pos, piece in safe_pieces(text))
-
-
-def visible_line(report: Report, paragraph: Paragraph, start: int, end: int) -> str:
-    """`report.text[start:end]` (within `paragraph`) as the reader shows it, made safe
-    and put on one line: its visible runs only (no Markdown syntax)."""
-    return safe_line(safe_visible_span(report, paragraph, start, end))
 
 
 def source_line(report: Report) -> str:
@@ -60,7 +55,7 @@ def paragraph_clip(report: Report, paragraph: Paragraph) -> str:
         lines = safe_visible_span(report, paragraph).splitlines()
         body = "\n".join(line.rstrip() for line in lines).strip("\n")
     else:
-        body = visible_line(report, paragraph, paragraph.start, paragraph.end)
+        body = safe_visible_line(report, paragraph)
     return f"{body}\n— {source_line(report)}"
 
 
@@ -97,11 +92,6 @@ class Wording:
     visible: str
 
 
-def fact_numbers(corpus: Corpus) -> dict[str, int]:
-    """Fact id -> its number in the reader (`f3`): its place in `Corpus.facts`."""
-    return {fact.id: number for number, fact in enumerate(corpus.facts, start=1)}
-
-
 def sentence_places(corpus: Corpus, wanted: set[str]) -> dict[str, Wording]:
     """The wording of each of the `wanted` sentences, by sentence id."""
     found: dict[str, Wording] = {}
@@ -110,7 +100,7 @@ def sentence_places(corpus: Corpus, wanted: set[str]) -> dict[str, Wording]:
             for s in paragraph.sentences:
                 if s.id in wanted:
                     text = clean(report.text[s.start : s.end])
-                    visible = visible_line(report, paragraph, s.start, s.end)
+                    visible = safe_visible_line(report, paragraph, s.start, s.end)
                     found[s.id] = Wording(report, paragraph, s.id, s.start, s.end, text, visible)
     return found
 
@@ -234,7 +224,7 @@ def paragraph_row(report: Report, paragraph: Paragraph) -> dict[str, Any]:
         "start": paragraph.start,
         "end": paragraph.end,
         "text": clean(report.text[paragraph.start : paragraph.end]),
-        "visible": visible_line(report, paragraph, paragraph.start, paragraph.end),
+        "visible": safe_visible_line(report, paragraph),
     }
 
 

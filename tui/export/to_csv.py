@@ -13,7 +13,6 @@ from tui.export.select import (
     clean,
     entity_fields,
     entity_mentions,
-    fact_numbers,
     fact_wordings,
     paragraph_items,
     paragraph_row,
@@ -23,6 +22,7 @@ from tui.export.select import (
 )
 from tui.model.corpus import Corpus
 from tui.query import Filter
+from tui.query.facts import fact_numbers
 from tui.textsafe import safe_line
 
 # The columns, in order (the JSON rows carry the same fields, and more).

@@ -12,6 +12,7 @@ from tui.export.names import describe_filter, entity_name, source_name
 from tui.model.corpus import Corpus
 from tui.model.document import Report
 from tui.query import Filter
+from tui.query.facts import fact_numbers
 from tui.textsafe import safe_line
 
 EXPORT_SCHEMA = 1
@@ -42,7 +43,7 @@ def _json(kind: select.ExportKind, corpus: Corpus, body: dict[str, Any]) -> str:
 
 
 def facts_json(corpus: Corpus) -> str:
-    numbers = select.fact_numbers(corpus)
+    numbers = fact_numbers(corpus)
     places = select.all_fact_places(corpus)
     facts = []
     for fact in corpus.facts:
@@ -76,7 +77,7 @@ def _filter_dict(corpus: Corpus, flt: Filter) -> dict[str, Any]:
         "sources": [{"key": k, "name": safe_line(source_name(corpus, k))} for k in flt.sources],
         "outlets": [safe_line(o) for o in flt.outlets],
         "topics": [{"id": t, "label": safe_line(labels.get(t, t))} for t in flt.topics],
-        "view": flt.view,
+        "view": flt.fact_view,
         "boilerplate": flt.boilerplate,
     }
 

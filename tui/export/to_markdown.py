@@ -11,17 +11,16 @@ from tui.export.names import describe_filter
 from tui.export.select import (
     all_fact_places,
     entity_mentions,
-    fact_numbers,
     fact_wordings,
     paragraph_items,
     per_report,
-    visible_line,
 )
 from tui.model.corpus import Corpus
 from tui.model.document import Report
 from tui.model.ids import fact_label
 from tui.query import Filter
-from tui.textsafe import safe_line
+from tui.query.facts import fact_numbers
+from tui.textsafe import safe_line, safe_visible_line
 from tui.version import __version__
 from tui.wording import count_of
 
@@ -169,7 +168,7 @@ def paragraphs_markdown(corpus: Corpus, flt: Filter) -> str:
             details.append("entities " + ", ".join(md(n) for n in tags.entity_names))
         if tags.facts:
             details.append("facts " + ", ".join(tags.facts))
-        quote = visible_line(report, paragraph, paragraph.start, paragraph.end)
+        quote = safe_visible_line(report, paragraph)
         where = _where(report, paragraph.start, paragraph.end, " · ".join(details))
         lines.extend([f"> {md(quote)}", "", f"`{paragraph.id}` {where}", ""])
     return _document(lines)

@@ -14,7 +14,7 @@ from tui.ingest.report import MARKDOWN_SUFFIXES, REPORT_SUFFIXES, build_report
 from tui.model.corpus import LoadError
 from tui.model.document import Report
 from tui.model.ids import report_id
-from tui.textsafe import safe_line
+from tui.textsafe import first_line, safe_line
 
 SOURCES_FILE = "sources.toml"
 # Larger files are refused rather than read: the analysis goes through about 250 KB of
@@ -147,7 +147,7 @@ class SourcesTable:
         except FileNotFoundError:
             return {}
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            self.errors.append(LoadError(str(file), f"ignored: {exc}".splitlines()[0]))
+            self.errors.append(LoadError(str(file), f"ignored: {first_line(exc)}"))
             return {}
         files = _names_beside(file)
         table: dict[str, dict[str, str]] = {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tui.model.document import Paragraph, ParagraphKind, Report, Run, clipped_runs
+from tui.model.document import Paragraph, ParagraphKind, Report, Run
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +43,6 @@ def runs_text_with_offsets(text: str, runs: Sequence[Run]) -> tuple[str, list[in
 def visible_text(report: Report, paragraph: Paragraph) -> str:
     """The paragraph as a reader sees it: runs joined, markup left out."""
     return runs_text(report.text, paragraph.runs)
-
-
-def visible_span(report: Report, paragraph: Paragraph, start: int, end: int) -> str:
-    """`report.text[start:end]` (within `paragraph`) as a reader sees it: markup left out."""
-    return "".join(report.text[s:e] for s, e in clipped_runs(paragraph.runs, start, end))
 
 
 def visible_with_offsets(report: Report, paragraph: Paragraph) -> tuple[str, list[int]]:

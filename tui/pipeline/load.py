@@ -1,13 +1,15 @@
 """The one loader: report files -> Corpus, in stages, with the analysis cache.
 
-`Loader` is used the same way by the command line, the reader and `serve`:
+`Loader` is used the same way by the command line and the reader (`serve` runs a
+reader per browser session):
 
-1. `Loader(paths, ...)` finds the files (`found`; `serve` needs no more than this);
+1. `Loader(paths, ...)` finds the files (`found`, or takes what `discover` found);
 2. `read_first()` (optional) reads the first file alone: the reader shows it before its
    first screen is drawn;
 3. `read(corrections)` reads the rest, yielding a `ReportRead` or `ReportSkipped` per
-   file as it comes; an unchanged input (every file's bytes, its `sources.toml`, the
-   settings) is taken whole from the cache instead of file by file;
+   file as it comes; an unchanged input (every file's size and times, its
+   `sources.toml`, the settings: see `_inputs_key`) is taken whole from the cache
+   instead of file by file;
 4. `stages(corrections)` yields (stage, corpus so far) for each analysis stage
    (`tui.model.corpus.ANALYSIS_STAGES`); the last is the whole corpus, stored in the cache.
 
@@ -19,13 +21,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.ingest.loader import SOURCES_FILE, discover, iter_reports
+from tui.ingest.loader import SOURCES_FILE, Discovery, discover, iter_reports
 from tui.model.corpus import ANALYSIS_STAGES, Corpus, LoadError
 from tui.model.corrections import Corrections
 from tui.model.document import Report
@@ -110,14 +113,36 @@ def _corpus_key(
     return content_key(tuple(report_keys), corrections, tuple(user_topics), DEFAULT_THRESHOLD)
 
 
+# A file changed this recently (ctime or mtime, in ns) may change again without its
+# times changing (they tick coarsely on some file systems): its bytes go into the
+# inputs' key instead.
+RECENT_NS = 3_000_000_000
+
+
+def _file_part(path: Path, now_ns: int) -> tuple[object, ...]:
+    """What `path` contributes to the inputs' key: its size and times, which every write
+    changes (ctime cannot be set back); its bytes' digest if it changed so recently that
+    another write could leave its times as they are; why it cannot be read otherwise."""
+    try:
+        st = path.stat()
+        if max(st.st_ctime_ns, st.st_mtime_ns) < now_ns - RECENT_NS:
+            return (str(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+        return (str(path), hashlib.sha256(path.read_bytes()).digest())
+    except OSError as exc:
+        return (str(path), type(exc).__name__)
+
+
 def _inputs_key(
     files: Sequence[Path],
     found_errors: Sequence[LoadError],
     corrections: Corrections | None,
     user_topics: Sequence[UserTopic],
 ) -> str:
-    """What a whole analysis depends on: every input's bytes (or why it could not be
-    read), the `sources.toml` beside them, and the settings."""
+    """What a whole analysis depends on: every input file (`_file_part`: its size and
+    times, without reading it, unless it has just changed), the `sources.toml` beside
+    them, and the settings. A file whose times changed is a miss; its bytes are then read
+    once, by `iter_reports`, and looked up in the cache by content."""
+    now_ns = time.time_ns()
     parts: list[object] = [tuple(str(e) for e in found_errors)]
     folders = sorted({path.parent for path in files})
     for folder in folders:
@@ -127,11 +152,7 @@ def _inputs_key(
             parts.append((str(folder), table, sorted(os.listdir(folder))))
         except OSError:
             parts.append((str(folder), None))
-    for path in files:
-        try:
-            parts.append((str(path), hashlib.sha256(path.read_bytes()).digest()))
-        except OSError as exc:
-            parts.append((str(path), type(exc).__name__))
+    parts.extend(_file_part(path, now_ns) for path in files)
     from tui.analysis.facts import DEFAULT_THRESHOLD
 
     return content_key(tuple(parts), corrections, tuple(user_topics), DEFAULT_THRESHOLD)
@@ -151,8 +172,11 @@ class Loader:
         cache: AnalysisCache | None = None,
         user_topics: Sequence[UserTopic] = (),
         warn: Callable[[str], None] | None = None,
+        found: Discovery | None = None,
     ) -> None:
-        self.found = discover(paths, recursive=recursive)
+        # `found`: what `discover(paths, recursive)` already found (the command line
+        # checks there is something to read before the reader starts).
+        self.found = found if found is not None else discover(paths, recursive=recursive)
         self.cache = cache
         self.user_topics = tuple(user_topics)
         self.reports: list[Report] = []
@@ -229,24 +253,31 @@ class Loader:
 
     def _cached_whole(
         self, key: str
-    ) -> tuple[Corpus, tuple[LoadError, ...], tuple[str, ...]] | None:
-        """The corpus, errors and warnings of these very inputs, from the cache."""
+    ) -> tuple[Corpus, tuple[LoadError, ...], tuple[str, ...], tuple[str, ...]] | None:
+        """The corpus, errors, warnings and report keys of these very inputs, from the
+        cache."""
         assert self.cache is not None
         entry = self.cache.get("inputs", key)
-        if not (isinstance(entry, tuple) and len(entry) == 3 and isinstance(entry[0], str)):
+        if not (isinstance(entry, tuple) and len(entry) == 4 and isinstance(entry[0], str)):
             return None
         corpus = self.cache.get("corpus", entry[0])
-        if not isinstance(corpus, Corpus):
+        if not isinstance(corpus, Corpus) or len(entry[3]) != len(corpus.reports):
             return None
-        return corpus, tuple(entry[1]), tuple(entry[2])
+        return corpus, tuple(entry[1]), tuple(entry[2]), tuple(entry[3])
 
     def _take_whole(
-        self, corpus: Corpus, errors: tuple[LoadError, ...], warnings: tuple[str, ...]
+        self,
+        corpus: Corpus,
+        errors: tuple[LoadError, ...],
+        warnings: tuple[str, ...],
+        keys: tuple[str, ...],
     ) -> Iterator[LoadEvent]:
         """The events of a whole input from the cache: what `read_first` took is not
-        taken again (the cache's first report is the same one)."""
+        taken again (the cache's first report is the same one). The reports' keys come
+        too, so that another analysis of them (after a correction) is cached as well."""
         total = self.total
         self._whole = corpus
+        self._keys = list(keys)
         self._held = []
         for warning in warnings[len(self.warnings) :]:
             self._warned(warning)
@@ -279,6 +310,7 @@ class Loader:
                     _corpus_key(self._keys, corrections, self.user_topics),
                     tuple(self.errors),
                     tuple(self.warnings),
+                    tuple(self._keys),
                 )
                 self.cache.put("inputs", self._inputs[0], entry)
             yield stage, self._finished(corpus)

@@ -33,13 +33,8 @@ class EntityFilter:
         return EntityFilter(self.entity_ids, "all" if self.mode == "any" else "any")
 
 
-def display_name(name: str) -> str:
-    """An entity name (report text) made safe to draw on one line."""
-    return safe_line(name)
-
-
 def describe_entities(corpus: Corpus, flt: EntityFilter) -> list[str]:
-    return [display_name(corpus.entity(e).name) for e in flt.entity_ids]
+    return [safe_line(corpus.entity(e).name) for e in flt.entity_ids]
 
 
 def filter_view(corpus: Corpus, flt: EntityFilter) -> FilterView:

@@ -18,7 +18,7 @@ from tui.model.facts import Fact
 from tui.query.filter import FactView
 from tui.query.index import states_fact, unique_sentence
 from tui.query.marks import FactSpan, FilterView, Span
-from tui.textsafe import safe_line, safe_visible_span
+from tui.textsafe import safe_visible_line
 
 # The fact views (`tui.query.FACT_VIEWS`; `u` cycles through them), as the reader names them.
 FACT_VIEW_LABELS: dict[FactView, str] = {
@@ -41,8 +41,9 @@ def fact_marker(numbers: Sequence[int]) -> str:
 
 def sentence_wording(report: Report, paragraph: Paragraph, sentence: Sentence) -> str:
     """The sentence as a reader sees it, on one line: its visible runs (no Markdown
-    syntax), escapes and control characters stripped, white space collapsed."""
-    return safe_line(safe_visible_span(report, paragraph, sentence.start, sentence.end))
+    syntax), escapes and control characters stripped, white space collapsed (see
+    `safe_visible_line`)."""
+    return safe_visible_line(report, paragraph, sentence.start, sentence.end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +80,13 @@ class FactIndex:
 EMPTY_INDEX = FactIndex({}, {}, {}, {}, {}, {}, {})
 
 
+def fact_numbers(corpus: Corpus) -> dict[str, int]:
+    """Fact id -> its number in the reader (`f3`): its place in `Corpus.facts`, from 1."""
+    return {fact.id: number for number, fact in enumerate(corpus.facts, start=1)}
+
+
 def build_fact_index(corpus: Corpus) -> FactIndex:
-    numbers = {fact.id: number for number, fact in enumerate(corpus.facts, start=1)}
+    numbers = fact_numbers(corpus)
     spans: dict[str, tuple[FactSpan, ...]] = {}
     unique: dict[str, tuple[Span, ...]] = {}
     places: dict[str, tuple[str, str]] = {}

@@ -18,7 +18,7 @@ class Filter:
     """Which paragraphs to keep; all the filters hold at once.
 
     `entities` (ids) are matched any or all (`match`); `sources` (`CitedSource.key`),
-    `outlets` (`Report.outlet`) and `topics` (ids) each any of the chosen. `view` keeps
+    `outlets` (`Report.outlet`) and `topics` (ids) each any of the chosen. `fact_view` keeps
     every paragraph, those stating a shared fact, or those with a sentence no other
     report states. Boilerplate is left out unless `boilerplate`.
     """
@@ -28,12 +28,12 @@ class Filter:
     sources: tuple[str, ...] = ()
     outlets: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
-    view: FactView = "all"
+    fact_view: FactView = "all"
     boilerplate: bool = False
 
     @property
     def narrows(self) -> bool:
         """Whether a filter other than the boilerplate rule is on."""
         return bool(self.entities or self.sources or self.outlets or self.topics) or (
-            self.view != "all"
+            self.fact_view != "all"
         )

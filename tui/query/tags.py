@@ -21,9 +21,10 @@ from typing import Literal
 from tui.model.corpus import Corpus
 from tui.model.facts import Fact
 from tui.model.ids import NAME, OUTLET
-from tui.query.entities import EntityFilter, display_name, remap_entity_ids
+from tui.query.entities import EntityFilter, remap_entity_ids
 from tui.query.filter import FactView, Filter
 from tui.query.marks import FilterView, Tag
+from tui.textsafe import safe_line
 from tui.wording import joined
 
 # The source picker lists outlets too from this many reports on (with two, each pane
@@ -122,7 +123,7 @@ def _outlets(corpus: Corpus) -> _Outlets:
     found = _Outlets({}, {}, {}, defaultdict(set), Counter())
     for report in corpus.reports:
         found.reports[report.outlet] += 1
-        shown = found.shown.setdefault(report.outlet, display_name(report.outlet))
+        shown = found.shown.setdefault(report.outlet, safe_line(report.outlet))
         for paragraph in report.paragraphs:
             found.of[paragraph.id] = shown
             found.report_of[paragraph.id] = report.id
@@ -146,8 +147,8 @@ def _source_items(corpus: Corpus, outlets: _Outlets) -> tuple[TagItem, ...]:
     items = []
     for key, paragraph_ids in corpus.source_paragraphs.items():
         entity = entities.get(key)
-        written = tuple(w for w in dict.fromkeys(map(display_name, raw.get(key, {}))) if w)
-        name = display_name(entity.name) if entity else (written[0] if written else key)
+        written = tuple(w for w in dict.fromkeys(map(safe_line, raw.get(key, {}))) if w)
+        name = safe_line(entity.name) if entity else (written[0] if written else key)
         items.append(
             TagItem(
                 id=key,
@@ -184,7 +185,7 @@ def _outlet_items(outlets: _Outlets) -> tuple[TagItem, ...]:
 def _topic_items(corpus: Corpus, outlets: _Outlets) -> tuple[TagItem, ...]:
     items = []
     for topic in corpus.topics:
-        name = display_name(topic.label)
+        name = safe_line(topic.label)
         items.append(
             TagItem(
                 id=topic.id,
@@ -291,7 +292,7 @@ def query_filter(
         sources=tags.cited,
         outlets=tags.outlet_names,
         topics=tags.topics,
-        view=fact_view,
+        fact_view=fact_view,
         boilerplate=boilerplate,
     )
 

@@ -58,6 +58,6 @@ def view_of(corpus: Corpus, flt: Filter, index: ParagraphIndex | None = None) ->
         found.append(frozenset().union(*(index.outlets.get(o, frozenset()) for o in flt.outlets)))
     if flt.topics:
         found.append(corpus.query_topics(flt.topics))
-    if flt.view != "all":
-        found.append(index.shared if flt.view == "shared" else index.unique)
+    if flt.fact_view != "all":
+        found.append(index.shared if flt.fact_view == "shared" else index.unique)
     return View(flt, frozenset.intersection(*found))

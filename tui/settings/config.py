@@ -15,6 +15,7 @@ import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tui.textsafe import safe_line
 
@@ -47,16 +48,26 @@ def config_path() -> Path:
     return Path(user_config_dir("newsprism", appauthor=False)) / FILE_NAME
 
 
+def read_table(path: Path) -> tuple[dict[str, Any], Exception | None]:
+    """The config file's top-level TOML table, and why it could not be used: ({}, None)
+    when there is no file, ({}, the error) when it is there but cannot be read or
+    parsed. The one reader of the file, for the theme, the `[keys]` table (see
+    tui/settings/keymap.py) and the keys kept when the theme is saved."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8")), None
+    except FileNotFoundError:
+        return {}, None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return {}, exc
+
+
 def load_config(path: Path | None = None) -> tuple[Config, str | None]:
     """The saved settings, and a one-line warning when the file was there but unusable
     (the defaults are returned then)."""
     path = path or config_path()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return Config(), None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        return Config(), _warning(path, exc)
+    data, problem = read_table(path)
+    if problem is not None:
+        return Config(), _warning(path, problem)
     theme = data.get("theme")
     if theme is not None and (not isinstance(theme, str) or not theme.strip()):
         return Config(), _warning(path, "theme is not a theme name")
@@ -94,10 +105,7 @@ def _kept_keys(path: Path) -> list[str]:
     """The user's `[keys]` table (see tui/settings/keymap.py) as it is in the file now,
     written back with the theme: the reader writes the theme, the user the keys. Only
     string entries are kept (the reader does not start with any other)."""
-    try:
-        table = tomllib.loads(path.read_text(encoding="utf-8")).get("keys")
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return []
+    table = read_table(path)[0].get("keys")
     if not isinstance(table, dict):
         return []
     entries = [

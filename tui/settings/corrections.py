@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from tui.model.corrections import Corrections
+from tui.textsafe import first_line
 
 FILE_NAME = "corrections.json"
 
@@ -36,7 +37,7 @@ def load_corrections(path: Path | None = None) -> Corrections:
     except FileNotFoundError:
         return Corrections()
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CorrectionsError(f"{path}: ignored ({exc})".splitlines()[0]) from None
+        raise CorrectionsError(f"{path}: ignored ({first_line(exc)})") from None
     try:
         merges = tuple((str(a), str(b)) for a, b in data.get("merges", []))
         splits = tuple(str(s) for s in data.get("splits", []))

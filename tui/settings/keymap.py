@@ -14,13 +14,12 @@ naming the file, the entry and what is wrong with it.
 
 from __future__ import annotations
 
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.settings.config import config_path
+from tui.settings.config import config_path, read_table
 from tui.textsafe import safe_line
 
 TABLE = "keys"
@@ -126,11 +125,7 @@ def read_keys_table(path: Path | None = None) -> dict[str, str]:
     defaults) or no table: empty. A `keys` that is no table, or a value that is no
     string, is a KeymapError."""
     path = path or config_path()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return {}
-    table = data.get(TABLE)
+    table = read_table(path)[0].get(TABLE)
     if table is None:
         return {}
     if not isinstance(table, dict):

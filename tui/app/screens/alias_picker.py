@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from tui.app.actions import bindings_for
 from tui.model.entities import Entity
-from tui.query.entities import display_name
+from tui.textsafe import safe_line
 
 
 class AliasPicker(ModalScreen[str | None]):
@@ -25,11 +25,11 @@ class AliasPicker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="alias-picker"):
             title = Text("Split which spelling off ")
-            title.append(display_name(self.entity.name), "bold")
+            title.append(safe_line(self.entity.name), "bold")
             title.append("?")
             yield Static(title, id="alias-title")
             yield OptionList(
-                *(Option(Text(display_name(alias))) for alias in self.entity.aliases),
+                *(Option(Text(safe_line(alias))) for alias in self.entity.aliases),
                 id="alias-list",
                 markup=False,
             )

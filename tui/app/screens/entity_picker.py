@@ -13,13 +13,14 @@ from typing import ClassVar, Literal
 from rich.text import Text
 from textual.binding import BindingType
 
-from tui.app.actions import bindings_for
+from tui.app.actions import bindings_for, keys_for
 from tui.app.messages import CorrectionRequested
 from tui.app.screens.alias_picker import AliasPicker
 from tui.app.screens.picker import ItemPicker, name_column_width, picker_row
 from tui.model.corpus import Corpus
 from tui.model.entities import Entity
-from tui.query.entities import display_name, match_entities, remap_entity_ids
+from tui.query.entities import match_entities, remap_entity_ids
+from tui.textsafe import safe_line
 
 REPORT_COUNTS_SHOWN = 6
 
@@ -41,7 +42,7 @@ def report_counts_label(entity: Entity) -> str:
 def entity_details(entity: Entity, report_names: dict[str, str]) -> Text:
     """Spellings and why they were merged, for the highlighted entity."""
     text = Text(end="")
-    text.append(display_name(entity.name), "bold")
+    text.append(safe_line(entity.name), "bold")
     reports = len(entity.reports)
     text.append(
         f"  {entity.type} · {entity.mentions} mention{'s' if entity.mentions != 1 else ''}"
@@ -52,14 +53,14 @@ def entity_details(entity: Entity, report_names: dict[str, str]) -> Text:
         for index, (report_id, count) in enumerate(entity.report_counts[:REPORT_COUNTS_SHOWN]):
             if index:
                 text.append(", ")
-            text.append(f"{report_id} {display_name(report_names.get(report_id, ''))}: {count}")
+            text.append(f"{report_id} {safe_line(report_names.get(report_id, ''))}: {count}")
         if len(entity.report_counts) > REPORT_COUNTS_SHOWN:
             text.append(", …")
         text.append(")")
     text.append("\nSpellings: ", "bold")
-    text.append(", ".join(display_name(alias) for alias in entity.aliases) or "—")
+    text.append(", ".join(safe_line(alias) for alias in entity.aliases) or "—")
     text.append("\nWhy merged: ", "bold")
-    reasons = [display_name(str(reason)) for reason in entity.merged_because]
+    reasons = [safe_line(str(reason)) for reason in entity.merged_because]
     text.append("; ".join(reasons) if reasons else "one spelling, nothing merged")
     return text
 
@@ -131,7 +132,8 @@ class EntityPicker(ItemPicker[Entity]):
             self._refresh_row(entity.id)
             if self.merge_from:
                 self.notify(
-                    f"Merge {display_name(entity.name)} with…: press m on another entity",
+                    f"Merge {safe_line(entity.name)} with…: press "
+                    f"{keys_for(self, 'merge_entities')} on another entity",
                     timeout=4,
                     markup=False,
                 )
@@ -152,7 +154,7 @@ class EntityPicker(ItemPicker[Entity]):
             return
         if len(entity.aliases) < 2:
             self.notify(
-                f"{display_name(entity.name)} has one spelling: nothing to split off",
+                f"{safe_line(entity.name)} has one spelling: nothing to split off",
                 timeout=4,
                 markup=False,
             )

@@ -30,7 +30,7 @@ from tui.export import (
 )
 from tui.model.corpus import Corpus
 from tui.query import Filter
-from tui.textsafe import safe_line
+from tui.textsafe import first_line, safe_line
 
 ExportChoice = tuple[ExportKind, ExportFormat]
 
@@ -88,7 +88,7 @@ def start_export(app: App[object], corpus: Corpus, choice: ExportChoice, flt: Fi
         except OSError as exc:
             say(f"Export failed: {exc.strerror or exc}", error=True)
         except Exception as exc:  # a worker's failure is one line, never a traceback
-            say(f"Export failed: {exc}".splitlines()[0], error=True)
+            say(f"Export failed: {first_line(exc)}", error=True)
         else:
             say(f"{KIND_LABELS[kind]} exported to {path}")
 

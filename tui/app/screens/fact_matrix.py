@@ -40,6 +40,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Static
 
 from tui.app.actions import bindings_for
+from tui.app.render import fact_number_style
 from tui.app.widgets.pane_header import outlet_name
 from tui.app.widgets.quiet_footer import QuietFooter
 from tui.model.corpus import Corpus
@@ -306,7 +307,7 @@ class FactMatrix(Screen[str | None]):
             said = self.wordings[fact.id]
             cells = [wrap_cells(said[r.id], width) if r.id in said else None for r in shown]
             table.add_row(
-                Cell(Text(fact_label(number), self._number_style(number))),
+                Cell(Text(fact_label(number), fact_number_style(self.fact_styles, number))),
                 Cell(Text(str(len(fact.reports)), justify="right")),
                 differs if fact.discrepancies else same,
                 *(
@@ -334,12 +335,6 @@ class FactMatrix(Screen[str | None]):
             last = self.first + self.count
             title.append(f" · reports {self.first + 1}-{last} of {total}, h/l scroll")
         self.query_one("#matrix-title", Static).update(title)
-
-    def _number_style(self, number: int) -> Style:
-        if not self.fact_styles:
-            return Style(bold=True)
-        style = self.fact_styles[(number - 1) % len(self.fact_styles)]
-        return style + Style(bold=True, underline=False)
 
     def restyle_facts(self, fact_styles: Sequence[Style]) -> None:
         """A theme change: the fact numbers in the new theme's colours."""

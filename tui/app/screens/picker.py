@@ -28,8 +28,8 @@ from textual.widgets.option_list import Option
 
 from tui.app.actions import bindings_for
 from tui.model.corpus import Corpus
-from tui.query.entities import display_name
 from tui.query.search import match_items
+from tui.textsafe import safe_line
 
 # Options beyond this are left out (type to narrow): building thousands of options on
 # every keypress would make typing lag on a large corpus.
@@ -60,7 +60,7 @@ class Picked:
 
 def name_column_width(names: Iterable[str]) -> int:
     """One width for all items, so the columns stay put while typing."""
-    longest = max((cell_len(display_name(name)) for name in names), default=0)
+    longest = max((cell_len(safe_line(name)) for name in names), default=0)
     return min(max(longest, NAME_WIDTH[0]), NAME_WIDTH[1])
 
 
@@ -75,7 +75,7 @@ def picker_row(
     suffix: str = "",
 ) -> Text:
     """One row: selection mark, name, kind, count, a dim note, a bold suffix."""
-    name = display_name(name)
+    name = safe_line(name)
     if cell_len(name) > name_width:
         name = set_cell_size(name, name_width - 1) + "…"
     text = Text(no_wrap=True, overflow="ellipsis", end="")

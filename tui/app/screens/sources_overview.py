@@ -28,6 +28,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from tui.app.actions import bindings_for
+from tui.app.render import fact_number_style
 from tui.app.screens.fact_matrix import Cell
 from tui.app.screens.tag_picker import tag_details
 from tui.app.widgets.pane_header import outlet_name
@@ -170,7 +171,7 @@ class SourcesOverview(Screen[OverviewChoice | None]):
         rest = _add_columns(table, FACT_COLUMNS, "rests on", width, 16)
         for number, (fact, basis) in enumerate(zip(self.corpus.facts, self.bases, strict=True), 1):
             cells = (
-                Text(fact_label(number), self._number_style(number)),
+                Text(fact_label(number), fact_number_style(self.fact_styles, number)),
                 Text(str(len(fact.reports)), justify="right"),
                 Text(BASIS_LABELS[basis.kind], "bold" if basis.kind != "independent" else ""),
                 _cut(basis_summary(basis, self.tags), rest),
@@ -185,12 +186,6 @@ class SourcesOverview(Screen[OverviewChoice | None]):
         else:
             title.append("  none at this fact sensitivity")
         self.query_one("#overview-facts-title", Static).update(title)
-
-    def _number_style(self, number: int) -> Style:
-        if not self.fact_styles:
-            return Style(bold=True)
-        style = self.fact_styles[(number - 1) % len(self.fact_styles)]
-        return style + Style(bold=True, underline=False)
 
     def restyle_facts(self, fact_styles: Sequence[Style]) -> None:
         """A theme change: the fact numbers in the new theme's colours."""

@@ -11,14 +11,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label
 
+from tui.app.actions import keys_for
 from tui.app.render import UNIQUE_MARK
 from tui.query import FactView
 from tui.query.facts import FACT_VIEW_LABELS
 from tui.wording import count_of
 
-ENTITY_KEYS = ". , mentions  a any/all  c clear"
-CLEAR_KEYS = "c clear"
-FACT_KEYS = "n N facts  u view"
 SEPARATOR = " · "
 # Between the filters and their keys on one line: #filter-keys' margin in app.tcss.
 KEYS_GAP = 2
@@ -67,7 +65,7 @@ class FilterBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label(id="filter-label")
-        yield Label(Text(ENTITY_KEYS), id="filter-keys")
+        yield Label(id="filter-keys")
 
     def show(
         self,
@@ -84,9 +82,24 @@ class FilterBar(Horizontal):
         self.set_class(active, "-active")
         if active:
             self._label = filter_text(groups, paragraphs, fact_view, follow, unique)
-            self._keys = ENTITY_KEYS if entity_keys else CLEAR_KEYS if groups else FACT_KEYS
+            self._keys = self._hint("entities" if entity_keys else "filters" if groups else "facts")
             self.query_one("#filter-keys", Label).update(Text(self._keys))
             self._arrange()
+
+    def _hint(self, which: str) -> str:
+        """The keys hinted on the right, as bound now (the user's keymap included):
+        ". , mentions  a any/all  c clear", "c clear" or "n N facts  u view"."""
+
+        def keys(action_id: str) -> str:
+            return keys_for(self.screen, action_id)
+
+        clear = f"{keys('clear_filters')} clear"
+        if which == "entities":
+            mentions = f"{keys('next_mention')} {keys('previous_mention')} mentions"
+            return f"{mentions}  {keys('toggle_match_mode')} any/all  {clear}"
+        if which == "filters":
+            return clear
+        return f"{keys('next_fact')} {keys('previous_fact')} facts  {keys('cycle_fact_view')} view"
 
     def on_resize(self) -> None:
         self._arrange()

@@ -14,8 +14,9 @@ from rich.style import Style
 from textual.screen import Screen
 from textual.timer import Timer
 
+from tui.app.actions import keys_for
 from tui.app.screens.reader.layout import ReportColumn
-from tui.app.state import Need, ReaderState, status_line
+from tui.app.state import Analysis, Need, ReaderState, status_inputs, status_line
 from tui.app.widgets.filter_bar import FilterBar
 from tui.app.widgets.pane_header import PaneHeader
 from tui.app.widgets.report_pane import ReportPane
@@ -23,7 +24,7 @@ from tui.app.widgets.status_bar import StatusBar
 from tui.model.corpus import Corpus
 from tui.model.document import Report
 from tui.query import Filter, View, view_of
-from tui.query.entities import describe_entities, filter_view
+from tui.query.entities import EntityFilter, describe_entities, filter_view
 from tui.query.facts import fact_filter_view
 from tui.query.marks import NO_FILTER, FilterView
 from tui.query.tags import describe_tag_filter, tag_filter_view
@@ -37,23 +38,54 @@ def needs(
 ) -> Callable[[Callable[Concatenate[Screen_, P], None]], Callable[Concatenate[Screen_, P], None]]:
     """Mark an action as needing `need` (an analysis stage done, or chosen entities):
     until the state has it, the action says why (`ReaderState.refusal`) and does
-    nothing. The same check for the keys, the palette and direct calls."""
+    nothing. The same check for the keys, the palette and direct calls; past it, the
+    action reads the analysis as `screen.ready`."""
 
     def decorate(
         action: Callable[Concatenate[Screen_, P], None],
     ) -> Callable[Concatenate[Screen_, P], None]:
         @functools.wraps(action)
         def checked(screen: Screen_, /, *args: P.args, **kwargs: P.kwargs) -> None:
-            refusal = screen.state.refusal(need)
+            refusal = screen.state.refusal(need, screen.keys)
             if refusal is not None:
                 screen.notify(refusal, timeout=3)
                 return
             action(screen, *args, **kwargs)
 
-        checked.need = need  # type: ignore[attr-defined]
         return checked
 
     return decorate
+
+
+class _Kept:
+    """The paragraphs the filters keep and their count, for one analysis and filter:
+    the toggles (`f`, `T`, `U`) and the entity marks change neither."""
+
+    __slots__ = ("analysis", "count", "flt", "kept")
+
+    def __init__(self, analysis: Analysis, flt: Filter) -> None:
+        corpus = analysis.corpus
+        self.analysis, self.flt = analysis, flt
+        self.kept = view_of(corpus, flt, analysis.paragraphs)
+        self.count = self.kept.count(corpus.reports)
+
+    def holds(self, analysis: Analysis, flt: Filter) -> bool:
+        return self.analysis is analysis and self.flt == flt
+
+
+class _Entities:
+    """The entity filter's marks and the chosen entities' names, for one analysis and
+    entity filter."""
+
+    __slots__ = ("analysis", "flt", "names", "view")
+
+    def __init__(self, analysis: Analysis, flt: EntityFilter) -> None:
+        self.analysis, self.flt = analysis, flt
+        self.view = filter_view(analysis.corpus, flt)
+        self.names = describe_entities(analysis.corpus, flt) if flt.active else []
+
+    def holds(self, analysis: Analysis, flt: EntityFilter) -> bool:
+        return self.analysis is analysis and self.flt == flt
 
 
 def _view_inputs(state: ReaderState) -> tuple[object, ...]:
@@ -81,6 +113,9 @@ class ReaderBase(Screen[None]):
         self.state = ReaderState()
         # What the panes draw, made from the state at the last redraw.
         self._pane_view: FilterView = NO_FILTER
+        # What the last redraw made from the analysis, kept while its inputs stay.
+        self._kept: _Kept | None = None
+        self._entities: _Entities | None = None
         self._loading_timer: Timer | None = None
         # The fact a jump chose and the left pane's paragraph it landed on: while that
         # pane's cursor stays there, follow mode keeps to the chosen fact, not to every
@@ -97,23 +132,30 @@ class ReaderBase(Screen[None]):
 
     @property
     def corpus(self) -> Corpus | None:
-        """The analysis the reader shows (None until there is one)."""
+        """The corpus the reader shows (None until there is an analysis)."""
         return self.state.corpus
 
     @property
-    def reading(self) -> bool:
-        """Reports are still being read. (Not `loading`: Textual's, a loading widget
-        ignores the mouse and does not scroll.)"""
-        return self.state.reading
+    def ready(self) -> Analysis:
+        """The analysis, for an action `needs` let through (it refuses while there is
+        none, and an analysis once in is only ever replaced)."""
+        analysis = self.state.analysis
+        assert analysis is not None, "an action reading the analysis is marked @needs"
+        return analysis
 
     @property
     def pane_count(self) -> int:
         """The panes open, shown side by side or hidden (see `ReaderState.shown_panes`)."""
         return len(self.state.pane_reports)
 
-    @property
-    def focused_index(self) -> int:
-        return self.state.focused
+    def keys(self, action_id: str) -> str:
+        """The keys of one of the reader's actions, as bound now, for a notice."""
+        return keys_for(self, action_id)
+
+    def gone(self) -> bool:
+        """The app is shutting down: the reader was drawn and is no longer attached (the
+        loading and analysis workers' last messages still arrive)."""
+        return self.is_mounted and not self.is_attached
 
     def pane(self, index: int) -> ReportPane:
         return self.query_one(f"#pane-{index}", ReportPane)
@@ -122,14 +164,13 @@ class ReaderBase(Screen[None]):
         """The fact colours of the current theme (for the fact matrix and the overview)."""
         return self.pane(0).fact_styles()
 
-    def query_filter(self) -> Filter:
-        """The reader's filters as one `Filter` (what the panes show and `x` exports)."""
-        return self.state.query_filter()
-
     # ------------------------------------------------------------------ the one redraw
 
     def set_state(self, state: ReaderState) -> None:
-        """Make `state` the reader's and redraw what it changes."""
+        """Make `state` the reader's and redraw what it changes (nothing once the
+        reader is gone)."""
+        if self.gone():
+            return
         old, self.state = self.state, state
         if self.is_mounted:
             self._redraw(old, state)
@@ -158,10 +199,23 @@ class ReaderBase(Screen[None]):
             or len(old.pane_reports) != len(new.pane_reports)
         ):
             self._follow(new.focused)
+        if old.reading and not new.reading:
+            self._draw_loaded()
         if new.reading:
             self._schedule_loading_refresh()
-        elif status_line(old) != status_line(new):
+        elif status_inputs(old) != status_inputs(new):
             self._draw_status()
+
+    def _draw_loaded(self) -> None:
+        """Loading is done: panes without a report say so, and each header's "n of N"
+        has the final N (without re-laying out a pane)."""
+        if self._loading_timer is not None:
+            self._loading_timer.stop()
+            self._loading_timer = None
+        for index, position in enumerate(self.state.pane_reports):
+            if position >= len(self.reports):
+                self._show_pane(index)  # "No other report to show."
+        self._draw_headers()
 
     def _draw_view(self) -> None:
         """The filters (entity, source, topic), the fact view and the toggles, applied,
@@ -171,20 +225,22 @@ class ReaderBase(Screen[None]):
         if analysis is None:  # no filter yet: boilerplate shown or not
             self._pane_view = FilterView(kept=View(Filter(boilerplate=state.show_boilerplate)))
         else:
-            corpus = analysis.corpus
-            kept = view_of(corpus, state.query_filter(), analysis.paragraphs)
-            view = filter_view(corpus, state.entity_filter)
+            flt = state.query_filter()
+            if self._kept is None or not self._kept.holds(analysis, flt):
+                self._kept = _Kept(analysis, flt)
+            if self._entities is None or not self._entities.holds(analysis, state.entity_filter):
+                self._entities = _Entities(analysis, state.entity_filter)
+            view = self._entities.view
             view = tag_filter_view(view, analysis.tags, state.tag_filter, state.show_tags)
             view = fact_filter_view(view, analysis.facts, state.fact_view, state.show_unique)
-            self._pane_view = replace(view, kept=kept)
+            self._pane_view = replace(view, kept=self._kept.kept)
             groups: list[tuple[str, list[str]]] = []
             if state.entity_filter.active:
-                names = describe_entities(corpus, state.entity_filter)
-                groups.append((f"Entities ({state.entity_filter.mode})", names))
+                groups.append((f"Entities ({state.entity_filter.mode})", self._entities.names))
             groups.extend(describe_tag_filter(analysis.tags, state.tag_filter))
             self.query_one(FilterBar).show(
                 groups,
-                kept.count(corpus.reports),
+                self._kept.count,
                 state.fact_view,
                 state.follow,
                 state.show_unique,
@@ -205,7 +261,8 @@ class ReaderBase(Screen[None]):
             pane.show_report(report)
         else:
             header.show(None, 0, len(self.reports))
-            pane.show_report(None, "Loading…" if self.reading else "No other report to show.")
+            note = "Loading…" if self.state.reading else "No other report to show."
+            pane.show_report(None, note)
 
     def _draw_layout(self) -> None:
         """Columns beyond `shown_panes` hidden (not closed), no line right of the last
@@ -251,7 +308,7 @@ class ReaderBase(Screen[None]):
 
     def _refresh_loading(self) -> None:
         self._loading_timer = None
-        if not self.reading:
+        if not self.state.reading:
             return
         self._draw_headers()
         self._draw_status()
@@ -262,6 +319,15 @@ class ReaderBase(Screen[None]):
             if position < len(self.reports):
                 header = self.query_one(f"#header-{index}", PaneHeader)
                 header.show(self.reports[position], position + 1, len(self.reports))
+
+    def say_jump(self, result: str, step: int, what: str) -> None:
+        """The notice after a jump to the next (`step` 1) or previous `what` ("mention",
+        "shared fact") in the focused pane: `result` "none" or "wrapped" (else none)."""
+        if result == "none":
+            self.notify(f"No {what} in this pane", timeout=2)
+        elif result == "wrapped":
+            where = "first" if step > 0 else "last"
+            self.notify(f"Back to the {where} {what}", timeout=2)
 
     def show_status(self, note: str = "") -> None:
         """The status line, with `note` instead of the fact count (empty: the count)."""

@@ -25,28 +25,28 @@ from tui.model.corpus import Corpus
 from tui.model.ids import fact_label
 from tui.query import FACT_VIEWS
 from tui.query.facts import Counterpart, fact_sentences_in, find_counterparts, stepped_threshold
+from tui.textsafe import first_line
 
 
 class FactsPart(PanesPart):
     @needs("facts")
     def action_jump_fact(self, step: int) -> None:
-        spans = self.state.facts.spans
-        result = self.pane(self.focused_index).jump_to_paragraph_in(spans, step)
-        if result == "none":
-            self.notify("No shared fact in this pane", timeout=2)
-        elif result == "wrapped":
-            where = "first" if step > 0 else "last"
-            self.notify(f"Back to the {where} shared fact", timeout=2)
+        spans = self.ready.facts.spans
+        result = self.pane(self.state.focused).jump_to_paragraph_in(spans, step)
+        self.say_jump(result, step, "shared fact")
 
     @needs("facts")
     def action_show_counterpart(self) -> None:
         """The other panes on the sentences stating the cursor paragraph's facts."""
-        source = self.focused_index
-        if not self.state.facts.paragraph_facts(self.pane(source).current_paragraph):
-            self.notify("No shared fact in this paragraph: n finds the next one", timeout=3)
+        source = self.state.focused
+        if not self.ready.facts.paragraph_facts(self.pane(source).current_paragraph):
+            next_fact = self.keys("next_fact")
+            self.notify(
+                f"No shared fact in this paragraph: {next_fact} finds the next one", timeout=3
+            )
             return
         if self.state.shown_panes < 2:
-            self.notify("No other pane to show it in: p adds one", timeout=3)
+            self.notify(f"No other pane to show it in: {self.keys('add_pane')} adds one", timeout=3)
             return
         if self._follow(source, quiet=False) and self.state.narrow:
             self.action_switch_pane(1)  # one pane at a time: show the counterpart
@@ -121,8 +121,9 @@ class FactsPart(PanesPart):
         self.set_state(replace(self.state, follow=not self.state.follow))
 
     def on_report_pane_cursor_moved(self, event: ReportPane.CursorMoved) -> None:
-        if self.state.follow and self.corpus is not None and event.pane.has_focus:
-            self._follow(self.focused_index)
+        # Follow mode is only ever turned on with the facts in (`needs`).
+        if self.state.follow and event.pane.has_focus:
+            self._follow(self.state.focused)
 
     @needs("facts")
     def action_cycle_fact_view(self) -> None:
@@ -137,17 +138,18 @@ class FactsPart(PanesPart):
 
     @needs("facts")
     def action_fact_matrix(self) -> None:
-        corpus = self.state.corpus
-        assert corpus is not None
+        analysis = self.ready
+        corpus = analysis.corpus
         if not corpus.facts:
+            looser = self.keys("looser_facts")
             self.notify(
-                f"No shared facts at {corpus.fact_threshold:.2f}: - matches more loosely",
+                f"No shared facts at {corpus.fact_threshold:.2f}: {looser} matches more loosely",
                 timeout=3,
             )
             return
         from tui.app.screens.fact_matrix import FactMatrix  # not needed for the first screen
 
-        matrix = FactMatrix(corpus, self.state.facts, self.fact_styles())
+        matrix = FactMatrix(corpus, analysis.facts, self.fact_styles())
         self.app.push_screen(matrix, self._matrix_closed)
 
     def _matrix_closed(self, fact_id: str | None) -> None:
@@ -207,19 +209,17 @@ class FactsPart(PanesPart):
 
     def _current_threshold(self) -> float:
         """The threshold chosen last (maybe still being matched), else the corpus's."""
-        chosen, corpus = self.state.fact_threshold, self.state.corpus
-        assert corpus is not None
-        return corpus.fact_threshold if chosen is None else chosen
+        chosen = self.state.fact_threshold
+        return self.ready.corpus.fact_threshold if chosen is None else chosen
 
     def _sensitivity_picked(self, threshold: float | None) -> None:
-        if threshold is not None and self.corpus is not None:
+        if threshold is not None and self.state.analysis is not None:
             self.set_fact_threshold(threshold)
 
     def set_fact_threshold(self, threshold: float) -> None:
-        """Match the facts again at `threshold`, in a worker (FactsMatched)."""
-        analysis = self.state.analysis
-        if analysis is None:
-            return
+        """Match the facts again at `threshold`, in a worker (FactsMatched); with an
+        analysis (the picker's callback and `set_corpus` have one)."""
+        analysis = self.ready
         note = f"matching facts at {threshold:.2f}…"
         self.set_state(replace(self.state, fact_threshold=threshold, status_note=note))
         self._match_facts(analysis.base, threshold)
@@ -249,6 +249,6 @@ class FactsPart(PanesPart):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "facts" and event.state == WorkerState.ERROR:
-            error = str(event.worker.error).splitlines()[0] if event.worker.error else ""
+            error = first_line(event.worker.error) if event.worker.error else ""
             self.show_status()
             self.notify(f"Fact matching failed: {error}", severity="error", markup=False)

@@ -23,10 +23,8 @@ if TYPE_CHECKING:
 
 class FiltersPart(ReaderBase):
     def apply_filter(self, entity_filter: EntityFilter) -> None:
-        """Narrow the panes to paragraphs naming `entity_filter`'s entities (with an
-        analysis to filter; the other filters stay)."""
-        if self.corpus is None:
-            return
+        """Narrow the panes to paragraphs naming `entity_filter`'s entities (the other
+        filters stay)."""
         if not entity_filter.active:
             entity_filter = EntityFilter(mode=entity_filter.mode)
         self.set_state(replace(self.state, entity_filter=entity_filter))
@@ -34,15 +32,13 @@ class FiltersPart(ReaderBase):
     def apply_tag_filter(self, tag_filter: TagFilter) -> None:
         """Narrow the panes to paragraphs citing `tag_filter`'s sources (from its
         outlets) and about its topics; the entity filter stays."""
-        if self.corpus is not None:
-            self.set_state(replace(self.state, tag_filter=tag_filter))
+        self.set_state(replace(self.state, tag_filter=tag_filter))
 
     # ------------------------------------------------------------------ entities
 
     @needs("entities")
     def action_pick_entities(self) -> None:
-        corpus = self.state.corpus
-        assert corpus is not None
+        corpus = self.ready.corpus
         if not corpus.entities:
             self.notify("No entities found in these reports", timeout=3)
             return
@@ -52,11 +48,12 @@ class FiltersPart(ReaderBase):
         self.app.push_screen(EntityPicker(corpus, chosen), self._entities_picked)
 
     def _entities_picked(self, picked: Picked | None) -> None:
-        if picked is None or self.corpus is None:
+        corpus = self.state.corpus
+        if picked is None or corpus is None:
             return
         ids = picked.ids
-        if picked.corpus is not self.corpus:  # re-analysed while the picker was open
-            ids = remap_entity_ids(picked.corpus, self.corpus, ids)
+        if picked.corpus is not corpus:  # re-analysed while the picker was open
+            ids = remap_entity_ids(picked.corpus, corpus, ids)
         self.apply_filter(EntityFilter(ids, self.state.entity_filter.mode))
 
     @needs("chosen entities")
@@ -67,18 +64,15 @@ class FiltersPart(ReaderBase):
 
     @needs("chosen entities")
     def action_jump_mention(self, step: int) -> None:
-        result = self.pane(self.focused_index).jump_to_mark(step)
-        if result == "none":
-            self.notify("No mention in this pane", timeout=2)
-        elif result == "wrapped":
-            where = "first" if step > 0 else "last"
-            self.notify(f"Back to the {where} mention", timeout=2)
+        self.say_jump(self.pane(self.state.focused).jump_to_mark(step), step, "mention")
 
     @needs("entities")
     def action_clear_filter(self) -> None:
         """Clear every filter: entities, sources and outlets, topics."""
         if not self.state.filtered:
-            self.notify("No filter to clear: e, s or t filters the panes", timeout=3)
+            keys = [self.keys(a) for a in ("pick_entities", "pick_sources", "pick_topics")]
+            which = f"{', '.join(keys[:-1])} or {keys[-1]}"
+            self.notify(f"No filter to clear: {which} filters the panes", timeout=3)
             return
         entities = EntityFilter(mode=self.state.entity_filter.mode)
         self.set_state(replace(self.state, tag_filter=TagFilter(), entity_filter=entities))
@@ -88,9 +82,9 @@ class FiltersPart(ReaderBase):
 
     @needs("topics")
     def action_pick_sources(self) -> None:
-        corpus = self.state.corpus
-        assert corpus is not None
-        choices = source_choices(corpus, self.state.tags)
+        analysis = self.ready
+        corpus = analysis.corpus
+        choices = source_choices(corpus, analysis.tags)
         if not choices:
             self.notify("No paragraph in these reports says who it cites", timeout=3)
             return
@@ -100,31 +94,31 @@ class FiltersPart(ReaderBase):
         self.app.push_screen(picker, self._sources_picked)
 
     def _sources_picked(self, picked: Picked | None) -> None:
-        if picked is not None:
+        if picked is not None and self.state.analysis is not None:
             self._apply_tags(picked, TagFilter(picked.ids, self.state.tag_filter.topics))
 
     @needs("topics")
     def action_pick_topics(self) -> None:
-        corpus = self.state.corpus
-        assert corpus is not None
-        if not self.state.tags.topics:
+        analysis = self.ready
+        if not analysis.tags.topics:
             self.notify("No topics found in these reports", timeout=3)
             return
         from tui.app.screens.tag_picker import TopicPicker  # not on the first screen
 
-        picker = TopicPicker(corpus, self.state.tags.topics, self.state.tag_filter.topics)
+        topics = analysis.tags.topics
+        picker = TopicPicker(analysis.corpus, topics, self.state.tag_filter.topics)
         self.app.push_screen(picker, self._topics_picked)
 
     def _topics_picked(self, picked: Picked | None) -> None:
-        if picked is not None:
+        if picked is not None and self.state.analysis is not None:
             self._apply_tags(picked, TagFilter(self.state.tag_filter.sources, picked.ids))
 
     def _apply_tags(self, picked: Picked, flt: TagFilter) -> None:
-        """Filter by `flt`, chosen in a picker over `picked.corpus`."""
-        if self.corpus is None:
-            return
-        if picked.corpus is not self.corpus:  # re-analysed while the picker was open
-            flt = remap_tag_filter(picked.corpus, self.corpus, self.state.tags, flt)
+        """Filter by `flt`, chosen in a picker over `picked.corpus` (the picker's
+        callback has checked there is an analysis)."""
+        analysis = self.ready
+        if picked.corpus is not analysis.corpus:  # re-analysed while the picker was open
+            flt = remap_tag_filter(picked.corpus, analysis.corpus, analysis.tags, flt)
         self.apply_tag_filter(flt)
 
     @needs("topics")
@@ -134,12 +128,11 @@ class FiltersPart(ReaderBase):
 
     @needs("topics")
     def action_sources_overview(self) -> None:
-        corpus = self.state.corpus
-        assert corpus is not None
+        analysis = self.ready
         from tui.app.screens.sources_overview import SourcesOverview  # not on first screen
 
         styles = self.fact_styles()
-        overview = SourcesOverview(corpus, self.state.facts, self.state.tags, styles)
+        overview = SourcesOverview(analysis.corpus, analysis.facts, analysis.tags, styles)
         self.app.push_screen(overview, self._overview_closed)
 
     def _overview_closed(self, choice: tuple[str, str] | None) -> None:

@@ -32,10 +32,11 @@ def pane_name(index: int, count: int) -> str:
     return f"pane {index + 1}"
 
 
-def no_room_note(width: int, limit: int, hidden: int) -> str:
-    """Why `p` adds no pane in `width` columns (`hidden`: panes open but not shown)."""
+def no_room_note(width: int, limit: int, hidden: int, close_keys: str) -> str:
+    """Why `p` adds no pane in `width` columns (`hidden`: panes open but not shown;
+    `close_keys`: the keys that close a pane, as bound now)."""
     if limit == MAX_PANES:
-        return f"{MAX_PANES} panes at most: P closes the focused one"
+        return f"{MAX_PANES} panes at most: {close_keys} closes the focused one"
     wider = min(least for least, panes in PANE_WIDTHS if panes > limit)
     note = f"No room for another pane in {width} columns: {limit + 1} panes need {wider}"
     return f"{note} ({hidden} hidden until then)" if hidden else note

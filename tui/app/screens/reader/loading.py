@@ -20,6 +20,8 @@ from tui.query.tags import TagIndex, remap_tag_filter
 class LoadingPart(ReaderBase):
     def add_report(self, report: Report) -> None:
         """One more report read (before the reader is drawn too)."""
+        if self.gone():
+            return
         self.reports.append(report)
         number = len(self.reports) - 1
         if self.is_mounted:
@@ -34,22 +36,14 @@ class LoadingPart(ReaderBase):
 
     def finish_loading(self, summary: str) -> None:
         self.set_state(replace(self.state, reading=False, load_summary=summary))
-        if self._loading_timer is not None:
-            self._loading_timer.stop()
-            self._loading_timer = None
-        for index, position in enumerate(self.state.pane_reports):
-            if position >= len(self.reports):
-                self._show_pane(index)  # "No other report to show."
-        self._draw_headers()  # "n of N" with the final N, without re-laying out a pane
 
     def show_nothing_to_analyse(self) -> None:
         """No report was read: a key needing the analysis says so."""
         self.set_state(replace(self.state, analysis_note="No reports to analyse"))
 
-    def show_stage_progress(self, done: int = 0) -> None:
+    def show_stage_progress(self) -> None:
         """An analysis has started: the status line says what it looks for, with a
-        progress bar. (`done` is 0, the loader's call; the stages a run finishes
-        arrive with `set_corpus`.)"""
+        progress bar (the stages a run finishes arrive with `set_corpus`)."""
         self.set_state(replace(self.state, analysis_running=True, analysis_failed=False))
 
     def show_analysis_failed(self) -> None:
@@ -70,6 +64,8 @@ class LoadingPart(ReaderBase):
         """A new analysis (and its tag index, built here if not given), whole or up to
         `stage`: the filters carry over to it by name, and the facts are matched again
         at the threshold the user chose, if any."""
+        if self.gone():
+            return  # the app is shutting down: no indexes to build
         state = self.state
         analysis = Analysis.of(corpus, stage, tags)
         entity_ids, tag_filter = state.entity_filter.entity_ids, state.tag_filter

@@ -12,13 +12,12 @@ class OutputPart(ReaderBase):
     @needs("topics")
     def action_export(self) -> None:
         """Export the paragraphs in view, the fact matrix or the entities to a file."""
-        analysis = self.state.analysis
-        assert analysis is not None
+        analysis = self.ready
         from tui.app.screens.export import ExportScreen  # not on the first screen
         from tui.export import ExportKind, describe_filter
 
         corpus = analysis.corpus
-        flt = self.query_filter()
+        flt = self.state.query_filter()
         counts: dict[ExportKind, int] = {
             "paragraphs": view_of(corpus, flt, analysis.paragraphs).count(corpus.reports),
             "facts": len(corpus.facts),
@@ -28,7 +27,7 @@ class OutputPart(ReaderBase):
 
     def action_copy_paragraph(self) -> None:
         """Copy the cursor paragraph, with a "— source, report" line (OSC 52)."""
-        pane = self.pane(self.focused_index)
+        pane = self.pane(self.state.focused)
         if pane.report is None or pane.current_paragraph is None:
             self.notify("No paragraph to copy", timeout=2)
             return
@@ -40,11 +39,13 @@ class OutputPart(ReaderBase):
     @needs("facts")
     def action_copy_fact(self) -> None:
         """Copy the shared facts the cursor paragraph states, in every report's words."""
-        corpus, facts = self.state.corpus, self.state.facts
-        assert corpus is not None
-        fact_ids = facts.paragraph_facts(self.pane(self.focused_index).current_paragraph)
+        corpus, facts = self.ready.corpus, self.ready.facts
+        fact_ids = facts.paragraph_facts(self.pane(self.state.focused).current_paragraph)
         if not fact_ids:
-            self.notify("No shared fact in this paragraph: n finds the next one", timeout=3)
+            next_fact = self.keys("next_fact")
+            self.notify(
+                f"No shared fact in this paragraph: {next_fact} finds the next one", timeout=3
+            )
             return
         from tui.export import facts_clip
 
@@ -56,7 +57,7 @@ class OutputPart(ReaderBase):
         """The links of the cursor paragraph, with their URLs: enter opens an http(s) one."""
         from tui.app.screens.links import LinksScreen, paragraph_links  # not on first screen
 
-        pane = self.pane(self.focused_index)
+        pane = self.pane(self.state.focused)
         links = paragraph_links(pane.report, pane.current_paragraph)
         if not links:
             self.notify("No links in this paragraph", timeout=2)

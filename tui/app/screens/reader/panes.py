@@ -39,8 +39,10 @@ def laid_out(state: ReaderState, width: int) -> ReaderState:
 
 class PanesPart(ReaderBase):
     def focus_pane(self, index: int) -> None:
-        self.set_state(replace(self.state, focused=index))
-        self._draw_focus()  # drawn even when the state had it: the focus may be elsewhere
+        if index != self.state.focused:
+            self.set_state(replace(self.state, focused=index))  # draws the focus
+        else:
+            self._draw_focus()  # the state had it, but the focus may be elsewhere
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         # The focus moved (a key, a click): the state follows it.
@@ -70,12 +72,14 @@ class PanesPart(ReaderBase):
         limit = pane_limit(width)
         if self.pane_count >= limit:
             hidden = self.pane_count - self.state.shown_panes
-            self.notify(no_room_note(width, limit, hidden), timeout=3)
+            note = no_room_note(width, limit, hidden, self.keys("remove_pane"))
+            self.notify(note, timeout=3)
             return
         number = self._unshown_report()
         if number is None:
-            shown = "Every report read so far" if self.reading else "Every report"
-            self.notify(f"{shown} is shown already: ] changes a pane's report", timeout=3)
+            shown = "Every report read so far" if self.state.reading else "Every report"
+            changes = self.keys("next_report")
+            self.notify(f"{shown} is shown already: {changes} changes a pane's report", timeout=3)
             return
         await self.query_one("#columns", Horizontal).mount(ReportColumn(self.pane_count))
         added = replace(self.state, pane_reports=(*self.state.pane_reports, number))
@@ -95,9 +99,9 @@ class PanesPart(ReaderBase):
         """Close the focused pane: the panes right of it move left, each keeping its
         report, cursor paragraph and marks."""
         if self.pane_count == 1:
-            self.notify("One pane is the least: p adds one", timeout=3)
+            self.notify(f"One pane is the least: {self.keys('add_pane')} adds one", timeout=3)
             return
-        index, last = self.focused_index, self.pane_count - 1
+        index, last = self.state.focused, self.pane_count - 1
         for target in range(index, last):
             self._move_pane(target + 1, target)
         if index == last:
@@ -117,12 +121,12 @@ class PanesPart(ReaderBase):
             new.reveal((paragraph.id,), row)
 
     def action_switch_pane(self, step: int) -> None:
-        self.focus_pane((self.focused_index + step) % self.state.shown_panes)
+        self.focus_pane((self.state.focused + step) % self.state.shown_panes)
 
     def action_cycle_report(self, step: int) -> None:
         if not self.reports:
             return
-        index = self.focused_index
+        index = self.state.focused
         self.show_report_in(index, (self.state.pane_reports[index] + step) % len(self.reports))
 
     def action_report_list(self) -> None:
@@ -130,8 +134,8 @@ class PanesPart(ReaderBase):
         if not self.reports:
             self.notify("No reports yet", timeout=3)
             return
-        index = self.focused_index
-        rows = report_rows(self.reports, self.corpus)
+        index = self.state.focused
+        rows = report_rows(self.reports, self.state.corpus)
 
         def picked(number: int | None) -> None:
             if number is not None and number < len(self.reports):
