@@ -144,7 +144,7 @@ def written_keys(keys: str) -> str:
     shown = []
     for key in keys.split(","):
         character = key_to_character(key)
-        usable = character is not None and character.isprintable() and character != ","
+        usable = character is not None and character.isprintable() and character not in ", "
         shown.append(f"`{character if usable else key}`")
     return ", ".join(shown)
 

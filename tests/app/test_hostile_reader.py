@@ -137,3 +137,18 @@ async def test_wide_characters_keep_the_columns_aligned(tmp_path, size):
             left, right = panes
             assert left.region.right <= right.region.x
             assert right.region.right <= size[0]
+
+
+async def test_the_reader_closes_when_no_input_holds_a_report(tmp_path: Path) -> None:
+    """Files found but none readable (empty, binary): the reader does not stay open on
+    nothing; it exits with code 1 and the command line says why, a line per file."""
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    binary = tmp_path / "bin.dat"
+    binary.write_bytes(b"\x00\x01\x02" * 50)
+    app = NewsprismApp([str(empty), str(binary)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.return_code is not None, "the reader to close")
+    assert app.return_code == 1
+    assert sorted(Path(error.path).name for error in app.load_errors) == ["bin.dat", "empty.txt"]
+    assert app.report_count == 0

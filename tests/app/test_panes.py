@@ -462,3 +462,27 @@ def test_four_panes_200x40(snap_compare, tmp_path: Path) -> None:
 
     app = NewsprismApp(four_reports(tmp_path))
     assert snap_compare(app, terminal_size=(200, 40), run_before=run_before)
+
+
+async def test_closing_panes_with_follow_on(tmp_path: Path) -> None:
+    """Closing a pane while follow mode is on: the panes that move left post cursor moves
+    while the last column is going; follow must only ever touch the panes that stay."""
+    app = NewsprismApp(four_reports(tmp_path))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        reader = app.reader
+        await add_panes(pilot, 2)
+        await pilot.press("f", "j", "j")
+        await pilot.pause()
+        count = len(columns(app))
+        assert count >= 3
+        await pilot.press("P")  # the first pane, with panes right of it moving left
+        await pilot.pause()
+        assert columns(app) == list(range(count - 1))
+        for _ in range(count - 2):
+            await pilot.press("j", "shift+tab", "P")  # the last pane
+            await pilot.pause()
+        assert columns(app) == [0]
+        await pilot.press("j", "k")
+        await pilot.pause()
+        assert reader.state.follow and app.focused is reader.pane(0)

@@ -162,7 +162,7 @@ def test_recursive(capsys, tmp_path):
     write(tmp_path, "outer/deeper/only.txt", "Only report.")
     code, out, err = run(capsys, "analyze", str(tmp_path / "outer"))
     assert code == 1 and len(error_lines(err)) == 1
-    assert json.loads(out)["reports"] == []
+    assert out == ""
     code, out, err = run(capsys, "analyze", "-r", str(tmp_path / "outer"), str(nested))
     assert (code, err) == (0, "")
     assert [r["name"] for r in json.loads(out)["reports"]] == ["only", "deepest"]
@@ -246,7 +246,24 @@ def test_only_bad_inputs(capsys, tmp_path):
     code, out, err = run(capsys, "analyze", str(_missing(tmp_path)))
     assert code == 1
     assert len(error_lines(err)) == 1
-    assert json.loads(out)["reports"] == []
+    assert out == ""  # no empty document
+
+
+@pytest.mark.parametrize("command", [("analyze",), ("export", "--what", "facts")])
+def test_nothing_read_writes_nothing(capsys, tmp_path, command):
+    """When no input holds a report, `analyze` and `export` say why, a line per file,
+    exit 1, and leave an `-o` file as it was."""
+    empty = write(tmp_path, "empty.txt", "")
+    binary = tmp_path / "bin.dat"
+    binary.write_bytes(b"\x00\x01\x02" * 50)
+    kept = write(tmp_path, "out.json", "earlier output")
+    code, out, err = run(capsys, *command, str(empty), str(binary), "-o", str(kept))
+    assert code == 1 and out == ""
+    assert [Path(line.split(": ")[1]).name for line in error_lines(err)] == [
+        "empty.txt",
+        "bin.dat",
+    ]
+    assert kept.read_text(encoding="utf-8") == "earlier output"
 
 
 def test_unreadable_file(capsys, tmp_path):

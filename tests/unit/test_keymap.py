@@ -69,6 +69,11 @@ def problem(config_dir: Path, text: str) -> str:
         ("Ctrl+Shift+Left", "ctrl+shift+left"),
         ("ctrl++", "ctrl+plus"),
         ("alt+?", "alt+question_mark"),
+        # As a terminal sends them.
+        ("shift+n", "N"),
+        ("Shift+N", "N"),
+        ("ctrl+N", "ctrl+n"),
+        ("CTRL+j", "ctrl+j"),
     ],
 )
 def test_keys_are_named_as_textual_names_them(written: str, key: str) -> None:
@@ -83,6 +88,13 @@ def test_keys_are_named_as_textual_names_them(written: str, key: str) -> None:
         ("control+n", "'control' in 'control+n' is not a modifier"),
         ("ctrl+", "'ctrl+' has no key after its modifiers"),
         ("\x01", "is not a key"),
+        ("ctrl+i", "a terminal sends 'ctrl+i' as 'tab'"),
+        ("ctrl+M", "a terminal sends 'ctrl+M' as 'enter'"),
+        ("ctrl+h", "as 'backspace'"),
+        ("ctrl+[", "as 'escape'"),
+        ("shift+1", "a terminal does not send 'shift+1'"),
+        ("ctrl+shift+n", "a terminal does not send 'ctrl+shift+n'"),
+        ("alt+shift+n", "a terminal does not send 'alt+shift+n'"),
     ],
 )
 def test_a_key_that_does_not_parse_says_why(written: str, said: str) -> None:

@@ -49,6 +49,8 @@ if TYPE_CHECKING:
 
 # A first file up to this size is read before the first screen is drawn.
 FIRST_READ_LIMIT = 512 * 1024
+# The reader's return code when no input held a report (the command line's "unreadable").
+EXIT_NO_REPORTS = 1
 
 
 class NewsprismApp(App[None]):
@@ -246,14 +248,15 @@ class NewsprismApp(App[None]):
         if self.load_errors:
             summary += f" · {len(self.load_errors)} skipped"
         if not reports:
-            summary = "No reports could be read." if self.load_errors else "No reports found."
+            # Nothing to read: the reader closes, and the command line says why, a line
+            # per file (`load_errors`), with exit code 1.
+            self.exit(return_code=EXIT_NO_REPORTS)
+            return
         self.reader.finish_loading(summary)
-        if reports and not self.reader.gone():
+        if not self.reader.gone():
             # After the screen shows what was read: the analysis worker competes with
             # drawing it for the interpreter.
             self.call_after_refresh(self.start_analysis)
-        else:
-            self.reader.show_nothing_to_analyse()
 
     # ------------------------------------------------------------------ analysis
 

@@ -125,4 +125,6 @@ def run_analyze(argv: Sequence[str]) -> int:
     else:
         output = format_text(corpus)
     status = report_errors(corpus) or (EXIT_UNREADABLE if bad_topics else EXIT_OK)
+    if not corpus.reports:
+        return status  # nothing was read: no empty document (nor an `-o` file overwritten)
     return write_output(output, args.output) or status

@@ -111,6 +111,8 @@ def run_export(argv: Sequence[str]) -> int:
         )
     corpus, bad_topics = analysed(args)
     status = report_errors(corpus) or (EXIT_UNREADABLE if bad_topics else EXIT_OK)
+    if not corpus.reports:
+        return status  # nothing was read: no empty document (nor an `-o` file overwritten)
     try:
         flt = Filter(
             entities=tuple(dict.fromkeys(resolve_entity(corpus, n) for n in args.entity)),

@@ -4,7 +4,9 @@ Each entry names an action id (see tui/app/actions.py, and the README's list) an
 keys it answers to instead of its default ones, comma-separated for several
 (`next_paragraph = "j,down"`). A key is a character (`n`, `N`, `?`, `+`) or a key name
 (`enter`, `pagedown`, `f5`, `question_mark`), with modifiers in front
-(`ctrl+n`, `alt+shift+left`).
+(`ctrl+n`, `alt+shift+left`). Keys are taken as a terminal sends them: `shift+n` is
+`N`, `ctrl+N` is `ctrl+n`, and a key no terminal can tell from another (`ctrl+i` is
+`tab`, `ctrl+m` is `enter`) or never sends (`shift+1`, `ctrl+shift+n`) is refused.
 
 This module knows nothing of Textual: it reads and checks the table, given the actions
 as plain data (`KeySlot`), and returns the keymap in the form Textual's `App.set_keymap`
@@ -96,16 +98,35 @@ def parse_key(text: str) -> str:
         modifiers, name = modifiers[:-1], "+"
     if not name:
         raise ValueError(f"{text!r} has no key after its modifiers")
+    modifiers = [modifier.lower() for modifier in modifiers]
     for modifier in modifiers:
-        if modifier.lower() not in MODIFIERS:
+        if modifier not in MODIFIERS:
             raise ValueError(f"{modifier!r} in {text!r} is not a modifier ({', '.join(MODIFIERS)})")
     if len(name) == 1:
-        key = character_key(name)
-    else:
-        key = name.lower()
-        if key not in NAMED_KEYS and key not in CHARACTER_NAMES:
-            raise ValueError(f"{name!r} in {text!r} is not a key name")
-    return "+".join([*(m.lower() for m in modifiers), key])
+        return _with_character(text, modifiers, name)
+    key = name.lower()
+    if key not in NAMED_KEYS and key not in CHARACTER_NAMES:
+        raise ValueError(f"{name!r} in {text!r} is not a key name")
+    return "+".join([*modifiers, key])
+
+
+# Control keys a terminal sends as another key: the byte of ctrl+i is the byte of tab.
+_SAME_AS = {"i": "tab", "m": "enter", "h": "backspace", "[": "escape"}
+
+
+def _with_character(text: str, modifiers: list[str], character: str) -> str:
+    """A character with modifiers, as the terminal will send it, or ValueError when no
+    terminal sends it: a key the reader would never see must not be accepted."""
+    if "shift" in modifiers:
+        if not character.isalpha() or modifiers != ["shift"]:
+            raise ValueError(f"a terminal does not send {text!r}")
+        return character.upper()  # shift+n is what the terminal sends as N
+    if not modifiers:
+        return character_key(character)
+    lower = character.lower()  # ctrl+N and ctrl+n are one key to a terminal
+    if "ctrl" in modifiers and lower in _SAME_AS:
+        raise ValueError(f"a terminal sends {text!r} as {_SAME_AS[lower]!r}: write that")
+    return "+".join([*modifiers, character_key(lower)])
 
 
 def parse_keys(text: str) -> tuple[str, ...]:

@@ -37,10 +37,6 @@ class LoadingPart(ReaderBase):
     def finish_loading(self, summary: str) -> None:
         self.set_state(replace(self.state, reading=False, load_summary=summary))
 
-    def show_nothing_to_analyse(self) -> None:
-        """No report was read: a key needing the analysis says so."""
-        self.set_state(replace(self.state, analysis_note="No reports to analyse"))
-
     def show_stage_progress(self) -> None:
         """An analysis has started: the status line says what it looks for, with a
         progress bar (the stages a run finishes arrive with `set_corpus`)."""

@@ -106,9 +106,11 @@ class PanesPart(ReaderBase):
             self._move_pane(target + 1, target)
         if index == last:
             self.focus_pane(index - 1)  # before the pane goes, or Textual moves the focus
-        await self.query_one(f"#column-{last}", ReportColumn).remove()
+        # The state first: while the column goes, messages still come in (the moved
+        # panes' cursor moves, which follow mode answers) and must not see it.
         kept = replace(self.state, pane_reports=self.state.pane_reports[:last])
         self.set_state(laid_out(kept, self.app.size.width))
+        await self.query_one(f"#column-{last}", ReportColumn).remove()
 
     def _move_pane(self, source: int, target: int) -> None:
         """Pane `target` shows what pane `source` shows: its report, its cursor paragraph
