@@ -9,6 +9,7 @@ Numbers and dates are kept apart: they are details to compare, not evidence of a
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -25,6 +26,9 @@ _WORD = re.compile(
     r"(?P<domain>(?:[\w-]+\.)+(?:com|org|net|gov|edu|int|info|news|co|uk|io|tv)\b)"
     r"|[^\W\d_][\w'’-]*|\d[\d,.]*\d|\d|[,;:()\[\]“”\"—–]"
 )
+# The same tokens, found all at once (`TermBag`): a web domain is the only token with a
+# dot that ends in a letter.
+_TOKENS = re.compile(_WORD.pattern.replace("(?P<domain>", "(?:"))
 _SPLITTERS = frozenset(',;:()[]“”"—–')
 _CONJUNCTIONS = frozenset({"and", "but", "while", "although", "though", "whereas"})
 _NUMBER_WORDS = {
@@ -110,14 +114,13 @@ class SentenceTerms:
 
 
 def _pieces(
-    paragraph: Paragraph, sentence: Sentence, mentions: Sequence[Mention]
+    paragraph: Paragraph, start: int, end: int, mentions: Sequence[Mention]
 ) -> Iterator[tuple[int, int, str]]:
-    """The sentence's visible text as (start, end, "") stretches and (start, end, entity)."""
-    inside = sorted(
-        (m for m in mentions if sentence.start <= m.start < sentence.end), key=lambda m: m.start
-    )
+    """The visible text of `start:end` (within the paragraph) as (start, end, "")
+    stretches and (start, end, entity) mentions."""
+    inside = sorted((m for m in mentions if start <= m.start < end), key=lambda m: m.start)
     for run in paragraph.runs:
-        s, e = max(run.start, sentence.start), min(run.end, sentence.end)
+        s, e = max(run.start, start), min(run.end, end)
         if s >= e:
             continue
         pos = s
@@ -132,6 +135,33 @@ def _pieces(
             yield pos, e, ""
 
 
+# What a token is, for `sentence_terms`: its kind and values (see `_token`).
+_SKIP, _SPLIT, _NUMBER, _DATE, _TERM = range(5)
+
+
+@lru_cache(maxsize=1 << 17)
+def _token(token: str) -> tuple[int, str, str]:
+    """A word, number or punctuation token (not a web domain) as (kind, a, b): a clause
+    split; a number (a = its value); a weekday or month (a = its stem, b = the word); a
+    word (a = its stem, b = its matching term, "" for a stop word). Cached: the same
+    tokens come again and again."""
+    lower = _bare(token)
+    if not lower:
+        return _SKIP, "", ""
+    if token in _SPLITTERS or lower in _CONJUNCTIONS:
+        return _SPLIT, "", ""
+    if token[0].isdigit() or lower in _NUMBER_WORDS:
+        return _NUMBER, _NUMBER_WORDS.get(lower, token.replace(",", "")), ""
+    if lower in _WEEKDAYS or lower in _MONTHS:
+        return _DATE, stem(lower), lower
+    if token[0].isupper() and is_adjectival(token):
+        # "Syrian", "Lebanese": name-like, so they cannot carry a match alone.
+        return _TERM, stem(lower), NAME_LIKE_TERM.of(lower)
+    if len(lower) > 1 and lower not in _STOP:
+        return _TERM, stem(lower), content_term(lower)
+    return _TERM, stem(lower), ""
+
+
 def sentence_terms(
     report: Report, paragraph: Paragraph, sentence: Sentence, mentions: Sequence[Mention]
 ) -> SentenceTerms:
@@ -139,36 +169,30 @@ def sentence_terms(
     numbers: list[tuple[str, str]] = []
     dates: list[str] = []
     pending_number: str | None = None
-    for start, end, entity in _pieces(paragraph, sentence, mentions):
+    for start, end, entity in _pieces(paragraph, sentence.start, sentence.end, mentions):
         if entity:
             clauses[-1].append(ENTITY_TERM.of(entity))
             pending_number = None
             continue
         for match in _WORD.finditer(report.text, start, end):
-            token = match.group()
-            if match.group("domain"):  # "washingtonpost.com" names a source, like a name
-                clauses[-1].append(NAME_LIKE_TERM.of(token.lower()))
+            if match.lastgroup:  # "washingtonpost.com" names a source, like a name
+                clauses[-1].append(NAME_LIKE_TERM.of(match.group().lower()))
                 continue
-            lower = _bare(token)
-            if not lower:
-                continue
-            if token in _SPLITTERS or lower in _CONJUNCTIONS:
+            kind, value, term = _token(match.group())
+            if kind in (_TERM, _DATE):
+                if pending_number is not None:
+                    numbers.append((pending_number, value))
+                    pending_number = None
+                if kind == _DATE:
+                    dates.append(term)
+                elif term:
+                    clauses[-1].append(term)
+            elif kind == _NUMBER:
+                pending_number = value
+            elif kind == _SPLIT:
                 if clauses[-1]:
                     clauses.append([])
                 pending_number = None
-            elif token[0].isdigit() or lower in _NUMBER_WORDS:
-                pending_number = _NUMBER_WORDS.get(lower, token.replace(",", ""))
-            else:
-                if pending_number is not None:
-                    numbers.append((pending_number, stem(lower) if lower else ""))
-                    pending_number = None
-                if lower in _WEEKDAYS or lower in _MONTHS:
-                    dates.append(lower)
-                elif token[0].isupper() and is_adjectival(token):
-                    # "Syrian", "Lebanese": name-like, so they cannot carry a match alone.
-                    clauses[-1].append(NAME_LIKE_TERM.of(lower))
-                elif len(lower) > 1 and lower not in _STOP:
-                    clauses[-1].append(content_term(lower))
     return SentenceTerms(
         sentence=sentence,
         report=report.id,
@@ -177,3 +201,54 @@ def sentence_terms(
         numbers=tuple(numbers),
         dates=tuple(dates),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class BagTerms:
+    """What stretches of text say, as a bag: their terms (those `sentence_terms` finds)
+    and numbers with how often each comes, and the weekdays and months they name."""
+
+    terms: Counter[str]
+    numbers: Counter[str]
+    dates: frozenset[str]
+
+
+class TermBag:
+    """Terms counted over stretches of text without clauses or order: quicker than
+    `sentence_terms` for whole reports, as each distinct word is looked at once."""
+
+    def __init__(self) -> None:
+        self._tokens: Counter[str] = Counter()
+        self._entities: Counter[str] = Counter()
+
+    def add(
+        self,
+        report: Report,
+        paragraph: Paragraph,
+        start: int,
+        end: int,
+        mentions: Sequence[Mention],
+    ) -> None:
+        """Count `report.text[start:end]` (within the paragraph) in."""
+        for s, e, entity in _pieces(paragraph, start, end, mentions):
+            if entity:
+                self._entities[ENTITY_TERM.of(entity)] += 1
+            else:
+                self._tokens.update(_TOKENS.findall(report.text, s, e))
+
+    def counted(self) -> BagTerms:
+        terms: Counter[str] = Counter(self._entities)
+        numbers: Counter[str] = Counter()
+        dates: set[str] = set()
+        for token, count in self._tokens.items():
+            if "." in token and token[-1].isalpha():  # a web domain
+                terms[NAME_LIKE_TERM.of(token.lower())] += count
+                continue
+            kind, value, term = _token(token)
+            if kind == _TERM and term:
+                terms[term] += count
+            elif kind == _NUMBER:
+                numbers[value] += count
+            elif kind == _DATE:
+                dates.add(term)
+        return BagTerms(terms, numbers, frozenset(dates))

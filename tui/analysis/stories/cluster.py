@@ -1,32 +1,43 @@
 """Reports -> stories.
 
-Each report is a TF-IDF vector of its terms (word stems and entities by id, sublinear
-counts). Candidate pairs come from an inverted index of each report's rarest terms,
-never from all pairs; a candidate pair scores the cosine of its vectors, and stories are
-the average-link clusters of those scores above a threshold.
+1. Each report becomes a weighted term vector of its words, names and numbers, its lead
+   counting most, with the years and weekdays its lead names (`features`, `vectors`).
+2. Candidate pairs come from an inverted index of each report's heaviest terms, never
+   from all pairs; each is scored: the vectors' dot product, cut when the leads name
+   other years or weekdays (`pairs`).
+3. Scores are scaled locally: a pair's score over the geometric mean of its two
+   reports' `NEIGHBOUR`th best scores. A story told by many reports in much the same
+   words and one told in few or in varied words then meet the same threshold, and two
+   lookalike events of one kind (two fights of one boxer) stand apart from each other
+   as much as each one's reports stand together.
+4. Stories are the average-link clusters of the scaled scores (pairs never scored
+   count as 0) while the best link reaches `THRESHOLD`.
+
+Everything is deterministic: ties break by report order, sums are exact (`math.fsum`).
 """
 
 from __future__ import annotations
 
 import heapq
 import math
-from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
-from tui.analysis.stories.features import ReportFeatures, report_features
+from tui.analysis.stories.features import ReportTerms, report_terms
 from tui.analysis.stories.linkage import average_link
+from tui.analysis.stories.pairs import MAX_CANDIDATES, Pair, candidate_pairs, pair_score
 from tui.analysis.stories.titles import make_stories
+from tui.analysis.stories.vectors import TermCounts, Vector, vectors_of
 from tui.model.document import Report
 from tui.model.entities import Entity, Mention
 from tui.model.stories import Story
 
-THRESHOLD = 0.12
-# Each report is indexed by this many of its rarest terms.
-_PREFIX = 12
-# Each report is scored against at most this many candidates (those sharing most terms).
-_MAX_CANDIDATES = 40
-
-Vector = dict[str, float]
+THRESHOLD = 0.55
+# A report's reference score is its NEIGHBOUR-th best, kept within these bounds: a
+# report far from all others (a story of its own) is not made close to them, and one
+# among copies of a wire story is not made far from its story's other reports.
+NEIGHBOUR = 4
+REFERENCE_FLOOR = 0.2
+REFERENCE_CEILING = 0.5
 
 
 def find_stories(
@@ -37,57 +48,71 @@ def find_stories(
     one_story: bool = False,
 ) -> tuple[Story, ...]:
     """The stories of the reports: every report in exactly one (all in one with
-    `one_story`)."""
+    `one_story`). Names count through the mentions' entity ids (every spelling of a
+    name is one id); `entities` is the corpus's list of them, not needed beyond that."""
+    del entities
     if not reports:
         return ()
     if one_story:
         return make_stories(reports, [list(range(len(reports)))], {})
-    features = [report_features(report, mentions) for report in reports]
-    vectors = tfidf_vectors(features)
-    scores = {pair: cosine(vectors[pair[0]], vectors[pair[1]]) for pair in candidate_pairs(vectors)}
-    groups = average_link(len(reports), scores, THRESHOLD)
-    return make_stories(reports, groups, scores)
+    features = StoryFeatures.of(reports, mentions)
+    groups = story_groups(features, THRESHOLD)
+    return make_stories(reports, groups, features.scores)
 
 
-def tfidf_vectors(features: Sequence[ReportFeatures]) -> list[Vector]:
-    df: Counter[str] = Counter()
-    for item in features:
-        df.update(item.terms.keys())
-    total = len(features)
-    vectors = []
-    for item in features:
-        vector = {
-            term: (1 + math.log(count)) * math.log(1 + total / df[term])
-            for term, count in item.terms.items()
-        }
-        norm = math.sqrt(math.fsum(v * v for v in vector.values()))
-        vectors.append({t: v / norm for t, v in vector.items()} if norm else {})
-    return vectors
+class StoryFeatures:
+    """The reports' terms and vectors, and the scores of their candidate pairs."""
+
+    def __init__(self, terms: Sequence[ReportTerms]) -> None:
+        self.terms = list(terms)
+        self.counts, self.vectors = vectors_of(self.terms)
+        self._scores: dict[Pair, float] | None = None
+
+    @classmethod
+    def of(
+        cls, reports: Sequence[Report], mentions: Mapping[str, Sequence[Mention]]
+    ) -> StoryFeatures:
+        return cls([report_terms(report, mentions) for report in reports])
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def score(self, i: int, j: int) -> float:
+        return pair_score(self.vectors[i], self.vectors[j], self.terms[i], self.terms[j])
+
+    @property
+    def scores(self) -> dict[Pair, float]:
+        """The score of every candidate pair (i < j), found once."""
+        if self._scores is None:
+            self._scores = {(i, j): self.score(i, j) for i, j in candidate_pairs(self.vectors)}
+        return self._scores
 
 
-def cosine(a: Vector, b: Vector) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return math.fsum(value * b[term] for term, value in a.items() if term in b)
+def story_groups(features: StoryFeatures, threshold: float = THRESHOLD) -> list[list[int]]:
+    """Groups of report indexes (each sorted, in order of their first report)."""
+    scaled = locally_scaled(features.scores, len(features))
+    return average_link(len(features), scaled, threshold, compared=MAX_CANDIDATES)
 
 
-def candidate_pairs(vectors: Sequence[Vector]) -> list[tuple[int, int]]:
-    """Pairs (i < j) of reports that may tell one story: sharing one of the `_PREFIX`
-    heaviest terms of either, and among the `_MAX_CANDIDATES` closest of one of them."""
-    prefixes = [
-        sorted(vector, key=lambda t, v=vector: (-v[t], t))[:_PREFIX]  # type: ignore[misc]
-        for vector in vectors
-    ]
-    postings: dict[str, list[int]] = defaultdict(list)
-    for index, prefix in enumerate(prefixes):
-        for term in prefix:
-            postings[term].append(index)
-    pairs: set[tuple[int, int]] = set()
-    for i, prefix in enumerate(prefixes):
-        hits: Counter[int] = Counter()
-        for term in prefix:
-            hits.update(postings[term])
-        del hits[i]
-        close = heapq.nsmallest(_MAX_CANDIDATES, hits, key=lambda j: (-hits[j], j))
-        pairs.update((min(i, j), max(i, j)) for j in close)
-    return sorted(pairs)
+def reference_scores(scores: Mapping[Pair, float], count: int) -> list[float]:
+    """Each report's reference: its `NEIGHBOUR`th best score, within the bounds."""
+    best: list[list[float]] = [[] for _ in range(count)]
+    for (i, j), value in scores.items():
+        best[i].append(value)
+        best[j].append(value)
+    return [reference(values) for values in best]
+
+
+def reference(values: Sequence[float]) -> float:
+    near = heapq.nlargest(NEIGHBOUR, values)
+    kth = near[-1] if len(near) == NEIGHBOUR else 0.0
+    return min(max(kth, REFERENCE_FLOOR), REFERENCE_CEILING)
+
+
+def scaled(value: float, reference_a: float, reference_b: float) -> float:
+    return min(1.0, value / math.sqrt(reference_a * reference_b))
+
+
+def locally_scaled(scores: Mapping[Pair, float], count: int) -> dict[Pair, float]:
+    references = reference_scores(scores, count)
+    return {(i, j): scaled(value, references[i], references[j]) for (i, j), value in scores.items()}
