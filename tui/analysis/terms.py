@@ -19,7 +19,7 @@ from tui.analysis.entities import lexicon as lx
 from tui.analysis.entities.extract import is_adjectival
 from tui.model.document import Paragraph, Report, Sentence
 from tui.model.entities import Mention
-from tui.model.ids import ENTITY_TERM, NAME_LIKE_TERM, SYNONYM_TERM
+from tui.model.ids import DATE_TERM, ENTITY_TERM, NAME_LIKE_TERM, NUMBER_TERM, SYNONYM_TERM
 from tui.model.pickling import compact_pickle
 
 _WORD = re.compile(
@@ -139,12 +139,12 @@ def _pieces(
 _SKIP, _SPLIT, _NUMBER, _DATE, _TERM = range(5)
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 18)
 def _token(token: str) -> tuple[int, str, str]:
     """A word, number or punctuation token (not a web domain) as (kind, a, b): a clause
-    split; a number (a = its value); a weekday or month (a = its stem, b = the word); a
-    word (a = its stem, b = its matching term, "" for a stop word). Cached: the same
-    tokens come again and again."""
+    split; a number (a = its value); a weekday or month (a = the word, lower case, b =
+    the same); a word (a = the word, lower case, b = its matching term, "" for a stop
+    word). Cached: the same tokens come again and again."""
     lower = _bare(token)
     if not lower:
         return _SKIP, "", ""
@@ -153,13 +153,13 @@ def _token(token: str) -> tuple[int, str, str]:
     if token[0].isdigit() or lower in _NUMBER_WORDS:
         return _NUMBER, _NUMBER_WORDS.get(lower, token.replace(",", "")), ""
     if lower in _WEEKDAYS or lower in _MONTHS:
-        return _DATE, stem(lower), lower
+        return _DATE, lower, lower
     if token[0].isupper() and is_adjectival(token):
         # "Syrian", "Lebanese": name-like, so they cannot carry a match alone.
-        return _TERM, stem(lower), NAME_LIKE_TERM.of(lower)
+        return _TERM, lower, NAME_LIKE_TERM.of(lower)
     if len(lower) > 1 and lower not in _STOP:
-        return _TERM, stem(lower), content_term(lower)
-    return _TERM, stem(lower), ""
+        return _TERM, lower, content_term(lower)
+    return _TERM, lower, ""
 
 
 def sentence_terms(
@@ -181,7 +181,7 @@ def sentence_terms(
             kind, value, term = _token(match.group())
             if kind in (_TERM, _DATE):
                 if pending_number is not None:
-                    numbers.append((pending_number, value))
+                    numbers.append((pending_number, stem(value)))
                     pending_number = None
                 if kind == _DATE:
                     dates.append(term)
@@ -203,23 +203,29 @@ def sentence_terms(
     )
 
 
-@dataclass(frozen=True, slots=True)
-class BagTerms:
-    """What stretches of text say, as a bag: their terms (those `sentence_terms` finds)
-    and numbers with how often each comes, and the weekdays and months they name."""
-
-    terms: Counter[str]
-    numbers: Counter[str]
-    dates: frozenset[str]
+@lru_cache(maxsize=1 << 18)
+def bag_term(token: str) -> str:
+    """What a token counts as in a bag of terms: its matching term (as in
+    `sentence_terms`), `#:value` for a number, `T:word` for a weekday or month, "" for
+    a stop word or punctuation. Cached, and called through `map`: a bag of a whole
+    report's words is counted without a Python loop over them."""
+    if "." in token and token[-1].isalpha():  # a web domain: a dot, and no number
+        return NAME_LIKE_TERM.of(token.lower())
+    kind, value, term = _token(token)
+    if kind == _NUMBER:
+        return NUMBER_TERM.of(value)
+    if kind == _DATE:
+        return DATE_TERM.of(term)
+    return term if kind == _TERM else ""
 
 
 class TermBag:
-    """Terms counted over stretches of text without clauses or order: quicker than
-    `sentence_terms` for whole reports, as each distinct word is looked at once."""
+    """Terms counted over stretches of text, without clauses or order: quicker than
+    `sentence_terms` for whole reports (see `bag_term`)."""
 
     def __init__(self) -> None:
-        self._tokens: Counter[str] = Counter()
-        self._entities: Counter[str] = Counter()
+        self._tokens: list[str] = []
+        self._entities: list[str] = []
 
     def add(
         self,
@@ -228,27 +234,17 @@ class TermBag:
         start: int,
         end: int,
         mentions: Sequence[Mention],
+        times: int = 1,
     ) -> None:
-        """Count `report.text[start:end]` (within the paragraph) in."""
+        """Count `report.text[start:end]` (within the paragraph) in, `times` times."""
         for s, e, entity in _pieces(paragraph, start, end, mentions):
             if entity:
-                self._entities[ENTITY_TERM.of(entity)] += 1
+                self._entities.extend([ENTITY_TERM.of(entity)] * times)
             else:
-                self._tokens.update(_TOKENS.findall(report.text, s, e))
+                self._tokens.extend(_TOKENS.findall(report.text, s, e) * times)
 
-    def counted(self) -> BagTerms:
-        terms: Counter[str] = Counter(self._entities)
-        numbers: Counter[str] = Counter()
-        dates: set[str] = set()
-        for token, count in self._tokens.items():
-            if "." in token and token[-1].isalpha():  # a web domain
-                terms[NAME_LIKE_TERM.of(token.lower())] += count
-                continue
-            kind, value, term = _token(token)
-            if kind == _TERM and term:
-                terms[term] += count
-            elif kind == _NUMBER:
-                numbers[value] += count
-            elif kind == _DATE:
-                dates.add(term)
-        return BagTerms(terms, numbers, frozenset(dates))
+    def counted(self) -> Counter[str]:
+        """Each term with how often it came ("" for all that counts as nothing)."""
+        counts = Counter(map(bag_term, self._tokens))
+        counts.update(self._entities)
+        return counts

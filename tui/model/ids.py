@@ -12,7 +12,8 @@ Keys and terms with a prefix:
 - an entity split off by hand clusters as `split:<form>`;
 - the terms sentences are matched by (`tui.analysis.terms`): `E:<entity id>` for a
   mention, `D:<word>` for a name-like word (a demonym, a web domain), `S:<word>` for a
-  synonym class; any other term is a plain word stem.
+  synonym class; any other term is a plain word stem. A bag of terms has `#:<value>`
+  for a number and `T:<word>` for a weekday or month too.
 """
 
 from __future__ import annotations
@@ -45,6 +46,9 @@ SPLIT = Prefix("split:")
 ENTITY_TERM = Prefix("E:")
 NAME_LIKE_TERM = Prefix("D:")
 SYNONYM_TERM = Prefix("S:")
+# In a bag of terms (`tui.analysis.terms.TermBag`): a number, a weekday or month named.
+NUMBER_TERM = Prefix("#:")
+DATE_TERM = Prefix("T:")
 # Terms that name something (an entity or a name-like word) rather than say something.
 NAME_TERMS = (ENTITY_TERM.text, NAME_LIKE_TERM.text)
 

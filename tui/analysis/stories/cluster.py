@@ -26,12 +26,12 @@ from tui.analysis.stories.features import ReportTerms, report_terms
 from tui.analysis.stories.linkage import average_link
 from tui.analysis.stories.pairs import MAX_CANDIDATES, Pair, candidate_pairs, pair_score
 from tui.analysis.stories.titles import make_stories
-from tui.analysis.stories.vectors import TermCounts, Vector, vectors_of
+from tui.analysis.stories.vectors import vectors_of
 from tui.model.document import Report
 from tui.model.entities import Entity, Mention
 from tui.model.stories import Story
 
-THRESHOLD = 0.55
+THRESHOLD = 0.4
 # A report's reference score is its NEIGHBOUR-th best, kept within these bounds: a
 # report far from all others (a story of its own) is not made close to them, and one
 # among copies of a wire story is not made far from its story's other reports.
@@ -84,7 +84,8 @@ class StoryFeatures:
     def scores(self) -> dict[Pair, float]:
         """The score of every candidate pair (i < j), found once."""
         if self._scores is None:
-            self._scores = {(i, j): self.score(i, j) for i, j in candidate_pairs(self.vectors)}
+            pairs = candidate_pairs(self.vectors)
+            self._scores = {(i, j): self.score(i, j) for i, j in pairs}
         return self._scores
 
 

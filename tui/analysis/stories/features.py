@@ -1,8 +1,7 @@
 """What a report says, for telling its story apart from others.
 
 A report's terms come from `tui.analysis.terms` (word stems, synonym classes, entities
-by id, so every spelling of a name is one term), in three kinds that weigh differently
-(see `vectors`): words, names (entities, demonyms) and numbers (a death toll, a score, a
+by id, so every spelling of a name is one term, and numbers: a death toll, a score, a
 magnitude). The lead, where a report says what happened, counts more than the rest, and
 only the first sentences are read: they say which story a report tells. Kept apart are
 the years and weekdays the lead names (and the year of the report's date): they say when
@@ -12,14 +11,13 @@ its event happened.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tui.analysis.terms import TermBag
 from tui.model.document import UNANALYSED_KINDS, Report
 from tui.model.entities import Mention
-from tui.model.ids import is_name_term
+from tui.model.ids import DATE_TERM
 
 # The lead: the first sentences of this many words or more (a URL, a byline or a
 # dateline is not one, but what it names counts as the lead's).
@@ -28,7 +26,7 @@ LEAD_WORDS = 5
 # How much more a term of the lead counts than one further down.
 LEAD_WEIGHT = 2.0
 # Only this many sentences of a report are read.
-MAX_SENTENCES = 20
+MAX_SENTENCES = 15
 
 _YEAR = re.compile(r"(?<![\d.,$£€])(?:19[0-9]{2}|20[0-9]{2})(?![\d%]|[.,]\d)")
 _ISO_DATE = re.compile(r"\s*([0-9]{4})-([0-9]{2})-([0-9]{2})")
@@ -37,11 +35,10 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 
 @dataclass(frozen=True, slots=True)
 class ReportTerms:
-    """A report's terms by kind, each with its weighted count, and when it happened."""
+    """A report's terms (words, names, numbers: see `tui.analysis.terms.bag_term`) with
+    their counts, the lead's counted twice, and when its event happened."""
 
-    words: dict[str, float]
-    names: dict[str, float]
-    numbers: dict[str, float]
+    counts: dict[str, float]
     # The years its date and its lead name.
     years: frozenset[int]
     # The weekdays its lead names.
@@ -87,15 +84,11 @@ def report_terms(report: Report, mentions: Mapping[str, Sequence[Mention]]) -> R
             rest += 1
         if rest < len(sentences):
             body.add(report, paragraph, sentences[rest].start, sentences[-1].end, found)
-    words: dict[str, float] = defaultdict(float)
-    names: dict[str, float] = defaultdict(float)
-    numbers: dict[str, float] = defaultdict(float)
-    weekdays: frozenset[str] = frozenset()
-    for bag, weight in ((lead.counted(), LEAD_WEIGHT), (body.counted(), 1.0)):
-        for term, count in bag.terms.items():
-            (names if is_name_term(term) else words)[term] += count * weight
-        for value, count in bag.numbers.items():
-            numbers[value] += count * weight
-        if weight == LEAD_WEIGHT:
-            weekdays = bag.dates & _WEEKDAYS
-    return ReportTerms(dict(words), dict(names), dict(numbers), frozenset(years), weekdays)
+    counts: dict[str, float] = dict(body.counted())
+    weekdays = set()
+    for term, count in lead.counted().items():
+        counts[term] = counts.get(term, 0) + LEAD_WEIGHT * count
+        day = DATE_TERM.value(term)
+        if day in _WEEKDAYS:
+            weekdays.add(day)
+    return ReportTerms(counts, frozenset(years), frozenset(weekdays))

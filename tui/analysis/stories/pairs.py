@@ -9,13 +9,15 @@ of one event say the same.
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from tui.analysis.stories.features import ReportTerms
-from tui.analysis.stories.vectors import Vector, dot, heaviest
+from tui.analysis.stories.vectors import Vector, dots, heaviest
 
+# Shared numbers (the same death toll, score or magnitude) raise a pair's score by up
+# to this share of it.
+NUMBERS_BONUS = 1.0
 # A pair whose leads name only other years than each other's keeps this much of its score;
 # only other weekdays, this much.
 YEAR_CONFLICT = 0.3
@@ -23,7 +25,7 @@ WEEKDAY_CONFLICT = 0.6
 # Each report is indexed by this many of its heaviest terms...
 PREFIX = 12
 # ...and scored against at most this many of the reports sharing most of them.
-MAX_CANDIDATES = 40
+MAX_CANDIDATES = 20
 # A term in more reports' prefixes than this pairs too many to say anything.
 MAX_POSTING = 2000
 
@@ -31,7 +33,8 @@ Pair = tuple[int, int]
 
 
 def pair_score(a: Vector, b: Vector, when_a: ReportTerms, when_b: ReportTerms) -> float:
-    value = dot(a, b)
+    value, numbers = dots(a, b)
+    value *= 1 + NUMBERS_BONUS * numbers
     if when_a.years and when_b.years and not when_a.years & when_b.years:
         value *= YEAR_CONFLICT
     if when_a.weekdays and when_b.weekdays and not when_a.weekdays & when_b.weekdays:
@@ -53,14 +56,15 @@ class CandidateIndex:
 
     def closest(self, index: int, prefix: Sequence[str]) -> list[int]:
         """The reports (but `index`) sharing most prefix terms with it, at most
-        `MAX_CANDIDATES`, ties by index."""
+        `MAX_CANDIDATES` (ties: the first met, by term in the prefix's order, then
+        by report)."""
         hits: Counter[int] = Counter()
         for term in prefix:
             members = self.postings.get(term, ())
             if len(members) <= MAX_POSTING:
                 hits.update(members)
         hits.pop(index, None)
-        return heapq.nsmallest(MAX_CANDIDATES, hits, key=lambda j: (-hits[j], j))
+        return [j for j, _ in hits.most_common(MAX_CANDIDATES)]
 
 
 def candidate_pairs(vectors: Sequence[Vector]) -> list[Pair]:
