@@ -9,6 +9,7 @@ Numbers and dates are kept apart: they are details to compare, not evidence of a
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -18,13 +19,16 @@ from tui.analysis.entities import lexicon as lx
 from tui.analysis.entities.extract import is_adjectival
 from tui.model.document import Paragraph, Report, Sentence
 from tui.model.entities import Mention
-from tui.model.ids import ENTITY_TERM, NAME_LIKE_TERM, SYNONYM_TERM
+from tui.model.ids import DATE_TERM, ENTITY_TERM, NAME_LIKE_TERM, NUMBER_TERM, SYNONYM_TERM
 from tui.model.pickling import compact_pickle
 
 _WORD = re.compile(
     r"(?P<domain>(?:[\w-]+\.)+(?:com|org|net|gov|edu|int|info|news|co|uk|io|tv)\b)"
     r"|[^\W\d_][\w'’-]*|\d[\d,.]*\d|\d|[,;:()\[\]“”\"—–]"
 )
+# The same tokens, found all at once (`TermBag`): a web domain is the only token with a
+# dot that ends in a letter.
+_TOKENS = re.compile(_WORD.pattern.replace("(?P<domain>", "(?:"))
 _SPLITTERS = frozenset(',;:()[]“”"—–')
 _CONJUNCTIONS = frozenset({"and", "but", "while", "although", "though", "whereas"})
 _NUMBER_WORDS = {
@@ -110,14 +114,13 @@ class SentenceTerms:
 
 
 def _pieces(
-    paragraph: Paragraph, sentence: Sentence, mentions: Sequence[Mention]
+    paragraph: Paragraph, start: int, end: int, mentions: Sequence[Mention]
 ) -> Iterator[tuple[int, int, str]]:
-    """The sentence's visible text as (start, end, "") stretches and (start, end, entity)."""
-    inside = sorted(
-        (m for m in mentions if sentence.start <= m.start < sentence.end), key=lambda m: m.start
-    )
+    """The visible text of `start:end` (within the paragraph) as (start, end, "")
+    stretches and (start, end, entity) mentions."""
+    inside = sorted((m for m in mentions if start <= m.start < end), key=lambda m: m.start)
     for run in paragraph.runs:
-        s, e = max(run.start, sentence.start), min(run.end, sentence.end)
+        s, e = max(run.start, start), min(run.end, end)
         if s >= e:
             continue
         pos = s
@@ -132,6 +135,33 @@ def _pieces(
             yield pos, e, ""
 
 
+# What a token is, for `sentence_terms`: its kind and values (see `_token`).
+_SKIP, _SPLIT, _NUMBER, _DATE, _TERM = range(5)
+
+
+@lru_cache(maxsize=1 << 18)
+def _token(token: str) -> tuple[int, str, str]:
+    """A word, number or punctuation token (not a web domain) as (kind, a, b): a clause
+    split; a number (a = its value); a weekday or month (a = the word, lower case, b =
+    the same); a word (a = the word, lower case, b = its matching term, "" for a stop
+    word). Cached: the same tokens come again and again."""
+    lower = _bare(token)
+    if not lower:
+        return _SKIP, "", ""
+    if token in _SPLITTERS or lower in _CONJUNCTIONS:
+        return _SPLIT, "", ""
+    if token[0].isdigit() or lower in _NUMBER_WORDS:
+        return _NUMBER, _NUMBER_WORDS.get(lower, token.replace(",", "")), ""
+    if lower in _WEEKDAYS or lower in _MONTHS:
+        return _DATE, lower, lower
+    if token[0].isupper() and is_adjectival(token):
+        # "Syrian", "Lebanese": name-like, so they cannot carry a match alone.
+        return _TERM, lower, NAME_LIKE_TERM.of(lower)
+    if len(lower) > 1 and lower not in _STOP:
+        return _TERM, lower, content_term(lower)
+    return _TERM, lower, ""
+
+
 def sentence_terms(
     report: Report, paragraph: Paragraph, sentence: Sentence, mentions: Sequence[Mention]
 ) -> SentenceTerms:
@@ -139,36 +169,30 @@ def sentence_terms(
     numbers: list[tuple[str, str]] = []
     dates: list[str] = []
     pending_number: str | None = None
-    for start, end, entity in _pieces(paragraph, sentence, mentions):
+    for start, end, entity in _pieces(paragraph, sentence.start, sentence.end, mentions):
         if entity:
             clauses[-1].append(ENTITY_TERM.of(entity))
             pending_number = None
             continue
         for match in _WORD.finditer(report.text, start, end):
-            token = match.group()
-            if match.group("domain"):  # "washingtonpost.com" names a source, like a name
-                clauses[-1].append(NAME_LIKE_TERM.of(token.lower()))
+            if match.lastgroup:  # "washingtonpost.com" names a source, like a name
+                clauses[-1].append(NAME_LIKE_TERM.of(match.group().lower()))
                 continue
-            lower = _bare(token)
-            if not lower:
-                continue
-            if token in _SPLITTERS or lower in _CONJUNCTIONS:
+            kind, value, term = _token(match.group())
+            if kind in (_TERM, _DATE):
+                if pending_number is not None:
+                    numbers.append((pending_number, stem(value)))
+                    pending_number = None
+                if kind == _DATE:
+                    dates.append(term)
+                elif term:
+                    clauses[-1].append(term)
+            elif kind == _NUMBER:
+                pending_number = value
+            elif kind == _SPLIT:
                 if clauses[-1]:
                     clauses.append([])
                 pending_number = None
-            elif token[0].isdigit() or lower in _NUMBER_WORDS:
-                pending_number = _NUMBER_WORDS.get(lower, token.replace(",", ""))
-            else:
-                if pending_number is not None:
-                    numbers.append((pending_number, stem(lower) if lower else ""))
-                    pending_number = None
-                if lower in _WEEKDAYS or lower in _MONTHS:
-                    dates.append(lower)
-                elif token[0].isupper() and is_adjectival(token):
-                    # "Syrian", "Lebanese": name-like, so they cannot carry a match alone.
-                    clauses[-1].append(NAME_LIKE_TERM.of(lower))
-                elif len(lower) > 1 and lower not in _STOP:
-                    clauses[-1].append(content_term(lower))
     return SentenceTerms(
         sentence=sentence,
         report=report.id,
@@ -177,3 +201,50 @@ def sentence_terms(
         numbers=tuple(numbers),
         dates=tuple(dates),
     )
+
+
+@lru_cache(maxsize=1 << 18)
+def bag_term(token: str) -> str:
+    """What a token counts as in a bag of terms: its matching term (as in
+    `sentence_terms`), `#:value` for a number, `T:word` for a weekday or month, "" for
+    a stop word or punctuation. Cached, and called through `map`: a bag of a whole
+    report's words is counted without a Python loop over them."""
+    if "." in token and token[-1].isalpha():  # a web domain: a dot, and no number
+        return NAME_LIKE_TERM.of(token.lower())
+    kind, value, term = _token(token)
+    if kind == _NUMBER:
+        return NUMBER_TERM.of(value)
+    if kind == _DATE:
+        return DATE_TERM.of(term)
+    return term if kind == _TERM else ""
+
+
+class TermBag:
+    """Terms counted over stretches of text, without clauses or order: quicker than
+    `sentence_terms` for whole reports (see `bag_term`)."""
+
+    def __init__(self) -> None:
+        self._tokens: list[str] = []
+        self._entities: list[str] = []
+
+    def add(
+        self,
+        report: Report,
+        paragraph: Paragraph,
+        start: int,
+        end: int,
+        mentions: Sequence[Mention],
+        times: int = 1,
+    ) -> None:
+        """Count `report.text[start:end]` (within the paragraph) in, `times` times."""
+        for s, e, entity in _pieces(paragraph, start, end, mentions):
+            if entity:
+                self._entities.extend([ENTITY_TERM.of(entity)] * times)
+            else:
+                self._tokens.extend(_TOKENS.findall(report.text, s, e) * times)
+
+    def counted(self) -> Counter[str]:
+        """Each term with how often it came ("" for all that counts as nothing)."""
+        counts = Counter(map(bag_term, self._tokens))
+        counts.update(self._entities)
+        return counts

@@ -1,9 +1,9 @@
 """Ids and keys: the one place that builds and parses them.
 
 Ids of the model: reports `r1`, their paragraphs `r1.p3` and sentences `r1.s4` (numbered
-through the whole report), entities `e7`, shared facts `f12`, topics `t2`. Each is a
-letter and a number (a paragraph or sentence: its report's id, a dot, a letter and a
-number), and ids of one kind sort in number order with `id_sort_key`.
+through the whole report), stories `s5`, entities `e7`, shared facts `f12`, topics `t2`.
+Each is a letter and a number (a paragraph or sentence: its report's id, a dot, a letter
+and a number), and ids of one kind sort in number order with `id_sort_key`.
 
 Keys and terms with a prefix:
 - a cited source's key is its entity id, or `name:<wording>` when it names no entity
@@ -12,7 +12,8 @@ Keys and terms with a prefix:
 - an entity split off by hand clusters as `split:<form>`;
 - the terms sentences are matched by (`tui.analysis.terms`): `E:<entity id>` for a
   mention, `D:<word>` for a name-like word (a demonym, a web domain), `S:<word>` for a
-  synonym class; any other term is a plain word stem.
+  synonym class; any other term is a plain word stem. A bag of terms has `#:<value>`
+  for a number and `T:<word>` for a weekday or month too.
 """
 
 from __future__ import annotations
@@ -45,6 +46,9 @@ SPLIT = Prefix("split:")
 ENTITY_TERM = Prefix("E:")
 NAME_LIKE_TERM = Prefix("D:")
 SYNONYM_TERM = Prefix("S:")
+# In a bag of terms (`tui.analysis.terms.TermBag`): a number, a weekday or month named.
+NUMBER_TERM = Prefix("#:")
+DATE_TERM = Prefix("T:")
 # Terms that name something (an entity or a name-like word) rather than say something.
 NAME_TERMS = (ENTITY_TERM.text, NAME_LIKE_TERM.text)
 
@@ -63,6 +67,10 @@ def paragraph_id(report: str, number: int) -> str:
 
 def sentence_id(report: str, number: int) -> str:
     return f"{report}.s{number}"
+
+
+def story_id(number: int) -> str:
+    return f"s{number}"
 
 
 def entity_id(number: int) -> str:

@@ -1,0 +1,78 @@
+"""Which reports to compare (candidates from an index, never all pairs) and how alike
+two reports are as tellings of one story.
+
+A pair's score is the dot product of their vectors (see `vectors`), cut when the two
+leads name other years (two earthquakes in one region, years apart) or other weekdays
+than each other: a report says when its event happened near the top, and two reports
+of one event say the same.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from tui.analysis.stories.features import ReportTerms
+from tui.analysis.stories.vectors import Vector, dots, heaviest
+
+# Shared numbers (the same death toll, score or magnitude) raise a pair's score by up
+# to this share of it.
+NUMBERS_BONUS = 1.0
+# A pair whose leads name only other years than each other's keeps this much of its score;
+# only other weekdays, this much.
+YEAR_CONFLICT = 0.3
+WEEKDAY_CONFLICT = 0.6
+# Each report is indexed by this many of its heaviest terms...
+PREFIX = 12
+# ...and scored against at most this many of the reports sharing most of them.
+MAX_CANDIDATES = 20
+# A term in more reports' prefixes than this pairs too many to say anything.
+MAX_POSTING = 2000
+
+Pair = tuple[int, int]
+
+
+def pair_score(a: Vector, b: Vector, when_a: ReportTerms, when_b: ReportTerms) -> float:
+    value, numbers = dots(a, b)
+    value *= 1 + NUMBERS_BONUS * numbers
+    if when_a.years and when_b.years and not when_a.years & when_b.years:
+        value *= YEAR_CONFLICT
+    if when_a.weekdays and when_b.weekdays and not when_a.weekdays & when_b.weekdays:
+        value *= WEEKDAY_CONFLICT
+    return value
+
+
+class CandidateIndex:
+    """Reports by the heaviest terms of their vectors (their prefix)."""
+
+    def __init__(self) -> None:
+        self.postings: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, index: int, vector: Vector) -> list[str]:
+        prefix = heaviest(vector, PREFIX)
+        for term in prefix:
+            self.postings[term].append(index)
+        return prefix
+
+    def closest(self, index: int, prefix: Sequence[str]) -> list[int]:
+        """The reports (but `index`) sharing most prefix terms with it, at most
+        `MAX_CANDIDATES` (ties: the first met, by term in the prefix's order, then
+        by report)."""
+        hits: Counter[int] = Counter()
+        for term in prefix:
+            members = self.postings.get(term, ())
+            if len(members) <= MAX_POSTING:
+                hits.update(members)
+        hits.pop(index, None)
+        return [j for j, _ in hits.most_common(MAX_CANDIDATES)]
+
+
+def candidate_pairs(vectors: Sequence[Vector]) -> list[Pair]:
+    """Pairs (i < j) of reports that may tell one story: sharing one of the `PREFIX`
+    heaviest terms of either, and among the `MAX_CANDIDATES` closest of one of them."""
+    index = CandidateIndex()
+    prefixes = [index.add(i, vector) for i, vector in enumerate(vectors)]
+    pairs: set[Pair] = set()
+    for i, prefix in enumerate(prefixes):
+        pairs.update((min(i, j), max(i, j)) for j in index.closest(i, prefix))
+    return sorted(pairs)
