@@ -35,10 +35,16 @@ def analyze_texts(
     texts: Mapping[str, str],
     corrections: Corrections | None = None,
     user_topics: Sequence[UserTopic] = (),
+    *,
+    one_story: bool = False,
 ) -> Corpus:
-    """Analyse reports given as `{name: text}`; names ending .md are Markdown."""
+    """Analyse reports given as `{name: text}`; names ending .md are Markdown. With
+    `one_story` every report is taken to be about one story."""
     from tui.ingest.loader import reports_from_texts
     from tui.pipeline.build import analysis_stages, last_corpus
 
     reports = reports_from_texts(texts)
-    return last_corpus(analysis_stages(reports, corrections=corrections, user_topics=user_topics))
+    stages = analysis_stages(
+        reports, corrections=corrections, user_topics=user_topics, one_story=one_story
+    )
+    return last_corpus(stages)

@@ -15,8 +15,10 @@ from tui.cli.reader import terminal_missing as real_terminal_missing
 from tui.model import PARAGRAPH_KINDS
 from tui.resources import seeds_dir
 
-TOP_KEYS = {"schema", "reports", "entities", "facts", "topics"}
-REPORT_KEYS = {"id", "name", "path", "source", "title", "date", "url", "text", "paragraphs"}
+TOP_KEYS = {"schema", "reports", "stories", "entities", "facts", "topics"}
+REPORT_KEYS = {
+    "id", "name", "path", "source", "title", "date", "url", "story", "text", "paragraphs"
+}  # fmt: skip
 PARAGRAPH_KEYS = {"id", "start", "end", "kind", "topics", "cited", "sentences", "mentions"}
 SENTENCE_KEYS = {"id", "start", "end", "facts"}
 
@@ -32,7 +34,7 @@ def error_lines(err: str) -> list[str]:
 def assert_schema(data: dict) -> None:
     assert set(data) == TOP_KEYS
     assert data["schema"] == 1
-    for key in ("entities", "facts", "topics"):
+    for key in ("stories", "entities", "facts", "topics"):
         assert isinstance(data[key], list)
     for report in data["reports"]:
         assert set(report) == REPORT_KEYS

@@ -3,6 +3,7 @@
 from tui.model.corpus import Corpus, LoadError
 from tui.model.document import PARAGRAPH_KINDS, Paragraph, Report, Run, Sentence
 from tui.model.entities import ENTITY_TYPES, Entity, Mention, MergeReason
+from tui.model.stories import Story
 
 __all__ = [
     "ENTITY_TYPES",
@@ -16,4 +17,5 @@ __all__ = [
     "Report",
     "Run",
     "Sentence",
+    "Story",
 ]

@@ -10,13 +10,14 @@ from tui.model.document import Paragraph, Report, Sentence
 from tui.model.entities import Entity, Mention
 from tui.model.facts import Fact, FactLink
 from tui.model.pickling import compact_pickle
+from tui.model.stories import Story
 from tui.model.tags import CitedSource, Topic
 
 MatchMode = Literal["any", "all"]
 
 SCHEMA_VERSION = 1
 # The analysis runs in these stages, in this order; a reader shows each one as it is done
-# (see tui.pipeline.build.analysis_stages).
+# (see tui.pipeline.build.analysis_stages). The stories come with the entities.
 ANALYSIS_STAGES = ("entities", "facts", "topics")
 
 
@@ -37,6 +38,10 @@ class LoadError:
 class Corpus:
     reports: tuple[Report, ...]
     errors: tuple[LoadError, ...] = ()
+    # The reports grouped by happening: each report is in exactly one story.
+    stories: tuple[Story, ...] = ()
+    # Story id by report id.
+    report_story: dict[str, str] = field(default_factory=dict)
     entities: tuple[Entity, ...] = ()
     # Mentions of entities, by paragraph id, in text order.
     mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
@@ -66,6 +71,16 @@ class Corpus:
             if report.id == report_id:
                 return report
         raise KeyError(report_id)
+
+    def story(self, story_id: str) -> Story:
+        for story in self.stories:
+            if story.id == story_id:
+                return story
+        raise KeyError(story_id)
+
+    def story_of(self, report_id: str) -> str | None:
+        """The id of the report's story (None before the stories are found)."""
+        return self.report_story.get(report_id)
 
     def entity(self, entity_id: str) -> Entity:
         for entity in self.entities:
@@ -133,11 +148,13 @@ class Corpus:
                     "title": r.title,
                     "date": r.date,
                     "url": r.url,
+                    "story": self.report_story.get(r.id),
                     "text": r.text,
                     "paragraphs": [self._paragraph_dict(p) for p in r.paragraphs],
                 }
                 for r in self.reports
             ],
+            "stories": [story.to_dict() for story in self.stories],
             "entities": [entity.to_dict() for entity in self.entities],
             "facts": [fact.to_dict() for fact in self.facts],
             "topics": [topic.to_dict() for topic in self.topics],

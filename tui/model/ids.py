@@ -1,9 +1,9 @@
 """Ids and keys: the one place that builds and parses them.
 
 Ids of the model: reports `r1`, their paragraphs `r1.p3` and sentences `r1.s4` (numbered
-through the whole report), entities `e7`, shared facts `f12`, topics `t2`. Each is a
-letter and a number (a paragraph or sentence: its report's id, a dot, a letter and a
-number), and ids of one kind sort in number order with `id_sort_key`.
+through the whole report), stories `s5`, entities `e7`, shared facts `f12`, topics `t2`.
+Each is a letter and a number (a paragraph or sentence: its report's id, a dot, a letter
+and a number), and ids of one kind sort in number order with `id_sort_key`.
 
 Keys and terms with a prefix:
 - a cited source's key is its entity id, or `name:<wording>` when it names no entity
@@ -63,6 +63,10 @@ def paragraph_id(report: str, number: int) -> str:
 
 def sentence_id(report: str, number: int) -> str:
     return f"{report}.s{number}"
+
+
+def story_id(number: int) -> str:
+    return f"s{number}"
 
 
 def entity_id(number: int) -> str:

@@ -10,6 +10,7 @@ from dataclasses import replace
 from tui.analysis.attribution import find_all_cited
 from tui.analysis.entities import find_entities
 from tui.analysis.facts import DEFAULT_THRESHOLD, cluster_facts, find_facts
+from tui.analysis.stories import find_stories
 from tui.analysis.topics import UserTopic, find_topics
 from tui.model.corpus import Corpus, LoadError
 from tui.model.corrections import Corrections
@@ -30,10 +31,13 @@ def analysis_stages(
     corrections: Corrections | None = None,
     threshold: float = DEFAULT_THRESHOLD,
     user_topics: Sequence[UserTopic] = (),
+    *,
+    one_story: bool = False,
 ) -> Iterator[tuple[str, Corpus]]:
     """The analyses one stage at a time, each yielding (stage, the corpus so far): first
-    the entities and their mentions, then the shared facts, then cited sources and
-    topics. The last corpus is the whole analysis; a reader shows each as it comes."""
+    the entities and their mentions with the stories (all reports in one with
+    `one_story`), then the shared facts, then cited sources and topics. The last corpus
+    is the whole analysis; a reader shows each as it comes."""
     with paused_gc():
         analysis = find_entities(reports, corrections)
         by_paragraph: dict[str, list[Mention]] = defaultdict(list)
@@ -42,9 +46,12 @@ def analysis_stages(
             by_paragraph[mention.paragraph].append(mention)
             by_entity[mention.entity].add(mention.paragraph)
         mentions = {p: tuple(sorted(ms, key=lambda m: m.start)) for p, ms in by_paragraph.items()}
+        stories = find_stories(reports, mentions, analysis.entities, one_story=one_story)
         corpus = Corpus(
             reports=tuple(reports),
             errors=tuple(errors),
+            stories=stories,
+            report_story={r: story.id for story in stories for r in story.report_ids},
             entities=analysis.entities,
             mentions=mentions,
             entity_paragraphs={e: frozenset(ps) for e, ps in by_entity.items()},

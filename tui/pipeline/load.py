@@ -83,34 +83,44 @@ def cached_stages(
     cache: AnalysisCache | None,
     corrections: Corrections | None = None,
     user_topics: Sequence[UserTopic] = (),
+    *,
+    one_story: bool = False,
 ) -> Iterator[tuple[str, Corpus]]:
     """`build.analysis_stages`, or only its last stage, from the cache, when nothing it
     uses changed; a fresh analysis is stored when its last stage is done."""
     from tui.pipeline import build
 
+    def stages() -> Iterator[tuple[str, Corpus]]:
+        return build.analysis_stages(
+            reports, errors, corrections, user_topics=user_topics, one_story=one_story
+        )
+
     if cache is None or len(report_keys) != len(reports):
-        yield from build.analysis_stages(reports, errors, corrections, user_topics=user_topics)
+        yield from stages()
         return
-    key = _corpus_key(report_keys, corrections, user_topics)
+    key = _corpus_key(report_keys, corrections, user_topics, one_story)
     cached = cache.get("corpus", key)
     if isinstance(cached, Corpus):
         yield ANALYSIS_STAGES[-1], replace(cached, errors=tuple(errors))
         return
-    for stage, corpus in build.analysis_stages(
-        reports, errors, corrections, user_topics=user_topics
-    ):
+    for stage, corpus in stages():
         if stage == ANALYSIS_STAGES[-1]:
             cache.put("corpus", key, replace(corpus, errors=()))
         yield stage, corpus
 
 
 def _corpus_key(
-    report_keys: Sequence[str], corrections: Corrections | None, user_topics: Sequence[UserTopic]
+    report_keys: Sequence[str],
+    corrections: Corrections | None,
+    user_topics: Sequence[UserTopic],
+    one_story: bool,
 ) -> str:
     """The key of an analysis: its reports' keys and the settings."""
     from tui.analysis.facts import DEFAULT_THRESHOLD
 
-    return content_key(tuple(report_keys), corrections, tuple(user_topics), DEFAULT_THRESHOLD)
+    return content_key(
+        tuple(report_keys), corrections, tuple(user_topics), DEFAULT_THRESHOLD, one_story
+    )
 
 
 # A file changed this recently (ctime or mtime, in ns) may change again without its
@@ -137,6 +147,7 @@ def _inputs_key(
     found_errors: Sequence[LoadError],
     corrections: Corrections | None,
     user_topics: Sequence[UserTopic],
+    one_story: bool,
 ) -> str:
     """What a whole analysis depends on: every input file (`_file_part`: its size and
     times, without reading it, unless it has just changed), the `sources.toml` beside
@@ -155,7 +166,7 @@ def _inputs_key(
     parts.extend(_file_part(path, now_ns) for path in files)
     from tui.analysis.facts import DEFAULT_THRESHOLD
 
-    return content_key(tuple(parts), corrections, tuple(user_topics), DEFAULT_THRESHOLD)
+    return content_key(tuple(parts), corrections, tuple(user_topics), DEFAULT_THRESHOLD, one_story)
 
 
 class Loader:
@@ -173,12 +184,15 @@ class Loader:
         user_topics: Sequence[UserTopic] = (),
         warn: Callable[[str], None] | None = None,
         found: Discovery | None = None,
+        one_story: bool = False,
     ) -> None:
         # `found`: what `discover(paths, recursive)` already found (the command line
         # checks there is something to read before the reader starts).
         self.found = found if found is not None else discover(paths, recursive=recursive)
         self.cache = cache
         self.user_topics = tuple(user_topics)
+        # Every report taken to be about one story (no story clustering).
+        self.one_story = one_story
         self.reports: list[Report] = []
         self.errors: list[LoadError] = []
         self.warnings: list[str] = []
@@ -229,7 +243,9 @@ class Loader:
             self.errors.append(error)
             yield ReportSkipped(error, 0, total)
         if self.cache is not None:
-            key = _inputs_key(self.found.files, self.found.errors, corrections, self.user_topics)
+            key = _inputs_key(
+                self.found.files, self.found.errors, corrections, self.user_topics, self.one_story
+            )
             self._inputs = (key, corrections)
             whole = self._cached_whole(key)
             if whole is not None:
@@ -298,7 +314,13 @@ class Loader:
             yield ANALYSIS_STAGES[-1], self._finished(self._whole)
             return
         stages = cached_stages(
-            self.reports, self.errors, self._keys, self.cache, corrections, self.user_topics
+            self.reports,
+            self.errors,
+            self._keys,
+            self.cache,
+            corrections,
+            self.user_topics,
+            one_story=self.one_story,
         )
         for stage, corpus in stages:
             if stage != ANALYSIS_STAGES[-1]:
@@ -307,7 +329,7 @@ class Loader:
             complete = len(self._keys) == len(self.reports)
             if self.cache is not None and self._inputs is not None and same_settings and complete:
                 entry = (
-                    _corpus_key(self._keys, corrections, self.user_topics),
+                    _corpus_key(self._keys, corrections, self.user_topics, self.one_story),
                     tuple(self.errors),
                     tuple(self.warnings),
                     tuple(self._keys),
@@ -325,11 +347,16 @@ def load_corpus(
     corrections: Corrections | None = None,
     user_topics: Sequence[UserTopic] = (),
     cache: AnalysisCache | None = None,
+    *,
+    one_story: bool = False,
 ) -> Corpus:
     """Read and analyse reports at once. With a cache, an unchanged input is loaded
     whole, and otherwise only changed or added files are read again before the
-    cross-report analyses run."""
-    loader = Loader(paths, recursive=recursive, cache=cache, user_topics=user_topics)
+    cross-report analyses run. With `one_story` every report is taken to be about one
+    story."""
+    loader = Loader(
+        paths, recursive=recursive, cache=cache, user_topics=user_topics, one_story=one_story
+    )
     from tui.pipeline.build import last_corpus
 
     deque(loader.read(corrections), maxlen=0)

@@ -1,0 +1,78 @@
+"""Stories from groups of reports: ids by size, a title, outlets and dates."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from tui.model.document import UNANALYSED_KINDS, Report
+from tui.model.ids import story_id
+from tui.model.stories import Story
+from tui.textsafe import safe_line, safe_visible_line
+
+# Titles longer than this are cut at a word.
+TITLE_LENGTH = 100
+# A lead sentence needs this many words (a URL or a dateline is not one).
+_LEAD_WORDS = 4
+
+
+def make_stories(
+    reports: Sequence[Report],
+    groups: Sequence[Sequence[int]],
+    scores: Mapping[tuple[int, int], float],
+) -> tuple[Story, ...]:
+    """One story per group of report indexes: `s1` the largest (ties: the one whose
+    first report comes first), reports in corpus order."""
+    ordered = sorted((sorted(group) for group in groups if group), key=lambda g: (-len(g), g[0]))
+    centrality = [0.0] * len(reports)
+    for (i, j), value in scores.items():
+        centrality[i] += value
+        centrality[j] += value
+    stories = []
+    for number, group in enumerate(ordered, start=1):
+        members = [reports[i] for i in group]
+        central = sorted(group, key=lambda i: (-centrality[i], i))
+        dates = sorted(r.date for r in members if r.date)
+        stories.append(
+            Story(
+                id=story_id(number),
+                report_ids=tuple(r.id for r in members),
+                title=story_title([reports[i] for i in central]),
+                outlets=tuple(sorted({r.outlet for r in members if r.outlet})),
+                dates=(dates[0], dates[-1]) if dates else (None, None),
+            )
+        )
+    return tuple(stories)
+
+
+def story_title(reports: Sequence[Report]) -> str:
+    """The title of the first report that has one, else the lead sentence of the first
+    that has one (reports most central first); "" when none has either."""
+    for report in reports:
+        title = safe_line(report.title)
+        if title:
+            return shortened(title)
+    for report in reports:
+        lead = lead_sentence(report)
+        if lead:
+            return shortened(lead)
+    return ""
+
+
+def lead_sentence(report: Report) -> str:
+    """The report's first sentence of a few words, on one line."""
+    for paragraph in report.paragraphs:
+        if paragraph.kind in UNANALYSED_KINDS:
+            continue
+        for sentence in paragraph.sentences:
+            line = safe_visible_line(report, paragraph, sentence.start, sentence.end)
+            if len(line.split()) >= _LEAD_WORDS:
+                return line
+    return ""
+
+
+def shortened(line: str, length: int = TITLE_LENGTH) -> str:
+    """`line` cut at a word to at most `length` characters, with an ellipsis if cut."""
+    if len(line) <= length:
+        return line
+    cut = line[: length - 1].rsplit(" ", 1)[0].rstrip(" ,;:-")
+    return (cut if len(cut) >= length // 2 else line[: length - 1]) + "…"

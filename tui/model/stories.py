@@ -1,0 +1,34 @@
+"""Stories: the reports about one happening (the same event, at the same time and place)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from tui.model.pickling import compact_pickle
+
+
+@compact_pickle
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A story of the corpus. Ids run `s1`, `s2`... by size, largest first (ties: the
+    story whose first report comes first); every report is in exactly one story."""
+
+    id: str
+    # In corpus order.
+    report_ids: tuple[str, ...]
+    # Its most representative headline or lead sentence, safe to show on one line.
+    title: str
+    # The reports' distinct outlets, sorted (empty ones left out).
+    outlets: tuple[str, ...]
+    # The first and last ISO date of its reports, where any is known.
+    dates: tuple[str | None, str | None] = (None, None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "reports": list(self.report_ids),
+            "outlets": list(self.outlets),
+            "dates": list(self.dates),
+        }
