@@ -13,9 +13,11 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
+from tui.analysis.stories.corrections import corrected_groups
 from tui.analysis.stories.features import ReportFeatures, report_features
 from tui.analysis.stories.linkage import average_link
 from tui.analysis.stories.titles import make_stories
+from tui.model.corrections import Corrections
 from tui.model.document import Report
 from tui.model.entities import Entity, Mention
 from tui.model.stories import Story
@@ -35,9 +37,11 @@ def find_stories(
     entities: Sequence[Entity],
     *,
     one_story: bool = False,
+    corrections: Corrections | None = None,
 ) -> tuple[Story, ...]:
     """The stories of the reports: every report in exactly one (all in one with
-    `one_story`)."""
+    `one_story`); the user's story corrections, if any, applied to the clustering's
+    (with `one_story` there is nothing to correct)."""
     if not reports:
         return ()
     if one_story:
@@ -46,6 +50,8 @@ def find_stories(
     vectors = tfidf_vectors(features)
     scores = {pair: cosine(vectors[pair[0]], vectors[pair[1]]) for pair in candidate_pairs(vectors)}
     groups = average_link(len(reports), scores, THRESHOLD)
+    if corrections is not None:
+        groups = corrected_groups(reports, groups, corrections.stories)
     return make_stories(reports, groups, scores)
 
 
