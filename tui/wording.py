@@ -47,6 +47,13 @@ def joined(items: Sequence[str], conjunction: str = "and") -> str:
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
+def date_span(first: str | None, last: str | None) -> str:
+    """ "2024-12-08", "2024-12-08 to 2024-12-10", or "" when neither is known."""
+    if first and last and first != last:
+        return f"{first} to {last}"
+    return first or last or ""
+
+
 def folded(name: str) -> str:
     """A name as it is compared with another: case-folded, white space collapsed."""
     return " ".join(name.casefold().split())

@@ -42,6 +42,7 @@ from tui.app.screens.reader import ReaderScreen
 from tui.app.screens.report_list import HEADERS, ReportList
 from tui.app.screens.sensitivity import SensitivityPicker
 from tui.app.screens.sources_overview import SourcesOverview
+from tui.app.screens.story_picker import StoryPicker
 from tui.app.widgets.report_pane import ReportPane
 from tui.resources import seeds_dir
 from tui.settings.keymap import character_key, check_keymap
@@ -65,6 +66,7 @@ CLASSES: dict[str, type[DOMNode]] = {
     "links": LinksScreen,
     "sensitivity": SensitivityPicker,
     "alias_picker": AliasPicker,
+    "story_picker": StoryPicker,
     "help": HelpScreen,
 }
 

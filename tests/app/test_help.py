@@ -17,7 +17,7 @@ from tui.app.screens.report_list import ReportList
 from tui.app.widgets.report_pane import ReportPane
 
 # The reader's groups, in the order a new user needs them.
-READER_GROUPS = ["Move", "Panes", "Facts", "Filters", "Views", "Export", "App"]
+READER_GROUPS = ["Move", "Panes", "Stories", "Facts", "Filters", "Views", "Export", "App"]
 
 
 def help_screen(app: NewsprismApp) -> HelpScreen:

@@ -140,3 +140,68 @@ class Running:
         if self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait(timeout=TIMEOUT)
+
+
+# Reports of three clearly different events (two, two and one report), each with front
+# matter, for tests of stories: the analysis puts each event in a story of its own.
+STORY_REPORTS = {
+    "chile-reuters.txt": (
+        "Reuters",
+        "Strong quake kills 12 in northern Chile",
+        "2024-03-04",
+        "A strong earthquake struck northern Chile on Monday, killing at least 12 people "
+        "and damaging hundreds of homes in the port city of Iquique, officials said.\n\n"
+        "The magnitude 7.1 quake hit at 14:20 local time, the national seismological "
+        "centre said. Rescue teams were searching collapsed buildings in Iquique and Arica.",
+    ),
+    "chile-ap.txt": (
+        "AP",
+        "Chile earthquake leaves 12 dead, homes destroyed in Iquique",
+        "2024-03-05",
+        "At least 12 people died when a magnitude 7.1 earthquake shook northern Chile on "
+        "Monday, officials said, as rescue teams dug through collapsed buildings in "
+        "Iquique.\n\nThe quake damaged hundreds of homes in Iquique and Arica, the national "
+        "emergency office said.",
+    ),
+    "oscars-bbc.txt": (
+        "BBC",
+        "DeGeneres to host the Oscars again",
+        "2024-03-05",
+        "Ellen DeGeneres will host the Academy Awards ceremony next year, the Academy of "
+        "Motion Picture Arts and Sciences announced on Tuesday.\n\nDeGeneres, who first "
+        "hosted the Oscars in 2007, said she was thrilled to return to the Dolby Theatre "
+        "in Hollywood.",
+    ),
+    "oscars-variety.txt": (
+        "Variety",
+        "Ellen DeGeneres returns as Oscars host",
+        "2024-03-05",
+        "The Academy of Motion Picture Arts and Sciences said on Tuesday that Ellen "
+        "DeGeneres will host the Oscars ceremony next year at the Dolby Theatre.\n\n"
+        "DeGeneres hosted the Academy Awards in 2007 and said she was thrilled to return "
+        "to Hollywood.",
+    ),
+    "floods-guardian.txt": (
+        "The Guardian",
+        "Floods in Dhaka displace thousands",
+        "2024-03-06",
+        "Monsoon floods swept through low-lying districts of Dhaka on Wednesday, forcing "
+        "thousands of families from their homes, Bangladeshi authorities said.\n\nThe "
+        "Buriganga river burst its banks after three days of torrential rain, officials "
+        "said.",
+    ),
+}
+
+
+def story_text(name: str) -> str:
+    """The file text of one of `STORY_REPORTS`: front matter, then the report."""
+    source, title, date, body = STORY_REPORTS[name]
+    return f"---\nsource: {source}\ntitle: {title}\ndate: {date}\n---\n{body}\n"
+
+
+def write_story_reports(folder: Path) -> Path:
+    """`STORY_REPORTS` as files in `folder` (made if need be): the folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in STORY_REPORTS:
+        (folder / name).write_text(story_text(name), encoding="utf-8")
+    return folder

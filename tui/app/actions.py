@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
 # The reader's help groups, in the order a new user needs them.
-GROUPS = ("Move", "Panes", "Facts", "Filters", "Views", "Export", "App")
+GROUPS = ("Move", "Panes", "Stories", "Facts", "Filters", "Views", "Export", "App")
 
 # Scopes: the screens, and the widgets and base screens whose keys work together with
 # a screen's; with the app's keys they make one keyboard context, in which no key may
@@ -55,6 +55,9 @@ SCREENS: dict[str, tuple[str, tuple[str, ...]]] = {
     "links": ("the links", ()),
     "sensitivity": ("the fact sensitivity picker", ()),
     "alias_picker": ("the alias picker", ()),
+    # Its enter (and only that) stands in for the picker's: the other picker keys are
+    # the picker's own, checked with the other pickers.
+    "story_picker": ("the story picker", ()),
     "help": ("help", ()),
 }
 APP = "app"
@@ -199,6 +202,14 @@ ACTIONS: tuple[Action, ...] = (
          "Copy the cursor paragraph with its source to the clipboard", "Export"),
         ("copy_fact", "copy_fact", "Y", "Copy the paragraph's shared facts (clipboard)",
          "Copy the cursor paragraph's shared facts, in every report's words", "Export"),
+        # Story corrections (tui/app/screens/reader/story_corrections.py): saved, and
+        # the analysis runs again.
+        ("move_to_story", "move_to_story", "v", "Move this report to another story…",
+         "Put the focused pane's report in another story, or in a new story of its own "
+         "(saved, applied from then on)", "Stories"),
+        ("merge_stories", "merge_stories", "V", "Merge this story with…",
+         "Make the focused pane's story and another one a single story (saved, applied "
+         "from then on)", "Stories"),
     ),
     # ------------------------------------------------------------------ reading panes
     # j/k are what every reader knows: listed in help, not in the crowded footer.
@@ -293,6 +304,11 @@ ACTIONS: tuple[Action, ...] = (
     ),
     *_actions("sensitivity", ("sensitivity_cancel", "cancel", "escape", "Cancel", _SHOWN)),
     *_actions("alias_picker", ("alias_cancel", "cancel", "escape", "Cancel", _SHOWN)),
+    *_actions(
+        "story_picker",
+        # Priority: enter chooses from the search field and from the list alike.
+        ("story_picker_choose", "apply", "enter", "Choose", {"show": True, "priority": True}),
+    ),
     # ------------------------------------------------------------------ other screens
     *_actions(
         "export",

@@ -1,11 +1,12 @@
 """The newsprism Textual app: loads reports in a worker and shows the reader screen.
 
-When loading is done a second worker finds the entities (with the user's saved
-corrections) and posts the corpus; corrections made in the entity picker are saved
-and the analysis runs again. Reading and analysing are `tui.pipeline.load.Loader`'s;
-this module runs them in workers and hands their messages to the reader. (About 400
-lines: the two workers, their messages, entity corrections, the theme and the palette
-are each short; split further, each piece would be a file of one method.)
+When loading is done a second worker finds the entities and the stories (with the
+user's saved corrections) and posts the corpus; corrections made in the entity picker
+or to the stories (the reader's `StoryCorrectionsPart`) are saved and the analysis runs
+again. Reading and analysing are `tui.pipeline.load.Loader`'s; this module runs them
+in workers and hands their messages to the reader. (About 400 lines: the two workers,
+their messages, corrections, the theme and the palette are each short; split further,
+each piece would be a file of one method.)
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from tui.app.messages import (
     LoadingFinished,
     ReportFailed,
     ReportLoaded,
+    StoryCorrectionRequested,
 )
 from tui.app.screens.reader import ReaderScreen
 from tui.app.themes import ThemeChoice, pick_theme
@@ -71,10 +73,12 @@ class NewsprismApp(App[None]):
         theme: str | None = None,
         found: Discovery | None = None,
         keymap: Mapping[str, str] | None = None,
+        one_story: bool = False,
     ) -> None:
         """`found` (what `discover(paths, recursive)` found) and `keymap` (the user's,
         checked: `load_user_keymap`) are what the command line already has; without
-        them the app finds the files and reads the keymap itself."""
+        them the app finds the files and reads the keymap itself. With `one_story`
+        every report is taken to be about one story."""
         super().__init__()
         self.low_bandwidth = low_bandwidth
         # The first theme (`theme`, else low-bandwidth's 16 colours, else the saved
@@ -87,6 +91,7 @@ class NewsprismApp(App[None]):
         self._checked_keymap: dict[str, str] | None = dict(keymap) if keymap is not None else None
         self.user_topics = tuple(user_topics)
         self.use_cache = use_cache
+        self.one_story = one_story
         self.cache: AnalysisCache | None = None
         self.load_errors: list[LoadError] = []
         self.reader = ReaderScreen()
@@ -183,6 +188,7 @@ class NewsprismApp(App[None]):
             user_topics=self.user_topics,
             warn=self._warn_loading,
             found=self._found_files,
+            one_story=self.one_story,
         )
         found = loader.found
         try:
@@ -352,6 +358,16 @@ class NewsprismApp(App[None]):
         self._pending_correction = (message, self._spellings_of(message.forms[0]))
         self.notify(f"{done}; finding entities again…", timeout=4, markup=False)
         self.start_analysis(corrections)
+
+    def on_story_correction_requested(self, message: StoryCorrectionRequested) -> None:
+        from tui.settings.corrections import with_story_correction
+
+        if self.analysis_running or self.corrections is None:
+            self.notify("Analysis still running", timeout=3)
+            return
+        self.corrections = with_story_correction(self.corrections, message.change)
+        self.notify(f"{message.done}; finding the stories again…", timeout=4, markup=False)
+        self.start_analysis(self.corrections)
 
     def _spellings_of(self, form: str) -> frozenset[str]:
         """Every spelling of the entity that has `form` as one, in the current corpus."""

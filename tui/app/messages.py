@@ -11,7 +11,7 @@ from tui.model.document import Report
 
 if TYPE_CHECKING:
     from tui.model.corpus import Corpus
-    from tui.model.corrections import Corrections
+    from tui.model.corrections import Corrections, StoryCorrection
     from tui.query.tags import TagIndex
 
 
@@ -72,6 +72,16 @@ class CorrectionRequested(Message):
         super().__init__()
         self.kind = kind
         self.forms = forms
+
+
+class StoryCorrectionRequested(Message):
+    """The reader asks for a hand correction of the stories (`change` names reports by
+    key); `done` says what it does, for the notice."""
+
+    def __init__(self, change: StoryCorrection, done: str) -> None:
+        super().__init__()
+        self.change = change
+        self.done = done
 
 
 class FactsMatched(Message):

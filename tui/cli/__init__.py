@@ -1,7 +1,8 @@
 """Command line: `newsprism [PATH...]` opens the reader (`tui.cli.reader`); `newsprism
-analyze` prints JSON/text (`tui.cli.analyze`); `newsprism export` writes the shared facts,
-paragraphs or entities as Markdown, CSV or JSON (`tui.cli.export`); `newsprism serve`
-runs the reader in a browser (`tui.cli.serve`). What they share is `tui.cli.common`.
+analyze` prints JSON/text (`tui.cli.analyze`); `newsprism stories` lists the stories
+(`tui.cli.stories`); `newsprism export` writes the shared facts, paragraphs or entities
+as Markdown, CSV or JSON (`tui.cli.export`); `newsprism serve` runs the reader in a
+browser (`tui.cli.serve`). What they share is `tui.cli.common`.
 
 `main` only picks the command; each is imported when it runs. Exit codes: see
 `tui.cli.common`.
@@ -25,6 +26,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from tui.cli.analyze import run_analyze
 
             return run_analyze(rest)
+        if command == "stories":
+            from tui.cli.stories import run_stories
+
+            return run_stories(rest)
         if command == "export":
             from tui.cli.export import run_export
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -16,6 +15,7 @@ from tui.cli.common import (
     add_inputs,
     add_threshold,
     analysed,
+    json_safe,
     report_errors,
     write_output,
 )
@@ -26,10 +26,6 @@ if TYPE_CHECKING:
 
 # Each paragraph's text is cut to this many characters in the text format.
 TEXT_WIDTH = 100
-
-# JSON escapes C0 controls itself; these would still reach a terminal raw: DEL, the C1
-# controls (U+009B is an 8-bit CSI), line separators and bidi marks and overrides.
-_RAW_IN_JSON = re.compile("[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def analyze_parser() -> argparse.ArgumentParser:
@@ -48,12 +44,6 @@ def analyze_parser() -> argparse.ArgumentParser:
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     add_threshold(parser)
     return parser
-
-
-def json_safe(document: str) -> str:
-    """A JSON document with those characters written as `\\uXXXX`: the same JSON value
-    (they can only occur inside strings), but safe to print to a terminal."""
-    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
 
 
 def _paragraph_tags(corpus: Corpus, paragraph: Paragraph, topic_labels: Mapping[str, str]) -> str:

@@ -8,6 +8,7 @@ stderr, the rest still used); 2 usage error.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,6 +23,10 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_UNREADABLE = 1
 EXIT_USAGE = 2
+
+# JSON escapes C0 controls itself; these would still reach a terminal raw: DEL, the C1
+# controls (U+009B is an 8-bit CSI), line separators and bidi marks and overrides.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def print_error(message: object) -> None:
@@ -63,6 +68,11 @@ def add_inputs(parser: argparse.ArgumentParser) -> None:
         "--topics",
         metavar="FILE",
         help="your own topics (TOML); default: topics.toml beside the reports, if any",
+    )
+    parser.add_argument(
+        "--one-story",
+        action="store_true",
+        help="take every report to be about one story (no story grouping, no story corrections)",
     )
 
 
@@ -117,7 +127,8 @@ def report_errors(corpus: Corpus) -> int:
 
 
 def saved_corrections() -> Corrections | None:
-    """The user's saved entity corrections; a broken file is reported and ignored."""
+    """The user's saved corrections (entities, stories); a broken file is reported and
+    ignored."""
     from tui.settings.corrections import CorrectionsError, load_corrections
 
     try:
@@ -158,8 +169,9 @@ def open_cache(disabled: bool) -> AnalysisCache | None:
 
 
 def analysed(args: argparse.Namespace) -> tuple[Corpus, bool]:
-    """The corpus of the inputs `add_inputs` parsed (cache and user topics applied, at
-    `--threshold`), and whether the user topics file was bad (already reported)."""
+    """The corpus of the inputs `add_inputs` parsed (cache, corrections and user topics
+    applied, at `--threshold` for a command that takes one), and whether the user
+    topics file was bad (already reported)."""
     from tui.pipeline.load import load_corpus
 
     inputs = inputs_or_seeds(args.paths)
@@ -171,16 +183,24 @@ def analysed(args: argparse.Namespace) -> tuple[Corpus, bool]:
         corrections=saved_corrections(),
         user_topics=topics,
         cache=cache,
+        one_story=args.one_story,
     )
     if cache is not None:
         for warning in cache.warnings:
             print_error(f"warning: {warning}")
         cache.close()
-    if args.threshold is not None and args.threshold != corpus.fact_threshold:
+    threshold = getattr(args, "threshold", None)
+    if threshold is not None and threshold != corpus.fact_threshold:
         from tui.pipeline.build import with_fact_threshold
 
-        corpus = with_fact_threshold(corpus, args.threshold)
+        corpus = with_fact_threshold(corpus, threshold)
     return corpus, bad_topics
+
+
+def json_safe(document: str) -> str:
+    """A JSON document with those characters written as `\\uXXXX`: the same JSON value
+    (they can only occur inside strings), but safe to print to a terminal."""
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
 
 
 def write_output(output: str, path: str | None) -> int:

@@ -1,10 +1,11 @@
 """`newsprism export`: the shared facts, the paragraphs a filter keeps, or the entity
-table, as Markdown, CSV or JSON."""
+table, as Markdown, CSV or JSON; of every report, or of one story (`--story`)."""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from tui.cli.common import (
     EXIT_OK,
@@ -18,6 +19,9 @@ from tui.cli.common import (
     report_errors,
     write_output,
 )
+
+if TYPE_CHECKING:
+    from tui.model.corpus import Corpus
 
 
 def export_parser() -> argparse.ArgumentParser:
@@ -38,6 +42,12 @@ def export_parser() -> argparse.ArgumentParser:
         required=True,
         help="facts: the fact matrix; paragraphs: the paragraphs the filters keep, with "
         "their tags; entities: the entity table",
+    )
+    parser.add_argument(
+        "--story",
+        metavar="ID",
+        help="export only this story (its reports' paragraphs, its facts and entities); "
+        "`newsprism stories` lists the ids",
     )
     parser.add_argument("--format", choices=EXPORT_FORMATS, default="md", help="default: md")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
@@ -90,6 +100,19 @@ def export_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def unknown_story(corpus: Corpus, story_id: str) -> str:
+    """Why `--story story_id` names nothing, and which ids there are."""
+    from tui.textsafe import safe_line
+    from tui.wording import joined
+
+    ids = [story.id for story in corpus.stories]
+    known = joined(ids) if len(ids) <= 4 else f"{ids[0]} to {ids[-1]}"
+    return (
+        f"--story {safe_line(story_id)!r}: no such story; the stories are {known} "
+        "(newsprism stories lists them)"
+    )
+
+
 def run_export(argv: Sequence[str]) -> int:
     args = export_parser().parse_args(argv)
     from tui.export import (
@@ -113,6 +136,13 @@ def run_export(argv: Sequence[str]) -> int:
     status = report_errors(corpus) or (EXIT_UNREADABLE if bad_topics else EXIT_OK)
     if not corpus.reports:
         return status  # nothing was read: no empty document (nor an `-o` file overwritten)
+    if args.story is not None:
+        story_id = args.story.strip().lower()  # "S3" is s3
+        if story_id not in {story.id for story in corpus.stories}:
+            return fail(unknown_story(corpus, args.story), EXIT_USAGE)
+        from tui.query.story_corpus import story_corpus
+
+        corpus = story_corpus(corpus, story_id)
     try:
         flt = Filter(
             entities=tuple(dict.fromkeys(resolve_entity(corpus, n) for n in args.entity)),

@@ -31,8 +31,9 @@ def reader_parser() -> argparse.ArgumentParser:
     parser = common.Parser(
         prog="newsprism",
         description="Read news reports side by side. `newsprism analyze --help` for the "
-        "non-interactive analysis, `newsprism export --help` for exports, "
-        "`newsprism serve --help` to read in a web browser.",
+        "non-interactive analysis, `newsprism stories --help` to list the stories, "
+        "`newsprism export --help` for exports, `newsprism serve --help` to read in a "
+        "web browser.",
     )
     common.add_inputs(parser)
     parser.add_argument(
@@ -130,6 +131,7 @@ def run_reader(argv: Sequence[str]) -> int:
         theme=args.theme,
         found=found,
         keymap=keymap,
+        one_story=args.one_story,
     )
     app.run()
     if bad_topics:

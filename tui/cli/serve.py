@@ -95,6 +95,7 @@ def reader_command(
     recursive: bool = False,
     no_cache: bool = False,
     topics: str | None = None,
+    one_story: bool = False,
     python: str = sys.executable,
 ) -> str:
     """The shell command that runs the reader on these inputs (one per browser session).
@@ -109,6 +110,8 @@ def reader_command(
         argv.append("--no-cache")
     if topics is not None:
         argv.append(f"--topics={topics}")
+    if one_story:
+        argv.append("--one-story")
     argv += ["--", *paths]
     return shlex.join(argv)
 
@@ -273,7 +276,11 @@ def run_serve(argv: Sequence[str]) -> int:
         return EXIT_UNREADABLE
 
     command = reader_command(
-        inputs, recursive=args.recursive, no_cache=args.no_cache, topics=args.topics
+        inputs,
+        recursive=args.recursive,
+        no_cache=args.no_cache,
+        topics=args.topics,
+        one_story=args.one_story,
     )
     try:
         server = make_server(command, args.host, args.port, len(found.files), args.log_level)

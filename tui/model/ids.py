@@ -5,6 +5,10 @@ through the whole report), stories `s5`, entities `e7`, shared facts `f12`, topi
 Each is a letter and a number (a paragraph or sentence: its report's id, a dot, a letter
 and a number), and ids of one kind sort in number order with `id_sort_key`.
 
+A report's key (`report_key`) names it across loads: a digest of its text, the same
+whatever its id, file name or place in the input (saved story corrections name reports
+by it).
+
 Keys and terms with a prefix:
 - a cited source's key is its entity id, or `name:<wording>` when it names no entity
   ("two residents"); an outlet chosen as a source filter is `outlet:<name>`;
@@ -18,6 +22,7 @@ Keys and terms with a prefix:
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 
@@ -99,6 +104,13 @@ def id_number(an_id: str) -> int:
 def id_sort_key(an_id: str) -> tuple[int, str]:
     """Ids of one kind in number order: f2 before f10."""
     return len(an_id), an_id
+
+
+def report_key(text: str) -> str:
+    """The key of the report whose text is `text`: the same in every load, whatever the
+    report's id, file name or place in the input (identical copies share it; an edited
+    report gets a new one)."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
 def report_of(part_id: str) -> str:

@@ -36,8 +36,9 @@ def analysis_stages(
 ) -> Iterator[tuple[str, Corpus]]:
     """The analyses one stage at a time, each yielding (stage, the corpus so far): first
     the entities and their mentions with the stories (all reports in one with
-    `one_story`), then the shared facts, then cited sources and topics. The last corpus
-    is the whole analysis; a reader shows each as it comes."""
+    `one_story`; else as clustered, then as `corrections` regroup them), then the
+    shared facts, then cited sources and topics. The last corpus is the whole analysis;
+    a reader shows each as it comes."""
     with paused_gc():
         analysis = find_entities(reports, corrections)
         by_paragraph: dict[str, list[Mention]] = defaultdict(list)
@@ -46,7 +47,9 @@ def analysis_stages(
             by_paragraph[mention.paragraph].append(mention)
             by_entity[mention.entity].add(mention.paragraph)
         mentions = {p: tuple(sorted(ms, key=lambda m: m.start)) for p, ms in by_paragraph.items()}
-        stories = find_stories(reports, mentions, analysis.entities, one_story=one_story)
+        stories = find_stories(
+            reports, mentions, analysis.entities, one_story=one_story, corrections=corrections
+        )
         corpus = Corpus(
             reports=tuple(reports),
             errors=tuple(errors),

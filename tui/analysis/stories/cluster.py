@@ -22,11 +22,13 @@ import heapq
 import math
 from collections.abc import Mapping, Sequence
 
+from tui.analysis.stories.corrections import corrected_groups
 from tui.analysis.stories.features import ReportTerms, report_terms
 from tui.analysis.stories.linkage import average_link
 from tui.analysis.stories.pairs import MAX_CANDIDATES, Pair, candidate_pairs, pair_score
 from tui.analysis.stories.titles import make_stories
 from tui.analysis.stories.vectors import vectors_of
+from tui.model.corrections import Corrections
 from tui.model.document import Report
 from tui.model.entities import Entity, Mention
 from tui.model.stories import Story
@@ -46,10 +48,13 @@ def find_stories(
     entities: Sequence[Entity],
     *,
     one_story: bool = False,
+    corrections: Corrections | None = None,
 ) -> tuple[Story, ...]:
     """The stories of the reports: every report in exactly one (all in one with
-    `one_story`). Names count through the mentions' entity ids (every spelling of a
-    name is one id); `entities` is the corpus's list of them, not needed beyond that."""
+    `one_story`), the user's story corrections, if any, applied to the clustering's
+    (with `one_story` there is nothing to correct). Names count through the mentions'
+    entity ids (every spelling of a name is one id); `entities` is the corpus's list of
+    them, not needed beyond that."""
     del entities
     if not reports:
         return ()
@@ -57,6 +62,8 @@ def find_stories(
         return make_stories(reports, [list(range(len(reports)))], {})
     features = StoryFeatures.of(reports, mentions)
     groups = story_groups(features, THRESHOLD)
+    if corrections is not None:
+        groups = corrected_groups(reports, groups, corrections.stories)
     return make_stories(reports, groups, features.scores)
 
 

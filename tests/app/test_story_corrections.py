@@ -1,0 +1,130 @@
+"""Pilot tests: story corrections in the reader (`v` moves the focused pane's report to
+another story or a new one, `V` merges its story with another), saved and applied on
+the next load; refused with one story."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from tests.app.harness import analysed, notes
+from tests.unit.harness import STORY_REPORTS, write_story_reports
+from tui.app.app import NewsprismApp
+from tui.app.screens.story_picker import StoryPicker
+from tui.model.corpus import Corpus
+from tui.model.ids import report_key
+
+
+@pytest.fixture
+def news_app(tmp_path: Path) -> NewsprismApp:
+    """The reader on five reports of three events: r1 and r2 Chile, r4 and r5 the
+    Oscars, r3 the Dhaka floods (in the order read: by file name)."""
+    return NewsprismApp([str(write_story_reports(tmp_path / "news"))])
+
+
+async def reanalysed(pilot: Pilot, before: Corpus) -> Corpus:
+    """Wait for an analysis other than `before` to be done; its corpus."""
+    app = pilot.app
+    assert isinstance(app, NewsprismApp)
+    for _ in range(500):
+        await pilot.pause(0.01)
+        if app.corpus is not None and app.corpus is not before and not app.analysis_running:
+            break
+    corpus = await analysed(pilot)
+    assert corpus is not before, "the analysis did not run again"
+    return corpus
+
+
+def saved_stories(data_dir: Path) -> list[dict]:
+    return json.loads((data_dir / "corrections.json").read_text(encoding="utf-8"))["stories"]
+
+
+def key_of(corpus: Corpus, report_id: str) -> str:
+    return report_key(corpus.report(report_id).text)
+
+
+async def test_move_a_report_to_another_story(news_app: NewsprismApp, data_dir: Path) -> None:
+    async with news_app.run_test(size=(120, 35)) as pilot:
+        corpus = await analysed(pilot)
+        assert len(corpus.stories) == 3
+        assert news_app.reader.pane(0).report.id == "r1"
+        oscars = corpus.story_of("r4")
+        assert corpus.story_of("r1") != oscars
+        await pilot.press("v")
+        picker = news_app.screen
+        assert isinstance(picker, StoryPicker)
+        # "A new story", then the other two stories (not r1's own).
+        assert [choice.id for choice in picker.choices] == ["new", "s2", "s3"]
+        await pilot.press(*"oscars", "enter")
+        corpus = await reanalysed(pilot, corpus)
+        assert news_app.screen is news_app.reader
+        assert corpus.story_of("r1") == corpus.story_of("r4")
+        assert corpus.story_of("r2") != corpus.story_of("r1")
+        assert saved_stories(data_dir) == [
+            {"kind": "move", "reports": [key_of(corpus, "r1"), key_of(corpus, "r4")]}
+        ]
+        titles = "|".join(
+            re.escape(STORY_REPORTS[f"oscars-{o}.txt"][1]) for o in ("bbc", "variety")
+        )
+        moved = re.compile(f"Moved r1 to “({titles})”; finding the stories again…")
+        assert any(moved.fullmatch(note) for note in notes(news_app)), notes(news_app)
+
+    # The next load applies it.
+    again = NewsprismApp(news_app.paths)
+    async with again.run_test(size=(80, 24)) as pilot:
+        corpus = await analysed(pilot)
+        assert corpus.story_of("r1") == corpus.story_of("r4") == "s1"
+
+
+async def test_a_new_story_then_merge_it_back(news_app: NewsprismApp, data_dir: Path) -> None:
+    async with news_app.run_test(size=(80, 24)) as pilot:
+        corpus = await analysed(pilot)
+        chile = corpus.story_of("r1")
+        assert corpus.story_of("r2") == chile
+        # v, enter: the first choice is a new story.
+        await pilot.press("v", "enter")
+        corpus = await reanalysed(pilot, corpus)
+        assert len(corpus.stories) == 4
+        assert corpus.story(corpus.story_of("r1")).report_ids == ("r1",)
+        # V on r1's story, then the story r2 is in.
+        await pilot.press("V")
+        picker = news_app.screen
+        assert isinstance(picker, StoryPicker)
+        assert "new" not in [choice.id for choice in picker.choices]
+        await pilot.press(*"strong quake", "enter")
+        corpus = await reanalysed(pilot, corpus)
+        assert corpus.story_of("r1") == corpus.story_of("r2")
+        assert len(corpus.stories) == 3
+        assert [change["kind"] for change in saved_stories(data_dir)] == ["split", "merge"]
+
+
+async def test_escape_in_the_story_picker_changes_nothing(
+    news_app: NewsprismApp, data_dir: Path
+) -> None:
+    async with news_app.run_test(size=(80, 24)) as pilot:
+        corpus = await analysed(pilot)
+        await pilot.press("V")
+        assert isinstance(news_app.screen, StoryPicker)
+        await pilot.press("escape")
+        assert news_app.screen is news_app.reader
+        assert not news_app.analysis_running and news_app.corpus is corpus
+        assert not (data_dir / "corrections.json").exists()
+
+
+async def test_with_one_story_the_story_actions_say_why_not(
+    seeds_app: NewsprismApp, data_dir: Path
+) -> None:
+    async with seeds_app.run_test(size=(80, 24)) as pilot:
+        corpus = await analysed(pilot)
+        assert len(corpus.stories) == 1
+        await pilot.press("v")
+        await pilot.press("V")
+        assert seeds_app.screen is seeds_app.reader
+        said = notes(seeds_app)
+        assert "These reports tell one story: no other story to move it to" in said
+        assert "These reports tell one story: no other story to merge it with" in said
+        assert not (data_dir / "corrections.json").exists()
