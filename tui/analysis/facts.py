@@ -255,8 +255,10 @@ def cluster_facts(
     links: Iterable[FactLink],
     sentences: Mapping[str, SentenceTerms],
     threshold: float = DEFAULT_THRESHOLD,
+    first: int = 1,
 ) -> tuple[list[Fact], dict[str, tuple[str, ...]]]:
-    """Facts from the links at or above `threshold`, without chaining.
+    """Facts from the links at or above `threshold`, without chaining, numbered from
+    `first` (a story's facts follow those of the stories before it).
 
     Star clustering: the best-linked sentences become centres, and a fact is a centre
     with the sentences linked to it directly, grouped by what the links matched on (so
@@ -298,7 +300,7 @@ def cluster_facts(
     )
     facts: list[Fact] = []
     sentence_facts: dict[str, list[str]] = defaultdict(list)
-    for number, (fact_sentences, score) in enumerate(ranked, start=1):
+    for number, (fact_sentences, score) in enumerate(ranked, start=first):
         fact_id = make_fact_id(number)
         discrepancies = _discrepancies(fact_sentences, sentences)
         facts.append(
@@ -342,12 +344,25 @@ def _discrepancies(
     return tuple(found)
 
 
+def linked_terms(
+    links: Iterable[FactLink], sentences: Mapping[str, SentenceTerms]
+) -> dict[str, SentenceTerms]:
+    """The terms of the sentences some link holds, in `sentences`' order: all that
+    `cluster_facts` needs to cluster again at another threshold (a sentence no link
+    holds is in no fact at any threshold)."""
+    held = {s for link in links for s in (link.a, link.b)}
+    return {s: item for s, item in sentences.items() if s in held}
+
+
 def find_facts(
     reports: Sequence[Report],
     mentions: Mapping[str, Sequence[Mention]],
     threshold: float = DEFAULT_THRESHOLD,
     entity_types: Mapping[str, str] | None = None,
 ) -> tuple[FactAnalysis, dict[str, SentenceTerms]]:
+    """The facts of `reports` taken as one story, and the terms of the linked sentences
+    (`linked_terms`)."""
     links, sentences = find_fact_links(reports, mentions, entity_types)
     facts, sentence_facts = cluster_facts(links, sentences, threshold)
-    return FactAnalysis(tuple(links), tuple(facts), sentence_facts, threshold), sentences
+    analysis = FactAnalysis(tuple(links), tuple(facts), sentence_facts, threshold)
+    return analysis, linked_terms(links, sentences)

@@ -35,6 +35,7 @@ def reader_parser() -> argparse.ArgumentParser:
         "`newsprism serve --help` to read in a web browser.",
     )
     common.add_inputs(parser)
+    common.add_jobs(parser, scheduler=False)
     parser.add_argument(
         "--low-bandwidth",
         action="store_true",
@@ -130,6 +131,7 @@ def run_reader(argv: Sequence[str]) -> int:
         theme=args.theme,
         found=found,
         keymap=keymap,
+        jobs=args.jobs,
     )
     app.run()
     if bad_topics:

@@ -33,6 +33,7 @@ from tui.cli.common import (
     EXIT_UNREADABLE,
     Parser,
     add_inputs,
+    add_jobs,
     fail,
     inputs_or_seeds,
     print_error,
@@ -70,6 +71,7 @@ def serve_parser() -> argparse.ArgumentParser:
         "opened at the printed address gets its own reader on these reports.",
     )
     add_inputs(parser)
+    add_jobs(parser, scheduler=False)
     parser.add_argument(
         "--host",
         default=DEFAULT_HOST,
@@ -95,6 +97,7 @@ def reader_command(
     recursive: bool = False,
     no_cache: bool = False,
     topics: str | None = None,
+    jobs: int | None = None,
     python: str = sys.executable,
 ) -> str:
     """The shell command that runs the reader on these inputs (one per browser session).
@@ -109,6 +112,8 @@ def reader_command(
         argv.append("--no-cache")
     if topics is not None:
         argv.append(f"--topics={topics}")
+    if jobs is not None:
+        argv.append(f"--jobs={jobs}")
     argv += ["--", *paths]
     return shlex.join(argv)
 
@@ -273,7 +278,11 @@ def run_serve(argv: Sequence[str]) -> int:
         return EXIT_UNREADABLE
 
     command = reader_command(
-        inputs, recursive=args.recursive, no_cache=args.no_cache, topics=args.topics
+        inputs,
+        recursive=args.recursive,
+        no_cache=args.no_cache,
+        topics=args.topics,
+        jobs=args.jobs,
     )
     try:
         server = make_server(command, args.host, args.port, len(found.files), args.log_level)
