@@ -132,6 +132,37 @@ def _pieces(
             yield pos, e, ""
 
 
+# What a token is, for `sentence_terms` (see `_token`).
+_SKIP, _SPLIT, _NUMBER, _DOMAIN, _WORD_TOKEN = range(5)
+# A word's part: a date, a term of its clause, or nothing.
+_DATE, _TERM, _NOTHING = range(3)
+
+
+@lru_cache(maxsize=1 << 17)
+def _token(token: str, domain: bool) -> tuple[int, str, str, int, str]:
+    """What `sentence_terms` makes of a token (it depends on the token alone, and news
+    repeats its words): (kind, a number's value, a word's stem when it follows a number,
+    a word's part, its date or term)."""
+    if domain:  # "washingtonpost.com" names a source, like a name
+        return _DOMAIN, "", "", _TERM, NAME_LIKE_TERM.of(token.lower())
+    lower = _bare(token)
+    if not lower:
+        return _SKIP, "", "", _NOTHING, ""
+    if token in _SPLITTERS or lower in _CONJUNCTIONS:
+        return _SPLIT, "", "", _NOTHING, ""
+    if token[0].isdigit() or lower in _NUMBER_WORDS:
+        return _NUMBER, _NUMBER_WORDS.get(lower, token.replace(",", "")), "", _NOTHING, ""
+    noun = stem(lower)
+    if lower in _WEEKDAYS or lower in _MONTHS:
+        return _WORD_TOKEN, "", noun, _DATE, lower
+    if token[0].isupper() and is_adjectival(token):
+        # "Syrian", "Lebanese": name-like, so they cannot carry a match alone.
+        return _WORD_TOKEN, "", noun, _TERM, NAME_LIKE_TERM.of(lower)
+    if len(lower) > 1 and lower not in _STOP:
+        return _WORD_TOKEN, "", noun, _TERM, content_term(lower)
+    return _WORD_TOKEN, "", noun, _NOTHING, ""
+
+
 def sentence_terms(
     report: Report, paragraph: Paragraph, sentence: Sentence, mentions: Sequence[Mention]
 ) -> SentenceTerms:
@@ -145,30 +176,23 @@ def sentence_terms(
             pending_number = None
             continue
         for match in _WORD.finditer(report.text, start, end):
-            token = match.group()
-            if match.group("domain"):  # "washingtonpost.com" names a source, like a name
-                clauses[-1].append(NAME_LIKE_TERM.of(token.lower()))
-                continue
-            lower = _bare(token)
-            if not lower:
-                continue
-            if token in _SPLITTERS or lower in _CONJUNCTIONS:
+            kind, value, noun, part, term = _token(match.group(), match.start("domain") >= 0)
+            if kind == _WORD_TOKEN:
+                if pending_number is not None:
+                    numbers.append((pending_number, noun))
+                    pending_number = None
+                if part == _TERM:
+                    clauses[-1].append(term)
+                elif part == _DATE:
+                    dates.append(term)
+            elif kind == _DOMAIN:
+                clauses[-1].append(term)
+            elif kind == _NUMBER:
+                pending_number = value
+            elif kind == _SPLIT:
                 if clauses[-1]:
                     clauses.append([])
                 pending_number = None
-            elif token[0].isdigit() or lower in _NUMBER_WORDS:
-                pending_number = _NUMBER_WORDS.get(lower, token.replace(",", ""))
-            else:
-                if pending_number is not None:
-                    numbers.append((pending_number, stem(lower) if lower else ""))
-                    pending_number = None
-                if lower in _WEEKDAYS or lower in _MONTHS:
-                    dates.append(lower)
-                elif token[0].isupper() and is_adjectival(token):
-                    # "Syrian", "Lebanese": name-like, so they cannot carry a match alone.
-                    clauses[-1].append(NAME_LIKE_TERM.of(lower))
-                elif len(lower) > 1 and lower not in _STOP:
-                    clauses[-1].append(content_term(lower))
     return SentenceTerms(
         sentence=sentence,
         report=report.id,

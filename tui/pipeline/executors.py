@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from tui.perf import paused_gc
 from tui.textsafe import first_line
 
 if TYPE_CHECKING:
@@ -77,6 +79,15 @@ def _pool_context() -> multiprocessing.context.BaseContext:
 
 def _ready() -> None:
     """A task that only makes a worker start (and import the analysis) ahead of time."""
+
+
+def _call_pickled(call: bytes) -> bytes:
+    """Run a pickled `(function, batch, args)` and return its result pickled: both
+    (un)pickled here with the cyclic garbage collector paused, as the analysis itself
+    runs (the executor's own pickling would walk every new object again and again)."""
+    with paused_gc():
+        function, batch, args = pickle.loads(call)
+        return pickle.dumps(function(batch, *args), pickle.HIGHEST_PROTOCOL)
 
 
 def batches(work: Sequence[S], workers: int) -> list[list[S]]:
@@ -166,7 +177,13 @@ class StoryWork:
         the local pool (started if need be); returns what waits for the results (one per
         item of `work`, in its order; waited for once)."""
         where = self.executor or self._pool or self._start_pool()
-        futures = [where.submit(function, batch, *args) for batch in batches(work, self.jobs)]
+        with paused_gc():
+            futures = [
+                where.submit(
+                    _call_pickled, pickle.dumps((function, batch, args), pickle.HIGHEST_PROTOCOL)
+                )
+                for batch in batches(work, self.jobs)
+            ]
         found: list[list[R]] = []
 
         def results() -> list[R]:
@@ -176,11 +193,13 @@ class StoryWork:
 
         return results
 
-    def _results(self, futures: Sequence[Future[list[R]]]) -> list[R]:
+    def _results(self, futures: Sequence[Future[bytes]]) -> list[R]:
         found: list[R] = []
         for future in futures:
             try:
-                found.extend(future.result())
+                result = future.result()
+                with paused_gc():
+                    found.extend(pickle.loads(result))
             except Exception as exc:
                 if self.executor is None:
                     raise

@@ -100,6 +100,9 @@ def facts_of_stories(batch: Sequence[StoryInput], threshold: float) -> list[Stor
     little about which fact a sentence states)."""
     found = []
     for work in batch:
+        if len(work.reports) < 2:  # a fact needs two reports
+            found.append(StoryFacts((), (), {}))
+            continue
         analysis, terms = find_facts(work.reports, work.mentions, threshold, work.types)
         found.append(StoryFacts(analysis.links, analysis.facts, terms))
     return found
