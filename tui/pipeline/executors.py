@@ -16,6 +16,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future
 from contextlib import contextmanager
@@ -29,13 +30,14 @@ if TYPE_CHECKING:
 
 R = TypeVar("R")
 
-# Measured on a 2-core machine (bench/analysis_scale.py and a pool started alone), in
-# seconds: the per-story analyses (facts, sources and topics) per sentence they read,
-# shipping a sentence's share of reports to a worker and its results back, and starting
-# a pool whose workers have imported the analysis.
-_SECONDS_PER_SENTENCE = 300e-6
-_SHIPPING_PER_SENTENCE = 60e-6
-_POOL_START = 0.3
+# Measured on a 2-core machine (ECB+ texts, `bench/analysis_scale.py`'s 1,000 reports:
+# 16,800 sentences in 113 stories), in seconds: the per-story analyses (facts, sources
+# and topics) per sentence they read, about 250 us; pickling a story's share of reports
+# to a worker and its results back, about 50 us a sentence; starting a pool of two
+# workers that have imported the analysis, about 0.5 s.
+_SECONDS_PER_SENTENCE = 250e-6
+_SHIPPING_PER_SENTENCE = 50e-6
+_POOL_START = 0.5
 # A pool is used when it is estimated to save at least this share of the time.
 _WORTH = 0.1
 # Work is sent in batches of about this share of all of it per worker (stories are
@@ -75,6 +77,26 @@ def _pool_context() -> multiprocessing.context.BaseContext:
         context.set_forkserver_preload(["tui.pipeline.per_story"])
         return context
     return multiprocessing.get_context("spawn")
+
+
+@contextmanager
+def _stderr_with_descriptor() -> Iterator[None]:
+    """A `sys.stderr` with a file descriptor while the pool starts: multiprocessing hands
+    it to the helper process it starts (its resource tracker), and the reader's stderr is
+    Textual's capture of prints, whose descriptor is -1 (the start fails). The real
+    stderr stands in meanwhile."""
+    try:
+        usable = sys.stderr is None or sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):  # none at all: multiprocessing skips it
+        usable = True
+    if usable or sys.__stderr__ is None:
+        yield
+        return
+    captured, sys.stderr = sys.stderr, sys.__stderr__
+    try:
+        yield
+    finally:
+        sys.stderr = captured
 
 
 def _ready() -> None:
@@ -154,9 +176,10 @@ class StoryWork:
     def _start_pool(self) -> ProcessPoolExecutor:
         from concurrent.futures import ProcessPoolExecutor
 
-        pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=_pool_context())
-        for _ in range(self.jobs):
-            pool.submit(_ready)
+        with _stderr_with_descriptor():
+            pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=_pool_context())
+            for _ in range(self.jobs):
+                pool.submit(_ready)
         self._pool = pool
         return pool
 
