@@ -1,7 +1,8 @@
 """Shared-fact links against ECB+ gold event coreference (no Textual).
 
-One corpus per ECB+ topic (all its reports: one story, usually two similar events, the
-`ecb` and the `ecbplus` reports), analysed once (`analysis_stages`). In the sentences
+One corpus per ECB+ topic (all its reports: usually two similar events, the `ecb` and
+the `ecbplus` reports, which the analysis takes as stories and compares apart), analysed
+once (`analysis_stages`). In the sentences
 ECB+ annotated systematically (topics 1-35):
 
 - gold: two sentences of different reports both mentioning the same cross-document
@@ -37,7 +38,8 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 
-from tui.analysis.facts import DEFAULT_THRESHOLD, LINK_FLOOR
+from tui.analysis.facts import DEFAULT_THRESHOLD, LINK_FLOOR, find_fact_links
+from tui.analysis.terms import SentenceTerms
 from tui.ingest.loader import reports_from_texts
 from tui.model.corpus import Corpus
 from tui.pipeline.build import analysis_stages, last_corpus, with_fact_threshold
@@ -349,47 +351,71 @@ def false_class(topic: Topic, pair: Pair) -> str:
 
 
 class Internals:
-    """Document frequencies of the analysed terms and, from the private candidate
-    generator of `tui.analysis.facts` when it still has the same signature, the candidate
-    pairs: to tell "never a candidate" from "scored under the floor"."""
+    """Each story's document frequencies of the analysed terms and, from the private
+    candidate generator of `tui.analysis.facts` when it still has the same signature,
+    its candidate pairs: to tell "never a candidate" from "scored under the floor", and
+    both from "in two stories" (the analysis compares the sentences of one story only)."""
 
     def __init__(self, a: Analysed) -> None:
-        self.state = a.corpus.fact_state or {}
-        items = list(self.state.values())
-        self.index = {item.sentence.id: i for i, item in enumerate(items)}
-        self.df: Counter[str] = Counter()
-        for item in items:
-            self.df.update(item.terms)
-        self.candidates: set[tuple[int, int]] | None
+        corpus = a.corpus
+        types = {entity.id: entity.type for entity in corpus.entities}
+        by_id = {report.id: report for report in corpus.reports}
+        self.story_of = dict(corpus.report_story)
+        self.state: dict[str, SentenceTerms] = {}
+        self.df: dict[str, Counter[str]] = {}  # by story
+        self.candidates: set[frozenset[str]] | None = set()
         try:
             from tui.analysis.facts import _candidate_pairs  # private: may change
+        except ImportError:
+            _candidate_pairs, self.candidates = None, None
+        for story in corpus.stories:
+            reports = [by_id[r] for r in story.report_ids]
+            _, sentences = find_fact_links(reports, corpus.mentions, types)
+            items = list(sentences.values())
+            self.state.update(sentences)
+            df: Counter[str] = Counter()
+            for item in items:
+                df.update(item.terms)
+            self.df[story.id] = df
+            if self.candidates is not None and _candidate_pairs is not None:
+                try:
+                    pairs = _candidate_pairs(items, df)
+                except (TypeError, AttributeError):
+                    self.candidates = None
+                    continue
+                self.candidates.update(
+                    frozenset((items[i].sentence.id, items[j].sentence.id)) for i, j in pairs
+                )
 
-            self.candidates = set(_candidate_pairs(items, self.df))
-        except (ImportError, TypeError, AttributeError):
-            self.candidates = None
+    def _story(self, sentence_id: str) -> str | None:
+        return self.story_of.get(sentence_id.partition(".")[0])
 
     def shared_words(self, a: Analysed, pair: Pair) -> list[str]:
-        """Word terms (not names) both gold sentences have, rarest first, with their df."""
+        """Word terms (not names) both gold sentences have, rarest first, with their df
+        in the story of the first (or in neither, when they are in two stories: 0)."""
         terms = []
+        stories = set()
         for unit in pair:
             found: set[str] = set()
             for sid in a.sentences_of.get(unit, ()):
+                stories.add(self._story(sid))
                 if sid in self.state:
                     found |= self.state[sid].terms
             terms.append(found)
+        df = self.df.get(stories.pop(), Counter()) if len(stories) == 1 else Counter()
         words = [t for t in terms[0] & terms[1] if t[:2] not in NAME_TERMS]
-        return [f"{t}:{self.df[t]}" for t in sorted(words, key=lambda t: (self.df[t], t))]
+        return [f"{t}:{df[t]}" for t in sorted(words, key=lambda t: (df[t], t))]
 
     def why(self, a: Analysed, pair: Pair) -> str:
         if pair in a.links:
             return "linked, but under the threshold"
-        first, second = (
-            [self.index[s] for s in a.sentences_of.get(u, ()) if s in self.index] for u in pair
-        )
+        first, second = ([s for s in a.sentences_of.get(u, ()) if s in self.state] for u in pair)
         if not first or not second:
             return "no link: a sentence has no terms (not analysed)"
+        if self._story(first[0]) != self._story(second[0]):
+            return "not compared: the reports are in two stories"
         candidate = self.candidates is not None and any(
-            (min(i, j), max(i, j)) in self.candidates for i in first for j in second
+            frozenset((i, j)) in self.candidates for i in first for j in second
         )
         if candidate:
             return "no link: a candidate, scored under the floor"

@@ -37,6 +37,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "ecbplus"
 CONSONANTS = "kbdfgmnprstvz"
+# Paragraph kinds the fact analysis reads (not boilerplate or code).
+ANALYSED = ("body", "heading", "quote", "list")
 VOWELS = "aeiou"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
@@ -132,18 +134,20 @@ def work_ours(data: Path, size: int) -> dict[str, object]:
     t0 = time.perf_counter()
     reports = reports_from_texts(texts)
     t1 = time.perf_counter()
-    # What analysis_stages does, stage by stage.
+    # What analysis_stages does, stage by stage (the facts of all reports as one story).
     analysis = find_entities(reports)
     by_paragraph = defaultdict(list)
     for mention in analysis.mentions:
         by_paragraph[mention.paragraph].append(mention)
     mentions = {p: tuple(sorted(ms, key=lambda m: m.start)) for p, ms in by_paragraph.items()}
     t2 = time.perf_counter()
-    facts, state = find_facts(reports, mentions)
+    facts, _ = find_facts(reports, mentions)
     t3 = time.perf_counter()
     return {
         "sentences": sum(len(p.sentences) for r in reports for p in r.paragraphs),
-        "analysed": len(state),
+        "analysed": sum(
+            len(p.sentences) for r in reports for p in r.paragraphs if p.kind in ANALYSED
+        ),
         "words": sum(len(t.split()) for t in texts.values()),
         "links": len(facts.links),
         "facts": len(facts.facts),

@@ -17,7 +17,7 @@ from tui.app.screens.entity_picker import EntityPicker
 @pytest.fixture
 def held_facts(monkeypatch: pytest.MonkeyPatch):
     """Hold the shared-fact stage of the analysis until the returned event is set."""
-    release = hold(monkeypatch, "find_facts")
+    release = hold(monkeypatch, "join_facts")
     yield release
     release.set()
 

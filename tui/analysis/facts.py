@@ -83,27 +83,43 @@ def _windows(clauses: Sequence[tuple[str, ...]]) -> set[frozenset[str]]:
 class _Scorer:
     def __init__(self, sentences: Sequence[SentenceTerms], entity_types: Mapping[str, str]) -> None:
         self.entity_types = entity_types
+        terms = [item.terms for item in sentences]
         df: Counter[str] = Counter()
-        for item in sentences:
-            df.update(item.terms)
+        for found in terms:
+            df.update(found)
         total = len(sentences)
         self.weight = {t: math.log(1 + total / n) ** 2 for t, n in df.items()}
         self.df = df
         # Shared mass that counts as full evidence: the weight of the median term.
         weights = sorted(self.weight.values())
         self.enough = weights[len(weights) // 2] if weights else 1.0
-        self.split = [_split(item.terms) for item in sentences]
-        self.windows: list[list[_Window]] = []
-        for item in sentences:
-            windows = []
-            for window in _windows(item.clauses):
-                words, names = _split(window)
-                if len(words) >= _MIN_SHARED:
-                    mass = math.fsum(map(self.weight.__getitem__, window))
-                    persons, orgs = self._kind(names, "PERSON"), self._kind(names, "ORG")
-                    names_mass = math.fsum(map(self.weight.__getitem__, names))
-                    windows.append((words, names, mass, persons, orgs, names_mass))
-            self.windows.append(windows)
+        self.split = [_split(found) for found in terms]
+        self.clauses = [item.clauses for item in sentences]
+        # Made when a sentence is first scored: many sentences are never a candidate.
+        self._windows: list[list[_Window] | None] = [None] * total
+
+    def windows(self, i: int) -> list[_Window]:
+        """Sentence i's clause windows that hold two words or more."""
+        found = self._windows[i]
+        if found is None:
+            found = self._windows[i] = self._make_windows(i)
+        return found
+
+    def _make_windows(self, i: int) -> list[_Window]:
+        weight = self.weight
+        all_names = self.split[i][1]
+        all_persons, all_orgs = self._kind(all_names, "PERSON"), self._kind(all_names, "ORG")
+        windows = []
+        for window in _windows(self.clauses[i]):
+            names = window & all_names
+            words = window - names
+            if len(words) >= _MIN_SHARED:
+                mass = math.fsum(map(weight.__getitem__, window))
+                names_mass = math.fsum(map(weight.__getitem__, names))
+                windows.append(
+                    (words, names, mass, names & all_persons, names & all_orgs, names_mass)
+                )
+        return windows
 
     def _kind(self, names: frozenset[str], kind: str) -> frozenset[str]:
         return frozenset(t for t in names if self.entity_types.get(term_entity(t)) == kind)
@@ -123,7 +139,7 @@ class _Scorer:
         # or its names, and are all in the other window. Windows whose bound cannot beat
         # the best value so far are skipped (the result is the same, found sooner).
         side_b = []
-        for words, names, mass, persons, orgs, names_mass in self.windows[j]:
+        for words, names, mass, persons, orgs, names_mass in self.windows(j):
             part = words & common
             if len(part) >= _MIN_SHARED:
                 bound = (sum(map(weight.__getitem__, part)) + names_mass) / mass * _BOUND_SLACK
@@ -131,7 +147,7 @@ class _Scorer:
         best, best_shared, best_mass = 0.0, frozenset[str](), 0.0
         floor = 0.0  # best ** 2
         enough = self.enough
-        for words, names, mass_a, persons, orgs, names_mass in self.windows[i]:
+        for words, names, mass_a, persons, orgs, names_mass in self.windows(i):
             part = words & common
             if len(part) < _MIN_SHARED:
                 continue
@@ -172,7 +188,9 @@ def _better_tie(
 
 
 def _candidate_pairs(
-    sentences: Sequence[SentenceTerms], df: Mapping[str, int]
+    sentences: Sequence[SentenceTerms],
+    df: Mapping[str, int],
+    words: Sequence[frozenset[str]] | None = None,
 ) -> set[tuple[int, int]]:
     """Pairs of sentences in different reports that may state the same fact.
 
@@ -181,27 +199,29 @@ def _candidate_pairs(
     The index holds prefixes only, so it grows with the corpus, not with the number of
     pairs, and a story's common words cannot flood it.
     """
+    if words is None:  # each sentence's terms that are not names
+        words = [_split(item.terms)[0] for item in sentences]
     words_of: list[list[str]] = []
     all_postings: dict[str, list[int]] = defaultdict(list)
     prefix_postings: dict[str, list[int]] = defaultdict(list)
-    for index, item in enumerate(sentences):
+    for index, found in enumerate(words):
         # Words in no other sentence cannot pair it with anything.
-        words = [t for t in item.terms if not is_name_term(t) and df[t] > 1]
-        words.sort(key=lambda t: (df[t], t))
-        words_of.append(words)
-        for term in words:
+        ranked = [t for t in found if df[t] > 1]
+        ranked.sort(key=lambda t: (df[t], t))
+        words_of.append(ranked)
+        for term in ranked:
             all_postings[term].append(index)
-        for term in words[:_PREFIX]:
+        for term in ranked[:_PREFIX]:
             prefix_postings[term].append(index)
     total = len(sentences)
     weight = {t: math.log(1 + total / n) ** 2 for t, n in df.items()}
-    word_sets = [frozenset(words) for words in words_of]
+    word_sets = [frozenset(ranked) for ranked in words_of]
     pairs: set[tuple[int, int]] = set()
-    for i, words in enumerate(words_of):
+    for i, ranked in enumerate(words_of):
         report = sentences[i].report
         # Each shared word counts once: through our prefix, or else through theirs.
         hits: Counter[int] = Counter()
-        for rank, term in enumerate(words):
+        for rank, term in enumerate(ranked):
             members = (all_postings if rank < _PREFIX else prefix_postings).get(term, ())
             if len(members) <= _MAX_POSTING:
                 hits.update(members)
@@ -238,7 +258,7 @@ def find_fact_links(
                     sentences.append(item)
     scorer = _Scorer(sentences, entity_types or {})
     links: list[FactLink] = []
-    for i, j in _candidate_pairs(sentences, scorer.df):
+    for i, j in _candidate_pairs(sentences, scorer.df, [words for words, _ in scorer.split]):
         value, shared = scorer.score(i, j)
         if value >= LINK_FLOOR:
             a, b = sorted((sentences[i].sentence.id, sentences[j].sentence.id), key=sentence_order)
@@ -255,8 +275,10 @@ def cluster_facts(
     links: Iterable[FactLink],
     sentences: Mapping[str, SentenceTerms],
     threshold: float = DEFAULT_THRESHOLD,
+    first: int = 1,
 ) -> tuple[list[Fact], dict[str, tuple[str, ...]]]:
-    """Facts from the links at or above `threshold`, without chaining.
+    """Facts from the links at or above `threshold`, without chaining, numbered from
+    `first` (a story's facts follow those of the stories before it).
 
     Star clustering: the best-linked sentences become centres, and a fact is a centre
     with the sentences linked to it directly, grouped by what the links matched on (so
@@ -298,7 +320,7 @@ def cluster_facts(
     )
     facts: list[Fact] = []
     sentence_facts: dict[str, list[str]] = defaultdict(list)
-    for number, (fact_sentences, score) in enumerate(ranked, start=1):
+    for number, (fact_sentences, score) in enumerate(ranked, start=first):
         fact_id = make_fact_id(number)
         discrepancies = _discrepancies(fact_sentences, sentences)
         facts.append(
@@ -342,12 +364,25 @@ def _discrepancies(
     return tuple(found)
 
 
+def linked_terms(
+    links: Iterable[FactLink], sentences: Mapping[str, SentenceTerms]
+) -> dict[str, SentenceTerms]:
+    """The terms of the sentences some link holds, in `sentences`' order: all that
+    `cluster_facts` needs to cluster again at another threshold (a sentence no link
+    holds is in no fact at any threshold)."""
+    held = {s for link in links for s in (link.a, link.b)}
+    return {s: item for s, item in sentences.items() if s in held}
+
+
 def find_facts(
     reports: Sequence[Report],
     mentions: Mapping[str, Sequence[Mention]],
     threshold: float = DEFAULT_THRESHOLD,
     entity_types: Mapping[str, str] | None = None,
 ) -> tuple[FactAnalysis, dict[str, SentenceTerms]]:
+    """The facts of `reports` taken as one story, and the terms of the linked sentences
+    (`linked_terms`)."""
     links, sentences = find_fact_links(reports, mentions, entity_types)
     facts, sentence_facts = cluster_facts(links, sentences, threshold)
-    return FactAnalysis(tuple(links), tuple(facts), sentence_facts, threshold), sentences
+    analysis = FactAnalysis(tuple(links), tuple(facts), sentence_facts, threshold)
+    return analysis, linked_terms(links, sentences)

@@ -9,7 +9,6 @@ Numbers and dates are kept apart: they are details to compare, not evidence of a
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -19,16 +18,13 @@ from tui.analysis.entities import lexicon as lx
 from tui.analysis.entities.extract import is_adjectival
 from tui.model.document import Paragraph, Report, Sentence
 from tui.model.entities import Mention
-from tui.model.ids import DATE_TERM, ENTITY_TERM, NAME_LIKE_TERM, NUMBER_TERM, SYNONYM_TERM
+from tui.model.ids import ENTITY_TERM, NAME_LIKE_TERM, SYNONYM_TERM
 from tui.model.pickling import compact_pickle
 
 _WORD = re.compile(
     r"(?P<domain>(?:[\w-]+\.)+(?:com|org|net|gov|edu|int|info|news|co|uk|io|tv)\b)"
     r"|[^\W\d_][\w'’-]*|\d[\d,.]*\d|\d|[,;:()\[\]“”\"—–]"
 )
-# The same tokens, found all at once (`TermBag`): a web domain is the only token with a
-# dot that ends in a letter.
-_TOKENS = re.compile(_WORD.pattern.replace("(?P<domain>", "(?:"))
 _SPLITTERS = frozenset(',;:()[]“”"—–')
 _CONJUNCTIONS = frozenset({"and", "but", "while", "although", "though", "whereas"})
 _NUMBER_WORDS = {
@@ -114,13 +110,14 @@ class SentenceTerms:
 
 
 def _pieces(
-    paragraph: Paragraph, start: int, end: int, mentions: Sequence[Mention]
+    paragraph: Paragraph, sentence: Sentence, mentions: Sequence[Mention]
 ) -> Iterator[tuple[int, int, str]]:
-    """The visible text of `start:end` (within the paragraph) as (start, end, "")
-    stretches and (start, end, entity) mentions."""
-    inside = sorted((m for m in mentions if start <= m.start < end), key=lambda m: m.start)
+    """The sentence's visible text as (start, end, "") stretches and (start, end, entity)."""
+    inside = sorted(
+        (m for m in mentions if sentence.start <= m.start < sentence.end), key=lambda m: m.start
+    )
     for run in paragraph.runs:
-        s, e = max(run.start, start), min(run.end, end)
+        s, e = max(run.start, sentence.start), min(run.end, sentence.end)
         if s >= e:
             continue
         pos = s
@@ -135,31 +132,35 @@ def _pieces(
             yield pos, e, ""
 
 
-# What a token is, for `sentence_terms`: its kind and values (see `_token`).
-_SKIP, _SPLIT, _NUMBER, _DATE, _TERM = range(5)
+# What a token is, for `sentence_terms` (see `_token`).
+_SKIP, _SPLIT, _NUMBER, _DOMAIN, _WORD_TOKEN = range(5)
+# A word's part: a date, a term of its clause, or nothing.
+_DATE, _TERM, _NOTHING = range(3)
 
 
-@lru_cache(maxsize=1 << 18)
-def _token(token: str) -> tuple[int, str, str]:
-    """A word, number or punctuation token (not a web domain) as (kind, a, b): a clause
-    split; a number (a = its value); a weekday or month (a = the word, lower case, b =
-    the same); a word (a = the word, lower case, b = its matching term, "" for a stop
-    word). Cached: the same tokens come again and again."""
+@lru_cache(maxsize=1 << 17)
+def _token(token: str, domain: bool) -> tuple[int, str, str, int, str]:
+    """What `sentence_terms` makes of a token (it depends on the token alone, and news
+    repeats its words): (kind, a number's value, a word's stem when it follows a number,
+    a word's part, its date or term)."""
+    if domain:  # "washingtonpost.com" names a source, like a name
+        return _DOMAIN, "", "", _TERM, NAME_LIKE_TERM.of(token.lower())
     lower = _bare(token)
     if not lower:
-        return _SKIP, "", ""
+        return _SKIP, "", "", _NOTHING, ""
     if token in _SPLITTERS or lower in _CONJUNCTIONS:
-        return _SPLIT, "", ""
+        return _SPLIT, "", "", _NOTHING, ""
     if token[0].isdigit() or lower in _NUMBER_WORDS:
-        return _NUMBER, _NUMBER_WORDS.get(lower, token.replace(",", "")), ""
+        return _NUMBER, _NUMBER_WORDS.get(lower, token.replace(",", "")), "", _NOTHING, ""
+    noun = stem(lower)
     if lower in _WEEKDAYS or lower in _MONTHS:
-        return _DATE, lower, lower
+        return _WORD_TOKEN, "", noun, _DATE, lower
     if token[0].isupper() and is_adjectival(token):
         # "Syrian", "Lebanese": name-like, so they cannot carry a match alone.
-        return _TERM, lower, NAME_LIKE_TERM.of(lower)
+        return _WORD_TOKEN, "", noun, _TERM, NAME_LIKE_TERM.of(lower)
     if len(lower) > 1 and lower not in _STOP:
-        return _TERM, lower, content_term(lower)
-    return _TERM, lower, ""
+        return _WORD_TOKEN, "", noun, _TERM, content_term(lower)
+    return _WORD_TOKEN, "", noun, _NOTHING, ""
 
 
 def sentence_terms(
@@ -169,24 +170,23 @@ def sentence_terms(
     numbers: list[tuple[str, str]] = []
     dates: list[str] = []
     pending_number: str | None = None
-    for start, end, entity in _pieces(paragraph, sentence.start, sentence.end, mentions):
+    for start, end, entity in _pieces(paragraph, sentence, mentions):
         if entity:
             clauses[-1].append(ENTITY_TERM.of(entity))
             pending_number = None
             continue
         for match in _WORD.finditer(report.text, start, end):
-            if match.lastgroup:  # "washingtonpost.com" names a source, like a name
-                clauses[-1].append(NAME_LIKE_TERM.of(match.group().lower()))
-                continue
-            kind, value, term = _token(match.group())
-            if kind in (_TERM, _DATE):
+            kind, value, noun, part, term = _token(match.group(), match.start("domain") >= 0)
+            if kind == _WORD_TOKEN:
                 if pending_number is not None:
-                    numbers.append((pending_number, stem(value)))
+                    numbers.append((pending_number, noun))
                     pending_number = None
-                if kind == _DATE:
-                    dates.append(term)
-                elif term:
+                if part == _TERM:
                     clauses[-1].append(term)
+                elif part == _DATE:
+                    dates.append(term)
+            elif kind == _DOMAIN:
+                clauses[-1].append(term)
             elif kind == _NUMBER:
                 pending_number = value
             elif kind == _SPLIT:
@@ -201,50 +201,3 @@ def sentence_terms(
         numbers=tuple(numbers),
         dates=tuple(dates),
     )
-
-
-@lru_cache(maxsize=1 << 18)
-def bag_term(token: str) -> str:
-    """What a token counts as in a bag of terms: its matching term (as in
-    `sentence_terms`), `#:value` for a number, `T:word` for a weekday or month, "" for
-    a stop word or punctuation. Cached, and called through `map`: a bag of a whole
-    report's words is counted without a Python loop over them."""
-    if "." in token and token[-1].isalpha():  # a web domain: a dot, and no number
-        return NAME_LIKE_TERM.of(token.lower())
-    kind, value, term = _token(token)
-    if kind == _NUMBER:
-        return NUMBER_TERM.of(value)
-    if kind == _DATE:
-        return DATE_TERM.of(term)
-    return term if kind == _TERM else ""
-
-
-class TermBag:
-    """Terms counted over stretches of text, without clauses or order: quicker than
-    `sentence_terms` for whole reports (see `bag_term`)."""
-
-    def __init__(self) -> None:
-        self._tokens: list[str] = []
-        self._entities: list[str] = []
-
-    def add(
-        self,
-        report: Report,
-        paragraph: Paragraph,
-        start: int,
-        end: int,
-        mentions: Sequence[Mention],
-        times: int = 1,
-    ) -> None:
-        """Count `report.text[start:end]` (within the paragraph) in, `times` times."""
-        for s, e, entity in _pieces(paragraph, start, end, mentions):
-            if entity:
-                self._entities.extend([ENTITY_TERM.of(entity)] * times)
-            else:
-                self._tokens.extend(_TOKENS.findall(report.text, s, e) * times)
-
-    def counted(self) -> Counter[str]:
-        """Each term with how often it came ("" for all that counts as nothing)."""
-        counts = Counter(map(bag_term, self._tokens))
-        counts.update(self._entities)
-        return counts

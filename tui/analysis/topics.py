@@ -1,14 +1,15 @@
-"""Topics: groups of paragraphs, across reports, about one sub-story.
+"""Topics: groups of paragraphs, across the reports of one story, about one sub-story.
 
-Automatic topics are anchored on names: each paragraph is filed under its one or two
-most specific entities that other paragraphs also mention (and that are not in half
-the corpus: "Syria" in a Syria story says nothing). Anchors that keep company (most
+Automatic topics are found story by story (`story_topics`). They are anchored on names:
+each paragraph is filed under its one or two most specific entities that other
+paragraphs of its story also mention (and that are not in half the story: "Syria" in a
+Syria story says nothing). Anchors that keep company (most
 paragraphs naming one name the other) are one topic: "Hezbollah · Qusair". A paragraph
 naming nothing specific is filed under its rarest shared word. Labels are the anchors'
 names (or words), never stop words and never a report's name.
 
-User topics (a TOML file) are tagged in addition: `[topics."Prison"]` with `keywords`
-and/or `entities`.
+User topics (a TOML file) are tagged in addition, over all stories: `[topics."Prison"]`
+with `keywords` and/or `entities`.
 """
 
 from __future__ import annotations
@@ -91,6 +92,20 @@ def _paragraph_words(report: Report, paragraph: Paragraph) -> set[str]:
     return words
 
 
+# A topic before it is numbered: its label, its paragraph ids in corpus order, and
+# whether it is one of the user's.
+TopicDraft = tuple[str, tuple[str, ...], bool]
+
+
+def _analysed_paragraphs(reports: Sequence[Report]) -> list[tuple[Report, Paragraph]]:
+    return [
+        (report, paragraph)
+        for report in reports
+        for paragraph in report.paragraphs
+        if paragraph.kind not in UNANALYSED_KINDS
+    ]
+
+
 def find_topics(
     reports: Sequence[Report],
     mentions: Mapping[str, Sequence[Mention]],
@@ -98,20 +113,29 @@ def find_topics(
     user_topics: Iterable[UserTopic] = (),
     cited: Mapping[str, Sequence[CitedSource]] | None = None,
 ) -> tuple[tuple[Topic, ...], dict[str, tuple[str, ...]]]:
-    """Topics and, for each analysed paragraph, the ids of its topics.
+    """Topics of `reports` taken as one story (`story_topics`), then the user's
+    (`user_topic_drafts`), and for each analysed paragraph the ids of its topics."""
+    names = {entity.id: entity.name for entity in entities}
+    drafts = story_topics(reports, mentions, names, cited)
+    drafts.extend(user_topic_drafts(user_topics, reports, mentions, entities))
+    return number_topics(drafts)
+
+
+def story_topics(
+    reports: Sequence[Report],
+    mentions: Mapping[str, Sequence[Mention]],
+    names: Mapping[str, str],
+    cited: Mapping[str, Sequence[CitedSource]] | None = None,
+) -> list[TopicDraft]:
+    """The automatic topics of one story's reports, largest first (`names`: entity
+    names by id, for the labels; those the reports mention are enough).
 
     A name a paragraph cites as its source ("told Reuters") is not what it is about.
     """
     cited = cited or {}
-    paragraphs = [
-        (report, paragraph)
-        for report in reports
-        for paragraph in report.paragraphs
-        if paragraph.kind not in UNANALYSED_KINDS
-    ]
+    paragraphs = _analysed_paragraphs(reports)
     if not paragraphs:
-        return (), {}
-    names = {entity.id: entity.name for entity in entities}
+        return []
     anchors_of: dict[str, set[str]] = {
         p.id: {m.entity for m in mentions.get(p.id, ())}
         - {c.entity for c in cited.get(p.id, ()) if c.entity}
@@ -158,18 +182,23 @@ def find_topics(
         grouped[groups.find(anchor)].append(anchor)
 
     order = {p.id: n for n, (_, p) in enumerate(paragraphs)}
-    built = []
+    built: list[TopicDraft] = []
     for group in grouped.values():
         in_topic = sorted({p for a in group for p in members[a]}, key=order.__getitem__)
         parts = sorted(group, key=lambda a: (-len(members[a]), _label(a, names)))
         label = " · ".join(_label(a, names) for a in parts[:_MAX_LABEL_PARTS])
         built.append((label, tuple(in_topic), False))
     built.sort(key=lambda t: (-len(t[1]), t[0]))
-    built.extend(_user_topics(user_topics, paragraphs, mentions, entities, order))
+    return built
 
+
+def number_topics(
+    drafts: Iterable[TopicDraft],
+) -> tuple[tuple[Topic, ...], dict[str, tuple[str, ...]]]:
+    """The topics `t1`, `t2`... in the drafts' order, and the topic ids of each paragraph."""
     topics: list[Topic] = []
     paragraph_topics: dict[str, list[str]] = defaultdict(list)
-    for number, (label, topic_paragraphs, user) in enumerate(built, start=1):
+    for number, (label, topic_paragraphs, user) in enumerate(drafts, start=1):
         topic_id = make_topic_id(number)
         topics.append(Topic(topic_id, label, topic_paragraphs, user))
         for paragraph_id in topic_paragraphs:
@@ -186,18 +215,24 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
-def _user_topics(
+def user_topic_drafts(
     user_topics: Iterable[UserTopic],
-    paragraphs: Sequence[tuple[Report, Paragraph]],
+    reports: Sequence[Report],
     mentions: Mapping[str, Sequence[Mention]],
     entities: Sequence[Entity],
-    order: Mapping[str, int],
-) -> list[tuple[str, tuple[str, ...], bool]]:
+) -> list[TopicDraft]:
+    """The user's topics over all `reports` (they are the user's own filters, so they
+    span stories, as the entity filter does): the paragraphs naming one of a topic's
+    entities (any spelling) or one of its keywords."""
+    user_topics = tuple(user_topics)
+    paragraphs = _analysed_paragraphs(reports) if user_topics else []
+    if not paragraphs:
+        return []
     by_alias: dict[str, set[str]] = defaultdict(set)
     for entity in entities:
         for alias in (entity.name, *entity.aliases):
             by_alias[normalise(alias)].add(entity.id)
-    built = []
+    built: list[TopicDraft] = []
     for topic in user_topics:
         wanted = {e for name in topic.entities for e in by_alias.get(normalise(name), ())}
         pattern = (
@@ -210,5 +245,5 @@ def _user_topics(
             named = {m.entity for m in mentions.get(paragraph.id, ())}
             if named & wanted or (pattern and pattern.search(visible_text(report, paragraph))):
                 found.append(paragraph.id)
-        built.append((topic.name, tuple(sorted(found, key=order.__getitem__)), True))
+        built.append((topic.name, tuple(found), True))
     return built

@@ -74,11 +74,13 @@ class NewsprismApp(App[None]):
         found: Discovery | None = None,
         keymap: Mapping[str, str] | None = None,
         one_story: bool = False,
+        jobs: int | None = None,
     ) -> None:
         """`found` (what `discover(paths, recursive)` found) and `keymap` (the user's,
         checked: `load_user_keymap`) are what the command line already has; without
         them the app finds the files and reads the keymap itself. With `one_story`
-        every report is taken to be about one story."""
+        every report is taken to be about one story. `jobs`: processes for the
+        per-story analyses (default: every core; see `tui.pipeline.executors`)."""
         super().__init__()
         self.low_bandwidth = low_bandwidth
         # The first theme (`theme`, else low-bandwidth's 16 colours, else the saved
@@ -92,6 +94,7 @@ class NewsprismApp(App[None]):
         self.user_topics = tuple(user_topics)
         self.use_cache = use_cache
         self.one_story = one_story
+        self.jobs = jobs
         self.cache: AnalysisCache | None = None
         self.load_errors: list[LoadError] = []
         self.reader = ReaderScreen()
@@ -189,6 +192,7 @@ class NewsprismApp(App[None]):
             warn=self._warn_loading,
             found=self._found_files,
             one_story=self.one_story,
+            jobs=self.jobs,
         )
         found = loader.found
         try:

@@ -13,6 +13,7 @@ from tui.cli.common import (
     EXIT_UNREADABLE,
     Parser,
     add_inputs,
+    add_jobs,
     add_threshold,
     analysed,
     json_safe,
@@ -34,6 +35,7 @@ def analyze_parser() -> argparse.ArgumentParser:
         description="Analyse reports and print the result (JSON schema 1, or a text summary).",
     )
     add_inputs(parser)
+    add_jobs(parser)
     parser.add_argument(
         "--format",
         choices=("json", "text"),

@@ -10,11 +10,14 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
     from tui.analysis.topics import UserTopic
     from tui.model.corpus import Corpus
     from tui.model.corrections import Corrections
@@ -74,6 +77,55 @@ def add_inputs(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="take every report to be about one story (no story grouping, no story corrections)",
     )
+
+
+def _jobs(text: str) -> int:
+    """A number of processes from the command line: 1 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {text}")
+    return value
+
+
+def add_jobs(parser: argparse.ArgumentParser, *, scheduler: bool = True) -> None:
+    """Where the per-story analyses run: `--jobs N` local processes and, for the
+    commands that print an analysis, `--scheduler ADDRESS` (a Dask cluster)."""
+    parser.add_argument(
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="processes for the per-story analyses (shared facts, sources, topics); "
+        "default: every core; 1: this process only. Small inputs use one anyway",
+    )
+    if scheduler:
+        parser.add_argument(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="run the per-story analyses on the Dask cluster whose scheduler is at "
+            "ADDRESS (tcp://HOST:8786; needs the cluster extra, and newsprism on its workers)",
+        )
+
+
+@contextmanager
+def story_executor(args: argparse.Namespace) -> Iterator[tuple[Executor | None, int | None]]:
+    """The executor of `--scheduler` (None without it) and the number of processes for
+    the per-story analyses (`--jobs`, or the cluster's threads). A scheduler that cannot
+    be used is a usage error: one line, exit code 2."""
+    address = getattr(args, "scheduler", None)
+    if not address:
+        yield None, args.jobs
+        return
+    from tui.pipeline.executors import SchedulerError, scheduler_executor
+
+    try:
+        with scheduler_executor(address) as (executor, threads):
+            yield executor, threads
+    except SchedulerError as exc:
+        print_error(exc)
+        raise SystemExit(EXIT_USAGE) from None
 
 
 def _threshold(text: str) -> float:
@@ -170,21 +222,24 @@ def open_cache(disabled: bool) -> AnalysisCache | None:
 
 def analysed(args: argparse.Namespace) -> tuple[Corpus, bool]:
     """The corpus of the inputs `add_inputs` parsed (cache, corrections and user topics
-    applied, at `--threshold` for a command that takes one), and whether the user
-    topics file was bad (already reported)."""
+    applied, at `--threshold` for a command that takes one, the per-story analyses where
+    `add_jobs` said), and whether the user topics file was bad (already reported)."""
     from tui.pipeline.load import load_corpus
 
     inputs = inputs_or_seeds(args.paths)
-    topics, bad_topics = user_topics(args.topics, inputs)
-    cache = open_cache(args.no_cache)
-    corpus = load_corpus(
-        inputs,
-        recursive=args.recursive,
-        corrections=saved_corrections(),
-        user_topics=topics,
-        cache=cache,
-        one_story=args.one_story,
-    )
+    with story_executor(args) as (executor, jobs):
+        topics, bad_topics = user_topics(args.topics, inputs)
+        cache = open_cache(args.no_cache)
+        corpus = load_corpus(
+            inputs,
+            recursive=args.recursive,
+            corrections=saved_corrections(),
+            user_topics=topics,
+            cache=cache,
+            jobs=jobs,
+            executor=executor,
+            one_story=args.one_story,
+        )
     if cache is not None:
         for warning in cache.warnings:
             print_error(f"warning: {warning}")

@@ -13,6 +13,7 @@ from tui.cli.common import (
     EXIT_USAGE,
     Parser,
     add_inputs,
+    add_jobs,
     add_threshold,
     analysed,
     fail,
@@ -36,6 +37,7 @@ def export_parser() -> argparse.ArgumentParser:
         "offsets of its text in the report.",
     )
     add_inputs(parser)
+    add_jobs(parser)
     parser.add_argument(
         "--what",
         choices=EXPORT_KINDS,

@@ -36,6 +36,7 @@ def reader_parser() -> argparse.ArgumentParser:
         "web browser.",
     )
     common.add_inputs(parser)
+    common.add_jobs(parser, scheduler=False)
     parser.add_argument(
         "--low-bandwidth",
         action="store_true",
@@ -132,6 +133,7 @@ def run_reader(argv: Sequence[str]) -> int:
         found=found,
         keymap=keymap,
         one_story=args.one_story,
+        jobs=args.jobs,
     )
     app.run()
     if bad_topics:

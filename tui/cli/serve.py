@@ -33,6 +33,7 @@ from tui.cli.common import (
     EXIT_UNREADABLE,
     Parser,
     add_inputs,
+    add_jobs,
     fail,
     inputs_or_seeds,
     print_error,
@@ -70,6 +71,7 @@ def serve_parser() -> argparse.ArgumentParser:
         "opened at the printed address gets its own reader on these reports.",
     )
     add_inputs(parser)
+    add_jobs(parser, scheduler=False)
     parser.add_argument(
         "--host",
         default=DEFAULT_HOST,
@@ -96,6 +98,7 @@ def reader_command(
     no_cache: bool = False,
     topics: str | None = None,
     one_story: bool = False,
+    jobs: int | None = None,
     python: str = sys.executable,
 ) -> str:
     """The shell command that runs the reader on these inputs (one per browser session).
@@ -112,6 +115,8 @@ def reader_command(
         argv.append(f"--topics={topics}")
     if one_story:
         argv.append("--one-story")
+    if jobs is not None:
+        argv.append(f"--jobs={jobs}")
     argv += ["--", *paths]
     return shlex.join(argv)
 
@@ -281,6 +286,7 @@ def run_serve(argv: Sequence[str]) -> int:
         no_cache=args.no_cache,
         topics=args.topics,
         one_story=args.one_story,
+        jobs=args.jobs,
     )
     try:
         server = make_server(command, args.host, args.port, len(found.files), args.log_level)

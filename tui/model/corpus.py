@@ -62,6 +62,11 @@ class Corpus:
     topics: tuple[Topic, ...] = ()
     # Topic ids by paragraph id.
     paragraph_topics: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Facts and automatic topics are found story by story and numbered in story order:
+    # each story's are one stretch of `facts` / `topics`, (start, end) by story id. The
+    # user's own topics come after every story's and belong to none.
+    story_fact_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    story_topic_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
     # One line each about what was read but not used (a `sources.toml` entry naming no
     # file, an unknown key): said to the user, but no report was skipped.
     warnings: tuple[str, ...] = ()
@@ -81,6 +86,16 @@ class Corpus:
     def story_of(self, report_id: str) -> str | None:
         """The id of the report's story (None before the stories are found)."""
         return self.report_story.get(report_id)
+
+    def story_facts(self, story_id: str) -> tuple[Fact, ...]:
+        """The shared facts of a story (none before the facts stage), without a search."""
+        start, end = self.story_fact_spans.get(story_id, (0, 0))
+        return self.facts[start:end]
+
+    def story_topics(self, story_id: str) -> tuple[Topic, ...]:
+        """The automatic topics of a story (none before the topics stage)."""
+        start, end = self.story_topic_spans.get(story_id, (0, 0))
+        return self.topics[start:end]
 
     def entity(self, entity_id: str) -> Entity:
         for entity in self.entities:

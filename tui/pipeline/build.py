@@ -5,19 +5,25 @@ from __future__ import annotations
 
 from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
+from concurrent.futures import Executor
 
-from tui.analysis.attribution import find_all_cited
 from tui.analysis.entities import find_entities
-from tui.analysis.facts import DEFAULT_THRESHOLD, cluster_facts, find_facts
+from tui.analysis.facts import DEFAULT_THRESHOLD
 from tui.analysis.stories import find_stories
-from tui.analysis.topics import UserTopic, find_topics
+from tui.analysis.topics import UserTopic
 from tui.model.corpus import Corpus, LoadError
 from tui.model.corrections import Corrections
 from tui.model.document import Report
 from tui.model.entities import Mention
-from tui.model.tags import CitedSource
 from tui.perf import paused_gc
+from tui.pipeline.executors import StoryWork
+from tui.pipeline.per_story import (
+    join_facts,
+    join_sources_and_topics,
+    recluster_facts,
+    story_analyses,
+    story_inputs,
+)
 
 
 def last_corpus(stages: Iterable[tuple[str, Corpus]]) -> Corpus:
@@ -33,75 +39,56 @@ def analysis_stages(
     user_topics: Sequence[UserTopic] = (),
     *,
     one_story: bool = False,
+    jobs: int | None = None,
+    executor: Executor | None = None,
 ) -> Iterator[tuple[str, Corpus]]:
     """The analyses one stage at a time, each yielding (stage, the corpus so far): first
-    the entities and their mentions with the stories (all reports in one with
-    `one_story`; else as clustered, then as `corrections` regroup them), then the
-    shared facts, then cited sources and topics. The last corpus is the whole analysis;
-    a reader shows each as it comes."""
-    with paused_gc():
-        analysis = find_entities(reports, corrections)
-        by_paragraph: dict[str, list[Mention]] = defaultdict(list)
-        by_entity: dict[str, set[str]] = defaultdict(set)
-        for mention in analysis.mentions:
-            by_paragraph[mention.paragraph].append(mention)
-            by_entity[mention.entity].add(mention.paragraph)
-        mentions = {p: tuple(sorted(ms, key=lambda m: m.start)) for p, ms in by_paragraph.items()}
-        stories = find_stories(
-            reports, mentions, analysis.entities, one_story=one_story, corrections=corrections
-        )
-        corpus = Corpus(
-            reports=tuple(reports),
-            errors=tuple(errors),
-            stories=stories,
-            report_story={r: story.id for story in stories for r in story.report_ids},
-            entities=analysis.entities,
-            mentions=mentions,
-            entity_paragraphs={e: frozenset(ps) for e, ps in by_entity.items()},
-            fact_threshold=threshold,
-        )
-    yield "entities", corpus
-    with paused_gc():
-        types = {entity.id: entity.type for entity in analysis.entities}
-        facts, fact_state = find_facts(reports, mentions, threshold, types)
-        corpus = replace(
-            corpus,
-            facts=facts.facts,
-            sentence_facts=dict(facts.sentence_facts),
-            fact_links=facts.links,
-            fact_threshold=facts.threshold,
-            fact_state=fact_state,
-        )
-    yield "facts", corpus
-    with paused_gc():
-        cited = find_all_cited(reports, mentions, types)
-        topics, paragraph_topics = find_topics(
-            reports, mentions, analysis.entities, user_topics, cited
-        )
-        corpus = replace(
-            corpus,
-            cited=cited,
-            source_paragraphs=_source_index(cited),
-            topics=topics,
-            paragraph_topics=paragraph_topics,
-        )
-    yield "topics", corpus
+    the entities and their mentions (over all reports) with the stories (all reports in
+    one with `one_story`; else as clustered, then as `corrections` regroup them), then the shared facts, then cited sources and topics, story
+    by story (`tui.pipeline.per_story`). The last corpus is the whole analysis; a reader
+    shows each as it comes.
 
-
-def _source_index(cited: dict[str, tuple[CitedSource, ...]]) -> dict[str, frozenset[str]]:
-    index: dict[str, set[str]] = defaultdict(set)
-    for paragraph_id, sources in cited.items():
-        for source in sources:
-            index[source.key].add(paragraph_id)
-    return {key: frozenset(ids) for key, ids in index.items()}
+    The per-story work runs on `executor` when one is given (a Dask cluster's), else on
+    a pool of `jobs` local processes (default: every core) when that pays, else here;
+    the result is the same wherever it ran."""
+    with StoryWork(jobs, executor) as work:
+        # Started now, the pool's processes get ready while the entities are found.
+        work.start(sum(len(p.sentences) for r in reports for p in r.paragraphs))
+        with paused_gc():
+            analysis = find_entities(reports, corrections)
+            by_paragraph: dict[str, list[Mention]] = defaultdict(list)
+            by_entity: dict[str, set[str]] = defaultdict(set)
+            for mention in analysis.mentions:
+                by_paragraph[mention.paragraph].append(mention)
+                by_entity[mention.entity].add(mention.paragraph)
+            mentions = {
+                p: tuple(sorted(ms, key=lambda m: m.start)) for p, ms in by_paragraph.items()
+            }
+            stories = find_stories(
+                reports, mentions, analysis.entities, one_story=one_story, corrections=corrections
+            )
+            corpus = Corpus(
+                reports=tuple(reports),
+                errors=tuple(errors),
+                stories=stories,
+                report_story={r: story.id for story in stories for r in story.report_ids},
+                entities=analysis.entities,
+                mentions=mentions,
+                entity_paragraphs={e: frozenset(ps) for e, ps in by_entity.items()},
+                fact_threshold=threshold,
+            )
+            inputs = story_inputs(corpus)
+            facts, sources = story_analyses(work, inputs, threshold)
+        yield "entities", corpus
+        with paused_gc():
+            corpus = join_facts(corpus, inputs, facts(), threshold)
+        yield "facts", corpus
+        with paused_gc():
+            corpus = join_sources_and_topics(corpus, inputs, sources(), user_topics)
+        yield "topics", corpus
 
 
 def with_fact_threshold(corpus: Corpus, threshold: float) -> Corpus:
-    """The corpus with facts re-clustered at another threshold: no re-reading, no re-scoring."""
-    facts, sentence_facts = cluster_facts(corpus.fact_links, corpus.fact_state or {}, threshold)
-    return replace(
-        corpus,
-        facts=tuple(facts),
-        sentence_facts=sentence_facts,
-        fact_threshold=threshold,
-    )
+    """The corpus with facts re-clustered at another threshold, story by story: no
+    re-reading, no re-scoring."""
+    return recluster_facts(corpus, threshold)

@@ -35,6 +35,8 @@ from tui.model.document import Report
 from tui.pipeline.cache import AnalysisCache, content_key
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
     from tui.analysis.topics import UserTopic
 
 # The analysis (`tui.pipeline.build`) is imported when it runs: finding the files and
@@ -85,14 +87,23 @@ def cached_stages(
     user_topics: Sequence[UserTopic] = (),
     *,
     one_story: bool = False,
+    jobs: int | None = None,
+    executor: Executor | None = None,
 ) -> Iterator[tuple[str, Corpus]]:
     """`build.analysis_stages`, or only its last stage, from the cache, when nothing it
-    uses changed; a fresh analysis is stored when its last stage is done."""
+    uses changed; a fresh analysis is stored when its last stage is done. Where it runs
+    (`jobs`, `executor`) changes nothing in it, so it is not in the cache's key."""
     from tui.pipeline import build
 
     def stages() -> Iterator[tuple[str, Corpus]]:
         return build.analysis_stages(
-            reports, errors, corrections, user_topics=user_topics, one_story=one_story
+            reports,
+            errors,
+            corrections,
+            user_topics=user_topics,
+            one_story=one_story,
+            jobs=jobs,
+            executor=executor,
         )
 
     if cache is None or len(report_keys) != len(reports):
@@ -185,6 +196,8 @@ class Loader:
         warn: Callable[[str], None] | None = None,
         found: Discovery | None = None,
         one_story: bool = False,
+        jobs: int | None = None,
+        executor: Executor | None = None,
     ) -> None:
         # `found`: what `discover(paths, recursive)` already found (the command line
         # checks there is something to read before the reader starts).
@@ -193,6 +206,9 @@ class Loader:
         self.user_topics = tuple(user_topics)
         # Every report taken to be about one story (no story clustering).
         self.one_story = one_story
+        # Where the per-story analyses run (see `tui.pipeline.executors.StoryWork`).
+        self.jobs = jobs
+        self.executor = executor
         self.reports: list[Report] = []
         self.errors: list[LoadError] = []
         self.warnings: list[str] = []
@@ -321,6 +337,8 @@ class Loader:
             corrections,
             self.user_topics,
             one_story=self.one_story,
+            jobs=self.jobs,
+            executor=self.executor,
         )
         for stage, corpus in stages:
             if stage != ANALYSIS_STAGES[-1]:
@@ -349,13 +367,23 @@ def load_corpus(
     cache: AnalysisCache | None = None,
     *,
     one_story: bool = False,
+    jobs: int | None = None,
+    executor: Executor | None = None,
 ) -> Corpus:
     """Read and analyse reports at once. With a cache, an unchanged input is loaded
     whole, and otherwise only changed or added files are read again before the
     cross-report analyses run. With `one_story` every report is taken to be about one
-    story."""
+    story. The per-story analyses run on `executor` if given (a Dask cluster's:
+    `tui.pipeline.executors.scheduler_executor`), else on `jobs` local processes
+    (default: every core) when that pays; the result is the same."""
     loader = Loader(
-        paths, recursive=recursive, cache=cache, user_topics=user_topics, one_story=one_story
+        paths,
+        recursive=recursive,
+        cache=cache,
+        user_topics=user_topics,
+        one_story=one_story,
+        jobs=jobs,
+        executor=executor,
     )
     from tui.pipeline.build import last_corpus
 

@@ -1,0 +1,279 @@
+"""Where the per-story analyses run: here, on a local process pool, or on an executor
+the caller gives (a Dask cluster's: `scheduler_executor`).
+
+Each story's work is independent (`tui.pipeline.per_story`), so it can run anywhere and
+come back to be joined in story order: the result does not depend on where it ran. The
+local pool's processes are started by a fork server (or spawned where there is none),
+never forked from this process, which may hold other threads (the reader's workers).
+
+A pool costs its start (fresh interpreters importing the analysis) and the shipping of
+each story's reports; it is used only when the measured costs below say it pays: not
+for one story, nor for a few small reports.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, Future
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+from tui.perf import paused_gc
+from tui.textsafe import first_line
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+R = TypeVar("R")
+
+# Measured on a 2-core machine (ECB+ texts, `bench/analysis_scale.py`'s 1,000 reports:
+# 16,800 sentences in 113 stories), in seconds: the per-story analyses (facts, sources
+# and topics) per sentence they read, about 250 us; pickling a story's share of reports
+# to a worker and its results back, about 50 us a sentence; starting a pool of two
+# workers that have imported the analysis, about 0.5 s.
+_SECONDS_PER_SENTENCE = 250e-6
+_SHIPPING_PER_SENTENCE = 50e-6
+_POOL_START = 0.5
+# A pool is used when it is estimated to save at least this share of the time.
+_WORTH = 0.1
+# Work is sent in batches of about this share of all of it per worker (stories are
+# largest first, so a big story is a batch of its own and small ones share one).
+_BATCHES_PER_WORKER = 4
+
+
+class Sized(Protocol):
+    """A piece of per-story work, measured in the sentences it reads."""
+
+    @property
+    def sentences(self) -> int: ...
+
+
+S = TypeVar("S", bound=Sized)
+
+
+class SchedulerError(Exception):
+    """A Dask scheduler that cannot be used; the message is one line."""
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    count = getattr(os, "process_cpu_count", None)  # Python 3.13+
+    if count is not None:
+        return max(1, count() or 1)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        # The server imports the analysis once; each worker is forked from it, ready.
+        context.set_forkserver_preload(["tui.pipeline.per_story"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+@contextmanager
+def _stderr_with_descriptor() -> Iterator[None]:
+    """A `sys.stderr` with a file descriptor while the pool starts: multiprocessing hands
+    it to the helper process it starts (its resource tracker), and the reader's stderr is
+    Textual's capture of prints, whose descriptor is -1 (the start fails). The real
+    stderr stands in meanwhile."""
+    try:
+        usable = sys.stderr is None or sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):  # none at all: multiprocessing skips it
+        usable = True
+    if usable or sys.__stderr__ is None:
+        yield
+        return
+    captured, sys.stderr = sys.stderr, sys.__stderr__
+    try:
+        yield
+    finally:
+        sys.stderr = captured
+
+
+def _ready() -> None:
+    """A task that only makes a worker start (and import the analysis) ahead of time."""
+
+
+def _call_pickled(call: bytes) -> bytes:
+    """Run a pickled `(function, batch, args)` and return its result pickled: both
+    (un)pickled here with the cyclic garbage collector paused, as the analysis itself
+    runs (the executor's own pickling would walk every new object again and again)."""
+    with paused_gc():
+        function, batch, args = pickle.loads(call)
+        return pickle.dumps(function(batch, *args), pickle.HIGHEST_PROTOCOL)
+
+
+def batches(work: Sequence[S], workers: int) -> list[list[S]]:
+    """`work` in consecutive batches of at least 1 / (`_BATCHES_PER_WORKER` x workers) of
+    its sentences each (stories come largest first: the big ones go alone)."""
+    total = sum(item.sentences for item in work)
+    size = total / (workers * _BATCHES_PER_WORKER)
+    found: list[list[S]] = []
+    current: list[S] = []
+    held = 0
+    for item in work:
+        current.append(item)
+        held += item.sentences
+        if held >= size:
+            found.append(current)
+            current, held = [], 0
+    if current:
+        found.append(current)
+    return found
+
+
+def pool_pays(work: Sequence[Sized], jobs: int, started: bool = False) -> bool:
+    """Whether `jobs` local workers would finish `work` sooner than this process alone."""
+    if jobs < 2 or len(work) < 2:
+        return False
+    sizes = [item.sentences for item in work]
+    total = sum(sizes)
+    alone = total * _SECONDS_PER_SENTENCE
+    shared = (
+        max(total / jobs, max(sizes)) * _SECONDS_PER_SENTENCE
+        + total * _SHIPPING_PER_SENTENCE
+        + (0.0 if started else _POOL_START)
+    )
+    return shared < alone * (1 - _WORTH)
+
+
+def might_pay(sentences: int, jobs: int) -> bool:
+    """Whether an input of this many sentences could be worth a pool (before its stories
+    are known): then it is started early, while the entities are found."""
+    return jobs >= 2 and sentences * _SECONDS_PER_SENTENCE * (1 - 1 / jobs) > 2 * _POOL_START
+
+
+class StoryWork:
+    """Runs batch functions over per-story work: on the executor given, else on a local
+    pool of `jobs` processes when it pays (`pool_pays`), else here. Results always come
+    back in the order of the work. Close it (or use it in `with`) to stop the pool."""
+
+    def __init__(self, jobs: int | None = None, executor: Executor | None = None) -> None:
+        self.jobs = jobs if jobs is not None else default_jobs()
+        self.executor = executor
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> StoryWork:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def start(self, sentences: int) -> None:
+        """Start the local pool now if an input of `sentences` sentences may need it."""
+        if self.executor is None and self._pool is None and might_pay(sentences, self.jobs):
+            self._start_pool()
+
+    def _start_pool(self) -> ProcessPoolExecutor:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with _stderr_with_descriptor():
+            pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=_pool_context())
+            for _ in range(self.jobs):
+                pool.submit(_ready)
+        self._pool = pool
+        return pool
+
+    def distributes(self, work: Sequence[Sized]) -> bool:
+        """Whether `work` is sent elsewhere (the executor given, or the local pool when it
+        pays for this work: `pool_pays`). A pool started early and not needed is stopped."""
+        if self.executor is not None:
+            return bool(work)
+        if pool_pays(work, self.jobs, started=self._pool is not None):
+            return True
+        self.close()
+        return False
+
+    def submit(
+        self, function: Callable[..., list[R]], work: Sequence[S], *args: Any
+    ) -> Callable[[], list[R]]:
+        """Send `function(batch, *args)` over batches of `work` to the executor given, or
+        the local pool (started if need be); returns what waits for the results (one per
+        item of `work`, in its order; waited for once)."""
+        where = self.executor or self._pool or self._start_pool()
+        with paused_gc():
+            futures = [
+                where.submit(
+                    _call_pickled, pickle.dumps((function, batch, args), pickle.HIGHEST_PROTOCOL)
+                )
+                for batch in batches(work, self.jobs)
+            ]
+        found: list[list[R]] = []
+
+        def results() -> list[R]:
+            if not found:
+                found.append(self._results(futures))
+            return found[0]
+
+        return results
+
+    def _results(self, futures: Sequence[Future[bytes]]) -> list[R]:
+        found: list[R] = []
+        for future in futures:
+            try:
+                result = future.result()
+                with paused_gc():
+                    found.extend(pickle.loads(result))
+            except Exception as exc:
+                if self.executor is None:
+                    raise
+                # A cluster's failures (a worker without newsprism, a lost worker) are
+                # the cluster's: said in one line.
+                raise SchedulerError(f"the Dask cluster failed: {first_line(exc)}") from exc
+        return found
+
+    def close(self) -> None:
+        """Stop the local pool: queued work is dropped, running work ends unwaited."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+
+def _check_address(address: str) -> None:
+    """Raise ValueError for an address Dask cannot use, before a client is made for it (a
+    client that fails to start hangs for seconds when it is collected)."""
+    from distributed.comm import get_address_host_port
+    from distributed.comm.addressing import parse_address
+
+    if parse_address(address)[0] != "inproc":  # inproc: a cluster in this process
+        get_address_host_port(address)
+
+
+# Connecting to a scheduler gives up after this many seconds.
+CONNECT_TIMEOUT = 10.0
+
+
+@contextmanager
+def scheduler_executor(
+    address: str, timeout: float = CONNECT_TIMEOUT
+) -> Iterator[tuple[Executor, int]]:
+    """An executor on the Dask cluster whose scheduler is at `address` (tcp://host:8786)
+    and the cluster's worker threads, closed afterwards. Raises SchedulerError (one line)
+    when Dask is not installed or the scheduler cannot be reached. Its workers need
+    newsprism installed (the same version)."""
+    try:
+        from dask.distributed import Client
+    except ImportError:
+        raise SchedulerError("--scheduler needs Dask: pip install 'newsprism[cluster]'") from None
+    try:
+        _check_address(address)
+        client = Client(address, timeout=timeout, set_as_default=False)
+    except (OSError, TimeoutError, ValueError, TypeError) as exc:
+        reason = first_line(exc) or type(exc).__name__
+        raise SchedulerError(f"cannot use the Dask scheduler at {address}: {reason}") from None
+    try:
+        workers = client.scheduler_info().get("workers", {}).values()
+        threads = sum(int(worker.get("nthreads", 1)) for worker in workers)
+        # pure=False: Dask need not hash the reports to name the tasks.
+        yield client.get_executor(pure=False), max(1, threads)
+    finally:
+        client.close()

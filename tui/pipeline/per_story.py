@@ -1,0 +1,248 @@
+"""The analyses done story by story: shared facts, cited sources and topics.
+
+A fact or an automatic topic never spans two stories: each story's reports are compared
+with each other only. The work of one story depends on nothing outside it, so it is
+packed (`story_inputs`) into a `StoryInput` holding just what it needs, and the batch
+functions (`facts_of_stories`, `sources_and_topics_of_stories`) can run in another
+process (`tui.pipeline.executors`). Their results are joined here in story order: ids
+stay global and do not depend on where the work ran (facts `f1`... and topics `t1`...
+numbered story by story, `s1` first, and within a story as for a single story).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from tui.analysis.attribution import find_all_cited
+from tui.analysis.facts import cluster_facts, find_facts
+from tui.analysis.terms import SentenceTerms
+from tui.analysis.topics import (
+    TopicDraft,
+    UserTopic,
+    number_topics,
+    story_topics,
+    user_topic_drafts,
+)
+from tui.model.corpus import Corpus
+from tui.model.document import UNANALYSED_KINDS, Report
+from tui.model.entities import Mention
+from tui.model.facts import Fact, FactLink
+from tui.model.ids import fact_id, report_of
+from tui.model.tags import CitedSource
+from tui.pipeline.executors import StoryWork
+
+
+@dataclass(frozen=True, slots=True)
+class StoryInput:
+    """One story's reports and what the per-story analyses need of the corpus."""
+
+    story: str
+    reports: tuple[Report, ...]
+    # Mentions by paragraph id, of these reports' paragraphs only.
+    mentions: dict[str, tuple[Mention, ...]]
+    # Type and name by entity id, of the entities these reports mention.
+    types: dict[str, str]
+    names: dict[str, str]
+    # Sentences in the paragraphs the analyses read: the measure of the work.
+    sentences: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFacts:
+    links: tuple[FactLink, ...]
+    # Numbered from f1 within the story; `join_facts` numbers them for the corpus.
+    facts: tuple[Fact, ...]
+    # The terms of the linked sentences, to cluster again at another threshold.
+    terms: dict[str, SentenceTerms]
+
+
+@dataclass(frozen=True, slots=True)
+class StorySources:
+    cited: dict[str, tuple[CitedSource, ...]]
+    topics: list[TopicDraft]
+
+
+def story_inputs(corpus: Corpus) -> list[StoryInput]:
+    """What each story's analyses need, in story order."""
+    by_id = {report.id: report for report in corpus.reports}
+    entities = {entity.id: entity for entity in corpus.entities}
+    inputs = []
+    for story in corpus.stories:
+        reports = tuple(by_id[r] for r in story.report_ids)
+        mentions: dict[str, tuple[Mention, ...]] = {}
+        sentences = 0
+        for report in reports:
+            for paragraph in report.paragraphs:
+                found = corpus.mentions.get(paragraph.id)
+                if found:
+                    mentions[paragraph.id] = found
+                if paragraph.kind not in UNANALYSED_KINDS:
+                    sentences += len(paragraph.sentences)
+        named = {m.entity for found in mentions.values() for m in found}
+        inputs.append(
+            StoryInput(
+                story.id,
+                reports,
+                mentions,
+                {e: entities[e].type for e in named},
+                {e: entities[e].name for e in named},
+                sentences,
+            )
+        )
+    return inputs
+
+
+def facts_of_stories(batch: Sequence[StoryInput], threshold: float) -> list[StoryFacts]:
+    """The shared facts of each story of `batch`, its reports compared with each other
+    only (term weights are the story's own: a word every report of the story uses says
+    little about which fact a sentence states)."""
+    found = []
+    for work in batch:
+        if len(work.reports) < 2:  # a fact needs two reports
+            found.append(StoryFacts((), (), {}))
+            continue
+        analysis, terms = find_facts(work.reports, work.mentions, threshold, work.types)
+        found.append(StoryFacts(analysis.links, analysis.facts, terms))
+    return found
+
+
+def sources_and_topics_of_stories(batch: Sequence[StoryInput]) -> list[StorySources]:
+    """The cited sources of each paragraph and the automatic topics of each story of
+    `batch`."""
+    found = []
+    for work in batch:
+        cited = find_all_cited(work.reports, work.mentions, work.types)
+        topics = story_topics(work.reports, work.mentions, work.names, cited)
+        found.append(StorySources(cited, topics))
+    return found
+
+
+def analyse_stories(
+    batch: Sequence[StoryInput], threshold: float
+) -> list[tuple[StoryFacts, StorySources]]:
+    """Both per-story analyses of each story of `batch`: what a worker is sent, so that
+    a story's reports are shipped to it once."""
+    return list(
+        zip(facts_of_stories(batch, threshold), sources_and_topics_of_stories(batch), strict=True)
+    )
+
+
+def story_analyses(
+    work: StoryWork, inputs: Sequence[StoryInput], threshold: float
+) -> tuple[Callable[[], list[StoryFacts]], Callable[[], list[StorySources]]]:
+    """Start the per-story analyses of `inputs` (`work` decides where); returns what waits
+    for the facts and what waits for the sources and topics. Run elsewhere, both are
+    found in one go (each story shipped once); run here, each when it is waited for, so
+    that the facts are shown before the topics are found."""
+    if not work.distributes(inputs):
+        return (
+            lambda: facts_of_stories(inputs, threshold),
+            lambda: sources_and_topics_of_stories(inputs),
+        )
+    both = work.submit(analyse_stories, inputs, threshold)
+    return lambda: [f for f, _ in both()], lambda: [s for _, s in both()]
+
+
+def join_facts(
+    corpus: Corpus, inputs: Sequence[StoryInput], found: Sequence[StoryFacts], threshold: float
+) -> Corpus:
+    """The corpus with the stories' facts, numbered story by story."""
+    facts: list[Fact] = []
+    links: list[FactLink] = []
+    terms: dict[str, SentenceTerms] = {}
+    spans: dict[str, tuple[int, int]] = {}
+    for work, story in zip(inputs, found, strict=True):
+        start = len(facts)
+        facts.extend(
+            fact if fact.id == fact_id(start + n) else replace(fact, id=fact_id(start + n))
+            for n, fact in enumerate(story.facts, start=1)
+        )
+        spans[work.story] = (start, len(facts))
+        links.extend(story.links)
+        terms.update(story.terms)
+    return replace(
+        corpus,
+        facts=tuple(facts),
+        sentence_facts=_sentence_facts(facts),
+        fact_links=tuple(links),
+        fact_threshold=threshold,
+        fact_state=terms,
+        story_fact_spans=spans,
+    )
+
+
+def _sentence_facts(facts: Iterable[Fact]) -> dict[str, tuple[str, ...]]:
+    by_sentence: dict[str, list[str]] = defaultdict(list)
+    for fact in facts:
+        for sentence_id in fact.sentences:
+            by_sentence[sentence_id].append(fact.id)
+    return {s: tuple(ids) for s, ids in by_sentence.items()}
+
+
+def join_sources_and_topics(
+    corpus: Corpus,
+    inputs: Sequence[StoryInput],
+    found: Sequence[StorySources],
+    user_topics: Sequence[UserTopic],
+) -> Corpus:
+    """The corpus with every paragraph's cited sources and the topics: the stories'
+    own, story by story, then the user's (over all stories)."""
+    cited: dict[str, tuple[CitedSource, ...]] = {}
+    drafts: list[TopicDraft] = []
+    spans: dict[str, tuple[int, int]] = {}
+    for work, story in zip(inputs, found, strict=True):
+        cited.update(story.cited)
+        spans[work.story] = (len(drafts), len(drafts) + len(story.topics))
+        drafts.extend(story.topics)
+    # Paragraph ids in corpus order, as the reports are (the stories interleave).
+    order = {p.id: n for n, p in enumerate(p for r in corpus.reports for p in r.paragraphs)}
+    cited = dict(sorted(cited.items(), key=lambda item: order[item[0]]))
+    drafts.extend(user_topic_drafts(user_topics, corpus.reports, corpus.mentions, corpus.entities))
+    topics, paragraph_topics = number_topics(drafts)
+    return replace(
+        corpus,
+        cited=cited,
+        source_paragraphs=_source_index(cited),
+        topics=topics,
+        paragraph_topics=paragraph_topics,
+        story_topic_spans=spans,
+    )
+
+
+def _source_index(cited: Mapping[str, tuple[CitedSource, ...]]) -> dict[str, frozenset[str]]:
+    index: dict[str, set[str]] = defaultdict(set)
+    for paragraph_id, sources in cited.items():
+        for source in sources:
+            index[source.key].add(paragraph_id)
+    return {key: frozenset(ids) for key, ids in index.items()}
+
+
+def recluster_facts(corpus: Corpus, threshold: float) -> Corpus:
+    """The corpus with each story's facts clustered again from its links at another
+    threshold (no re-reading, no re-scoring), numbered story by story as before."""
+    story_of = corpus.report_story
+    links_of: dict[str | None, list[FactLink]] = defaultdict(list)
+    for link in corpus.fact_links:
+        links_of[story_of.get(report_of(link.a))].append(link)
+    state = corpus.fact_state or {}
+    facts: list[Fact] = []
+    sentence_facts: dict[str, tuple[str, ...]] = {}
+    spans: dict[str, tuple[int, int]] = {}
+    # Links of reports in no story (a corpus made without stories) come last.
+    for story_id in [*(story.id for story in corpus.stories), None]:
+        start = len(facts)
+        if links_of.get(story_id):
+            found, by_sentence = cluster_facts(links_of[story_id], state, threshold, start + 1)
+            facts.extend(found)
+            sentence_facts.update(by_sentence)
+        if story_id is not None:
+            spans[story_id] = (start, len(facts))
+    return replace(
+        corpus,
+        facts=tuple(facts),
+        sentence_facts=sentence_facts,
+        fact_threshold=threshold,
+        story_fact_spans=spans,
+    )
