@@ -71,10 +71,12 @@ class NewsprismApp(App[None]):
         theme: str | None = None,
         found: Discovery | None = None,
         keymap: Mapping[str, str] | None = None,
+        one_story: bool = False,
     ) -> None:
         """`found` (what `discover(paths, recursive)` found) and `keymap` (the user's,
         checked: `load_user_keymap`) are what the command line already has; without
-        them the app finds the files and reads the keymap itself."""
+        them the app finds the files and reads the keymap itself. `one_story`: every
+        report is taken to be about one story (no story list)."""
         super().__init__()
         self.low_bandwidth = low_bandwidth
         # The first theme (`theme`, else low-bandwidth's 16 colours, else the saved
@@ -87,6 +89,7 @@ class NewsprismApp(App[None]):
         self._checked_keymap: dict[str, str] | None = dict(keymap) if keymap is not None else None
         self.user_topics = tuple(user_topics)
         self.use_cache = use_cache
+        self.one_story = one_story
         self.cache: AnalysisCache | None = None
         self.load_errors: list[LoadError] = []
         self.reader = ReaderScreen()
@@ -183,6 +186,7 @@ class NewsprismApp(App[None]):
             user_topics=self.user_topics,
             warn=self._warn_loading,
             found=self._found_files,
+            one_story=self.one_story,
         )
         found = loader.found
         try:
