@@ -27,6 +27,7 @@ from tui.app.screens.entity_picker import EntityPicker
 from tui.app.screens.fact_matrix import FactMatrix
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.report_list import ReportList
+from tui.app.screens.sources_overview import SourcesOverview
 from tui.app.screens.story_list import StoryList
 from tui.model.corpus import Corpus
 
@@ -54,7 +55,7 @@ async def story_list_shown(pilot: Pilot) -> StoryList:
 
 def rows(screen: StoryList) -> list[list[str]]:
     table = screen.table
-    return [[cell.plain for cell in table.get_row_at(y)] for y in range(table.row_count)]
+    return [[cell.text.plain for cell in table.get_row_at(y)] for y in range(table.row_count)]
 
 
 def row_ids(screen: StoryList) -> list[str]:
@@ -128,6 +129,23 @@ async def test_typing_filters_by_title_and_outlet(stories_app: NewsprismApp) -> 
         await pilot.press("enter")  # nothing to open: the list stays
         assert stories_app.screen is screen
         assert "nothing to open" in notes(stories_app)[-1]
+
+
+async def test_a_long_list_holds_the_first_rows_and_says_so(
+    stories_app: NewsprismApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.app.screens.story_list
+
+    monkeypatch.setattr(tui.app.screens.story_list, "MAX_SHOWN", 2)
+    async with stories_app.run_test(size=(100, 30)) as pilot:
+        screen = await story_list_shown(pilot)
+        assert row_ids(screen) == ["1", "2"]
+        assert "the first 2 listed: type to narrow" in title_line(screen)
+        await pilot.press("ctrl+r")  # the smallest first: the others come into the list
+        assert row_ids(screen) == ["4", "2"]
+        await pilot.press(*"oscars")
+        assert row_ids(screen) == ["3"]
+        assert "type to narrow" not in title_line(screen)
 
 
 async def test_keys_sort_the_stories(stories_app: NewsprismApp) -> None:
@@ -235,6 +253,17 @@ async def test_enter_opens_a_story_and_everything_stays_inside_it(
         assert isinstance(stories_app.screen, FactMatrix)
         assert stories_app.screen.corpus is corpus
         await pilot.press("escape")
+        # So are the sources overview and the topics.
+        await pilot.press("o")
+        assert isinstance(stories_app.screen, SourcesOverview)
+        assert stories_app.screen.corpus is corpus
+        await pilot.press("escape")
+        whole = reader.state.analysis
+        assert whole is not None
+        topics = {item.id for item in reader.state.tags.topics}
+        assert topics and topics < {item.id for item in whole.tags.topics}
+        paragraphs = {p.id for r in corpus.reports for p in r.paragraphs}
+        assert all(set(t.paragraphs) <= paragraphs for t in corpus.topics)
 
 
 async def test_escape_goes_back_to_the_list_and_another_story(
