@@ -42,8 +42,10 @@ from tui.app.screens.reader import ReaderScreen
 from tui.app.screens.report_list import HEADERS, ReportList
 from tui.app.screens.sensitivity import SensitivityPicker
 from tui.app.screens.sources_overview import SourcesOverview
+from tui.app.screens.story_list import SORT_NAMES, StoryList
 from tui.app.screens.story_picker import StoryPicker
 from tui.app.widgets.report_pane import ReportPane
+from tui.query.stories import STORY_SORT_COLUMNS
 from tui.resources import seeds_dir
 from tui.settings.keymap import character_key, check_keymap
 
@@ -54,6 +56,7 @@ CLASSES: dict[str, type[DOMNode]] = {
     APP: NewsprismApp,
     "reader": ReaderScreen,
     "report_pane": ReportPane,
+    "story_list": StoryList,
     "report_list": ReportList,
     "fact_matrix": FactMatrix,
     "fact_table": FactTable,
@@ -124,6 +127,15 @@ def test_the_report_lists_sort_keys_follow_its_columns() -> None:
     assert [a.action for a in sorts] == [f"sort('{column}')" for column in SORT_COLUMNS]
     assert [a.keys for a in sorts] == [str(n) for n in range(1, len(SORT_COLUMNS) + 1)]
     assert [a.description for a in sorts] == [f"Sort by {HEADERS[c]}" for c in SORT_COLUMNS]
+
+
+def test_the_story_lists_sort_keys_follow_its_columns() -> None:
+    sorts = [a for a in ACTIONS if a.id.startswith("story_list_sort_") and a.keys != "0"]
+    assert [a.action for a in sorts] == [f"sort('{column}')" for column in STORY_SORT_COLUMNS]
+    assert [a.keys for a in sorts] == [str(n) for n in range(1, len(STORY_SORT_COLUMNS) + 1)]
+    assert [a.description for a in sorts] == [
+        f"Sort by {SORT_NAMES[c]}" for c in STORY_SORT_COLUMNS
+    ]
 
 
 def test_the_readers_help_groups_come_from_the_registry() -> None:

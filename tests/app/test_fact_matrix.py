@@ -132,7 +132,7 @@ def write_fact_at_the_end(folder: Path) -> list[str]:
 async def test_a_jump_to_a_fact_scrolls_to_it_in_every_pane(
     tmp_path: Path, size: tuple[int, int]
 ) -> None:
-    app = NewsprismApp(write_fact_at_the_end(tmp_path))
+    app = NewsprismApp(write_fact_at_the_end(tmp_path), one_story=True)
     async with app.run_test(size=size) as pilot:
         corpus = await analysed(pilot)
         assert len(corpus.facts) == 1

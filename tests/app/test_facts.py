@@ -319,7 +319,7 @@ async def test_enter_shows_and_marks_the_counterpart(seeds_app: NewsprismApp) ->
 
 async def test_enter_switches_the_other_pane_to_a_report_with_the_fact(tmp_path: Path) -> None:
     first, second = seed_paths()
-    app = NewsprismApp([first, write_unrelated(tmp_path), second])
+    app = NewsprismApp([first, write_unrelated(tmp_path), second], one_story=True)
     async with app.run_test(size=(120, 35)) as pilot:
         corpus = await analysed(pilot)
         reader = app.reader
@@ -464,7 +464,7 @@ async def test_fact_view_and_entity_filter_both_apply(seeds_app: NewsprismApp) -
 
 async def test_an_empty_fact_view_says_why(tmp_path: Path) -> None:
     first, _ = seed_paths()
-    app = NewsprismApp([first, write_unrelated(tmp_path)])
+    app = NewsprismApp([first, write_unrelated(tmp_path)], one_story=True)
     async with app.run_test(size=(120, 35)) as pilot:
         await analysed(pilot)
         await pilot.press("u")
@@ -545,7 +545,7 @@ async def test_enter_in_the_matrix_jumps_to_the_fact(seeds_app: NewsprismApp) ->
 
 
 async def test_matrix_marks_absent_reports_and_scrolls_sideways(tmp_path: Path) -> None:
-    app = NewsprismApp([*seed_paths(), *write_hostile_pair(tmp_path)])
+    app = NewsprismApp([*seed_paths(), *write_hostile_pair(tmp_path)], one_story=True)
     async with app.run_test(size=(80, 24)) as pilot:
         corpus = await analysed(pilot)
         fact, _, _ = homs(corpus)
@@ -690,7 +690,7 @@ async def test_fact_keys_wait_for_the_analysis(
 
 
 async def test_hostile_fact_text_stays_literal(tmp_path: Path) -> None:
-    app = NewsprismApp(write_hostile_pair(tmp_path))
+    app = NewsprismApp(write_hostile_pair(tmp_path), one_story=True)
     async with app.run_test(size=(160, 35)) as pilot:
         corpus = await analysed(pilot)
         assert len(corpus.facts) == 1
@@ -721,7 +721,7 @@ async def test_a_hostile_outlet_name_is_never_markup(tmp_path: Path) -> None:
         "---\nsource: [bold red]Evil[/] News\n---\n" + Path(second).read_text(encoding="utf-8"),
         encoding="utf-8",
     )
-    app = NewsprismApp([first, write_unrelated(tmp_path), second])
+    app = NewsprismApp([first, write_unrelated(tmp_path), second], one_story=True)
     async with app.run_test(size=(120, 35)) as pilot:
         await analysed(pilot)
         await pilot.press("n", "enter")

@@ -51,7 +51,7 @@ async def test_reader_shows_the_good_files_and_notifies_the_bad_ones(tmp_path):
     bad.extend(hostile.write_symlink_loops(folder))
     locked = hostile.write_unreadable(folder)
     (bad if hostile.permissions_apply(locked) else readable).append(locked)
-    app = NewsprismApp([str(folder)])
+    app = NewsprismApp([str(folder)], one_story=True)  # every report, in turn
     try:
         async with app.run_test(size=(100, 30), notifications=True) as pilot:
             await wait_for(pilot, lambda: not app.reader.state.reading, "loading")

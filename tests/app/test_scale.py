@@ -285,7 +285,7 @@ async def ready(pilot: Pilot, timeout: float = READY_TIMEOUT) -> Corpus:
 async def test_a_thousand_reports_scroll_and_filter(tmp_path: Path) -> None:
     folder = tmp_path / "reports"
     folder.mkdir()
-    app = NewsprismApp(write_reports(folder))
+    app = NewsprismApp(write_reports(folder), one_story=True)
     async with app.run_test(size=(120, 35)) as pilot:
         corpus = await ready(pilot)
         reader = app.reader

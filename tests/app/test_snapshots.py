@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tui.app.app import NewsprismApp
+from tui.app.screens.story_list import StoryList
 from tui.resources import seeds_dir
 
 
@@ -133,3 +136,22 @@ def test_sources_overview_80x24(snap_compare) -> None:
     assert snap_compare(
         NewsprismApp([str(seeds_dir())]), terminal_size=(80, 24), run_before=run_before
     )
+
+
+def test_story_list_80x24(snap_compare, tmp_path: Path) -> None:
+    """Four generated stories: titles cut to fit, counts, date spans, shared facts, the
+    highlighted story whole under the table."""
+    from tests.unit.harness import write_story_reports
+
+    async def run_before(pilot: Pilot) -> None:
+        app = pilot.app
+        assert isinstance(app, NewsprismApp)
+        for _ in range(500):
+            await pilot.pause(0.01)
+            if isinstance(app.screen, StoryList) and app.corpus is not None:
+                break
+        app.screen.query_one(Input).cursor_blink = False
+        await pilot.pause()
+
+    app = NewsprismApp([str(write_story_reports(tmp_path / "coverage"))])
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

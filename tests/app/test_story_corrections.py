@@ -12,7 +12,7 @@ import pytest
 from textual.pilot import Pilot
 
 from tests.app.harness import analysed, notes
-from tests.unit.harness import STORY_REPORTS, write_story_reports
+from tests.unit.harness import EVENT_REPORTS, write_event_reports
 from tui.app.app import NewsprismApp
 from tui.app.screens.story_picker import StoryPicker
 from tui.model.corpus import Corpus
@@ -23,7 +23,7 @@ from tui.model.ids import report_key
 def news_app(tmp_path: Path) -> NewsprismApp:
     """The reader on five reports of three events: r1 and r2 Chile, r4 and r5 the
     Oscars, r3 the Dhaka floods (in the order read: by file name)."""
-    return NewsprismApp([str(write_story_reports(tmp_path / "news"))])
+    return NewsprismApp([str(write_event_reports(tmp_path / "news"))])
 
 
 async def reanalysed(pilot: Pilot, before: Corpus) -> Corpus:
@@ -68,7 +68,7 @@ async def test_move_a_report_to_another_story(news_app: NewsprismApp, data_dir: 
             {"kind": "move", "reports": [key_of(corpus, "r1"), key_of(corpus, "r4")]}
         ]
         titles = "|".join(
-            re.escape(STORY_REPORTS[f"oscars-{o}.txt"][1]) for o in ("bbc", "variety")
+            re.escape(EVENT_REPORTS[f"oscars-{o}.txt"][1]) for o in ("bbc", "variety")
         )
         moved = re.compile(f"Moved r1 to “({titles})”; finding the stories again…")
         assert any(moved.fullmatch(note) for note in notes(news_app)), notes(news_app)

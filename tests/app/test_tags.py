@@ -381,7 +381,7 @@ async def test_source_picker_selects_several_and_keeps_the_choice(
 
 
 async def test_outlets_are_listed_with_more_than_two_reports(tmp_path: Path) -> None:
-    app = NewsprismApp(write_three_reports(tmp_path))
+    app = NewsprismApp(write_three_reports(tmp_path), one_story=True)
     async with app.run_test(size=(120, 35)) as pilot:
         corpus = await analysed(pilot)
         await pilot.press("s")
@@ -402,7 +402,7 @@ async def test_outlets_are_listed_with_more_than_two_reports(tmp_path: Path) -> 
 
 
 async def test_outlet_and_cited_source_filters_combine(tmp_path: Path) -> None:
-    app = NewsprismApp(write_three_reports(tmp_path))
+    app = NewsprismApp(write_three_reports(tmp_path), one_story=True)
     async with app.run_test(size=(120, 35)) as pilot:
         corpus = await analysed(pilot)
         reuters = entity_id(corpus, "Reuters")
@@ -449,7 +449,9 @@ async def test_t_filters_both_panes_by_a_topic(seeds_app: NewsprismApp) -> None:
 
 async def test_user_topics_are_listed_as_yours(tmp_path: Path) -> None:
     paths = write_three_reports(tmp_path)
-    app = NewsprismApp(paths, user_topics=(UserTopic("Bread", keywords=("bread",)),))
+    app = NewsprismApp(
+        paths, user_topics=(UserTopic("Bread", keywords=("bread",)),), one_story=True
+    )
     async with app.run_test(size=(120, 35)) as pilot:
         corpus = await analysed(pilot)
         bread = next(t for t in corpus.topics if t.label == "Bread")

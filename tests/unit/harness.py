@@ -143,8 +143,9 @@ class Running:
 
 
 # Reports of three clearly different events (two, two and one report), each with front
-# matter, for tests of stories: the analysis puts each event in a story of its own.
-STORY_REPORTS = {
+# matter, for tests of the stories command and story corrections: the analysis puts
+# each event in a story of its own.
+EVENT_REPORTS = {
     "chile-reuters.txt": (
         "Reuters",
         "Strong quake kills 12 in northern Chile",
@@ -193,15 +194,91 @@ STORY_REPORTS = {
 }
 
 
-def story_text(name: str) -> str:
-    """The file text of one of `STORY_REPORTS`: front matter, then the report."""
-    source, title, date, body = STORY_REPORTS[name]
+def event_text(name: str) -> str:
+    """The file text of one of `EVENT_REPORTS`: front matter, then the report."""
+    source, title, date, body = EVENT_REPORTS[name]
     return f"---\nsource: {source}\ntitle: {title}\ndate: {date}\n---\n{body}\n"
 
 
-def write_story_reports(folder: Path) -> Path:
-    """`STORY_REPORTS` as files in `folder` (made if need be): the folder."""
+def write_event_reports(folder: Path) -> Path:
+    """`EVENT_REPORTS` as files in `folder` (made if need be): the folder."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name in STORY_REPORTS:
-        (folder / name).write_text(story_text(name), encoding="utf-8")
+    for name in EVENT_REPORTS:
+        (folder / name).write_text(event_text(name), encoding="utf-8")
+
+
+# Generated coverage of four clearly different events (a quake, a heist, an award
+# ceremony, a flood): each story's reports share facts, and the clustering keeps them
+# apart on any reasonable tuning. Miriam Golani is named in two stories (the quake and
+# the flood). Story ids by size: s1 quake (3 reports), s2 heist (2), s3 Oscars (2),
+# s4 flood (1); the files sort flood, heist, Oscars, quake.
+STORY_REPORTS: dict[str, list[tuple[str, str, str, str]]] = {
+    "quake": [
+        ("Reuters", "2024-03-04", "Earthquake kills 12 in northern Chile",
+         "A magnitude 7.1 earthquake struck northern Chile on Monday, killing 12 people in "
+         "the port city of Iquique.\n\n"
+         "Rescue teams searched collapsed buildings in Iquique through the night, interior "
+         "minister Rodrigo Pena said.\n\n"
+         "The earthquake cut power to 200,000 homes across the Tarapaca region.\n\n"
+         "UN envoy Miriam Golani said the United Nations would send tents and water to "
+         "Iquique."),
+        ("AP", "2024-03-04", "Deadly quake hits Chilean port of Iquique",
+         "A powerful earthquake of magnitude 7.1 hit northern Chile on Monday and killed 12 "
+         "people in the port city of Iquique.\n\n"
+         "Interior minister Rodrigo Pena said rescue teams searched collapsed buildings "
+         "through the night.\n\n"
+         "Power was cut to 200,000 homes in the Tarapaca region after the earthquake."),
+        ("BBC", "2024-03-05", "Chile counts the cost of Iquique earthquake",
+         "Twelve people were killed when a magnitude 7.1 earthquake struck the Chilean port "
+         "of Iquique on Monday.\n\n"
+         "Rescue teams worked through the night in collapsed buildings, said interior "
+         "minister Rodrigo Pena.\n\n"
+         "About 200,000 homes in the Tarapaca region lost power."),
+    ],
+    "oscars": [
+        ("Variety", "2024-01-09", "Ellen DeGeneres to host the Oscars",
+         "Ellen DeGeneres will host the Academy Awards ceremony in Los Angeles next "
+         "February, the Academy said on Tuesday.\n\n"
+         "Academy president Dawn Hudson said DeGeneres was the perfect host for the "
+         "ceremony at the Dolby Theatre.\n\n"
+         "DeGeneres hosted the Oscars once before, in 2007."),
+        ("Hollywood Reporter", "2024-01-10", "DeGeneres returns as Oscars host",
+         "The Academy said on Tuesday that Ellen DeGeneres will host the Academy Awards in "
+         "Los Angeles next February.\n\n"
+         "DeGeneres was the perfect host for the Dolby Theatre ceremony, Academy president "
+         "Dawn Hudson said.\n\n"
+         "She first hosted the Oscars in 2007."),
+    ],
+    "heist": [
+        ("Le Monde", "2023-12-07", "Armed robbers take 80 million euros in jewels in Paris",
+         "Armed robbers stole jewels worth 80 million euros from the Harry Winston store on "
+         "Avenue Montaigne in Paris on Thursday.\n\n"
+         "Four men disguised as women entered the store and threatened staff with a "
+         "handgun, police said.\n\n"
+         "Interpol issued an alert for the stolen diamonds."),
+        ("AFP", "2023-12-08", "Paris jewel heist nets 80 million euros",
+         "Jewels worth 80 million euros were stolen from the Harry Winston store on Avenue "
+         "Montaigne in Paris on Thursday by armed robbers.\n\n"
+         "Police said four men dressed as women threatened staff with a handgun.\n\n"
+         "Interpol has issued an alert for the diamonds."),
+    ],
+    "flood": [
+        ("Dhaka Tribune", "2024-07-02", "Monsoon floods cut off villages in Sylhet",
+         "Monsoon floods cut off hundreds of villages in the Sylhet district of Bangladesh "
+         "on Tuesday after the Surma river burst its banks.\n\n"
+         "UN envoy Miriam Golani said relief boats had reached some of the villages."),
+    ],
+}  # fmt: skip
+
+
+def write_story_reports(
+    folder: Path, stories: dict[str, list[tuple[str, str, str, str]]] | None = None
+) -> Path:
+    """`stories` (STORY_REPORTS unless given) as Markdown files with front matter (outlet,
+    date, title) in `folder`, named `<story>_<n>.md`; returns the folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for story, reports in (STORY_REPORTS if stories is None else stories).items():
+        for number, (outlet, date, title, body) in enumerate(reports, start=1):
+            text = f"---\ntitle: {title}\nsource: {outlet}\ndate: {date}\n---\n\n{body}\n"
+            (folder / f"{story}_{number}.md").write_text(text, encoding="utf-8")
     return folder

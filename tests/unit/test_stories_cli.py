@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.harness import STORY_REPORTS, run, story_text, write_story_reports
+from tests.unit.harness import EVENT_REPORTS, event_text, run, write_event_reports
 from tui.cli.reader import reader_parser
 from tui.cli.serve import reader_command
 from tui.cli.stories import TEXT_COLUMNS, fitted
@@ -30,7 +30,7 @@ def columns(line: str) -> int:
 def news(tmp_path: Path) -> Path:
     """Five reports of three events: s1 Chile (r1, r2), s2 the Oscars (r4, r5), s3 the
     Dhaka floods (r3)."""
-    return write_story_reports(tmp_path / "news")
+    return write_event_reports(tmp_path / "news")
 
 
 def analysed_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict:
@@ -54,7 +54,7 @@ def test_stories_text_lists_each_story_with_its_reports(capsys, news):
     s1 = [line for line in body if line.startswith("s1 ")]
     # The title is one of its reports'.
     assert s1[0].removeprefix("s1  ") in {
-        STORY_REPORTS[f"chile-{o}.txt"][1] for o in ("ap", "reuters")
+        EVENT_REPORTS[f"chile-{o}.txt"][1] for o in ("ap", "reuters")
     }
     assert s1[1] == "s1    2 reports · 2024-03-04 to 2024-03-05 · AP; Reuters"
     assert s1[2:] == ["s1    r1    AP · chile-ap", "s1    r2    Reuters · chile-reuters"]
@@ -100,7 +100,7 @@ def test_stories_text_is_safe_and_fits(capsys, tmp_path):
         + "\n---\nA strong earthquake struck near Beijing on Monday, officials said.\n"
     )
     (tmp_path / "evil.txt").write_text(hostile, encoding="utf-8")
-    (tmp_path / "other.txt").write_text(story_text("oscars-bbc.txt"), encoding="utf-8")
+    (tmp_path / "other.txt").write_text(event_text("oscars-bbc.txt"), encoding="utf-8")
     code, out, _ = run(capsys, "stories", str(tmp_path))
     assert code == 0
     assert "\x1b" not in out and "\x07" not in out
@@ -208,7 +208,7 @@ def test_one_story_on_every_analysing_command(capsys, news):
         capsys, "export", str(news), "--one-story", "--story", "s1", "--what", "entities",
         "--format", "json",
     )  # fmt: skip
-    assert code == 0 and len(json.loads(out)["reports"]) == len(STORY_REPORTS)
+    assert code == 0 and len(json.loads(out)["reports"]) == len(EVENT_REPORTS)
 
 
 def test_one_story_reaches_the_reader_and_serve(capsys, news, monkeypatch):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import tui
-from tests.unit.harness import STORY_REPORTS, story_text, write_story_reports
+from tests.unit.harness import EVENT_REPORTS, event_text, write_event_reports
 from tui.analysis.stories.corrections import corrected_groups
 from tui.ingest.loader import reports_from_texts
 from tui.model.corpus import Corpus
@@ -28,7 +28,7 @@ from tui.settings.corrections import (
     with_story_correction,
 )
 
-TEXTS = {name: story_text(name) for name in STORY_REPORTS}
+TEXTS = {name: event_text(name) for name in EVENT_REPORTS}
 KEYS = {name.removesuffix(".txt"): report_key(text) for name, text in TEXTS.items()}
 # As the clustering groups them (tests/unit/harness.py): three events.
 EVENTS = {("chile-ap", "chile-reuters"), ("oscars-bbc", "oscars-variety"), ("floods-guardian",)}
@@ -221,7 +221,7 @@ def test_a_bad_story_correction_is_one_clear_error(tmp_path: Path, stories_entry
 def test_saved_story_corrections_apply_on_the_next_load(tmp_path: Path, capsys):
     from tests.unit.harness import run
 
-    news = write_story_reports(tmp_path / "news")
+    news = write_event_reports(tmp_path / "news")
     save_corrections(stories(merge("floods-guardian", "chile-ap")))
     code, out, _ = run(capsys, "stories", str(news), "--format", "json")
     assert code == 0
@@ -232,7 +232,7 @@ def test_saved_story_corrections_apply_on_the_next_load(tmp_path: Path, capsys):
 
 
 def test_story_corrections_are_in_the_cache_key(tmp_path: Path):
-    news = write_story_reports(tmp_path / "news")
+    news = write_event_reports(tmp_path / "news")
     moved = stories(move("floods-guardian", "oscars-bbc"))
     assert named_stories(load_corpus([news], cache=AnalysisCache())) == EVENTS
     # The same inputs, cached whole: with the correction they are another entry.

@@ -45,6 +45,7 @@ GROUPS = ("Move", "Panes", "Stories", "Facts", "Filters", "Views", "Export", "Ap
 # belong to two actions. The title names the context in a keymap error.
 SCREENS: dict[str, tuple[str, tuple[str, ...]]] = {
     "reader": ("the reader", ("report_pane",)),
+    "story_list": ("the story list", ()),
     "report_list": ("the report list", ()),
     "fact_matrix": ("the fact matrix", ("fact_table",)),
     "fact_details": ("a fact in full", ("details_text",)),
@@ -130,6 +131,10 @@ ACTIONS: tuple[Action, ...] = (
     # order (tab, e, m, ?, q); help lists each group's keys in this order.
     *_actions(
         "reader",
+        # Shown (and working) only when the reports are about more than one story.
+        ("story_list", "story_list", "escape", "Stories",
+         "Every story with its reports, outlets, dates and shared facts: open another",
+         "Panes", {"show": True, "key_display": "esc"}),
         ("next_pane", "switch_pane(1)", "tab", "Other pane", "", "Panes",
          {"show": True, "priority": True, "key_display": "tab"}),
         ("previous_pane", "switch_pane(-1)", "shift+tab", "Other pane", "", "Panes",
@@ -223,6 +228,31 @@ ACTIONS: tuple[Action, ...] = (
         ("half_page_up", "half_page_up", "ctrl+u", "Half page up", "", "Move"),
         ("first_paragraph", "first", "g,home", "Top", "", "Move"),
         ("last_paragraph", "last", "G,end", "Bottom", "", "Move"),
+    ),
+    # ------------------------------------------------------------------ story list
+    *_actions(
+        "story_list",
+        ("story_list_close", "close", "escape", "Back",
+         {"show": True, "key_display": "esc"}),
+        # Priority: enter opens from the filter box and the table alike.
+        ("story_list_open", "open_story", "enter", "Open story",
+         {"show": True, "priority": True}),
+        # Control keys work from the filter box too (as in the report list); the plain
+        # letters and digits only in the table (in the box they filter).
+        ("story_list_entities", "pick_entities", "ctrl+f,e", "Entity filter", _SHOWN),
+        ("story_list_next_sort", "next_sort", "ctrl+s", "Next sort", _SHOWN),
+        ("story_list_reverse", "reverse", "ctrl+r", "Reverse", _SHOWN),
+        ("story_list_clear_entities", "clear_entities", "c", "Clear the entity filter"),
+        ("story_list_match_mode", "toggle_match_mode", "a", "Naming any/all entities"),
+        # Priority, else the filter box's own ↓ hides it from help (see check_action).
+        ("story_list_to_table", "focus_table", "down", "To the list", {"priority": True}),
+        ("story_list_sort_number", "sort('number')", "0", "Story order"),
+        # The columns of tui.query.stories.STORY_SORT_COLUMNS, keys 1..5 (a test checks).
+        ("story_list_sort_title", "sort('title')", "1", "Sort by title"),
+        ("story_list_sort_reports", "sort('reports')", "2", "Sort by reports"),
+        ("story_list_sort_outlets", "sort('outlets')", "3", "Sort by outlets"),
+        ("story_list_sort_dates", "sort('dates')", "4", "Sort by dates"),
+        ("story_list_sort_facts", "sort('facts')", "5", "Sort by shared facts"),
     ),
     # ------------------------------------------------------------------ report list
     *_actions(
@@ -331,11 +361,11 @@ ACTIONS: tuple[Action, ...] = (
     # Last in each scope, as the footer shows them.
     # `?` is the app's help on the screens where it types nothing.
     *_actions(
-        ("reader", "sources_overview", "fact_matrix", "fact_details"),
+        ("reader", "story_list", "sources_overview", "fact_matrix", "fact_details"),
         ("help", "app.help", "question_mark", "Help", "", "App",
          {"show": True, "key_display": "?"}),
     ),
-    *_actions("reader", ("quit", "app.quit", "q", "Quit", "", "App", _SHOWN)),
+    *_actions(("reader", "story_list"), ("quit", "app.quit", "q", "Quit", "", "App", _SHOWN)),
 )  # fmt: skip
 
 
@@ -367,6 +397,9 @@ def palette_commands(app: App, screen: Screen, scope: str | None) -> Iterator[Sy
     that do the same, as bound now (the user's keymap included)."""
     keys = _live_keys(app, screen)
     for action in palette_actions(scope):
+        on_app, name, arguments = _effect(action.action, APP in action.scopes)
+        if (app if on_app else screen).check_action(name, arguments) is False:
+            continue  # not now (as its key): the stories with one story
         text = action.palette
         shown = keys.get(_effect(action.action, APP in action.scopes), [])
         if shown:

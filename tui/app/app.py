@@ -79,8 +79,8 @@ class NewsprismApp(App[None]):
         """`found` (what `discover(paths, recursive)` found) and `keymap` (the user's,
         checked: `load_user_keymap`) are what the command line already has; without
         them the app finds the files and reads the keymap itself. With `one_story`
-        every report is taken to be about one story. `jobs`: processes for the
-        per-story analyses (default: every core; see `tui.pipeline.executors`)."""
+        every report is taken to be about one story (no story list). `jobs`: processes
+        for the per-story analyses (default: every core; see `tui.pipeline.executors`)."""
         super().__init__()
         self.low_bandwidth = low_bandwidth
         # The first theme (`theme`, else low-bandwidth's 16 colours, else the saved

@@ -7,7 +7,7 @@ query and sorts them by a column.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from tui.model.corpus import Corpus
@@ -23,6 +23,7 @@ COLUMNS = ("number", *SORT_COLUMNS)
 @dataclass(frozen=True)
 class ReportRow:
     index: int  # into the reader's reports
+    place: int  # its place among the reports listed, from 1 (a story's: "2 of 14")
     outlet: str
     title: str
     name: str
@@ -39,14 +40,18 @@ class ReportRow:
         return any(needle in field.casefold() for field in fields)
 
 
-def report_rows(reports: Sequence[Report], corpus: Corpus | None) -> list[ReportRow]:
-    """A row per report, in order; shared-fact counts from `corpus` (None without)."""
+def report_rows(
+    reports: Sequence[Report], corpus: Corpus | None, numbers: Iterable[int] | None = None
+) -> list[ReportRow]:
+    """A row per report (those at `numbers` only, when given: a story's), in order;
+    shared-fact counts from `corpus` (None without)."""
     shared: Counter[str] | None = None
     if corpus is not None:
         shared = Counter(report_id for fact in corpus.facts for report_id in set(fact.reports))
     return [
         ReportRow(
             index=index,
+            place=place,
             outlet=safe_line(report.outlet),
             title=safe_line(report.title),
             name=safe_line(report.name),
@@ -54,7 +59,10 @@ def report_rows(reports: Sequence[Report], corpus: Corpus | None) -> list[Report
             paragraphs=sum(p.kind != "boilerplate" for p in report.paragraphs),
             facts=None if shared is None else shared[report.id],
         )
-        for index, report in enumerate(reports)
+        for place, (index, report) in enumerate(
+            enumerate(reports) if numbers is None else ((n, reports[n]) for n in numbers),
+            start=1,
+        )
     ]
 
 

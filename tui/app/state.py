@@ -1,10 +1,15 @@
 """The reader's state, in one place: one frozen value, replaced on every change.
 
 `ReaderState` holds everything the reader shows that is not report text: which report
-each pane shows, the focused pane, the filters, the fact view and the toggles, the fact
-threshold, how far loading and the analysis are (and the analysis itself, held here
-once, with the indexes built from it). `ReaderScreen.set_state` takes a new value and
-redraws what changed; widgets draw from it and nothing else.
+each pane shows, the focused pane, the open story, the filters, the fact view and the
+toggles, the fact threshold, how far loading and the analysis are (and the analysis
+itself, held here once, with the indexes built from it). `ReaderScreen.set_state` takes
+a new value and redraws what changed; widgets draw from it and nothing else.
+
+With a story open the reader shows that story alone: its reports, and its part of the
+analysis (`OpenStory.analysis`: the facts its reports share, their sources and topics),
+which is what `ReaderState.scope` (and so `corpus`, `facts`, `tags`) gives. The entity
+filter is the whole corpus's, and stays as the story changes.
 
 What a key needs before it can act ("not ready yet") is answered here too
 (`ReaderState.refusal`), from the same value, so every action asks one question the one
@@ -13,7 +18,7 @@ way. No Textual here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -21,7 +26,9 @@ from tui.model.corpus import ANALYSIS_STAGES, Corpus
 from tui.query import FactView, Filter, ParagraphIndex, build_index
 from tui.query.entities import EntityFilter
 from tui.query.facts import EMPTY_INDEX, FactIndex, build_fact_index
+from tui.query.stories import story_corpus
 from tui.query.tags import EMPTY_TAGS, TagFilter, TagIndex, build_tag_index, query_filter
+from tui.textsafe import safe_line
 from tui.wording import count_of
 
 # The reader opens with two panes (on the first two reports).
@@ -73,6 +80,52 @@ class Analysis:
     def stages_done(self) -> int:
         return ANALYSIS_STAGES.index(self.stage) + 1
 
+    @property
+    def facts_found(self) -> bool:
+        """Whether the shared facts are in (their stage is done)."""
+        return self.stages_done > ANALYSIS_STAGES.index("facts")
+
+    @property
+    def has_stories(self) -> bool:
+        """Whether the reports are about more than one story (with one, the reader
+        shows nothing about stories)."""
+        return len(self.corpus.stories) > 1
+
+
+@dataclass(frozen=True, slots=True)
+class OpenStory:
+    """The story the reader shows: its place among the stories, its reports (as the
+    reader numbers them: their places in the reports read) and its part of the
+    analysis."""
+
+    id: str
+    # Its place in `Corpus.stories`, from 1, and how many there are ("story 3 of 86").
+    number: int
+    count: int
+    title: str  # safe to draw on one line
+    reports: tuple[int, ...]
+    analysis: Analysis
+
+    @classmethod
+    def of(cls, analysis: Analysis, story_id: str, numbers: Mapping[str, int]) -> OpenStory | None:
+        """Story `story_id` of `analysis` (None if it has no such story); `numbers`: the
+        reader's number of each report id."""
+        corpus = analysis.corpus
+        stories = corpus.stories
+        found = next((n for n, s in enumerate(stories, start=1) if s.id == story_id), None)
+        if found is None:
+            return None
+        story = stories[found - 1]
+        part = story_corpus(corpus, story, analysis.facts.facts)
+        return cls(
+            id=story.id,
+            number=found,
+            count=len(stories),
+            title=safe_line(story.title),
+            reports=tuple(numbers[r] for r in story.report_ids if r in numbers),
+            analysis=Analysis.of(part, analysis.stage),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class ReaderState:
@@ -83,6 +136,15 @@ class ReaderState:
     shown_panes: int = OPEN_PANES
     narrow: bool = False
     focused: int = 0
+    # The story shown (None: every report; so with one story, and before the stories
+    # are found).
+    story: OpenStory | None = None
+    # The story list was opened, or offered in a notice, once the stories were found:
+    # it is not offered again.
+    stories_offered: bool = False
+    # A key was pressed in the reader: the stories, found later, are offered in a
+    # notice instead of the story list taking the screen.
+    reading_started: bool = False
     entity_filter: EntityFilter = field(default_factory=EntityFilter)
     tag_filter: TagFilter = field(default_factory=TagFilter)
     fact_view: FactView = "all"
@@ -109,17 +171,26 @@ class ReaderState:
     status_note: str = ""
 
     @property
+    def scope(self) -> Analysis | None:
+        """The analysis the reader shows: the open story's part, else the whole."""
+        return self.story.analysis if self.story is not None else self.analysis
+
+    @property
     def corpus(self) -> Corpus | None:
-        """The corpus the reader shows (facts at the reader's threshold)."""
-        return self.analysis.corpus if self.analysis is not None else None
+        """The corpus the reader shows (the open story's; facts at the reader's
+        threshold)."""
+        scope = self.scope
+        return scope.corpus if scope is not None else None
 
     @property
     def facts(self) -> FactIndex:
-        return self.analysis.facts if self.analysis is not None else EMPTY_INDEX
+        scope = self.scope
+        return scope.facts if scope is not None else EMPTY_INDEX
 
     @property
     def tags(self) -> TagIndex:
-        return self.analysis.tags if self.analysis is not None else EMPTY_TAGS
+        scope = self.scope
+        return scope.tags if scope is not None else EMPTY_TAGS
 
     @property
     def filtered(self) -> bool:
@@ -146,12 +217,14 @@ class ReaderState:
             return f"No entity filter: press {keys('pick_entities')} to pick entities"
         return None
 
-    def with_analysis(self, analysis: Analysis) -> ReaderState:
-        """This state on a new analysis (whole or in part)."""
+    def with_analysis(self, analysis: Analysis, story: OpenStory | None = None) -> ReaderState:
+        """This state on a new analysis (whole or in part), showing `story` of it (None:
+        every report)."""
         whole = analysis.stage == ANALYSIS_STAGES[-1]
         return replace(
             self,
             analysis=analysis,
+            story=story,
             analysis_failed=False,
             analysis_running=self.analysis_running and not whole,
             status_note="",
@@ -179,6 +252,7 @@ def status_inputs(state: ReaderState) -> tuple[object, ...]:
         state.analysis_failed,
         state.analysis_running,
         id(state.analysis),
+        id(state.story),
         state.status_note,
     )
 
@@ -196,12 +270,22 @@ def status_line(state: ReaderState) -> StatusLine | None:
         return StatusLine("stage", _working(summary, 0), 0, stages)  # a new run begins
     if analysis is None:
         return StatusLine("summary", summary)
-    parts = [summary] if summary else []
-    parts.append(count_of(len(analysis.corpus.entities), "entity"))
+    story = state.story
+    if story is not None:
+        reports = count_of(len(story.reports), "report")
+        parts = [f"Story {story.number} of {story.count}", reports]
+    else:
+        parts = [summary] if summary else []
+        if analysis.has_stories:
+            parts.append(count_of(len(analysis.corpus.stories), "story"))
+        parts.append(count_of(len(analysis.corpus.entities), "entity"))
     done = analysis.stages_done
     if done > ANALYSIS_STAGES.index("facts"):
-        facts = count_of(len(analysis.corpus.facts), "shared fact")
-        parts.append(state.status_note or f"{facts} (≥{analysis.corpus.fact_threshold:.2f})")
+        corpus = state.corpus or analysis.corpus
+        facts = count_of(len(corpus.facts), "shared fact")
+        parts.append(state.status_note or f"{facts} (≥{corpus.fact_threshold:.2f})")
+    if story is not None:
+        parts.append(story.title)
     if done < stages:
         return StatusLine("stage", _working(" · ".join(parts), done), done, stages)
     return StatusLine("summary", " · ".join(parts))

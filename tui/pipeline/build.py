@@ -44,9 +44,10 @@ def analysis_stages(
 ) -> Iterator[tuple[str, Corpus]]:
     """The analyses one stage at a time, each yielding (stage, the corpus so far): first
     the entities and their mentions (over all reports) with the stories (all reports in
-    one with `one_story`; else as clustered, then as `corrections` regroup them), then the shared facts, then cited sources and topics, story
-    by story (`tui.pipeline.per_story`). The last corpus is the whole analysis; a reader
-    shows each as it comes.
+    one with `one_story`; else as clustered, then as `corrections` regroup them), then
+    the shared facts, then cited sources and topics, story by story
+    (`tui.pipeline.per_story`). The last corpus is the whole analysis; a reader shows
+    each as it comes.
 
     The per-story work runs on `executor` when one is given (a Dask cluster's), else on
     a pool of `jobs` local processes (default: every core) when that pays, else here;

@@ -27,7 +27,6 @@ from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
 from rich.cells import cell_len, chop_cells
-from rich.console import Console, ConsoleOptions, RenderResult
 from rich.style import Style
 from rich.text import Text
 from textual import on
@@ -41,6 +40,7 @@ from textual.widgets import DataTable, Static
 
 from tui.app.actions import bindings_for
 from tui.app.render import fact_number_style
+from tui.app.table_cell import Cell
 from tui.app.widgets.pane_header import outlet_name
 from tui.app.widgets.quiet_footer import QuietFooter
 from tui.model.corpus import Corpus
@@ -67,20 +67,6 @@ CELL_PADDING = 1
 DETAILED_REPORTS = 6
 # Seconds the cursor rests on a fact before the columns scroll to its reports.
 BRING_DELAY = 0.3
-
-
-class Cell:
-    """A table cell: `Text` the table draws but never measures. Every column has a
-    fixed width, and measuring each cell of thousands of rows (which `DataTable` does
-    for any cell that can be measured) took most of the time to build the table."""
-
-    __slots__ = ("text",)
-
-    def __init__(self, text: Text) -> None:
-        self.text = text
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.text
 
 
 def carrying_reports(corpus: Corpus) -> list[Report]:

@@ -40,7 +40,7 @@ def row_cells(row: ReportRow) -> list[Text]:
     count = PENDING if row.facts is None else str(row.facts)
     title = Text(row.title) if row.title else Text(row.name, "dim")
     return [
-        Text(str(row.index + 1), justify="right"),
+        Text(str(row.place), justify="right"),
         Text(row.outlet),
         title,
         Text(row.date),
@@ -54,11 +54,15 @@ class ReportList(Screen[int | None]):
 
     BINDINGS = bindings_for("report_list")
 
-    def __init__(self, rows: Sequence[ReportRow], pane: str = "the left pane") -> None:
+    def __init__(
+        self, rows: Sequence[ReportRow], pane: str = "the left pane", heading: str = "Reports"
+    ) -> None:
         super().__init__()
         self.rows = list(rows)
         # Where `enter` shows the report ("the right pane", "pane 3").
         self.pane_name = pane
+        # What the list is ("Reports", "Reports of story 3"): its title's first words.
+        self.heading = heading
         self.sort_column = "number"
         self.reverse = False
         self.query_text = ""
@@ -106,7 +110,7 @@ class ReportList(Screen[int | None]):
     def _show_title(self, shown: int) -> None:
         total = len(self.rows)
         title = Text(end="", no_wrap=True)
-        title.append("Reports", "bold")
+        title.append(self.heading, "bold")
         title.append(f"  {shown} of {total} shown" if shown != total else f"  {total}")
         arrow = "↓" if self.reverse else "↑"
         title.append(f" · sorted by {HEADERS[self.sort_column]} {arrow}")

@@ -1,12 +1,20 @@
-"""The line above a reading pane: the report's outlet, title, date and position."""
+"""The line above a reading pane: the report's outlet, title, date and position.
+
+The position ("2 of 14": in the story, with more than one) stays on the line however
+long the title: the title and date are cut to leave it room.
+"""
 
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
+from textual.events import Resize
 from textual.widgets import Static
 
 from tui.model.document import Report
 from tui.textsafe import safe_text
+
+ELLIPSIS = "…"
 
 
 def outlet_name(report: Report) -> str:
@@ -14,20 +22,46 @@ def outlet_name(report: Report) -> str:
     return safe_text(report.outlet).replace("\n", " ")
 
 
-def header_text(report: Report | None, position: int, total: int) -> Text:
+def _cut(text: str, width: int) -> str:
+    """`text` in at most `width` cells, an ellipsis where it was cut."""
+    if cell_len(text) <= width:
+        return text
+    if width <= 0:
+        return ""
+    return set_cell_size(text, width - 1).rstrip() + ELLIPSIS
+
+
+def header_text(report: Report | None, position: int, total: int, width: int = 0) -> Text:
+    """The header's line; in `width` cells (0: any) the title and date, then the outlet,
+    are cut before the position is."""
     if report is None:
         return Text("No report")
-    text = Text()
-    text.append(outlet_name(report), "bold")
+    outlet = outlet_name(report)
     details = [safe_text(x).replace("\n", " ") for x in (report.title, report.date) if x]
-    if details:
-        text.append(" — " + " · ".join(details))
-    text.append(f"  {position} of {total}", "dim")
+    rest = " — " + " · ".join(details) if details else ""
+    place = f"  {position} of {total}"
+    if width > 0:
+        room = width - cell_len(place)
+        outlet = _cut(outlet, room)
+        rest = _cut(rest, room - cell_len(outlet))
+        if cell_len(rest) <= len(" — "):  # nothing of the title left: no dash either
+            rest = ""
+    text = Text()
+    text.append(outlet, "bold")
+    text.append(rest)
+    text.append(place, "dim")
     return text
 
 
 class PaneHeader(Static):
     """Shows which report a pane holds; never interprets report text as markup."""
 
+    _shown: tuple[Report | None, int, int] | None = None
+
     def show(self, report: Report | None, position: int, total: int) -> None:
-        self.update(header_text(report, position, total))
+        self._shown = (report, position, total)
+        self.update(header_text(report, position, total, self.content_region.width))
+
+    def on_resize(self, event: Resize) -> None:
+        if self._shown is not None:
+            self.update(header_text(*self._shown, self.content_region.width))

@@ -6,7 +6,7 @@ wants the analysis declares."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
@@ -16,7 +16,7 @@ from textual.timer import Timer
 
 from tui.app.actions import keys_for
 from tui.app.screens.reader.layout import ReportColumn
-from tui.app.state import Analysis, Need, ReaderState, status_inputs, status_line
+from tui.app.state import Analysis, Need, OpenStory, ReaderState, status_inputs, status_line
 from tui.app.widgets.filter_bar import FilterBar
 from tui.app.widgets.pane_header import PaneHeader
 from tui.app.widgets.report_pane import ReportPane
@@ -89,10 +89,10 @@ class _Entities:
 
 
 def _view_inputs(state: ReaderState) -> tuple[object, ...]:
-    """What the panes' view and the filter bar are drawn from (the analysis by identity:
-    comparing corpora would walk them)."""
+    """What the panes' view and the filter bar are drawn from (the analysis shown by
+    identity: comparing corpora would walk them)."""
     return (
-        id(state.analysis),
+        id(state.scope),
         state.entity_filter,
         state.tag_filter,
         state.fact_view,
@@ -121,12 +121,15 @@ class ReaderBase(Screen[None]):
         # pane's cursor stays there, follow mode keeps to the chosen fact, not to every
         # fact the paragraph states.
         self._chosen_fact: tuple[str, str] | None = None
+        # Each report's number by id (see `numbers`), for as many reports as were read.
+        self._numbers: dict[str, int] = {}
 
-    if TYPE_CHECKING:  # the facts part's, used by the others
+    if TYPE_CHECKING:  # the facts and stories parts', used by the others
 
         def _follow(self, source: int, quiet: bool = True) -> bool: ...
         def set_fact_threshold(self, threshold: float) -> None: ...
         def jump_to_fact(self, fact_id: str) -> None: ...
+        def offer_stories(self) -> None: ...
 
     # ------------------------------------------------------------------ reading the state
 
@@ -137,11 +140,54 @@ class ReaderBase(Screen[None]):
 
     @property
     def ready(self) -> Analysis:
-        """The analysis, for an action `needs` let through (it refuses while there is
-        none, and an analysis once in is only ever replaced)."""
+        """The analysis shown (the open story's part of it), for an action `needs` let
+        through (it refuses while there is none, and an analysis once in is only ever
+        replaced)."""
+        analysis = self.state.scope
+        assert analysis is not None, "an action reading the analysis is marked @needs"
+        return analysis
+
+    @property
+    def whole(self) -> Analysis:
+        """The whole analysis (every story's), for an action `needs` let through."""
         analysis = self.state.analysis
         assert analysis is not None, "an action reading the analysis is marked @needs"
         return analysis
+
+    @property
+    def open_reports(self) -> Sequence[int]:
+        """The reports the reader shows, by number (their places in `reports`): the open
+        story's, else every report read. The panes, `[`/`]`, the report list, follow
+        mode and counterparts all go by this."""
+        story = self.state.story
+        return story.reports if story is not None else range(len(self.reports))
+
+    @property
+    def no_report(self) -> int:
+        """The number a pane showing no report holds (past the last report read)."""
+        return len(self.reports)
+
+    def numbers(self) -> dict[str, int]:
+        """Each report's number, by report id."""
+        if len(self._numbers) != len(self.reports):
+            self._numbers = {report.id: n for n, report in enumerate(self.reports)}
+        return self._numbers
+
+    def _kept_story(self, analysis: Analysis) -> OpenStory | None:
+        """The open story in a new `analysis`: the same story when the stories are the
+        same, else the one the focused pane's report is now in (None: no story open, or
+        one story in all)."""
+        state = self.state
+        if state.story is None or not analysis.has_stories:
+            return None
+        story_id: str | None = state.story.id
+        old = state.analysis
+        if old is None or old.corpus.stories != analysis.corpus.stories:
+            number = state.pane_reports[state.focused]
+            if number >= len(self.reports):
+                number = state.story.reports[0]
+            story_id = analysis.corpus.story_of(self.reports[number].id)
+        return OpenStory.of(analysis, story_id or "", self.numbers())
 
     @property
     def pane_count(self) -> int:
@@ -176,7 +222,7 @@ class ReaderBase(Screen[None]):
             self._redraw(old, state)
 
     def _redraw(self, old: ReaderState, new: ReaderState) -> None:
-        if old.analysis is not new.analysis:
+        if old.scope is not new.scope:
             # Counterpart marks name sentences of the old facts.
             for index in range(self.pane_count):
                 self.pane(index).set_counterparts(())
@@ -195,7 +241,7 @@ class ReaderBase(Screen[None]):
             self._draw_focus()
         if new.follow and (
             not old.follow
-            or old.analysis is not new.analysis
+            or old.scope is not new.scope
             or len(old.pane_reports) != len(new.pane_reports)
         ):
             self._follow(new.focused)
@@ -221,7 +267,7 @@ class ReaderBase(Screen[None]):
         """The filters (entity, source, topic), the fact view and the toggles, applied,
         in every pane and in the filter bar."""
         state = self.state
-        analysis = state.analysis
+        analysis = state.scope
         if analysis is None:  # no filter yet: boilerplate shown or not
             self._pane_view = FilterView(kept=View(Filter(boilerplate=state.show_boilerplate)))
         else:
@@ -257,12 +303,25 @@ class ReaderBase(Screen[None]):
         number = self.state.pane_reports[index]
         if number < len(self.reports):
             report = self.reports[number]
-            header.show(report, number + 1, len(self.reports))
+            header.show(report, *self._position(number))
             pane.show_report(report)
         else:
-            header.show(None, 0, len(self.reports))
-            note = "Loading…" if self.state.reading else "No other report to show."
+            header.show(None, 0, len(self.open_reports))
+            if self.state.reading:
+                note = "Loading…"
+            elif self.state.story is not None:
+                note = "No other report in this story."
+            else:
+                note = "No other report to show."
             pane.show_report(None, note)
+
+    def _position(self, number: int) -> tuple[int, int]:
+        """Report `number`'s place among the reports shown, from 1, and their count
+        ("2 of 14"); 0 for a report not among them."""
+        shown = self.open_reports
+        if isinstance(shown, range):
+            return number + 1, len(shown)
+        return (shown.index(number) + 1 if number in shown else 0), len(shown)
 
     def _draw_layout(self) -> None:
         """Columns beyond `shown_panes` hidden (not closed), no line right of the last
@@ -315,10 +374,10 @@ class ReaderBase(Screen[None]):
 
     def _draw_headers(self) -> None:
         """Each pane's header: its report, "n of N" with the reports read so far."""
-        for index, position in enumerate(self.state.pane_reports):
-            if position < len(self.reports):
+        for index, number in enumerate(self.state.pane_reports):
+            if number < len(self.reports):
                 header = self.query_one(f"#header-{index}", PaneHeader)
-                header.show(self.reports[position], position + 1, len(self.reports))
+                header.show(self.reports[number], *self._position(number))
 
     def say_jump(self, result: str, step: int, what: str) -> None:
         """The notice after a jump to the next (`step` 1) or previous `what` ("mention",

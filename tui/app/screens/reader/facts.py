@@ -63,8 +63,7 @@ class FactsPart(PanesPart):
         found: list[Counterpart | None] = [None] * len(targets)
         if fact_ids and pane.report is not None:
             shown = [self._pane_report_id(target) for target in targets]
-            order = [r.id for r in self.reports]
-            found = find_counterparts(facts, fact_ids, pane.report.id, shown, order)
+            found = find_counterparts(facts, fact_ids, pane.report.id, shown, self._order())
         revealed = False
         switched: list[str] = []
         hidden: list[str] = []
@@ -99,6 +98,10 @@ class FactsPart(PanesPart):
             self._chosen_fact = None  # the user moved on
         return self.state.facts.paragraph_facts(paragraph)
 
+    def _order(self) -> list[str]:
+        """The ids of the reports shown, in order: where counterparts are looked for."""
+        return [self.reports[number].id for number in self.open_reports]
+
     def _pane_report_id(self, index: int) -> str | None:
         report = self.pane(index).report
         return report.id if report is not None else None
@@ -106,8 +109,7 @@ class FactsPart(PanesPart):
     def _reveal(self, pane_index: int, where: Counterpart, row: int) -> bool:
         """Show `where` in a pane (switching its report if need be), its sentences marked
         and the cursor on the first shown paragraph; False if the filter hides them."""
-        number = next(i for i, r in enumerate(self.reports) if r.id == where.report_id)
-        self.show_report_in(pane_index, number)
+        self.show_report_in(pane_index, self.numbers()[where.report_id])
         pane = self.pane(pane_index)
         pane.set_counterparts(where.sentence_ids)
         return pane.reveal(where.paragraph_ids, row)
@@ -176,7 +178,7 @@ class FactsPart(PanesPart):
             (fact_id,),
             first_report,
             [self._pane_report_id(target) for target in targets],
-            [r.id for r in self.reports],
+            self._order(),
         )
         for target, where in zip(targets, found, strict=True):
             if where is None:
@@ -217,9 +219,10 @@ class FactsPart(PanesPart):
             self.set_fact_threshold(threshold)
 
     def set_fact_threshold(self, threshold: float) -> None:
-        """Match the facts again at `threshold`, in a worker (FactsMatched); with an
-        analysis (the picker's callback and `set_corpus` have one)."""
-        analysis = self.ready
+        """Match the facts again at `threshold`, in a worker (FactsMatched): the whole
+        analysis's (a story shows its part of them); with an analysis (the picker's
+        callback and `set_corpus` have one)."""
+        analysis = self.whole
         note = f"matching facts at {threshold:.2f}…"
         self.set_state(replace(self.state, fact_threshold=threshold, status_note=note))
         self._match_facts(analysis.base, threshold)
@@ -240,7 +243,7 @@ class FactsPart(PanesPart):
         if message.corpus.fact_threshold != threshold:
             return  # the user has moved the threshold again
         matched = Analysis.of(analysis.base, analysis.stage, analysis.tags, message.corpus)
-        self.set_state(self.state.with_analysis(matched))
+        self.set_state(self.state.with_analysis(matched, self._kept_story(matched)))
         facts = len(message.corpus.facts)
         self.notify(
             f"Fact matching {threshold:.2f}: {facts} shared {'fact' if facts == 1 else 'facts'}",

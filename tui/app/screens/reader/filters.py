@@ -38,7 +38,8 @@ class FiltersPart(ReaderBase):
 
     @needs("entities")
     def action_pick_entities(self) -> None:
-        corpus = self.ready.corpus
+        # The whole corpus's entities, with a story open too: the filter spans stories.
+        corpus = self.whole.corpus
         if not corpus.entities:
             self.notify("No entities found in these reports", timeout=3)
             return
@@ -48,9 +49,10 @@ class FiltersPart(ReaderBase):
         self.app.push_screen(EntityPicker(corpus, chosen), self._entities_picked)
 
     def _entities_picked(self, picked: Picked | None) -> None:
-        corpus = self.state.corpus
-        if picked is None or corpus is None:
+        analysis = self.state.analysis
+        if picked is None or analysis is None:
             return
+        corpus = analysis.corpus
         ids = picked.ids
         if picked.corpus is not corpus:  # re-analysed while the picker was open
             ids = remap_entity_ids(picked.corpus, corpus, ids)

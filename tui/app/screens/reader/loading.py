@@ -64,18 +64,36 @@ class LoadingPart(ReaderBase):
             return  # the app is shutting down: no indexes to build
         state = self.state
         analysis = Analysis.of(corpus, stage, tags)
+        story = self._kept_story(analysis)
+        shown = story.analysis if story is not None else analysis
         entity_ids, tag_filter = state.entity_filter.entity_ids, state.tag_filter
         old = state.corpus
-        if old is not None and old is not corpus:
-            entity_ids = remap_entity_ids(old, corpus, entity_ids)
-            tag_filter = remap_tag_filter(old, corpus, analysis.tags, tag_filter)
+        if old is not None and old is not shown.corpus:
+            entity_ids = remap_entity_ids(old, shown.corpus, entity_ids)
+            tag_filter = remap_tag_filter(old, shown.corpus, shown.tags, tag_filter)
+        pane_reports = state.pane_reports
+        if story is not None:
+            pane_reports = self._placed(pane_reports, story.reports)
         self.set_state(
             replace(
-                state.with_analysis(analysis),
+                state.with_analysis(analysis, story),
                 entity_filter=EntityFilter(entity_ids, state.entity_filter.mode),
                 tag_filter=tag_filter,
+                pane_reports=pane_reports,
             )
         )
+        self.offer_stories()
         threshold = self.state.fact_threshold
         if threshold is not None and threshold != corpus.fact_threshold:
             self.set_fact_threshold(threshold)
+
+    def _placed(self, pane_reports: tuple[int, ...], story: tuple[int, ...]) -> tuple[int, ...]:
+        """The panes' reports with a report of `story` (by number) in each pane whose
+        report is no longer in it (a story changed by a new analysis): the next one no
+        pane shows, else none."""
+        if all(number in story for number in pane_reports):
+            return pane_reports
+        spare = iter(number for number in story if number not in pane_reports)
+        return tuple(
+            number if number in story else next(spare, self.no_report) for number in pane_reports
+        )

@@ -86,14 +86,18 @@ class PanesPart(ReaderBase):
         self.set_state(laid_out(added, width))
 
     def _unshown_report(self) -> int | None:
-        """The first report no pane shows, counting on from the last pane's report."""
-        count = len(self.reports)
+        """The first report shown (the open story's) no pane shows, counting on from the
+        last pane's report."""
+        reports = self.open_reports
         shown = self.state.pane_reports
-        start = shown[-1] + 1
-        return next(
-            (n % count for n in range(start, start + count) if n % count not in shown),
-            None,
-        )
+        start = self._place(shown[-1]) + 1
+        ahead = (reports[n % len(reports)] for n in range(start, start + len(reports)))
+        return next((number for number in ahead if number not in shown), None)
+
+    def _place(self, number: int) -> int:
+        """Report `number`'s index among the reports shown (-1 if it is not one)."""
+        reports = self.open_reports
+        return reports.index(number) if number in reports else -1
 
     async def action_remove_pane(self) -> None:
         """Close the focused pane: the panes right of it move left, each keeping its
@@ -126,18 +130,25 @@ class PanesPart(ReaderBase):
         self.focus_pane((self.state.focused + step) % self.state.shown_panes)
 
     def action_cycle_report(self, step: int) -> None:
-        if not self.reports:
+        """The next (`step` 1) or previous (-1) report shown (the open story's), round
+        from the last to the first."""
+        reports = self.open_reports
+        if not reports:
             return
         index = self.state.focused
-        self.show_report_in(index, (self.state.pane_reports[index] + step) % len(self.reports))
+        place = self._place(self.state.pane_reports[index])
+        if place < 0:  # no report in the pane: from the first (or the last) on
+            place = -1 if step > 0 else 0
+        self.show_report_in(index, reports[(place + step) % len(reports)])
 
     def action_report_list(self) -> None:
-        """The report list: the report picked there goes to the focused pane."""
+        """The report list (the open story's reports): the report picked there goes to
+        the focused pane."""
         if not self.reports:
             self.notify("No reports yet", timeout=3)
             return
         index = self.state.focused
-        rows = report_rows(self.reports, self.state.corpus)
+        rows = report_rows(self.reports, self.state.corpus, self.open_reports)
 
         def picked(number: int | None) -> None:
             if number is not None and number < len(self.reports):
@@ -146,4 +157,6 @@ class PanesPart(ReaderBase):
         from tui.app.screens.report_list import ReportList  # not on the first screen
 
         name = pane_name(index, self.state.shown_panes)
-        self.app.push_screen(ReportList(rows, name), picked)
+        story = self.state.story
+        heading = "Reports" if story is None else f"Reports of story {story.number}"
+        self.app.push_screen(ReportList(rows, name, heading), picked)

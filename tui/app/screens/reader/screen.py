@@ -2,12 +2,12 @@
 over the filter bar, the status line and the footer.
 
 The screen is put together here from its parts, one concern a module: `panes`
-(how many, which report each shows, the focus), `filters` (entities, sources,
-topics, toggles), `facts` (shared facts, counterparts, follow mode, the threshold),
-`loading` (what the App tells it while loading and analysing), `output` (export,
-clipboard, links) and `story_corrections` (moving reports between stories, merging
-stories), all on `base` (the state, the one redraw, `needs`). Its keys and
-their help groups are here, in one block.
+(how many, which report each shows, the focus), `stories` (the story list, the story
+open), `filters` (entities, sources, topics, toggles), `facts` (shared facts,
+counterparts, follow mode, the threshold), `loading` (what the App tells it while
+loading and analysing), `output` (export, clipboard, links) and `story_corrections`
+(moving reports between stories, merging stories), all on `base` (the state, the one
+redraw, `needs`). Its keys and their help groups are here, in one block.
 """
 
 from __future__ import annotations
@@ -22,13 +22,16 @@ from tui.app.screens.reader.layout import ReportColumn
 from tui.app.screens.reader.loading import LoadingPart
 from tui.app.screens.reader.output import OutputPart
 from tui.app.screens.reader.panes import laid_out
+from tui.app.screens.reader.stories import StoriesPart
 from tui.app.screens.reader.story_corrections import StoryCorrectionsPart
 from tui.app.widgets.filter_bar import FilterBar
 from tui.app.widgets.quiet_footer import QuietFooter
 from tui.app.widgets.status_bar import StatusBar
 
 
-class ReaderScreen(FactsPart, FiltersPart, LoadingPart, OutputPart, StoryCorrectionsPart):
+class ReaderScreen(
+    StoriesPart, FactsPart, FiltersPart, LoadingPart, OutputPart, StoryCorrectionsPart
+):
     # The reader's keys and its panes', grouped for help (`?`), are in the action
     # registry (tui/app/actions.py); tests/app/test_help.py fails on a key in no group.
     BINDINGS = bindings_for("reader")
