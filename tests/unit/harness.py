@@ -205,6 +205,7 @@ def write_event_reports(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name in EVENT_REPORTS:
         (folder / name).write_text(event_text(name), encoding="utf-8")
+    return folder
 
 
 # Generated coverage of four clearly different events (a quake, a heist, an award

@@ -14,6 +14,7 @@ from tui.cli.common import (
     EXIT_UNREADABLE,
     Parser,
     add_inputs,
+    add_jobs,
     analysed,
     json_safe,
     report_errors,
@@ -37,6 +38,7 @@ def stories_parser() -> argparse.ArgumentParser:
         "outlets and dates. Story ids (s1, s2...) are what `export --story` takes.",
     )
     add_inputs(parser)
+    add_jobs(parser)
     parser.add_argument(
         "--format",
         choices=("text", "json"),
