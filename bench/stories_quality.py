@@ -13,18 +13,23 @@ baseline: TF-IDF (raw counts, smoothed IDF, no stop words) cosine over all pairs
 average-link, its threshold tuned on the `--tune` topics (its best on `--test` is shown
 too, for reference: that one is not a fair figure).
 
+With `--subsample N`, also N seeded samples of the `--test` topics in which each gold
+story keeps only some of its reports (1, 2, 3, 4 or 6 of them, or all, at random): a day
+of mixed coverage, many stories told by one or a few outlets, is sparser than ECB+.
+
     python bench/stories_quality.py [--data ../shared/data/ecbplus]
                                     [--tune 1,3,...,35] [--test 2,4,...,34,36-45]
-                                    [--sweep 0.05,0.1,...] [--errors]
+                                    [--sweep 0.05,0.1,...] [--subsample N] [--errors]
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from facts_ecb import all_pairs_cosine, tfidf, tokens
@@ -78,8 +83,21 @@ class TopicSet:
     """The texts of some topics, read and analysed once (entities), and the baseline's
     pair scores."""
 
-    def __init__(self, data: Path, topics: Sequence[int]) -> None:
-        self.texts, self.gold = load_texts(data, topics)
+    def __init__(
+        self,
+        data: Path,
+        topics: Sequence[int],
+        keep: Callable[[list[str]], list[str]] | None = None,
+    ) -> None:
+        texts, self.gold = load_texts(data, topics)
+        if keep is not None:
+            by_story: dict[str, list[str]] = defaultdict(list)
+            for name, story in self.gold.items():
+                by_story[story].append(name)
+            kept = {n for story in sorted(by_story) for n in keep(by_story[story])}
+            texts = {n: t for n, t in texts.items() if n in kept}
+            self.gold = {n: s for n, s in self.gold.items() if n in kept}
+        self.texts = texts
         self.names = list(self.texts)
         started = time.perf_counter()
         self.reports: list[Report] = list(reports_from_texts(self.texts))
@@ -148,6 +166,7 @@ def main() -> int:
     parser.add_argument("--test", default=DEFAULT_TEST, help="held-out topics")
     parser.add_argument("--sweep", default="", help="story thresholds to try on --tune")
     parser.add_argument("--errors", action="store_true", help="list split and merged stories")
+    parser.add_argument("--subsample", type=int, default=0, help="sparse samples of --test")
     args = parser.parse_args()
     if not (args.data / "text").is_dir():
         print(f"skipped: no ECB+ texts in {args.data}")
@@ -172,6 +191,21 @@ def main() -> int:
         print(f"  baseline best {best_t:<5}   {fmt(best)}")
         if args.errors:
             topic_set.errors(THRESHOLD)
+    for seed in range(args.subsample):
+        rng = random.Random(seed)
+
+        def keep(names: list[str], rng: random.Random = rng) -> list[str]:
+            count = rng.choice([1, 2, 3, 4, 6, len(names)])
+            return sorted(rng.sample(names, min(count, len(names))))
+
+        sample = TopicSet(args.data, sets["test"], keep)
+        prf, _ = sample.ours(THRESHOLD)
+        print(
+            f"test sample {seed}: {len(sample.names)} reports, "
+            f"{len(set(sample.gold.values()))} gold stories"
+        )
+        print(f"  ours at {THRESHOLD:<5}        {fmt(prf)}")
+        print(f"  baseline at {tuned_t:<5}     {fmt(sample.baseline(tuned_t))}   (tuned on tune)")
     if args.sweep:
         print("ours on tune by threshold:")
         for threshold in (float(t) for t in args.sweep.split(",")):

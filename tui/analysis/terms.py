@@ -38,7 +38,7 @@ _NUMBER_WORDS = {
     "dozen": "12", "dozens": "24+", "hundreds": "200+", "thousand": "1000",
     "thousands": "2000+",
 }  # fmt: skip
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
@@ -156,7 +156,7 @@ def _token(token: str, domain: bool) -> tuple[int, str, str, int, str]:
     if token[0].isdigit() or lower in _NUMBER_WORDS:
         return _NUMBER, _NUMBER_WORDS.get(lower, token.replace(",", "")), "", _NOTHING, ""
     noun = stem(lower)
-    if lower in _WEEKDAYS or lower in _MONTHS:
+    if lower in WEEKDAYS or lower in _MONTHS:
         return _WORD_TOKEN, "", noun, _DATE, lower
     if token[0].isupper() and is_adjectival(token):
         # "Syrian", "Lebanese": name-like, so they cannot carry a match alone.

@@ -1,45 +1,58 @@
-"""Reports -> stories.
+"""Reports -> stories: the reports about one happening (the same event, at the same time
+and place; two earthquakes in one region a year apart are two stories).
 
-1. Each report becomes a weighted term vector of its words, names and numbers, its lead
-   counting most, with the years and weekdays its lead names (`features`, `vectors`).
+1. Each report becomes a vector of its words, names (entity ids) and numbers, its lead
+   counting twice, with the years and weekdays its lead names (`features`, `vectors`).
 2. Candidate pairs come from an inverted index of each report's heaviest terms, never
-   from all pairs; each is scored: the vectors' dot product, cut when the leads name
-   other years or weekdays (`pairs`).
-3. Scores are scaled locally: a pair's score over the geometric mean of its two
-   reports' `NEIGHBOUR`th best scores. A story told by many reports in much the same
-   words and one told in few or in varied words then meet the same threshold, and two
-   lookalike events of one kind (two fights of one boxer) stand apart from each other
-   as much as each one's reports stand together.
-4. Stories are the average-link clusters of the scaled scores (pairs never scored
-   count as 0) while the best link reaches `THRESHOLD`.
+   from all pairs; each is scored: the mean of its word and name cosines, raised when
+   the two share numbers, cut when their leads name other years or weekdays (`pairs`).
+3. Scores are scaled locally: a pair's score over the geometric mean of its reports'
+   `NEIGHBOUR`th best scores (at least `REFERENCE_FLOOR`). A story told by many reports
+   in much the same words and one told by a few in varied words then meet the same
+   threshold, and two lookalike events of one kind (two title fights of one boxer)
+   stand apart from each other as far as each one's reports stand together.
+4. Stories are the average-link clusters of the scaled scores while the best link
+   reaches `THRESHOLD` (`linkage`); then groups whose mean vectors are as alike as two
+   tellings of one story are joined: the parts of a story told by more reports than
+   each is compared with.
 
-Everything is deterministic: ties break by report order, sums are exact (`math.fsum`).
+Deterministic: nothing depends on the order sets are iterated in (so on the hash seed),
+sums are exact (`math.fsum`), ties break by report order. Tuned on half of ECB+'s
+development topics and measured on the rest (bench/stories_quality.py).
 """
 
 from __future__ import annotations
 
 import heapq
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from tui.analysis.stories.corrections import corrected_groups
 from tui.analysis.stories.features import ReportTerms, report_terms
 from tui.analysis.stories.linkage import average_link
-from tui.analysis.stories.pairs import MAX_CANDIDATES, Pair, candidate_pairs, pair_score
+from tui.analysis.stories.pairs import (
+    MAX_CANDIDATES,
+    CandidateIndex,
+    Pair,
+    candidate_pairs,
+    pair_score,
+)
 from tui.analysis.stories.titles import make_stories
-from tui.analysis.stories.vectors import vectors_of
+from tui.analysis.stories.vectors import centroid, vectors_of
+from tui.analysis.unionfind import UnionFind
 from tui.model.corrections import Corrections
 from tui.model.document import Report
 from tui.model.entities import Entity, Mention
 from tui.model.stories import Story
 
-THRESHOLD = 0.4
-# A report's reference score is its NEIGHBOUR-th best, kept within these bounds: a
-# report far from all others (a story of its own) is not made close to them, and one
-# among copies of a wire story is not made far from its story's other reports.
+THRESHOLD = 0.35
+# Two groups whose mean vectors score this much are one story (see `joined_by_centroid`).
+CENTROID_THRESHOLD = 0.6
+# A report's reference score is its NEIGHBOUR-th best, at least REFERENCE_FLOOR: a
+# report far from all others (a story of its own) is not made close to them.
 NEIGHBOUR = 4
-REFERENCE_FLOOR = 0.2
-REFERENCE_CEILING = 0.5
+REFERENCE_FLOOR = 0.3
 
 
 def find_stories(
@@ -73,6 +86,7 @@ class StoryFeatures:
     def __init__(self, terms: Sequence[ReportTerms]) -> None:
         self.terms = list(terms)
         self.counts, self.vectors = vectors_of(self.terms)
+        self.index = CandidateIndex()
         self._scores: dict[Pair, float] | None = None
 
     @classmethod
@@ -91,7 +105,7 @@ class StoryFeatures:
     def scores(self) -> dict[Pair, float]:
         """The score of every candidate pair (i < j), found once."""
         if self._scores is None:
-            pairs = candidate_pairs(self.vectors)
+            pairs = candidate_pairs(self.vectors, self.index)
             self._scores = {(i, j): self.score(i, j) for i, j in pairs}
         return self._scores
 
@@ -99,11 +113,51 @@ class StoryFeatures:
 def story_groups(features: StoryFeatures, threshold: float = THRESHOLD) -> list[list[int]]:
     """Groups of report indexes (each sorted, in order of their first report)."""
     scaled = locally_scaled(features.scores, len(features))
-    return average_link(len(features), scaled, threshold, compared=MAX_CANDIDATES)
+    groups = average_link(len(features), scaled, threshold, compared=MAX_CANDIDATES)
+    return joined_by_centroid(features, groups)
+
+
+def joined_by_centroid(features: StoryFeatures, groups: list[list[int]]) -> list[list[int]]:
+    """The groups, those whose mean vectors are as alike as two tellings of one story
+    joined (again while any are). A story told by more reports than each is compared
+    with falls into parts that average-link sees too few pairs between; their means
+    are all but the same."""
+    while len(groups) > 1:
+        centroids = [centroid(features.vectors[i] for i in group) for group in groups]
+        times = [group_time([features.terms[i] for i in group]) for group in groups]
+        joined = UnionFind(str(n) for n in range(len(groups)))
+        any_joined = False
+        for a, b in candidate_pairs(centroids, CandidateIndex()):
+            if pair_score(centroids[a], centroids[b], times[a], times[b]) >= CENTROID_THRESHOLD:
+                any_joined |= joined.union(str(a), str(b))
+        if not any_joined:
+            break
+        merged: dict[str, list[int]] = {}
+        for n, group in enumerate(groups):
+            merged.setdefault(joined.find(str(n)), []).extend(group)
+        groups = sorted((sorted(group) for group in merged.values()), key=lambda g: g[0])
+    return groups
+
+
+def group_time(terms: Sequence[ReportTerms]) -> ReportTerms:
+    """When a group's event happened: the years and weekdays named by at least half of
+    its reports that name any (as a `ReportTerms` without terms)."""
+    years: Counter[int] = Counter()
+    weekdays: Counter[str] = Counter()
+    for item in terms:
+        years.update(item.years)
+        weekdays.update(item.weekdays)
+    naming_years = sum(1 for item in terms if item.years)
+    naming_days = sum(1 for item in terms if item.weekdays)
+    return ReportTerms(
+        {},
+        frozenset(y for y, n in years.items() if 2 * n >= naming_years),
+        frozenset(d for d, n in weekdays.items() if 2 * n >= naming_days),
+    )
 
 
 def reference_scores(scores: Mapping[Pair, float], count: int) -> list[float]:
-    """Each report's reference: its `NEIGHBOUR`th best score, within the bounds."""
+    """Each report's reference: its `NEIGHBOUR`th best score, at least the floor."""
     best: list[list[float]] = [[] for _ in range(count)]
     for (i, j), value in scores.items():
         best[i].append(value)
@@ -114,7 +168,7 @@ def reference_scores(scores: Mapping[Pair, float], count: int) -> list[float]:
 def reference(values: Sequence[float]) -> float:
     near = heapq.nlargest(NEIGHBOUR, values)
     kth = near[-1] if len(near) == NEIGHBOUR else 0.0
-    return min(max(kth, REFERENCE_FLOOR), REFERENCE_CEILING)
+    return max(kth, REFERENCE_FLOOR)
 
 
 def scaled(value: float, reference_a: float, reference_b: float) -> float:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from tui.analysis.terms import TermBag
+from tui.analysis.terms import WEEKDAYS, TermBag
 from tui.model.document import UNANALYSED_KINDS, Report
 from tui.model.entities import Mention
 from tui.model.ids import DATE_TERM
@@ -30,7 +30,6 @@ MAX_SENTENCES = 15
 
 _YEAR = re.compile(r"(?<![\d.,$£€])(?:19[0-9]{2}|20[0-9]{2})(?![\d%]|[.,]\d)")
 _ISO_DATE = re.compile(r"\s*([0-9]{4})-([0-9]{2})-([0-9]{2})")
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +88,6 @@ def report_terms(report: Report, mentions: Mapping[str, Sequence[Mention]]) -> R
     for term, count in lead.counted().items():
         counts[term] = counts.get(term, 0) + LEAD_WEIGHT * count
         day = DATE_TERM.value(term)
-        if day in _WEEKDAYS:
+        if day in WEEKDAYS:
             weekdays.add(day)
     return ReportTerms(counts, frozenset(years), frozenset(weekdays))

@@ -47,7 +47,7 @@ def average_link(
         total = links[a].get(b)
         if total is None:
             continue  # a or b was joined to another cluster since
-        link = total / _pairs(size[a], size[b], compared)
+        link = total / linked_pairs(size[a], size[b], compared)
         if link < -negative:
             heapq.heappush(heap, (-link, a, b))
             continue
@@ -69,12 +69,15 @@ def average_link(
             total = kept.get(other, 0.0) + value
             kept[other] = back[keep] = total
             low, high = min(keep, other), max(keep, other)
-            heapq.heappush(heap, (-total / _pairs(size[keep], size[other], compared), low, high))
+            heapq.heappush(
+                heap, (-total / linked_pairs(size[keep], size[other], compared), low, high)
+            )
     return [sorted(group) for group in members if group]
 
 
-def _pairs(size_a: int, size_b: int, compared: int | None) -> int:
-    """How many pairs two clusters' link is averaged over; it never shrinks as they grow,
-    so a link only drops when a cluster grows (what the heap's bounds rely on)."""
+def linked_pairs(size_a: int, size_b: int, compared: int | None) -> int:
+    """How many pairs two clusters' link is averaged over (see `average_link`); it never
+    shrinks as they grow, so a link only drops when a cluster grows (what the heap's
+    bounds rely on)."""
     every = size_a * size_b
     return every if compared is None else min(every, compared * min(size_a, size_b))

@@ -67,10 +67,10 @@ class CandidateIndex:
         return [j for j, _ in hits.most_common(MAX_CANDIDATES)]
 
 
-def candidate_pairs(vectors: Sequence[Vector]) -> list[Pair]:
+def candidate_pairs(vectors: Sequence[Vector], index: CandidateIndex) -> list[Pair]:
     """Pairs (i < j) of reports that may tell one story: sharing one of the `PREFIX`
-    heaviest terms of either, and among the `MAX_CANDIDATES` closest of one of them."""
-    index = CandidateIndex()
+    heaviest terms of either, and among the `MAX_CANDIDATES` closest of one of them.
+    The reports are added to `index` (empty before)."""
     prefixes = [index.add(i, vector) for i, vector in enumerate(vectors)]
     pairs: set[Pair] = set()
     for i, prefix in enumerate(prefixes):

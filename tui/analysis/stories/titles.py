@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
+from tui.analysis.stories.features import iso_date
 from tui.model.document import UNANALYSED_KINDS, Report
 from tui.model.ids import story_id
 from tui.model.stories import Story
@@ -21,27 +22,43 @@ def make_stories(
     scores: Mapping[tuple[int, int], float],
 ) -> tuple[Story, ...]:
     """One story per group of report indexes: `s1` the largest (ties: the one whose
-    first report comes first), reports in corpus order."""
-    ordered = sorted((sorted(group) for group in groups if group), key=lambda g: (-len(g), g[0]))
-    centrality = [0.0] * len(reports)
-    for (i, j), value in scores.items():
+    first report comes first), reports in corpus order. `scores` (of pairs of report
+    indexes) say which report is most central to its story: its title's source."""
+    centrality = centralities(len(reports), scores)
+    return tuple(
+        story_of(story_id(number), reports, group, centrality)
+        for number, group in enumerate(by_size(groups), start=1)
+    )
+
+
+def by_size(groups: Iterable[Sequence[int]]) -> list[list[int]]:
+    """The groups (each sorted), largest first, ties by first report."""
+    return sorted((sorted(group) for group in groups if group), key=lambda g: (-len(g), g[0]))
+
+
+def centralities(count: int, scores: Mapping[tuple[int, int], float]) -> list[float]:
+    """Each report's summed score with the others: how central it is to its story."""
+    centrality = [0.0] * count
+    for (i, j), value in sorted(scores.items()):
         centrality[i] += value
         centrality[j] += value
-    stories = []
-    for number, group in enumerate(ordered, start=1):
-        members = [reports[i] for i in group]
-        central = sorted(group, key=lambda i: (-centrality[i], i))
-        dates = sorted(r.date for r in members if r.date)
-        stories.append(
-            Story(
-                id=story_id(number),
-                report_ids=tuple(r.id for r in members),
-                title=story_title([reports[i] for i in central]),
-                outlets=tuple(sorted({r.outlet for r in members if r.outlet})),
-                dates=(dates[0], dates[-1]) if dates else (None, None),
-            )
-        )
-    return tuple(stories)
+    return centrality
+
+
+def story_of(
+    an_id: str, reports: Sequence[Report], group: Sequence[int], centrality: Sequence[float]
+) -> Story:
+    """The story of the reports at `group`'s indexes (in corpus order)."""
+    members = [reports[i] for i in sorted(group)]
+    central = sorted(group, key=lambda i: (-centrality[i], i))
+    dates = sorted(date for date in (iso_date(r.date) for r in members) if date)
+    return Story(
+        id=an_id,
+        report_ids=tuple(r.id for r in members),
+        title=story_title([reports[i] for i in central]),
+        outlets=tuple(sorted({r.outlet for r in members if r.outlet})),
+        dates=(dates[0], dates[-1]) if dates else (None, None),
+    )
 
 
 def story_title(reports: Sequence[Report]) -> str:

@@ -25,6 +25,8 @@ WORDS_WEIGHT = 1.0
 NAMES_WEIGHT = 1.0
 # Each kind's heaviest terms kept in a vector.
 MAX_TERMS = 30
+# How much a term in one report only counts in its vector's norm (see `vector`).
+OWN_TERMS = 0.25
 # How much each kind's unit vector is scaled by.
 _SCALES = {
     "words": math.sqrt(WORDS_WEIGHT / (WORDS_WEIGHT + NAMES_WEIGHT)),
@@ -57,26 +59,26 @@ class TermCounts:
 
     def vector(self, terms: ReportTerms, weights: Weights | None = None) -> Vector:
         """The report's vector (`weights`: from `weights()`, when many are made at
-        once). Terms in no other report are left out: they pair it with nothing, and
-        counted in the norm they would make a report with much of its own to say look
-        unlike the rest of its story. Only the heaviest `MAX_TERMS` of each kind are
-        kept: the rest adds next to nothing to a dot product and costs as much."""
+        once). Terms in no other report pair it with nothing: they are left out, and
+        count in its norm at `OWN_TERMS` of their weight only, or a report with much of
+        its own to say would look unlike the rest of its story (but in a handful of
+        reports, where most terms are a report's own, what two share is not made all
+        that counts)."""
         if weights is None:
             weights = self.weights(terms.counts)
         parts: dict[str, dict[str, float]] = {kind: {} for kind in _SCALES}
+        own = dict.fromkeys(_SCALES, 0.0)
         get = weights.get
+        alone = OWN_TERMS * math.log(1 + self.reports)
         for term, count in terms.counts.items():
             known = get(term)
             if known is not None:
                 parts[known[0]][term] = (1 + math.log(count)) * known[1]
-        vector: Vector = {}
-        for kind, part in parts.items():
-            norm = math.sqrt(math.fsum(v * v for v in part.values()))
-            if norm:
-                factor = _SCALES[kind] / norm
-                kept = heaviest(part, MAX_TERMS) if len(part) > MAX_TERMS else part
-                vector.update((t, part[t] * factor) for t in kept)
-        return vector
+            else:
+                kind = kind_of(term)
+                if kind:
+                    own[kind] += ((1 + math.log(count)) * alone) ** 2
+        return _joined(parts, own)
 
     def weights(self, terms: Iterable[str] | None = None) -> Weights:
         """The kind and IDF of every term seen in more than one report (of `terms`)."""
@@ -100,6 +102,37 @@ def vectors_of(terms: Sequence[ReportTerms]) -> tuple[TermCounts, list[Vector]]:
 
 
 _NUMBER = NUMBER_TERM.text[0]
+
+
+def centroid(vectors: Iterable[Mapping[str, float]]) -> Vector:
+    """The mean of reports' vectors as a vector of the same shape: each kind of unit
+    length and scale, its `MAX_TERMS` heaviest terms kept."""
+    total: dict[str, float] = {}
+    for vector in vectors:
+        for term, value in vector.items():
+            total[term] = total.get(term, 0.0) + value
+    parts: dict[str, dict[str, float]] = {kind: {} for kind in _SCALES}
+    for term, value in total.items():
+        parts[kind_of(term)][term] = value
+    return _joined(parts)
+
+
+def _joined(
+    parts: Mapping[str, Mapping[str, float]], own: Mapping[str, float] | None = None
+) -> Vector:
+    """One vector of the weights of each kind of term: each kind of unit length, then
+    scaled (`_SCALES`), its `MAX_TERMS` heaviest terms kept. The norm counts them all
+    (the terms left out add next to nothing to a dot product and cost as much), and the
+    squares in `own` too (terms not kept at all)."""
+    joined: Vector = {}
+    for kind, part in parts.items():
+        squares = math.fsum(v * v for v in part.values()) + (own[kind] if own else 0.0)
+        norm = math.sqrt(squares)
+        if norm:
+            factor = _SCALES[kind] / norm
+            kept = heaviest(part, MAX_TERMS) if len(part) > MAX_TERMS else part
+            joined.update((t, part[t] * factor) for t in kept)
+    return joined
 
 
 def dots(a: Mapping[str, float], b: Mapping[str, float]) -> tuple[float, float]:
