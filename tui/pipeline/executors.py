@@ -131,16 +131,16 @@ def batches(work: Sequence[S], workers: int) -> list[list[S]]:
 
 def pool_pays(work: Sequence[Sized], jobs: int) -> bool:
     """Whether this process and `jobs` - 1 pool workers would finish `work` sooner than
-    this process alone."""
+    this process alone. This process works while the workers start, so their start
+    delays only their share; shipping is counted as this process's time."""
     if jobs < 2 or len(work) < 2:
         return False
     sizes = [item.sentences for item in work]
     total = sum(sizes)
     alone = total * _SECONDS_PER_SENTENCE
     shared = (
-        max(total / jobs, max(sizes)) * _SECONDS_PER_SENTENCE
+        max((alone + (jobs - 1) * _POOL_START) / jobs, max(sizes) * _SECONDS_PER_SENTENCE)
         + total * (jobs - 1) / jobs * _SHIPPING_PER_SENTENCE
-        + _POOL_START
     )
     return shared < alone * (1 - _WORTH)
 
