@@ -24,7 +24,9 @@ peak RSS (`ru_maxrss`), and the peak of the sum of the RSS of the process and al
 descendants (pool workers, the fork server), sampled every 0.1 s from /proc: the figure
 the memory goal is judged on (pages shared between processes are counted in each).
 
-Goals (printed, never asserted), on a 2-core machine: 1,000 reports <= 5 s cold; 10,000
+The machine's load average before each run is printed with it: other work on the
+machine slows a run, the pool's the most. Goals (printed, never asserted), on a 2-core
+machine: 1,000 reports <= 5 s cold; 10,000
 reports <= 60 s cold and <= 1.5 GB peak; cost growth 1,000 -> 10,000 <= 12x.
 
     python bench/analysis_scale.py [--sizes 1000,10000] [--quick] [--against REV]
@@ -171,6 +173,7 @@ def run_worker(run: Run, folder: Path, cache_dir: Path) -> dict[str, object] | s
     command = [sys.executable, str(Path(__file__).resolve()), "--worker",
                str(folder), str(cache_dir), run.jobs]  # fmt: skip
     env = {**os.environ, **tree_environment(run.tree), "PYTHONHASHSEED": "0"}
+    load = os.getloadavg()[0]
     with (
         subprocess.Popen(
             command,
@@ -188,6 +191,7 @@ def run_worker(run: Run, folder: Path, cache_dir: Path) -> dict[str, object] | s
         return f"failed (exit {process.returncode}): {tail}"
     result = json.loads(out.strip().splitlines()[-1])
     result["tree_peak_kib"] = max(peak[0], int(result["peak_kib"]))
+    result["load"] = load
     return result
 
 
@@ -201,7 +205,8 @@ def describe_result(result: dict[str, object]) -> str:
     parts = ", ".join(f"{name} {seconds:.2f}" for name, seconds in stages.items())
     return (
         f"{float(result['total']):7.2f} s  ({parts}); peak RSS {mb(result['tree_peak_kib']):,.0f}"  # type: ignore[arg-type]
-        f" MB in all, {mb(result['peak_kib']):,.0f} MB the process"
+        f" MB in all, {mb(result['peak_kib']):,.0f} MB the process; load average "
+        f"{float(result['load']):.2f} before"  # type: ignore[arg-type]
     )
 
 

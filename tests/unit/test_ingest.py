@@ -14,7 +14,7 @@ from tui.ingest.boilerplate import is_boilerplate
 from tui.ingest.decode import UnreadableFile, decode_bytes
 from tui.ingest.outlet import find_outlet
 from tui.ingest.report import build_report
-from tui.ingest.text import visible_text
+from tui.ingest.text import visible_positions, visible_text
 from tui.model import Corpus, LoadError, Paragraph, Report
 
 
@@ -250,6 +250,20 @@ def test_markdown_visible_text_has_no_markup(md_report):
     for text in visible:
         for markup in ("**", "](", "`", "# ", "> ", "- ", "\\", "&amp;"):
             assert markup not in text
+
+
+def test_visible_positions_map_every_visible_offset(md_report):
+    """Each visible character's offset in the report maps to its place in the visible
+    text; markup maps to nothing."""
+    for paragraph in md_report.paragraphs:
+        visible, positions = visible_positions(md_report, paragraph)
+        offsets = [o for run in paragraph.runs for o in range(run.start, run.end)]
+        assert visible == visible_text(md_report, paragraph)
+        for index, offset in enumerate(offsets):
+            assert positions.get(offset) == index
+            assert visible[index] == md_report.text[offset]
+        for offset in set(range(paragraph.start, paragraph.end)) - set(offsets):
+            assert positions.get(offset) is None
 
 
 def test_markdown_offsets_point_into_raw_text(md_report):

@@ -80,7 +80,7 @@ def as_json(corpus: Corpus) -> str:
 def pool_always() -> Iterator[None]:
     """The local pool used whatever the size of the input (it would not pay for inputs
     this small)."""
-    with mock.patch.object(executors, "pool_pays", lambda work, jobs, started=False: True):
+    with mock.patch.object(executors, "pool_pays", lambda work, jobs: True):
         yield
 
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from tui.ingest.text import visible_positions
+from tui.ingest.text import VisiblePositions, visible_positions
 from tui.model.document import UNANALYSED_KINDS, Paragraph, Report
 from tui.model.entities import Mention
 from tui.model.pickling import compact_pickle
@@ -71,7 +71,7 @@ class _Name:
 def _names(
     report: Report,
     mentions: Sequence[Mention],
-    to_visible: Mapping[int, int],
+    to_visible: VisiblePositions,
     types: Mapping[str, str],
 ) -> list[_Name]:
     names = []

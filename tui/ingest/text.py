@@ -50,8 +50,28 @@ def visible_with_offsets(report: Report, paragraph: Paragraph) -> tuple[str, lis
     return runs_text_with_offsets(report.text, paragraph.runs)
 
 
-def visible_positions(report: Report, paragraph: Paragraph) -> tuple[str, dict[int, int]]:
+class VisiblePositions:
+    """For an offset in the report's text, its position in a paragraph's visible text
+    (None for markup), worked out from the runs when asked: no table of every character."""
+
+    __slots__ = ("_runs",)
+
+    def __init__(self, runs: Sequence[Run]) -> None:
+        self._runs: list[tuple[int, int, int]] = []
+        position = 0
+        for run in runs:
+            self._runs.append((run.start, run.end, position))
+            position += run.end - run.start
+
+    def get(self, offset: int) -> int | None:
+        found = None
+        for start, end, position in self._runs:
+            if start <= offset < end:
+                found = position + offset - start  # a later run wins, as in the text
+        return found
+
+
+def visible_positions(report: Report, paragraph: Paragraph) -> tuple[str, VisiblePositions]:
     """The paragraph's visible text, and for each visible offset in the report's text
     its position in that visible text (markup has none)."""
-    visible, offsets = visible_with_offsets(report, paragraph)
-    return visible, {offset: index for index, offset in enumerate(offsets)}
+    return visible_text(report, paragraph), VisiblePositions(paragraph.runs)

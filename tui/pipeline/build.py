@@ -53,8 +53,6 @@ def analysis_stages(
     a pool of `jobs` local processes (default: every core) when that pays, else here;
     the result is the same wherever it ran."""
     with StoryWork(jobs, executor) as work:
-        # Started now, the pool's processes get ready while the entities are found.
-        work.start(sum(len(p.sentences) for r in reports for p in r.paragraphs))
         with paused_gc():
             analysis = find_entities(reports, corrections)
             by_paragraph: dict[str, list[Mention]] = defaultdict(list)

@@ -17,8 +17,9 @@ import multiprocessing
 import os
 import pickle
 import sys
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, Future
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -99,14 +100,11 @@ def _stderr_with_descriptor() -> Iterator[None]:
         sys.stderr = captured
 
 
-def _ready() -> None:
-    """A task that only makes a worker start (and import the analysis) ahead of time."""
-
-
 def _call_pickled(call: bytes) -> bytes:
-    """Run a pickled `(function, batch, args)` and return its result pickled: both
-    (un)pickled here with the cyclic garbage collector paused, as the analysis itself
-    runs (the executor's own pickling would walk every new object again and again)."""
+    """Run a pickled `(function, batch, args)` (`_pickled_call`) and return its result
+    pickled: (un)pickled here, and run, with the cyclic garbage collector paused, as the
+    analysis runs in the main process (the executor's own pickling would walk every new
+    object again and again)."""
     with paused_gc():
         function, batch, args = pickle.loads(call)
         return pickle.dumps(function(batch, *args), pickle.HIGHEST_PROTOCOL)
@@ -131,31 +129,39 @@ def batches(work: Sequence[S], workers: int) -> list[list[S]]:
     return found
 
 
-def pool_pays(work: Sequence[Sized], jobs: int, started: bool = False) -> bool:
-    """Whether `jobs` local workers would finish `work` sooner than this process alone."""
+def pool_pays(work: Sequence[Sized], jobs: int) -> bool:
+    """Whether this process and `jobs` - 1 pool workers would finish `work` sooner than
+    this process alone. This process works while the workers start, so their start
+    delays only their share; shipping is counted as this process's time."""
     if jobs < 2 or len(work) < 2:
         return False
     sizes = [item.sentences for item in work]
     total = sum(sizes)
     alone = total * _SECONDS_PER_SENTENCE
     shared = (
-        max(total / jobs, max(sizes)) * _SECONDS_PER_SENTENCE
-        + total * _SHIPPING_PER_SENTENCE
-        + (0.0 if started else _POOL_START)
+        max((alone + (jobs - 1) * _POOL_START) / jobs, max(sizes) * _SECONDS_PER_SENTENCE)
+        + total * (jobs - 1) / jobs * _SHIPPING_PER_SENTENCE
     )
     return shared < alone * (1 - _WORTH)
 
 
-def might_pay(sentences: int, jobs: int) -> bool:
-    """Whether an input of this many sentences could be worth a pool (before its stories
-    are known): then it is started early, while the entities are found."""
-    return jobs >= 2 and sentences * _SECONDS_PER_SENTENCE * (1 - 1 / jobs) > 2 * _POOL_START
+def _pickled_call(
+    function: Callable[..., Any], batch: Sequence[Any], args: tuple[Any, ...]
+) -> bytes:
+    with paused_gc():
+        return pickle.dumps((function, batch, args), pickle.HIGHEST_PROTOCOL)
+
+
+def _unpickled(result: bytes) -> Any:
+    with paused_gc():
+        return pickle.loads(result)
 
 
 class StoryWork:
-    """Runs batch functions over per-story work: on the executor given, else on a local
-    pool of `jobs` processes when it pays (`pool_pays`), else here. Results always come
-    back in the order of the work. Close it (or use it in `with`) to stop the pool."""
+    """Runs batch functions over per-story work: on the executor given, else, when it
+    pays (`pool_pays`), shared between this process and a local pool of `jobs` - 1
+    processes, else here alone. Results always come back in the order of the work.
+    Close it (or use it in `with`) to stop the pool."""
 
     def __init__(self, jobs: int | None = None, executor: Executor | None = None) -> None:
         self.jobs = jobs if jobs is not None else default_jobs()
@@ -168,74 +174,98 @@ class StoryWork:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def start(self, sentences: int) -> None:
-        """Start the local pool now if an input of `sentences` sentences may need it."""
-        if self.executor is None and self._pool is None and might_pay(sentences, self.jobs):
-            self._start_pool()
-
     def _start_pool(self) -> ProcessPoolExecutor:
         from concurrent.futures import ProcessPoolExecutor
 
+        workers = max(1, self.jobs - 1)  # and this process
         with _stderr_with_descriptor():
-            pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=_pool_context())
-            for _ in range(self.jobs):
-                pool.submit(_ready)
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context())
         self._pool = pool
         return pool
 
     def distributes(self, work: Sequence[Sized]) -> bool:
-        """Whether `work` is sent elsewhere (the executor given, or the local pool when it
-        pays for this work: `pool_pays`). A pool started early and not needed is stopped."""
+        """Whether `work` is shared out: to the executor given, or with the local pool
+        when it pays for this work (`pool_pays`)."""
         if self.executor is not None:
             return bool(work)
-        if pool_pays(work, self.jobs, started=self._pool is not None):
-            return True
-        self.close()
-        return False
+        return pool_pays(work, self.jobs)
 
     def submit(
         self, function: Callable[..., list[R]], work: Sequence[S], *args: Any
     ) -> Callable[[], list[R]]:
-        """Send `function(batch, *args)` over batches of `work` to the executor given, or
-        the local pool (started if need be); returns what waits for the results (one per
-        item of `work`, in its order; waited for once)."""
-        where = self.executor or self._pool or self._start_pool()
-        with paused_gc():
-            futures = [
-                where.submit(
-                    _call_pickled, pickle.dumps((function, batch, args), pickle.HIGHEST_PROTOCOL)
-                )
-                for batch in batches(work, self.jobs)
-            ]
-        found: list[list[R]] = []
+        """Start `function(batch, *args)` over batches of `work` on the executor given, or
+        on the local pool (started if need be); returns what waits for the results (one
+        per item of `work`, in its order; waited for once). With the local pool, this
+        process takes its share when waiting: the batches the pool has not got to, from
+        the last (the smallest stories) back."""
+        parts = batches(work, self.jobs)
+        if self.executor is not None:
+            futures = [self.executor.submit(_call_pickled, _pickled_call(function, part, args))
+                       for part in parts]  # fmt: skip
+            return _once(lambda: self._results(futures))
+        pool = self._pool or self._start_pool()
+        # Enough for the workers to keep busy; the rest is handed out as they finish.
+        ahead = 2 * max(1, self.jobs - 1)
+        sent = {
+            k: pool.submit(_call_pickled, _pickled_call(function, part, args))
+            for k, part in enumerate(parts[:ahead])
+        }
 
-        def results() -> list[R]:
-            if not found:
-                found.append(self._results(futures))
-            return found[0]
+        def shared() -> list[R]:
+            done: dict[int, list[R]] = {}
+            waiting: deque[int] = deque(range(ahead, len(parts)))
+            while waiting or len(done) < len(parts):
+                for k, future in list(sent.items()):
+                    if future.done():
+                        done[k] = self._result(sent.pop(k))
+                        if waiting:  # the next batch from the front for the pool
+                            front = waiting.popleft()
+                            sent[front] = pool.submit(
+                                _call_pickled, _pickled_call(function, parts[front], args)
+                            )
+                if waiting:  # this process's own share, from the back
+                    back = waiting.pop()
+                    with paused_gc():
+                        done[back] = function(parts[back], *args)
+                elif sent:
+                    wait(list(sent.values()), return_when=FIRST_COMPLETED)
+            return [item for k in range(len(parts)) for item in done[k]]
 
-        return results
+        return _once(shared)
 
     def _results(self, futures: Sequence[Future[bytes]]) -> list[R]:
         found: list[R] = []
         for future in futures:
-            try:
-                result = future.result()
-                with paused_gc():
-                    found.extend(pickle.loads(result))
-            except Exception as exc:
-                if self.executor is None:
-                    raise
-                # A cluster's failures (a worker without newsprism, a lost worker) are
-                # the cluster's: said in one line.
-                raise SchedulerError(f"the Dask cluster failed: {first_line(exc)}") from exc
+            found.extend(self._result(future))
         return found
+
+    def _result(self, future: Future[bytes]) -> list[R]:
+        try:
+            return list(_unpickled(future.result()))
+        except Exception as exc:
+            if self.executor is None:
+                raise
+            # A cluster's failures (a worker without newsprism, a lost worker) are the
+            # cluster's: said in one line.
+            raise SchedulerError(f"the Dask cluster failed: {first_line(exc)}") from exc
 
     def close(self) -> None:
         """Stop the local pool: queued work is dropped, running work ends unwaited."""
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
+
+
+def _once(compute: Callable[[], list[R]]) -> Callable[[], list[R]]:
+    """`compute`, run at the first call only (later calls give the same list)."""
+    found: list[list[R]] = []
+
+    def result() -> list[R]:
+        if not found:
+            found.append(compute())
+        return found[0]
+
+    return result
 
 
 def _check_address(address: str) -> None:
