@@ -102,6 +102,24 @@ def analysis_done(screen: str) -> bool:
     return bool(_ANALYSIS_DONE.search(screen)) or ANALYSIS_FAILED in screen
 
 
+# The story list's title: with reports about several stories the reader opens on it once
+# the stories are found (unless a key was pressed), over the status line.
+_STORY_LIST = re.compile(r"^ Stories  \d", re.MULTILINE)
+
+
+def wait_for_analysis(term: Terminal, timeout: float, poll: float, what: str) -> str:
+    """The screen once the reader's status line says the whole analysis is in (or
+    failed); a story list that takes the screen first is closed (`escape`), so that the
+    keys sent next reach the reader, on every report, as before there were stories."""
+    screen = term.wait_for(
+        lambda s: analysis_done(s) or _STORY_LIST.search(s) is not None, timeout, poll, what
+    )
+    if _STORY_LIST.search(screen) is not None:
+        term.keys("Escape")
+        screen = term.wait_for(analysis_done, timeout, poll, what)
+    return screen
+
+
 # ------------------------------------------------------------------------ terminal
 
 

@@ -45,13 +45,13 @@ from _reports import (
     DEFAULT_DATA,
     THOUSAND,
     Terminal,
-    analysis_done,
     find_newsprism,
     has_data,
     marker,
     need_tmux,
     nproc,
     print_figures,
+    wait_for_analysis,
     write_thousand,
 )
 
@@ -132,12 +132,7 @@ def prime(case: Case, tmp: Path) -> float:
     with Terminal() as term:
         start = time.perf_counter()
         term.start(case.command, WIDTH, HEIGHT, env)
-        screen = term.wait_for(
-            analysis_done,
-            ANALYSIS_TIMEOUT,
-            0.1,
-            f"{case.name}: end of the analysis",
-        )
+        screen = wait_for_analysis(term, ANALYSIS_TIMEOUT, 0.1, f"{case.name}: end of the analysis")
         elapsed = time.perf_counter() - start
         if ANALYSIS_FAILED in screen:
             raise RuntimeError(f"{case.name}: the analysis failed:\n{screen}")

@@ -46,12 +46,12 @@ from _reports import (
     DEFAULT_DATA,
     THOUSAND,
     Terminal,
-    analysis_done,
     find_newsprism,
     has_data,
     need_tmux,
     nproc,
     print_figures,
+    wait_for_analysis,
     write_thousand,
 )
 
@@ -219,11 +219,8 @@ def measure(
             check=True,
         )  # fmt: skip
         go.touch()
-        screen = term.wait_for(
-            analysis_done,
-            ANALYSIS_TIMEOUT,
-            0.05,
-            f"{corpus} {mode}: end of the analysis",
+        screen = wait_for_analysis(
+            term, ANALYSIS_TIMEOUT, 0.05, f"{corpus} {mode}: end of the analysis"
         )
         if ANALYSIS_FAILED in screen:
             raise RuntimeError(f"{corpus} {mode}: the analysis failed:\n{screen}")

@@ -337,6 +337,22 @@ async def test_status_and_keys_of_the_reader_with_stories(stories_app: Newsprism
         assert isinstance(stories_app.screen, StoryList)
 
 
+async def test_the_lists_footer_fits_80_columns(stories_app: NewsprismApp) -> None:
+    """Every key the footer shows is whole on the line, in the filter box and in the
+    table (where `?` and `q` work too)."""
+    async with stories_app.run_test(size=(80, 24)) as pilot:
+        await story_list_shown(pilot)
+        for focus in ("box", "table"):
+            keys, line = footer_keys(stories_app), screen_lines(stories_app)[-1]
+            assert {"⏎", "esc", "^f", "^s", "^r"} <= keys.keys(), (focus, keys)
+            for key, description in keys.items():
+                assert f"{key} {description}" in line, (focus, line)
+            await pilot.press("down")
+        assert {"?", "q"} <= footer_keys(stories_app).keys()
+        await pilot.press("q")
+    assert stories_app.return_code == 0
+
+
 # ---------------------------------------------------------------------- timing
 
 

@@ -239,7 +239,7 @@ ACTIONS: tuple[Action, ...] = (
          {"show": True, "priority": True}),
         # Control keys work from the filter box too (as in the report list); the plain
         # letters and digits only in the table (in the box they filter).
-        ("story_list_entities", "pick_entities", "ctrl+f,e", "Entity filter", _SHOWN),
+        ("story_list_entities", "pick_entities", "ctrl+f,e", "Entities", _SHOWN),
         ("story_list_next_sort", "next_sort", "ctrl+s", "Next sort", _SHOWN),
         ("story_list_reverse", "reverse", "ctrl+r", "Reverse", _SHOWN),
         ("story_list_clear_entities", "clear_entities", "c", "Clear the entity filter"),

@@ -13,7 +13,11 @@ help lists it).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.cells import cell_len
+from textual.app import App
+from textual.binding import ActiveBinding
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -22,22 +26,22 @@ from textual.widgets import Footer
 KEY_PADDING = 3
 
 
-def shown_keys(screen: Screen) -> tuple[tuple[object, ...], ...]:
-    """What the footer would show for `screen`: each shown binding and its state."""
+def shown_keys(bindings: Mapping[str, ActiveBinding]) -> tuple[tuple[object, ...], ...]:
+    """What the footer would show of a screen's active bindings: each shown binding and
+    its state."""
     return tuple(
         (key, binding.action, binding.description, binding.key_display, enabled, tooltip)
-        for key, (_, binding, enabled, tooltip) in screen.active_bindings.items()
+        for key, (_, binding, enabled, tooltip) in bindings.items()
         if binding.show
     )
 
 
-def palette_fits(screen: Screen, width: int) -> bool:
-    """Whether the footer's keys for `screen` and the palette's key fit in `width`
-    cells (the footer shows one key per action, as Textual's does)."""
-    app = screen.app
+def palette_fits(app: App[object], bindings: Mapping[str, ActiveBinding], width: int) -> bool:
+    """Whether the footer's keys (of a screen's active bindings) and the palette's key
+    fit in `width` cells (the footer shows one key per action, as Textual's does)."""
     used: dict[str, int] = {}
     palette = 0
-    for key, active in screen.active_bindings.items():
+    for key, active in bindings.items():
         binding = active.binding
         size = cell_len(app.get_key_display(binding)) + cell_len(binding.description)
         if key == app.COMMAND_PALETTE_BINDING:
@@ -51,8 +55,9 @@ class QuietFooter(Footer):
     _shown: tuple[tuple[object, ...], ...] | None = None
 
     def bindings_changed(self, screen: Screen) -> None:
-        fits = palette_fits(screen, screen.app.size.width)
-        shown = (*shown_keys(screen), ("palette", fits))
+        bindings = screen.active_bindings  # worked out on every call: once here
+        fits = palette_fits(screen.app, bindings, screen.app.size.width)
+        shown = (*shown_keys(bindings), ("palette", fits))
         if self._bindings_ready and shown == self._shown:
             return
         self.set_reactive(Footer.show_command_palette, fits)
