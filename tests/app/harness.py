@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 
 from tui.app.actions import ACTIONS, Action
 from tui.app.app import NewsprismApp
+from tui.app.screens.story_list import StoryList
 from tui.app.widgets.report_pane import ReportPane
 from tui.model.corpus import Corpus
 
@@ -28,6 +29,32 @@ async def analysed(pilot: Pilot) -> Corpus:
     await pilot.pause()
     assert app.reader.corpus is not None, "the analysis did not finish"
     return app.reader.corpus
+
+
+async def story_list_shown(pilot: Pilot) -> StoryList:
+    """Wait for the analysis and the story list it brings (more than one story); the
+    list."""
+    app = pilot.app
+    await analysed(pilot)
+    for _ in range(500):
+        if isinstance(app.screen, StoryList):
+            break
+        await pilot.pause(0.01)
+    assert isinstance(app.screen, StoryList), "the story list did not open"
+    return app.screen
+
+
+async def open_story(pilot: Pilot, words: str) -> None:
+    """From the story list, the story whose title or outlets hold `words`, opened."""
+    app = pilot.app
+    assert isinstance(app, NewsprismApp)
+    await story_list_shown(pilot)
+    await pilot.press(*words, "enter")
+    for _ in range(500):
+        if app.screen is app.reader:
+            break
+        await pilot.pause(0.01)
+    assert app.screen is app.reader, "the story did not open"
 
 
 def hold(monkeypatch: pytest.MonkeyPatch, name: str) -> threading.Event:

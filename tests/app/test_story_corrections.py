@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from tests.app.harness import analysed, notes
+from tests.app.harness import analysed, notes, open_story
 from tests.unit.harness import EVENT_REPORTS, write_event_reports
 from tui.app.app import NewsprismApp
 from tui.app.screens.story_picker import StoryPicker
@@ -27,15 +27,16 @@ def news_app(tmp_path: Path) -> NewsprismApp:
 
 
 async def reanalysed(pilot: Pilot, before: Corpus) -> Corpus:
-    """Wait for an analysis other than `before` to be done; its corpus."""
+    """Wait for an analysis other than `before` to be done; its whole corpus."""
     app = pilot.app
     assert isinstance(app, NewsprismApp)
     for _ in range(500):
         await pilot.pause(0.01)
         if app.corpus is not None and app.corpus is not before and not app.analysis_running:
             break
-    corpus = await analysed(pilot)
-    assert corpus is not before, "the analysis did not run again"
+    await analysed(pilot)
+    corpus = app.corpus  # the whole corpus (the reader shows the open story's part)
+    assert corpus is not None and corpus is not before, "the analysis did not run again"
     return corpus
 
 
@@ -51,6 +52,7 @@ async def test_move_a_report_to_another_story(news_app: NewsprismApp, data_dir: 
     async with news_app.run_test(size=(120, 35)) as pilot:
         corpus = await analysed(pilot)
         assert len(corpus.stories) == 3
+        await open_story(pilot, "chile")
         assert news_app.reader.pane(0).report.id == "r1"
         oscars = corpus.story_of("r4")
         assert corpus.story_of("r1") != oscars
@@ -83,6 +85,7 @@ async def test_move_a_report_to_another_story(news_app: NewsprismApp, data_dir: 
 async def test_a_new_story_then_merge_it_back(news_app: NewsprismApp, data_dir: Path) -> None:
     async with news_app.run_test(size=(80, 24)) as pilot:
         corpus = await analysed(pilot)
+        await open_story(pilot, "chile")
         chile = corpus.story_of("r1")
         assert corpus.story_of("r2") == chile
         # v, enter: the first choice is a new story.
@@ -107,6 +110,7 @@ async def test_escape_in_the_story_picker_changes_nothing(
 ) -> None:
     async with news_app.run_test(size=(80, 24)) as pilot:
         corpus = await analysed(pilot)
+        await open_story(pilot, "chile")
         await pilot.press("V")
         assert isinstance(news_app.screen, StoryPicker)
         await pilot.press("escape")

@@ -20,6 +20,7 @@ from tests.app.harness import (
     notes,
     run_command,
     screen_lines,
+    story_list_shown,
 )
 from tests.unit.harness import STORY_REPORTS, write_story_reports
 from tui.app.app import NewsprismApp
@@ -39,18 +40,6 @@ QUAKE_OUTLETS = ["Reuters", "AP", "BBC"]
 @pytest.fixture
 def stories_app(tmp_path: Path) -> NewsprismApp:
     return NewsprismApp([str(write_story_reports(tmp_path / "coverage"))])
-
-
-async def story_list_shown(pilot: Pilot) -> StoryList:
-    """Wait for the analysis and the story list it brings; the list."""
-    app = pilot.app
-    await analysed(pilot)
-    for _ in range(100):
-        if isinstance(app.screen, StoryList):
-            break
-        await pilot.pause(0.01)
-    assert isinstance(app.screen, StoryList), "the story list did not open"
-    return app.screen
 
 
 def rows(screen: StoryList) -> list[list[str]]:

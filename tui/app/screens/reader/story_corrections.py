@@ -40,7 +40,7 @@ class StoryCorrectionsPart(ReaderBase):
     def _focused_story(self, doing: str) -> tuple[Corpus, Report, Story] | None:
         """The corpus, the focused pane's report and its story, when there is another
         story to go to; else a notice says why not (`doing`: "move it to")."""
-        corpus = self.ready.corpus
+        corpus = self.whole.corpus  # every story's: the open one's part has only its own
         report = self.pane(self.state.focused).report
         if report is None:
             self.notify("No report in this pane", timeout=3)
