@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 from tui.analysis.stories.features import ReportTerms
 from tui.model.ids import DATE_TERM, NUMBER_TERM, is_name_term
@@ -24,7 +25,7 @@ Weights = dict[str, tuple[str, float]]
 WORDS_WEIGHT = 1.0
 NAMES_WEIGHT = 1.0
 # Each kind's heaviest terms kept in a vector.
-MAX_TERMS = 30
+MAX_TERMS = 20
 # How much a term in one report only counts in its vector's norm (see `vector`).
 OWN_TERMS = 0.25
 # How much each kind's unit vector is scaled by.
@@ -35,6 +36,7 @@ _SCALES = {
 }
 
 
+@lru_cache(maxsize=1 << 18)
 def kind_of(term: str) -> str:
     """Which kind a term is of: "words", "names" or "numbers" ("" for none of them)."""
     if is_name_term(term):
