@@ -25,7 +25,7 @@ Weights = dict[str, tuple[str, float]]
 WORDS_WEIGHT = 1.0
 NAMES_WEIGHT = 1.0
 # Each kind's heaviest terms kept in a vector.
-MAX_TERMS = 20
+MAX_TERMS = 30
 # How much a term in one report only counts in its vector's norm (see `vector`).
 OWN_TERMS = 0.25
 # How much each kind's unit vector is scaled by.
