@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from tui.analysis.stories.corrections import corrected_groups
@@ -39,7 +39,7 @@ from tui.analysis.stories.pairs import (
     pair_score,
 )
 from tui.analysis.stories.titles import make_stories
-from tui.analysis.stories.vectors import centroid, vectors_of
+from tui.analysis.stories.vectors import Vector, centroid, vectors_of
 from tui.analysis.unionfind import UnionFind
 from tui.model.corrections import Corrections
 from tui.model.document import Report
@@ -119,23 +119,37 @@ def story_groups(features: StoryFeatures, threshold: float = THRESHOLD) -> list[
 
 def joined_by_centroid(features: StoryFeatures, groups: list[list[int]]) -> list[list[int]]:
     """The groups, those whose mean vectors are as alike as two tellings of one story
-    joined (again while any are). A story told by more reports than each is compared
-    with falls into parts that average-link sees too few pairs between; their means
-    are all but the same."""
-    while len(groups) > 1:
-        centroids = [centroid(features.vectors[i] for i in group) for group in groups]
-        times = [group_time([features.terms[i] for i in group]) for group in groups]
+    joined (again while any are: only pairs with a group joined the round before can be
+    new). A story told by more reports than each is compared with falls into parts that
+    average-link sees too few pairs between; their means are all but the same."""
+    vectors, terms = features.vectors, features.terms
+
+    def mean(group: list[int]) -> tuple[Vector, ReportTerms]:
+        if len(group) == 1:
+            return vectors[group[0]], terms[group[0]]
+        return centroid(vectors[i] for i in group), group_time([terms[i] for i in group])
+
+    means = [mean(group) for group in groups]
+    fresh = [True] * len(groups)
+    while len(groups) > 1 and any(fresh):
         joined = UnionFind(str(n) for n in range(len(groups)))
-        any_joined = False
-        for a, b in candidate_pairs(centroids, CandidateIndex()):
-            if pair_score(centroids[a], centroids[b], times[a], times[b]) >= CENTROID_THRESHOLD:
-                any_joined |= joined.union(str(a), str(b))
-        if not any_joined:
-            break
-        merged: dict[str, list[int]] = {}
-        for n, group in enumerate(groups):
-            merged.setdefault(joined.find(str(n)), []).extend(group)
-        groups = sorted((sorted(group) for group in merged.values()), key=lambda g: g[0])
+        for a, b in candidate_pairs([vector for vector, _ in means], CandidateIndex()):
+            if (fresh[a] or fresh[b]) and pair_score(
+                means[a][0], means[b][0], means[a][1], means[b][1]
+            ) >= CENTROID_THRESHOLD:
+                joined.union(str(a), str(b))
+        parts: dict[str, list[int]] = defaultdict(list)
+        for n in range(len(groups)):
+            parts[joined.find(str(n))].append(n)
+        # In order of their first report, as average-link gives them.
+        merged = sorted(parts.values(), key=lambda ns: min(groups[n][0] for n in ns))
+        joined_groups = [sorted(i for n in ns for i in groups[n]) for ns in merged]
+        means = [
+            means[ns[0]] if len(ns) == 1 else mean(group)
+            for ns, group in zip(merged, joined_groups, strict=True)
+        ]
+        fresh = [len(ns) > 1 for ns in merged]
+        groups = joined_groups
     return groups
 
 

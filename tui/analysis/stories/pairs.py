@@ -27,7 +27,7 @@ PREFIX = 12
 # ...and scored against at most this many of the reports sharing most of them.
 MAX_CANDIDATES = 20
 # A term in more reports' prefixes than this pairs too many to say anything.
-MAX_POSTING = 2000
+MAX_POSTING = 200
 
 Pair = tuple[int, int]
 

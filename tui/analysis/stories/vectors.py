@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 from tui.analysis.stories.features import ReportTerms
 from tui.model.ids import DATE_TERM, NUMBER_TERM, is_name_term
@@ -35,6 +36,7 @@ _SCALES = {
 }
 
 
+@lru_cache(maxsize=1 << 18)
 def kind_of(term: str) -> str:
     """Which kind a term is of: "words", "names" or "numbers" ("" for none of them)."""
     if is_name_term(term):
