@@ -30,6 +30,20 @@ async def analysed(pilot: Pilot) -> Corpus:
     return app.reader.corpus
 
 
+def as_one_story(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every report taken as one story, whatever story clustering makes of a test's few
+    short reports: for tests of panes and facts across all of them (facts are found
+    within a story)."""
+    import tui.pipeline.build
+
+    real = tui.pipeline.build.find_stories
+
+    def one_story(*args: Any, **kwargs: Any) -> Any:
+        return real(*args, **{**kwargs, "one_story": True})
+
+    monkeypatch.setattr(tui.pipeline.build, "find_stories", one_story)
+
+
 def hold(monkeypatch: pytest.MonkeyPatch, name: str) -> threading.Event:
     """Hold `tui.pipeline.build.<name>` (a stage of the analysis: a function or a
     generator function) until the returned event is set (or 10 s have passed)."""

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import tui.app
-from tests.app.harness import analysed
+from tests.app.harness import analysed, as_one_story
 from tui.app.app import NewsprismApp
 from tui.app.screens.fact_matrix import FactDetails, FactMatrix, fact_details, fixed_columns
 from tui.app.screens.help import HelpScreen
@@ -130,8 +130,9 @@ def write_fact_at_the_end(folder: Path) -> list[str]:
 
 @pytest.mark.parametrize("size", [(160, 45), (80, 24)])
 async def test_a_jump_to_a_fact_scrolls_to_it_in_every_pane(
-    tmp_path: Path, size: tuple[int, int]
+    tmp_path: Path, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    as_one_story(monkeypatch)
     app = NewsprismApp(write_fact_at_the_end(tmp_path))
     async with app.run_test(size=size) as pilot:
         corpus = await analysed(pilot)

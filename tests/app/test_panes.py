@@ -10,7 +10,7 @@ import pytest
 from textual.color import Color
 from textual.pilot import Pilot
 
-from tests.app.harness import analysed, notes
+from tests.app.harness import analysed, as_one_story, notes
 from tui.app.app import NewsprismApp
 from tui.app.screens.reader import ReportColumn, pane_limit
 from tui.app.screens.report_list import ReportList
@@ -255,7 +255,10 @@ async def test_filters_apply_to_every_pane(tmp_path: Path) -> None:
         assert [len(reader.pane(i).paragraphs) for i in range(3)] == everything
 
 
-async def test_enter_shows_the_counterpart_in_every_other_pane(tmp_path: Path) -> None:
+async def test_enter_shows_the_counterpart_in_every_other_pane(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    as_one_story(monkeypatch)
     app = NewsprismApp(four_reports(tmp_path))
     async with app.run_test(size=(200, 40)) as pilot:
         corpus = await analysed(pilot)
@@ -285,7 +288,10 @@ async def test_enter_shows_the_counterpart_in_every_other_pane(tmp_path: Path) -
         assert app.focused is reader.pane(0)
 
 
-async def test_follow_mode_keeps_every_other_pane_on_the_fact(tmp_path: Path) -> None:
+async def test_follow_mode_keeps_every_other_pane_on_the_fact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    as_one_story(monkeypatch)
     app = NewsprismApp(four_reports(tmp_path))
     async with app.run_test(size=(120, 35)) as pilot:
         corpus = await analysed(pilot)
@@ -428,7 +434,7 @@ async def test_shrinking_hides_panes_and_widening_shows_them_again(tmp_path: Pat
 def test_find_counterparts_gives_each_pane_another_report(tmp_path: Path) -> None:
     from tui import analyze
 
-    corpus = analyze(four_reports(tmp_path))
+    corpus = analyze(four_reports(tmp_path), one_story=True)
     index = build_fact_index(corpus)
     ids = [r.id for r in corpus.reports]
     assert homs_reports(corpus) == set(ids), "the Homs fact is not in every report"
@@ -447,9 +453,10 @@ def test_find_counterparts_gives_each_pane_another_report(tmp_path: Path) -> Non
 # ---------------------------------------------------------------------- snapshot
 
 
-def test_four_panes_200x40(snap_compare, tmp_path: Path) -> None:
+def test_four_panes_200x40(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Four panes side by side; enter on the Homs paragraph marks its counterpart in the
     other three."""
+    as_one_story(monkeypatch)
 
     async def run_before(pilot: Pilot) -> None:
         await analysed(pilot)
