@@ -106,21 +106,6 @@ def _analysed_paragraphs(reports: Sequence[Report]) -> list[tuple[Report, Paragr
     ]
 
 
-def find_topics(
-    reports: Sequence[Report],
-    mentions: Mapping[str, Sequence[Mention]],
-    entities: Sequence[Entity],
-    user_topics: Iterable[UserTopic] = (),
-    cited: Mapping[str, Sequence[CitedSource]] | None = None,
-) -> tuple[tuple[Topic, ...], dict[str, tuple[str, ...]]]:
-    """Topics of `reports` taken as one story (`story_topics`), then the user's
-    (`user_topic_drafts`), and for each analysed paragraph the ids of its topics."""
-    names = {entity.id: entity.name for entity in entities}
-    drafts = story_topics(reports, mentions, names, cited)
-    drafts.extend(user_topic_drafts(user_topics, reports, mentions, entities))
-    return number_topics(drafts)
-
-
 def story_topics(
     reports: Sequence[Report],
     mentions: Mapping[str, Sequence[Mention]],

@@ -49,6 +49,30 @@ def content_key(*parts: object) -> str:
     return digest.hexdigest()
 
 
+class _Compressing:
+    """A file for a pickler that compresses what it is given as it comes."""
+
+    def __init__(self) -> None:
+        self.compressor = zlib.compressobj(1)
+        self.chunks: list[bytes] = []
+
+    def write(self, data: bytes) -> int:
+        self.chunks.append(self.compressor.compress(data))
+        return len(data)
+
+    def getvalue(self) -> bytes:
+        self.chunks.append(self.compressor.flush())
+        return b"".join(self.chunks)
+
+
+def packed(value: object) -> bytes:
+    """`value` pickled and compressed (zlib), in one stream: the whole pickle, as large
+    as a whole corpus, is never in memory at once."""
+    sink = _Compressing()
+    pickle.Pickler(sink, pickle.HIGHEST_PROTOCOL).dump(value)
+    return sink.getvalue()
+
+
 class AnalysisCache:
     """Get and put pickled values by (kind, key); failures become `warnings`, never errors."""
 
@@ -134,10 +158,7 @@ class AnalysisCache:
             return
         try:
             with paused_gc():
-                rows = [
-                    (kind, key, zlib.compress(pickle.dumps(v, pickle.HIGHEST_PROTOCOL), 1))
-                    for key, v in items
-                ]
+                rows = [(kind, key, packed(v)) for key, v in items]
             self._db.executemany(
                 "INSERT OR REPLACE INTO entries (kind, key, value) VALUES (?, ?, ?)", rows
             )

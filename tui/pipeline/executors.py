@@ -2,9 +2,10 @@
 the caller gives (a Dask cluster's: `scheduler_executor`).
 
 Each story's work is independent (`tui.pipeline.per_story`), so it can run anywhere and
-come back to be joined in story order: the result does not depend on where it ran. The
-local pool's processes are started by a fork server (or spawned where there is none),
-never forked from this process, which may hold other threads (the reader's workers).
+come back to be joined in story order: the result does not depend on where it ran. With
+`jobs` = N, this process and a pool of N - 1 processes share the work; the pool's
+processes are started by a fork server (or spawned where there is none), never forked
+from this process, which may hold other threads (the reader's workers).
 
 A pool costs its start (fresh interpreters importing the analysis) and the shipping of
 each story's reports; it is used only when the measured costs below say it pays: not
@@ -34,8 +35,8 @@ R = TypeVar("R")
 # Measured on a 2-core machine (ECB+ texts, `bench/analysis_scale.py`'s 1,000 reports:
 # 16,800 sentences in 113 stories), in seconds: the per-story analyses (facts, sources
 # and topics) per sentence they read, about 250 us; pickling a story's share of reports
-# to a worker and its results back, about 50 us a sentence; starting a pool of two
-# workers that have imported the analysis, about 0.5 s.
+# to a worker and its results back, about 50 us a sentence; starting a worker that has
+# imported the analysis, about 0.5 s.
 _SECONDS_PER_SENTENCE = 250e-6
 _SHIPPING_PER_SENTENCE = 50e-6
 _POOL_START = 0.5

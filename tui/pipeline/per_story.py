@@ -134,8 +134,9 @@ def story_analyses(
 ) -> tuple[Callable[[], list[StoryFacts]], Callable[[], list[StorySources]]]:
     """Start the per-story analyses of `inputs` (`work` decides where); returns what waits
     for the facts and what waits for the sources and topics. Run elsewhere, both are
-    found in one go (each story shipped once); run here, each when it is waited for, so
-    that the facts are shown before the topics are found."""
+    found in one go (each story shipped once), so once the facts are back nothing runs
+    elsewhere any more; run here, each when it is waited for, so that the facts are
+    shown before the topics are found."""
     if not work.distributes(inputs):
         return (
             lambda: facts_of_stories(inputs, threshold),
