@@ -19,7 +19,7 @@ from tui.model.corpus import Corpus
 from tui.model.stories import Story
 from tui.pipeline.build import analysis_stages
 
-STORY_KEYS = {"id", "title", "reports", "outlets", "dates"}
+STORY_KEYS = {"id", "title", "reports", "outlets", "dates", "counts"}
 ECBPLUS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "ecbplus" / "text"
 # B-cubed F1 of the stories of topics 1-35 (all their texts in one corpus) against the
 # gold stories: measured 0.936 (bench/stories_quality.py --tune 1-35); the floor leaves a
@@ -70,6 +70,11 @@ def test_story_json_keys(seeds_corpus: Corpus) -> None:
     assert story["dates"] == [None, None]
     assert story["outlets"] == sorted({r["source"] for r in data["reports"]})
     assert all(report["story"] == "s1" for report in data["reports"])
+    assert story["counts"] == {
+        "reports": len(data["reports"]),
+        "outlets": len(story["outlets"]),
+        "facts": len(data["facts"]),
+    }
 
 
 def test_corpus_story_lookups(seeds_corpus: Corpus) -> None:
@@ -88,7 +93,9 @@ def test_story_to_dict() -> None:
         "reports": ["r1", "r4"],
         "outlets": ["AP", "Reuters"],
         "dates": ["2024-01-02", None],
+        "counts": {"reports": 2, "outlets": 2},
     }
+    assert story.to_dict(facts=3)["counts"] == {"reports": 2, "outlets": 2, "facts": 3}
 
 
 def test_stories_come_with_the_entities_stage() -> None:

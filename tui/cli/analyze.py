@@ -12,6 +12,7 @@ from tui.cli.common import (
     EXIT_OK,
     EXIT_UNREADABLE,
     Parser,
+    add_format,
     add_inputs,
     add_jobs,
     add_threshold,
@@ -36,14 +37,12 @@ def analyze_parser() -> argparse.ArgumentParser:
     )
     add_inputs(parser)
     add_jobs(parser)
-    parser.add_argument(
-        "--format",
-        choices=("json", "text"),
-        default="json",
-        help="json (default) or text: per report its outlet, title and date, per paragraph "
+    add_format(
+        parser,
+        ("json", "text"),
+        "json (default) or text: per report its outlet, title and date, per paragraph "
         "one line of text and one of its shared facts, cited sources and topics",
     )
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     add_threshold(parser)
     return parser
 

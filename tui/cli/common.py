@@ -90,6 +90,13 @@ def _jobs(text: str) -> int:
     return value
 
 
+def add_format(parser: argparse.ArgumentParser, choices: Sequence[str], help: str) -> None:
+    """`--format` among `choices` (the first is the default), and `-o FILE`: how and
+    where a command writes what it prints."""
+    parser.add_argument("--format", choices=tuple(choices), default=choices[0], help=help)
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+
+
 def add_jobs(parser: argparse.ArgumentParser, *, scheduler: bool = True) -> None:
     """Where the per-story analyses run: `--jobs N` local processes and, for the
     commands that print an analysis, `--scheduler ADDRESS` (a Dask cluster)."""

@@ -12,6 +12,7 @@ from tui.cli.common import (
     EXIT_UNREADABLE,
     EXIT_USAGE,
     Parser,
+    add_format,
     add_inputs,
     add_jobs,
     add_threshold,
@@ -51,8 +52,7 @@ def export_parser() -> argparse.ArgumentParser:
         help="export only this story (its reports' paragraphs, its facts and entities); "
         "`newsprism stories` lists the ids",
     )
-    parser.add_argument("--format", choices=EXPORT_FORMATS, default="md", help="default: md")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    add_format(parser, EXPORT_FORMATS, "default: md")
     add_threshold(parser)
     filters = parser.add_argument_group(
         "paragraph filters (--what paragraphs; all must hold, as in the reader)"

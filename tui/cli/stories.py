@@ -13,6 +13,7 @@ from tui.cli.common import (
     EXIT_OK,
     EXIT_UNREADABLE,
     Parser,
+    add_format,
     add_inputs,
     add_jobs,
     analysed,
@@ -39,15 +40,13 @@ def stories_parser() -> argparse.ArgumentParser:
     )
     add_inputs(parser)
     add_jobs(parser)
-    parser.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="text (default): lines of at most 80 columns, each starting with its story's "
+    add_format(
+        parser,
+        ("text", "json"),
+        "text (default): lines of at most 80 columns, each starting with its story's "
         'id (grep "^s3 "); json: the "stories" of `analyze --format json`, each with its '
         "reports' names",
     )
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     return parser
 
 
@@ -97,7 +96,7 @@ def format_text(corpus: Corpus) -> str:
     for story in corpus.stories:
         tag = f"{story.id:<{width}}"
         lines.append(fitted(f"{tag}  {safe_line(story.title) or '(no title)'}"))
-        summary = f"{tag}    {count_of(len(story.report_ids), 'report')}"
+        summary = f"{tag}    {count_of(story.size, 'report')}"
         span = safe_line(date_span(*story.dates))
         if span:
             summary += f" · {span}"
@@ -122,7 +121,10 @@ def stories_dict(corpus: Corpus) -> dict[str, Any]:
     return {
         "schema": STORIES_SCHEMA,
         "stories": [
-            {**story.to_dict(), "report_names": [names[r] for r in story.report_ids]}
+            {
+                **story.to_dict(len(corpus.story_facts(story.id))),
+                "report_names": [names[r] for r in story.report_ids],
+            }
             for story in corpus.stories
         ],
     }

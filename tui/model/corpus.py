@@ -169,7 +169,7 @@ class Corpus:
                 }
                 for r in self.reports
             ],
-            "stories": [story.to_dict() for story in self.stories],
+            "stories": [story.to_dict(len(self.story_facts(story.id))) for story in self.stories],
             "entities": [entity.to_dict() for entity in self.entities],
             "facts": [fact.to_dict() for fact in self.facts],
             "topics": [topic.to_dict() for topic in self.topics],

@@ -24,11 +24,22 @@ class Story:
     # The first and last ISO date of its reports, where any is known.
     dates: tuple[str | None, str | None] = (None, None)
 
-    def to_dict(self) -> dict[str, Any]:
+    @property
+    def size(self) -> int:
+        """How many reports it holds."""
+        return len(self.report_ids)
+
+    def to_dict(self, facts: int | None = None) -> dict[str, Any]:
+        """Its JSON form; `counts` gives its reports and outlets, and its shared facts
+        when `facts` is known (the facts are found per story, after the stories)."""
+        counts = {"reports": self.size, "outlets": len(self.outlets)}
+        if facts is not None:
+            counts["facts"] = facts
         return {
             "id": self.id,
             "title": self.title,
             "reports": list(self.report_ids),
             "outlets": list(self.outlets),
             "dates": list(self.dates),
+            "counts": counts,
         }

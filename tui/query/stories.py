@@ -95,7 +95,7 @@ def story_rows(corpus: Corpus, facts_found: bool) -> list[StoryRow]:
             id=story.id,
             number=number,
             title=safe_line(story.title),
-            reports=len(story.report_ids),
+            reports=story.size,
             outlets=tuple(safe_line(outlet) for outlet in story.outlets),
             dates=date_span(story.dates),
             facts=None if counts is None else counts[story.id],

@@ -18,11 +18,11 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from tui.app.actions import bindings_for
 from tui.app.report_rows import COLUMNS, ReportRow, filter_rows, sort_rows
+from tui.app.screens.table_screen import TableScreen
 from tui.app.widgets.quiet_footer import QuietFooter
 
 PENDING = "…"
@@ -49,23 +49,21 @@ def row_cells(row: ReportRow) -> list[Text]:
     ]
 
 
-class ReportList(Screen[int | None]):
+class ReportList(TableScreen[int | None]):
     """Dismissed with the chosen report's index (enter), or None (escape)."""
 
     BINDINGS = bindings_for("report_list")
+    sort_columns = COLUMNS
 
     def __init__(
         self, rows: Sequence[ReportRow], pane: str = "the left pane", heading: str = "Reports"
     ) -> None:
-        super().__init__()
+        super().__init__("number")
         self.rows = list(rows)
         # Where `enter` shows the report ("the right pane", "pane 3").
         self.pane_name = pane
         # What the list is ("Reports", "Reports of story 3"): its title's first words.
         self.heading = heading
-        self.sort_column = "number"
-        self.reverse = False
-        self.query_text = ""
 
     def compose(self) -> ComposeResult:
         yield Static(id="report-list-title")
@@ -83,10 +81,6 @@ class ReportList(Screen[int | None]):
         # A blinking cursor repaints twice a second: not over a slow link.
         query.cursor_blink = not getattr(self.app, "low_bandwidth", False)
         query.focus()
-
-    @property
-    def table(self) -> DataTable[Text]:
-        return self.query_one("#report-list-table", DataTable)
 
     @property
     def shown(self) -> list[ReportRow]:
@@ -127,19 +121,10 @@ class ReportList(Screen[int | None]):
 
     # ------------------------------------------------------------------ events
 
-    @on(Input.Changed, "#report-list-filter")
-    def _filter(self, event: Input.Changed) -> None:
-        self.query_text = event.value
-        self._build()
-
     @on(DataTable.RowSelected, "#report-list-table")
     def _selected(self, event: DataTable.RowSelected) -> None:
         key = event.row_key.value
         self._choose(None if key is None else int(key))
-
-    @on(DataTable.HeaderSelected, "#report-list-table")
-    def _header(self, event: DataTable.HeaderSelected) -> None:
-        self.action_sort(str(event.column_key.value))
 
     def _choose(self, index: int | None) -> None:
         if index is not None:
@@ -147,32 +132,5 @@ class ReportList(Screen[int | None]):
 
     # ------------------------------------------------------------------ actions
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "focus_table":
-            # From the filter box only: in the table ↓ moves the cursor.
-            return isinstance(self.focused, Input)
-        return True
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
     def action_choose(self) -> None:
         self._choose(self.highlighted)
-
-    def action_focus_table(self) -> None:
-        self.table.focus()
-
-    def action_sort(self, column: str) -> None:
-        if column == self.sort_column:
-            self.reverse = not self.reverse
-        else:
-            self.sort_column, self.reverse = column, False
-        self._build()
-
-    def action_next_sort(self) -> None:
-        """Sort by the column after the current one ("#" after the last)."""
-        following = (COLUMNS.index(self.sort_column) + 1) % len(COLUMNS)
-        self.action_sort(COLUMNS[following])
-
-    def action_reverse(self) -> None:
-        self.action_sort(self.sort_column)

@@ -24,10 +24,10 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.events import Resize
-from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from tui.app.actions import bindings_for, keys_for
+from tui.app.screens.table_screen import TableScreen
 from tui.app.table_cell import Cell
 from tui.app.widgets.quiet_footer import QuietFooter
 from tui.model.corpus import Corpus
@@ -120,10 +120,11 @@ def story_details(row: StoryRow) -> Text:
     return text
 
 
-class StoryList(Screen[str | None]):
+class StoryList(TableScreen[str | None]):
     """Dismissed with the chosen story's id (enter), or None (escape)."""
 
     BINDINGS = bindings_for("story_list")
+    sort_columns = STORY_COLUMNS
 
     def __init__(
         self,
@@ -137,15 +138,12 @@ class StoryList(Screen[str | None]):
         facts when `facts_found`; `entity_filter`: the reader's, handed back through
         `on_entities` whenever it changes here; `current`: the story open in the reader
         (the cursor starts on it)."""
-        super().__init__()
+        super().__init__(DEFAULT_SORT)
         self.corpus = corpus
         self.rows = story_rows(corpus, facts_found)
         self.entity_filter = entity_filter
         self.current = current
         self.on_entities = on_entities
-        self.sort_column = DEFAULT_SORT
-        self.reverse = False
-        self.query_text = ""
         # The stories the entity filter keeps (None: no entity filter), for that filter.
         self._kept: tuple[EntityFilter, frozenset[str] | None] | None = None
         # The columns' widths as the table has them (None: no columns yet).
@@ -269,11 +267,6 @@ class StoryList(Screen[str | None]):
 
     # ------------------------------------------------------------------ events
 
-    @on(Input.Changed, "#story-list-filter")
-    def _filter(self, event: Input.Changed) -> None:
-        self.query_text = event.value
-        self._build()
-
     @on(DataTable.RowHighlighted, "#story-list-table")
     def _highlighted(self) -> None:
         self._show_details()
@@ -284,20 +277,7 @@ class StoryList(Screen[str | None]):
         if key is not None:
             self.dismiss(str(key))
 
-    @on(DataTable.HeaderSelected, "#story-list-table")
-    def _header(self, event: DataTable.HeaderSelected) -> None:
-        self.action_sort(str(event.column_key.value))
-
     # ------------------------------------------------------------------ actions
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "focus_table":
-            # From the filter box only: in the table ↓ moves the cursor.
-            return isinstance(self.focused, Input)
-        return True
-
-    def action_close(self) -> None:
-        self.dismiss(None)
 
     def action_open_story(self) -> None:
         story_id = self.highlighted
@@ -305,24 +285,6 @@ class StoryList(Screen[str | None]):
             self.notify("No story matches: nothing to open", timeout=3)
             return
         self.dismiss(story_id)
-
-    def action_focus_table(self) -> None:
-        self.table.focus()
-
-    def action_sort(self, column: str) -> None:
-        if column == self.sort_column:
-            self.reverse = not self.reverse
-        else:
-            self.sort_column, self.reverse = column, False
-        self._build()
-
-    def action_next_sort(self) -> None:
-        """Sort by the column after the current one ("#" after the last)."""
-        following = (STORY_COLUMNS.index(self.sort_column) + 1) % len(STORY_COLUMNS)
-        self.action_sort(STORY_COLUMNS[following])
-
-    def action_reverse(self) -> None:
-        self.action_sort(self.sort_column)
 
     # ------------------------------------------------------------------ entities
 

@@ -75,7 +75,7 @@ class StoryPicker(ItemPicker[StoryChoice]):
             return picker_row(item.name, self.name_width, False, "", 1, "this report alone")
         outlets = count_of(len(story.outlets), "outlet")
         note = " · ".join(x for x in (outlets, date_span(*story.dates)) if x)
-        return picker_row(item.name, self.name_width, False, story.id, len(story.report_ids), note)
+        return picker_row(item.name, self.name_width, False, story.id, story.size, note)
 
     def details(self, item: StoryChoice) -> Text:
         text = Text(end="")
@@ -86,7 +86,7 @@ class StoryPicker(ItemPicker[StoryChoice]):
             text.append(": the report alone, in a story of its own")
             return text
         text.append(safe_line(story.title) or "(no title)", "bold")
-        text.append(f"  {story.id} · {count_of(len(story.report_ids), 'report')}")
+        text.append(f"  {story.id} · {count_of(story.size, 'report')}")
         dates = date_span(*story.dates)
         if dates:
             text.append(f" · {safe_line(dates)}")
@@ -99,8 +99,8 @@ class StoryPicker(ItemPicker[StoryChoice]):
                 title = safe_line(report.title)
                 if title:
                     text.append(f" — {title}")
-        if len(story.report_ids) > REPORTS_SHOWN:
-            text.append(f"\n+{len(story.report_ids) - REPORTS_SHOWN} more reports", "dim")
+        if story.size > REPORTS_SHOWN:
+            text.append(f"\n+{story.size - REPORTS_SHOWN} more reports", "dim")
         return text
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

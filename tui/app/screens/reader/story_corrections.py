@@ -64,7 +64,7 @@ class StoryCorrectionsPart(ReaderBase):
         from tui.app.screens.story_picker import StoryPicker, story_choices
 
         others = [s for s in corpus.stories if s.id != story.id]
-        choices = story_choices(others, new_story=len(story.report_ids) > 1)
+        choices = story_choices(others, new_story=story.size > 1)
         about = f"{report.id} {safe_line(report.outlet)}, now in {story.id} {_quoted(story)}"
         picker = StoryPicker(corpus, choices, f"Move {report.id} to which story?", about)
         self.app.push_screen(picker, partial(self._move_picked, report))
