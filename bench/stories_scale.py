@@ -10,7 +10,16 @@ Printed: seconds by step and in all (wall clock, and the process's CPU time: the
 clock of a shared machine says as much about the others), and the growth from the first
 size to the last (near-linear is about 10x for 10x the reports).
 
+Then, at the first size, the incremental clustering (`tui.pipeline.incremental`): the
+clustering of `size` reports is kept as the cache keeps it (pickled and compressed),
+then `--add` more reports come in: the entities are found again over all of them (as
+the pipeline does; not timed), and the time to grow the kept clustering (unpacked,
+the new reports added, the stories made) is printed beside the time to cluster all of
+them again (`find_stories`), with how many of the added reports joined the same reports
+as clustering everything puts them with.
+
     python bench/stories_scale.py [--data ../shared/data/ecbplus] [--sizes 1000,10000]
+        [--add 10]
 """
 
 from __future__ import annotations
@@ -26,20 +35,33 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from facts_scale import DEFAULT_DATA, build_texts
 
 from tui.analysis.entities import find_entities
+from tui.analysis.stories import find_stories
 from tui.analysis.stories.cluster import THRESHOLD, StoryFeatures, story_groups
 from tui.analysis.stories.titles import make_stories
 from tui.ingest.loader import reports_from_texts
-from tui.model.entities import Mention
+from tui.model.document import Report
+from tui.model.entities import Entity, Mention
+from tui.model.stories import Story
 from tui.perf import paused_gc
+from tui.pipeline.cache import packed
+from tui.pipeline.incremental import StoryClustering, StoryState
 
 
-def clustering_seconds(data: Path, size: int) -> dict[str, float]:
-    reports = reports_from_texts(build_texts(data, size))
+def entity_analysis(
+    reports: list[Report],
+) -> tuple[dict[str, tuple[Mention, ...]], tuple[Entity, ...]]:
+    """The mentions by paragraph (as the pipeline sorts them) and the entities."""
     analysis = find_entities(reports)
     by_paragraph: dict[str, list[Mention]] = defaultdict(list)
     for mention in analysis.mentions:
         by_paragraph[mention.paragraph].append(mention)
     mentions = {p: tuple(sorted(ms, key=lambda m: m.start)) for p, ms in by_paragraph.items()}
+    return mentions, tuple(analysis.entities)
+
+
+def clustering_seconds(data: Path, size: int) -> dict[str, float]:
+    reports = reports_from_texts(build_texts(data, size))
+    mentions, _ = entity_analysis(reports)
     # As in the pipeline (`tui.pipeline.build`): no garbage collection while it runs.
     with paused_gc():
         cpu = time.process_time()
@@ -62,10 +84,67 @@ def clustering_seconds(data: Path, size: int) -> dict[str, float]:
     return seconds
 
 
+def incremental_seconds(data: Path, size: int, added: int) -> dict[str, float]:
+    """Growing the kept clustering of `size` reports by `added` against clustering all."""
+    texts = build_texts(data, size + added)
+    first = reports_from_texts(dict(list(texts.items())[:size]))
+    mentions, entities = entity_analysis(first)
+    clustering = StoryClustering()
+    with paused_gc():
+        clustering(first, mentions, entities)
+        start = time.perf_counter()
+        stored = packed(clustering.state)
+        pack = time.perf_counter() - start
+    reports = reports_from_texts(texts)
+    mentions, entities = entity_analysis(reports)
+
+    def kept() -> StoryState:
+        import pickle
+        import zlib
+
+        state = pickle.loads(zlib.decompress(stored))
+        assert isinstance(state, StoryState)
+        return state
+
+    with paused_gc():
+        cpu = time.process_time()
+        start = time.perf_counter()
+        growing = StoryClustering(kept)
+        grown = growing(reports, mentions, entities)
+        grow = time.perf_counter() - start
+        grow_cpu = time.process_time() - cpu
+        assert growing.grown
+        cpu = time.process_time()
+        start = time.perf_counter()
+        whole = find_stories(reports, mentions, entities)
+        full = time.perf_counter() - start
+        full_cpu = time.process_time() - cpu
+    new = [r.id for r in reports[size:]]
+    same = sum(companions(grown, r, new) == companions(whole, r, new) for r in new)
+    return {
+        "grow": grow,
+        "grow cpu": grow_cpu,
+        "full": full,
+        "full cpu": full_cpu,
+        "pack": pack,
+        "kilobytes": len(stored) / 1024,
+        "same": same,
+        "grown stories": len(grown),
+        "stories": len(whole),
+    }
+
+
+def companions(stories: tuple[Story, ...], report: str, left_out: list[str]) -> frozenset[str]:
+    """The other reports of `report`'s story, but those of `left_out`."""
+    story = next(s for s in stories if report in s.report_ids)
+    return frozenset(story.report_ids) - {report, *left_out}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--add", type=int, default=10, help="reports added (0: none)")
     args = parser.parse_args()
     if not (args.data / "text").is_dir():
         print(f"skipped: no ECB+ texts in {args.data}")
@@ -89,6 +168,19 @@ def main() -> int:
         first, last = sizes[0], sizes[-1]
         growth = results[last]["all"] / results[first]["all"]
         print(f"growth {first} -> {last} reports ({last / first:.0f}x): {growth:.1f}x")
+    if args.add > 0:
+        size, added = sizes[0], args.add
+        figures = incremental_seconds(args.data, size, added)
+        print(
+            f"{added} reports added to the kept clustering of {size}: grown in "
+            f"{figures['grow']:.2f} s ({figures['grow cpu']:.2f} s of CPU), clustering all "
+            f"{size + added} again {figures['full']:.2f} s ({figures['full cpu']:.2f} s of "
+            f"CPU); {figures['same']:.0f} of the {added} joined the same reports as "
+            f"clustering all puts them with; {figures['grown stories']:.0f} stories grown, "
+            f"{figures['stories']:.0f} clustered anew; the kept clustering "
+            f"{figures['kilobytes']:.0f} KiB packed, in {figures['pack']:.2f} s",
+            flush=True,
+        )
     return 0
 
 

@@ -122,7 +122,9 @@ class StoryClustering:
     ) -> tuple[Story, ...] | None:
         """The stories of `state` grown by the reports it does not hold; None when it
         cannot be (see the module)."""
-        if state.corrections != corrections or len(state.identities) != len(state.index):
+        if (state.corrections or Corrections()) != (corrections or Corrections()):
+            return None
+        if len(state.identities) != len(state.index):
             return None
         # Where each placed report is now (identical copies: in input order).
         where: dict[str, list[int]] = {}
