@@ -161,9 +161,18 @@ class AnalysisCache:
         """Several entries in one transaction (one disk sync, not one per entry)."""
         if self._db is None:
             return
+        with paused_gc():
+            rows = [(kind, key, packed(v)) for key, v in items]
+        self._put_rows(rows)
+
+    def put_packed(self, kind: str, key: str, data: bytes) -> None:
+        """An entry whose value is already `packed(value)`."""
+        if self._db is not None:
+            self._put_rows([(kind, key, data)])
+
+    def _put_rows(self, rows: list[tuple[str, str, bytes]]) -> None:
+        assert self._db is not None
         try:
-            with paused_gc():
-                rows = [(kind, key, packed(v)) for key, v in items]
             self._db.executemany(
                 "INSERT OR REPLACE INTO entries (kind, key, value) VALUES (?, ?, ?)", rows
             )

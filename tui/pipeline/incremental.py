@@ -40,6 +40,7 @@ from tui.model.document import Report
 from tui.model.entities import Entity, Mention
 from tui.model.ids import id_sort_key, report_key
 from tui.model.stories import Story
+from tui.pipeline.cache import packed
 
 # Reports added since the last full clustering, at most this share of it (else all are
 # clustered again).
@@ -69,12 +70,13 @@ def report_identity(report: Report) -> str:
 class StoryClustering:
     """`find_stories` for the pipeline (`tui.pipeline.build.analysis_stages`), growing
     the `StoryState` that `previous` gives (called once, when the clustering runs) where
-    it can (see the module). After a call `state` is the clustering to keep (None with
-    `one_story`) and `grown` says whether it was grown rather than made anew."""
+    it can (see the module). After a call `kept` is the clustering to keep, packed as
+    the cache stores it (None with `one_story`): the index is not held while the rest
+    of the analysis runs; `grown` says whether it was grown rather than made anew."""
 
     def __init__(self, previous: Callable[[], StoryState | None] | None = None) -> None:
         self._previous = previous
-        self.state: StoryState | None = None
+        self.kept: bytes | None = None
         self.grown = False
 
     def __call__(
@@ -86,7 +88,7 @@ class StoryClustering:
         one_story: bool = False,
         corrections: Corrections | None = None,
     ) -> tuple[Story, ...]:
-        self.state, self.grown = None, False
+        self.kept, self.grown = None, False
         if one_story or not reports:
             return find_stories(
                 reports, mentions, entities, one_story=one_story, corrections=corrections
@@ -102,12 +104,14 @@ class StoryClustering:
         groups = corrected_groups(reports, index.groups(), _story_corrections(corrections))
         stories = make_stories(reports, groups, index.features.scores)
         story_of_report = {r: story.id for story in stories for r in story.report_ids}
-        self.state = StoryState(
-            index,
-            tuple(identities),
-            tuple(story_of_report[report.id] for report in reports),
-            corrections,
-            len(reports),
+        self.kept = packed(
+            StoryState(
+                index,
+                tuple(identities),
+                tuple(story_of_report[report.id] for report in reports),
+                corrections,
+                len(reports),
+            )
         )
         return stories
 
@@ -163,12 +167,14 @@ class StoryClustering:
             key=lambda story: id_sort_key(story.id),
         )
         story_of_report = {r: story.id for story in stories for r in story.report_ids}
-        self.state = StoryState(
-            index,
-            tuple(identities[position] for position in order),
-            tuple(story_of_report[reports[position].id] for position in order),
-            corrections,
-            state.clustered,
+        self.kept = packed(
+            StoryState(
+                index,
+                tuple(identities[position] for position in order),
+                tuple(story_of_report[reports[position].id] for position in order),
+                corrections,
+                state.clustered,
+            )
         )
         return tuple(stories)
 

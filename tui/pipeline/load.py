@@ -380,8 +380,8 @@ class Loader:
                     tuple(self._keys),
                 )
                 self.cache.put("inputs", self._inputs[0], entry)
-            if self.cache is not None and clustering is not None and clustering.state is not None:
-                self.cache.put("stories", self._stories_key, clustering.state)
+            if self.cache is not None and clustering is not None and clustering.kept is not None:
+                self.cache.put_packed("stories", self._stories_key, clustering.kept)
             yield stage, self._finished(corpus)
 
     def _stored_stories(self) -> StoryState | None:
