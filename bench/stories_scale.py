@@ -16,9 +16,10 @@ then `--add` more reports come in: the entities are found again over all of them
 the pipeline does; not timed), and the time to grow the kept clustering (unpacked,
 the new reports added, the stories made) is printed beside the time to cluster all of
 them again (`find_stories`), with how many of the added reports joined the same reports
-as clustering everything puts them with; and what keeping a clustering costs the first
-time (its size packed; the time to cluster and pack it against `find_stories` alone).
-These times are the best of `--runs` (3).
+as clustering everything puts them with (or a story holding all those), and how many of
+the old reports' stories clustering everything regroups (growing keeps them); and what
+keeping a clustering costs the first time (its size packed; the time to cluster and
+pack it against `find_stories` alone). These times are the best of `--runs` (3).
 
     python bench/stories_scale.py [--data ../shared/data/ecbplus] [--sizes 1000,10000]
         [--add 10] [--runs 3]
@@ -115,6 +116,11 @@ def incremental_seconds(data: Path, size: int, added: int, runs: int) -> dict[st
     whole = find_stories(reports, mentions, entities)
     new = [r.id for r in reports[size:]]
     same = sum(companions(grown, r, new) == companions(whole, r, new) for r in new)
+    within = sum(companions(grown, r, new) >= companions(whole, r, new) for r in new)
+    old = {r.id for r in first}
+    # The old reports' stories (as kept) that clustering all makes otherwise.
+    kept_stories = {frozenset(s.report_ids) & old for s in grown} - {frozenset()}
+    regrouped = kept_stories - ({frozenset(s.report_ids) & old for s in whole} - {frozenset()})
     return {
         "grow": grow[0],
         "grow cpu": grow[1],
@@ -124,6 +130,9 @@ def incremental_seconds(data: Path, size: int, added: int, runs: int) -> dict[st
         "keeping": keeping[0],
         "kilobytes": len(stored) / 1024,
         "same": same,
+        "within": within,
+        "regrouped": len(regrouped),
+        "old stories": len(kept_stories),
         "grown stories": len(grown),
         "stories": len(whole),
     }
@@ -184,8 +193,11 @@ def main() -> int:
             f"{added} reports added to the kept clustering of {size}: grown in "
             f"{figures['grow']:.2f} s ({figures['grow cpu']:.2f} s of CPU), clustering all "
             f"{size + added} again {figures['full']:.2f} s ({figures['full cpu']:.2f} s of "
-            f"CPU); {figures['same']:.0f} of the {added} joined the same reports as "
-            f"clustering all puts them with; {figures['grown stories']:.0f} stories grown, "
+            f"CPU). Of the {added} added, {figures['same']:.0f} joined the same reports as "
+            f"clustering all puts them with, {figures['within']:.0f} a story holding all "
+            f"those; clustering all regroups {figures['regrouped']:.0f} of the "
+            f"{figures['old stories']:.0f} stories of the old reports (kept as they were "
+            f"when grown); {figures['grown stories']:.0f} stories grown, "
             f"{figures['stories']:.0f} clustered anew. The kept clustering: "
             f"{figures['kilobytes']:.0f} KiB packed; clustering {size} and keeping it "
             f"{figures['keeping']:.2f} s, without keeping it {figures['plain']:.2f} s",
