@@ -133,6 +133,16 @@ def test_an_unrelated_report_starts_a_story_after_the_others(
     assert grown.reports[0].name == "000-other" and grown.reports[0].id == "r1"
 
 
+def test_a_copy_of_a_report_joins_its_story(folder: Path, clusterings: list[int]) -> None:
+    texts, _, names = texts_and_events()
+    write(folder, texts, names)
+    first = story_by_name(analysed(folder))
+    (folder / "zz-copy.txt").write_text(texts[names[0]], encoding="utf-8")
+    after = story_by_name(analysed(folder))
+    assert len(clusterings) == 1
+    assert after["zz-copy"] == after[names[0]] == first[names[0]]
+
+
 def test_a_clustering_grows_again_and_again(folder: Path, clusterings: list[int]) -> None:
     texts, events, names = texts_and_events()
     write(folder, texts, names[:-4])
@@ -199,6 +209,23 @@ def test_story_corrections_apply_on_a_grown_clustering(
     # Without the correction (other corrections): everything clustered again.
     analysed(folder)
     assert len(clusterings) == 3
+
+
+def test_a_kept_clustering_that_does_not_fit_is_as_none(
+    folder: Path, clusterings: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts, _, names = texts_and_events()
+    write(folder, texts, names[:-1])
+    analysed(folder)
+    write(folder, texts, names[-1:])
+
+    def broken(*args: object) -> None:
+        raise KeyError("e7")
+
+    monkeypatch.setattr(StoryIndex, "add_all", broken)
+    corpus = analysed(folder)
+    assert len(clusterings) == 2
+    assert corpus.to_dict() == load_corpus([folder]).to_dict()
 
 
 def test_one_story_keeps_no_clustering(folder: Path, clusterings: list[int]) -> None:

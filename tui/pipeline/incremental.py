@@ -17,7 +17,8 @@ time; a report of the state was removed or changed; other corrections (entities 
 stories); `one_story`; more reports come in since the last full clustering than
 `MAX_GROWTH` of it (the new terms' weights and the reports' reference scores drift
 from what clustering everything would give); another program version or cache format
-(the state's key holds them). The stories of a grown clustering can differ from those
+(the state's key holds them); a kept clustering that fails to grow (the cache never
+stops an analysis). The stories of a grown clustering can differ from those
 of clustering everything at once (see `StoryIndex`): a report joins one story and
 never makes two one, and old reports never move.
 
@@ -96,7 +97,10 @@ class StoryClustering:
         identities = [report_identity(report) for report in reports]
         previous = self._previous() if self._previous is not None else None
         if previous is not None:
-            stories = self._grow(previous, reports, identities, mentions, entities, corrections)
+            try:
+                stories = self._grow(previous, reports, identities, mentions, entities, corrections)
+            except Exception:  # a kept clustering that does not fit: as if there were none
+                stories = None
             if stories is not None:
                 self.grown = True
                 return stories
