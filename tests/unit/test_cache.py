@@ -51,8 +51,9 @@ def test_a_changed_file_is_read_again_alone(reports: Path, cache_dir: Path) -> N
     )
     cache = AnalysisCache()
     corpus = tui.analyze([reports], cache=cache)
-    # One report from the cache (the unchanged one); the changed one and the corpus anew.
-    assert cache.hits == 1
+    # One report from the cache (the unchanged one) and the folder's story clustering
+    # (not grown: a report changed); the changed one and the corpus anew.
+    assert cache.hits == 2
     assert "A new paragraph about Aleppo." in corpus.reports[1].text
     assert corpus.to_dict() == tui.analyze([reports]).to_dict()
 
@@ -62,7 +63,8 @@ def test_an_added_file_is_analysed_with_the_others(reports: Path, cache_dir: Pat
     (reports / "zz.txt").write_text("Rebels reached the city of Homs on Sunday.", "utf-8")
     cache = AnalysisCache()
     corpus = tui.analyze([reports], cache=cache)
-    assert len(corpus.reports) == 3 and cache.hits == 2
+    # The two reports and the story clustering (grown) from the cache.
+    assert len(corpus.reports) == 3 and cache.hits == 3
     homs = next(e for e in corpus.entities if e.name == "Homs")
     assert "r3" in homs.reports
 

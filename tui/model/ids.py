@@ -137,6 +137,13 @@ def is_name_term(term: str) -> bool:
     return term[:2] in NAME_TERMS
 
 
+def unseen_entity(name: str) -> str:
+    """What an entity first named after the stories were clustered stands for in a grown
+    clustering (`tui.analysis.stories.incremental`): its name, marked so that no entity
+    id takes it."""
+    return "+" + name
+
+
 def term_entity(term: str) -> str:
     """The entity id of an `E:` term (the rest of a `D:` term)."""
     return term[2:]

@@ -12,7 +12,9 @@ from tui.model.pickling import compact_pickle
 @dataclass(frozen=True, slots=True)
 class Story:
     """A story of the corpus. Ids run `s1`, `s2`... by size, largest first (ties: the
-    story whose first report comes first); every report is in exactly one story."""
+    story whose first report comes first), except after reports were added to a cached
+    clustering (`tui.pipeline.incremental`): the old stories keep their ids and new ones
+    are numbered after them. Every report is in exactly one story."""
 
     id: str
     # In corpus order.

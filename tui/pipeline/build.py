@@ -4,7 +4,7 @@ reads the files and keeps the cache)."""
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor
 
 from tui.analysis.entities import find_entities
@@ -15,6 +15,7 @@ from tui.model.corpus import Corpus, LoadError
 from tui.model.corrections import Corrections
 from tui.model.document import Report
 from tui.model.entities import Mention
+from tui.model.stories import Story
 from tui.perf import paused_gc
 from tui.pipeline.executors import StoryWork
 from tui.pipeline.per_story import (
@@ -41,6 +42,7 @@ def analysis_stages(
     one_story: bool = False,
     jobs: int | None = None,
     executor: Executor | None = None,
+    clustering: Callable[..., tuple[Story, ...]] | None = None,
 ) -> Iterator[tuple[str, Corpus]]:
     """The analyses one stage at a time, each yielding (stage, the corpus so far): first
     the entities and their mentions (over all reports) with the stories (all reports in
@@ -51,7 +53,10 @@ def analysis_stages(
 
     The per-story work runs on `executor` when one is given (a Dask cluster's), else on
     a pool of `jobs` local processes (default: every core) when that pays, else here;
-    the result is the same wherever it ran."""
+    the result is the same wherever it ran.
+
+    `clustering` finds the stories instead of `find_stories` (with its arguments): the
+    loader's `tui.pipeline.incremental.StoryClustering`, which grows a cached one."""
     with paused_gc():
         analysis = find_entities(reports, corrections)
         by_paragraph: dict[str, list[Mention]] = defaultdict(list)
@@ -60,7 +65,7 @@ def analysis_stages(
             by_paragraph[mention.paragraph].append(mention)
             by_entity[mention.entity].add(mention.paragraph)
         mentions = {p: tuple(sorted(ms, key=lambda m: m.start)) for p, ms in by_paragraph.items()}
-        stories = find_stories(
+        stories = (clustering or find_stories)(
             reports, mentions, analysis.entities, one_story=one_story, corrections=corrections
         )
         corpus = Corpus(

@@ -7,6 +7,11 @@ Two kinds of entries, both keyed by content, never by file name or time:
 - a whole analysed corpus, by the keys of all its reports plus the settings
   (corrections, user topics, fact threshold): reopening an unchanged corpus loads it.
 
+Beside them the loader keeps (`tui.pipeline.load`): a whole input's entry, by its files'
+sizes and times (the key of its corpus, its reports' keys); and an input's story
+clustering, by its paths as given (`tui.pipeline.incremental.StoryState`), grown when
+reports are added to it.
+
 Values are pickled and compressed. The file lives in the user's own cache directory
 (platformdirs; NEWSPRISM_CACHE_DIR overrides). A corrupt cache is discarded and a locked
 one skipped, each with a one-line warning: the cache never stops an analysis.
@@ -28,7 +33,7 @@ from tui.version import __version__
 
 FILE_NAME = "analysis.sqlite3"
 # Bump when the model or an analysis changes what it produces.
-FORMAT = 6
+FORMAT = 7
 
 
 def cache_path() -> Path:
@@ -156,9 +161,18 @@ class AnalysisCache:
         """Several entries in one transaction (one disk sync, not one per entry)."""
         if self._db is None:
             return
+        with paused_gc():
+            rows = [(kind, key, packed(v)) for key, v in items]
+        self._put_rows(rows)
+
+    def put_packed(self, kind: str, key: str, data: bytes) -> None:
+        """An entry whose value is already `packed(value)`."""
+        if self._db is not None:
+            self._put_rows([(kind, key, data)])
+
+    def _put_rows(self, rows: list[tuple[str, str, bytes]]) -> None:
+        assert self._db is not None
         try:
-            with paused_gc():
-                rows = [(kind, key, packed(v)) for key, v in items]
             self._db.executemany(
                 "INSERT OR REPLACE INTO entries (kind, key, value) VALUES (?, ?, ?)", rows
             )

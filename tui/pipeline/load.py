@@ -11,7 +11,10 @@ reader per browser session):
    `sources.toml`, the settings: see `_inputs_key`) is taken whole from the cache
    instead of file by file;
 4. `stages(corrections)` yields (stage, corpus so far) for each analysis stage
-   (`tui.model.corpus.ANALYSIS_STAGES`); the last is the whole corpus, stored in the cache.
+   (`tui.model.corpus.ANALYSIS_STAGES`); the last is the whole corpus, stored in the cache,
+   with the story clustering of these inputs (the paths and recursion as given): when
+   reports are added to them, the clustering grows instead of being redone
+   (`tui.pipeline.incremental`).
 
 `load_corpus` runs all of it at once. Warnings (a `sources.toml` entry naming no file...)
 go to `warn` as soon as they are known, and into `Corpus.warnings`.
@@ -38,6 +41,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
     from tui.analysis.topics import UserTopic
+    from tui.pipeline.incremental import StoryClustering, StoryState
 
 # The analysis (`tui.pipeline.build`) is imported when it runs: finding the files and
 # reading the first one (the reader's first screen, `serve`) need none of it.
@@ -89,10 +93,12 @@ def cached_stages(
     one_story: bool = False,
     jobs: int | None = None,
     executor: Executor | None = None,
+    clustering: StoryClustering | None = None,
 ) -> Iterator[tuple[str, Corpus]]:
     """`build.analysis_stages`, or only its last stage, from the cache, when nothing it
     uses changed; a fresh analysis is stored when its last stage is done. Where it runs
-    (`jobs`, `executor`) changes nothing in it, so it is not in the cache's key."""
+    (`jobs`, `executor`) changes nothing in it, so it is not in the cache's key.
+    `clustering` (when given) finds the stories (see `build.analysis_stages`)."""
     from tui.pipeline import build
 
     def stages() -> Iterator[tuple[str, Corpus]]:
@@ -104,6 +110,7 @@ def cached_stages(
             one_story=one_story,
             jobs=jobs,
             executor=executor,
+            clustering=clustering,
         )
 
     if cache is None or len(report_keys) != len(reports):
@@ -132,6 +139,17 @@ def _corpus_key(
     return content_key(
         tuple(report_keys), corrections, tuple(user_topics), DEFAULT_THRESHOLD, one_story
     )
+
+
+def _stories_key(paths: Sequence[str | os.PathLike[str]], recursive: bool) -> str:
+    """The key of the story clustering of these inputs: the paths as given (resolved)."""
+    resolved = []
+    for path in paths:
+        try:
+            resolved.append(str(Path(path).resolve()))
+        except (OSError, RuntimeError):
+            resolved.append(str(Path(path).absolute()))
+    return content_key("stories", tuple(resolved), recursive)
 
 
 # A file changed this recently (ctime or mtime, in ns) may change again without its
@@ -201,7 +219,10 @@ class Loader:
     ) -> None:
         # `found`: what `discover(paths, recursive)` already found (the command line
         # checks there is something to read before the reader starts).
+        paths = list(paths)
         self.found = found if found is not None else discover(paths, recursive=recursive)
+        # The key of these inputs' story clustering (grown when reports are added).
+        self._stories_key = _stories_key(paths, recursive)
         self.cache = cache
         self.user_topics = tuple(user_topics)
         # Every report taken to be about one story (no story clustering).
@@ -329,6 +350,11 @@ class Loader:
         if self._whole is not None and same_settings:
             yield ANALYSIS_STAGES[-1], self._finished(self._whole)
             return
+        clustering = None
+        if self.cache is not None:
+            from tui.pipeline.incremental import StoryClustering
+
+            clustering = StoryClustering(self._stored_stories)
         stages = cached_stages(
             self.reports,
             self.errors,
@@ -339,6 +365,7 @@ class Loader:
             one_story=self.one_story,
             jobs=self.jobs,
             executor=self.executor,
+            clustering=clustering,
         )
         for stage, corpus in stages:
             if stage != ANALYSIS_STAGES[-1]:
@@ -353,7 +380,18 @@ class Loader:
                     tuple(self._keys),
                 )
                 self.cache.put("inputs", self._inputs[0], entry)
+            if self.cache is not None and clustering is not None and clustering.kept is not None:
+                self.cache.put_packed("stories", self._stories_key, clustering.kept)
             yield stage, self._finished(corpus)
+
+    def _stored_stories(self) -> StoryState | None:
+        """The story clustering stored for these inputs, if any."""
+        from tui.pipeline.incremental import StoryState
+
+        if self.cache is None:
+            return None
+        state = self.cache.get("stories", self._stories_key)
+        return state if isinstance(state, StoryState) else None
 
     def _finished(self, corpus: Corpus) -> Corpus:
         return replace(corpus, errors=tuple(self.errors), warnings=tuple(self.warnings))

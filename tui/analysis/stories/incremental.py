@@ -16,12 +16,22 @@ reports in another order. What it keeps: a report that restates one already in j
 its story, and one sharing nothing with any starts its own; tests check that on clear
 coverage the result is that of clustering from scratch. Cluster from scratch
 (`find_stories`) when many reports have come in.
+
+Kept from one analysis to the next (`tui.pipeline.incremental` stores it pickled in
+the analysis cache, without its reports: `rebind` gives it the reports again), the
+entities of the later analysis are not numbered as those of the first (entity ids go
+by mention counts): `add_all` takes the later analysis's entities and names each as
+the index knows it (by an alias they share), or, new to it, by its name
+(`tui.model.ids.unseen_entity`). `kept_ids` numbers the grown (and corrected) groups
+so that a story keeps its id.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from typing import Any
 
 from tui.analysis.stories.cluster import (
     THRESHOLD,
@@ -36,17 +46,27 @@ from tui.analysis.stories.linkage import linked_pairs
 from tui.analysis.stories.pairs import MAX_CANDIDATES, pair_score
 from tui.analysis.stories.titles import by_size, centralities, story_of
 from tui.model.document import Report
-from tui.model.entities import Mention
-from tui.model.ids import story_id
+from tui.model.entities import Entity, Mention
+from tui.model.ids import id_number, id_sort_key, story_id, unseen_entity
 from tui.model.stories import Story
 
 
 class StoryIndex:
     """Reports in stories, and what it takes to place one more (see the module)."""
 
-    def __init__(self, features: StoryFeatures, reports: Sequence[Report]) -> None:
+    def __init__(
+        self,
+        features: StoryFeatures,
+        reports: Sequence[Report],
+        entities: Iterable[Entity] = (),
+    ) -> None:
         self.features = features
         self.reports = list(reports)
+        # The entity id (as in the terms) each alias stands for (see `add_all`).
+        self.names: dict[str, str] = {}
+        for entity in entities:
+            for alias in entity.aliases:
+                self.names.setdefault(alias, entity.id)
         scores = features.scores
         self.references = reference_scores(scores, len(features))
         # Story number (1 for `s1`...) by report index, and report indexes by number.
@@ -59,10 +79,66 @@ class StoryIndex:
 
     @classmethod
     def build(
-        cls, reports: Sequence[Report], mentions: Mapping[str, Sequence[Mention]]
+        cls,
+        reports: Sequence[Report],
+        mentions: Mapping[str, Sequence[Mention]],
+        entities: Iterable[Entity] = (),
     ) -> StoryIndex:
-        """The stories of `reports` (as `find_stories` finds them), ready to grow."""
-        return cls(StoryFeatures.of(reports, mentions), reports)
+        """The stories of `reports` (as `find_stories` finds them), ready to grow
+        (`entities`, those the mentions name: for `add_all` in a later analysis)."""
+        return cls(StoryFeatures.of(reports, mentions), reports, entities)
+
+    def __len__(self) -> int:
+        return len(self.story_number)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled without its reports (the cache holds them already): `rebind`."""
+        state = dict(self.__dict__)
+        state["reports"] = []
+        return state
+
+    def rebind(self, reports: Sequence[Report]) -> None:
+        """Its reports again, in the order they were placed (their ids may have changed)."""
+        if len(reports) != len(self):
+            raise ValueError(f"{len(reports)} reports for an index of {len(self)}")
+        self.reports = list(reports)
+
+    def groups(self) -> list[list[int]]:
+        """The stories' report indexes (in the order placed), by story number."""
+        return [sorted(group) for _, group in sorted(self.members.items())]
+
+    def add_all(
+        self,
+        reports: Sequence[Report],
+        mentions: Mapping[str, Sequence[Mention]],
+        entities: Iterable[Entity],
+    ) -> list[str]:
+        """`add` each report in turn, from another analysis than the index's: `entities`
+        and `mentions` are that analysis's, and its entity ids are taken to the index's
+        first (an entity it did not know stands for its name)."""
+        known = self._entity_ids(entities)
+        ids = []
+        for report in reports:
+            own = {
+                p.id: tuple(replace(m, entity=known.get(m.entity, m.entity)) for m in found)
+                for p in report.paragraphs
+                if (found := mentions.get(p.id))
+            }
+            ids.append(self.add(report, own))
+        return ids
+
+    def _entity_ids(self, entities: Iterable[Entity]) -> dict[str, str]:
+        """Each entity's id -> the id the index knows it by: that of the first of its
+        aliases the index knows, else its name marked as unseen."""
+        entities = list(entities)
+        known: dict[str, str] = {}
+        for entity in entities:
+            found = next((self.names[a] for a in entity.aliases if a in self.names), None)
+            known[entity.id] = found if found is not None else unseen_entity(entity.name)
+        for entity in entities:
+            for alias in entity.aliases:
+                self.names.setdefault(alias, known[entity.id])
+        return known
 
     def add(self, report: Report, mentions: Mapping[str, Sequence[Mention]]) -> str:
         """Put `report` into the story it is closest to, or a new one: that story's id."""
@@ -103,3 +179,28 @@ class StoryIndex:
             story_of(story_id(number), self.reports, group, centrality)
             for number, group in sorted(self.members.items())
         )
+
+
+def kept_ids(groups: Sequence[Sequence[int]], before: Mapping[int, str]) -> list[str]:
+    """A story id for each group (of report indexes), keeping those of `before` (report
+    index -> the id of its story before): an id goes to the group holding most of its
+    reports (ties: the group that comes first), unless an id before it (in number order)
+    took that group; the groups left get the next ids after the highest, largest first
+    (ties: the one whose first report comes first)."""
+    holding: dict[str, Counter[int]] = defaultdict(Counter)
+    for number, group in enumerate(groups):
+        for index in group:
+            if index in before:
+                holding[before[index]][number] += 1
+    ids: list[str | None] = [None] * len(groups)
+    for old in sorted(holding, key=id_sort_key):
+        counts = holding[old]
+        best = min(counts, key=lambda number: (-counts[number], number))
+        if ids[best] is None:
+            ids[best] = old
+    fresh = max((id_number(old) for old in before.values()), default=0) + 1
+    left = [n for n, an_id in enumerate(ids) if an_id is None]
+    for number in sorted(left, key=lambda n: (-len(groups[n]), min(groups[n]))):
+        ids[number] = story_id(fresh)
+        fresh += 1
+    return [an_id for an_id in ids if an_id is not None]
