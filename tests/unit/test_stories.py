@@ -122,6 +122,20 @@ def test_titles_are_safe_lead_sentences() -> None:
         assert len(story.title) <= 100
 
 
+def test_titles_are_not_cut_at_a_decimal_point() -> None:
+    # A figure written "$3. 2 million" (a space after its decimal point) is not a
+    # sentence end: the title is the whole headline, not "Lyon robbers grab $3."
+    texts = {
+        "a.txt": "http://example.com/lyon-heist\n\n"
+        "Lyon robbers grab $3. 2 million worth of gems\n\n"
+        "Three men drove a van into a jewellery shop in Lyon on Tuesday and took gems.\n",
+    }
+    corpus = tui.analyze_texts(texts)
+    assert [story.title for story in corpus.stories] == [
+        "Lyon robbers grab $3. 2 million worth of gems"
+    ]
+
+
 def test_the_one_story_setting_is_in_the_cache_key(tmp_path) -> None:
     from tui.pipeline.cache import AnalysisCache
     from tui.pipeline.load import load_corpus
