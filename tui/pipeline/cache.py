@@ -28,7 +28,7 @@ from tui.version import __version__
 
 FILE_NAME = "analysis.sqlite3"
 # Bump when the model or an analysis changes what it produces.
-FORMAT = 6
+FORMAT = 7
 
 
 def cache_path() -> Path:
