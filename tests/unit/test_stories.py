@@ -139,6 +139,26 @@ def test_seams_lie_between_parts_of_a_group_joined_late() -> None:
     assert story_parts(["0.0", "0.0", "0.1", "0.1", "0.1", ""]) == ()
 
 
+@pytest.mark.parametrize("seed", range(5))
+def test_parts_on_the_way_are_average_link_at_their_threshold(seed: int) -> None:
+    from tui.analysis.stories.linkage import average_link, average_link_and_parts
+
+    rng = random.Random(seed)
+    count = 60
+    scores = {
+        (i, j): rng.random()
+        for i in range(count)
+        for j in range(i + 1, count)
+        if rng.random() < 0.15
+    }
+    groups, parts = average_link_and_parts(count, scores, 0.3, 5, 0.6)
+    assert groups == average_link(count, scores, 0.3, 5)
+    assert parts == average_link(count, scores, 0.6, 5)
+    # Nested: every part lies in one group.
+    group_of = {i: n for n, group in enumerate(groups) for i in group}
+    assert all(len({group_of[i] for i in part}) == 1 for part in parts)
+
+
 def test_titles_are_not_cut_at_a_decimal_point() -> None:
     # A figure written "$3. 2 million" (a space after its decimal point) is not a
     # sentence end: the title is the whole headline, not "Lyon robbers grab $3."

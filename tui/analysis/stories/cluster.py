@@ -38,7 +38,7 @@ from collections.abc import Mapping, Sequence
 
 from tui.analysis.stories.corrections import corrected_groups
 from tui.analysis.stories.features import ReportTerms, report_terms
-from tui.analysis.stories.linkage import average_link
+from tui.analysis.stories.linkage import average_link_and_parts
 from tui.analysis.stories.pairs import (
     MAX_CANDIDATES,
     CandidateIndex,
@@ -132,9 +132,10 @@ def story_clustering(
     """The groups of `story_groups`, and each report's part (see `seam_parts`)."""
     count = len(features)
     scaled = locally_scaled(features.scores, count)
-    coarse = average_link(count, scaled, threshold, compared=MAX_CANDIDATES)
-    # Average-link stopped at a higher threshold: the same joins, fewer of them.
-    fine = average_link(count, scaled, max(threshold, SEAM_THRESHOLD), compared=MAX_CANDIDATES)
+    # The parts: the groups average-link had before its joins below SEAM_THRESHOLD.
+    coarse, fine = average_link_and_parts(
+        count, scaled, threshold, MAX_CANDIDATES, max(threshold, SEAM_THRESHOLD)
+    )
     return joined_by_centroid(features, coarse), seam_parts(count, coarse, fine)
 
 

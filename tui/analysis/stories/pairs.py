@@ -68,17 +68,18 @@ class CandidateIndex:
         prefix terms anywhere in their vectors, most first. A short report's heaviest
         terms are often minor terms of a long report of its story, in no prefix of it."""
         hits: Counter[int] = Counter()
-        held: Counter[int] = Counter()
         for term in prefix:
             members = self.postings.get(term, ())
             if len(members) <= MAX_POSTING:
                 hits.update(members)
-            holders = self.holders.get(term, ())
-            if len(holders) <= MAX_POSTING:
-                held.update(holders)
         hits.pop(index, None)
         found = [j for j, _ in hits.most_common(MAX_CANDIDATES)]
         if len(found) < MAX_CANDIDATES:
+            held: Counter[int] = Counter()
+            for term in prefix:
+                holders = self.holders.get(term, ())
+                if len(holders) <= MAX_POSTING:
+                    held.update(holders)
             more = [(j, n) for j, n in held.items() if n >= HELD_TERMS and j != index]
             more = [(j, n) for j, n in more if j not in hits]
             more.sort(key=lambda item: -item[1])
