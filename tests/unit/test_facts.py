@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 import tui
-from tui.analysis.facts import LINK_FLOOR, _candidate_pairs, find_fact_links
+from tui.analysis.facts import LINK_FLOOR, _candidate_pairs, find_fact_links, find_facts
 from tui.analysis.terms import stem
 from tui.model.corpus import Corpus
 from tui.pipeline.build import with_fact_threshold
@@ -149,6 +149,36 @@ def test_discrepancies_in_numbers_and_days() -> None:
     assert ("date", "saturday vs sunday") in details
     # Qusair / Qusayr are spellings of one entity: not a discrepancy.
     assert not any("qus" in d.detail.lower() for d in corpus.facts[0].discrepancies)
+
+
+def test_no_fact_crosses_a_seam_of_its_story() -> None:
+    """Reports in two parts of one story with a seam between them (see
+    `tui.analysis.stories.cluster`) share no fact; parts under other prefixes (joined by
+    other evidence) and reports in no part do."""
+    from tui.ingest.loader import reports_from_texts
+
+    reports = reports_from_texts(
+        {
+            "a.txt": "Fire crews evacuated the hospital in Leeds after a gas leak, police said.",
+            "b.txt": "After a gas leak, fire crews evacuated the hospital in Leeds, police said.",
+            "c.txt": "Police said fire crews evacuated the Leeds hospital after a gas leak.",
+        }
+    )
+    ids = [report.id for report in reports]
+
+    def reports_linked(apart: dict[str, str] | None) -> set[frozenset[str]]:
+        analysis, _ = find_facts(reports, {}, apart=apart)
+        found = set()
+        for fact in analysis.facts:
+            found |= {frozenset((a, b)) for a in fact.reports for b in fact.reports if a < b}
+        return found
+
+    every = {frozenset(pair) for pair in [(ids[0], ids[1]), (ids[0], ids[2]), (ids[1], ids[2])]}
+    assert reports_linked(None) == every
+    # a and b on two sides of a seam; c in no part links with both.
+    assert reports_linked({ids[0]: "0.1", ids[1]: "0.2"}) == every - {frozenset(ids[:2])}
+    # Parts of two groups joined otherwise (another prefix) are no seam.
+    assert reports_linked({ids[0]: "0.1", ids[1]: "3.2"}) == every
 
 
 def test_threshold_moves_without_rescoring(seeds_corpus: Corpus) -> None:

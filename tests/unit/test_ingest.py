@@ -652,6 +652,30 @@ def test_sentence_ending_with_month_may():
     assert sentence_texts(report) == ["The talks began in May.", "Officials said little."]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Robbers grab $3. 2 million in gems. Police are searching.",
+            ["Robbers grab $3. 2 million in gems.", "Police are searching."],
+        ),
+        ("Sales fell 4. 5 percent in May.", ["Sales fell 4. 5 percent in May."]),
+        ("Output rose 1. 5% last year.", ["Output rose 1. 5% last year."]),
+        ("A ($2. 6-million) haul was taken.", ["A ($2. 6-million) haul was taken."]),
+        # A sentence that starts with a number after one that ends with one stays apart.
+        (
+            "The score was 3-2. 15 minutes later it ended.",
+            ["The score was 3-2.", "15 minutes later it ended."],
+        ),
+        ("He scored 10. 2008 was his year.", ["He scored 10.", "2008 was his year."]),
+    ],
+)
+def test_a_decimal_point_before_a_space_ends_no_sentence(text, expected):
+    report = plain(text)
+    assert sentence_texts(report) == expected
+    assert_span_invariants(report)
+
+
 def test_sentences_never_cross_paragraphs():
     report = plain("It ended with Gen.\n\nSmith was there.")
     assert sentence_texts(report) == ["It ended with Gen.", "Smith was there."]

@@ -129,6 +129,57 @@ def test_titles_are_safe_lead_sentences() -> None:
         assert len(story.title) <= 100
 
 
+def test_seams_lie_between_parts_of_a_group_joined_late() -> None:
+    from tui.analysis.stories.cluster import seam_parts
+    from tui.analysis.stories.titles import story_parts
+
+    # One group (0-7) that was two parts of three or more and a straggler, and a group
+    # (8-10) of one part.
+    coarse = [[0, 1, 2, 3, 4, 5, 6, 7], [8, 9, 10]]
+    fine = [[0, 1, 2], [3, 4, 5, 6], [7], [8, 9, 10]]
+    parts = seam_parts(11, coarse, fine)
+    assert parts == ["0.0"] * 3 + ["0.1"] * 4 + [""] * 4
+    assert seam_parts(11, coarse, [[0, 1, 2, 3, 4, 5], [6, 7], [8, 9, 10]]) == [""] * 11
+    # In a story (as corrected by hand) a part of fewer than three is no longer one,
+    # and a part with no other beside it has no seam.
+    assert story_parts(parts[:8]) == tuple(parts[:8])
+    assert story_parts(["0.0", "0.0", "0.1", "0.1", "0.1", ""]) == ()
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_parts_on_the_way_are_average_link_at_their_threshold(seed: int) -> None:
+    from tui.analysis.stories.linkage import average_link, average_link_and_parts
+
+    rng = random.Random(seed)
+    count = 60
+    scores = {
+        (i, j): rng.random()
+        for i in range(count)
+        for j in range(i + 1, count)
+        if rng.random() < 0.15
+    }
+    groups, parts = average_link_and_parts(count, scores, 0.3, 5, 0.6)
+    assert groups == average_link(count, scores, 0.3, 5)
+    assert parts == average_link(count, scores, 0.6, 5)
+    # Nested: every part lies in one group.
+    group_of = {i: n for n, group in enumerate(groups) for i in group}
+    assert all(len({group_of[i] for i in part}) == 1 for part in parts)
+
+
+def test_titles_are_not_cut_at_a_decimal_point() -> None:
+    # A figure written "$3. 2 million" (a space after its decimal point) is not a
+    # sentence end: the title is the whole headline, not "Lyon robbers grab $3."
+    texts = {
+        "a.txt": "http://example.com/lyon-heist\n\n"
+        "Lyon robbers grab $3. 2 million worth of gems\n\n"
+        "Three men drove a van into a jewellery shop in Lyon on Tuesday and took gems.\n",
+    }
+    corpus = tui.analyze_texts(texts)
+    assert [story.title for story in corpus.stories] == [
+        "Lyon robbers grab $3. 2 million worth of gems"
+    ]
+
+
 def test_the_one_story_setting_is_in_the_cache_key(tmp_path) -> None:
     from tui.pipeline.cache import AnalysisCache
     from tui.pipeline.load import load_corpus
@@ -272,6 +323,72 @@ def test_events_of_one_kind_in_one_place_are_told_apart(seed: int) -> None:
     assert partition(list(map(list, stories_of(texts)))) == gold_partition(events)
 
 
+# A ferry accident told by two long reports, and a short two-paragraph wire report of
+# it whose heaviest terms (a mayor, a landing he closed) are minor ones of the long
+# reports: in none of their index prefixes.
+FERRY_A = (
+    "Rescuers searched the Varna river on Thursday after a ferry carrying 60 passengers "
+    "capsized near the town of Ostrel, officials said.\n"
+    "Captain Milan Rusev, who commands the regional coast guard, said 14 people had been "
+    "pulled from the water alive.\n"
+    "The ferry, the Morava Star, left the Ostrel quay at dawn and overturned in strong "
+    "currents about 300 metres from the shore.\n"
+    "Witnesses said the vessel was overloaded with market traders and their goods.\n"
+    "Divers recovered the bodies of nine passengers by the afternoon, the coast guard said.\n"
+    "Relatives gathered at the quay, where a list of the rescued was posted on a wall.\n"
+    "The transport ministry said it would inspect every ferry on the river.\n"
+    '"The current was too strong for such a small boat," a fisherman told reporters.\n'
+    "Ferry accidents are common on the river, where many boats are old and poorly kept.\n"
+    "Prime Minister Dana Petrova sent her condolences to the families of the victims.\n"
+    "Deputy minister Karel Novak and governor Ivo Stanek visited survivors in the Ostrel "
+    "hospital on Thursday.\n"
+    "Bishop Teodor of Varna led prayers for the missing at the Church of St Anna in Ostrel.\n"
+    "The Red Crescent and the Lindau Foundation sent boats and blankets from Kravik and "
+    "Petrograd.\n"
+    "Mayor Viktor Salov closed the old Dubrin landing upstream until the inquiry is over.\n"
+)
+FERRY_B = (
+    "A ferry capsized on the Varna river near Ostrel on Thursday, and at least nine "
+    "passengers drowned, the coast guard said.\n"
+    "The Morava Star was carrying about 60 people, many of them traders on their way to "
+    "market, when it overturned.\n"
+    "Captain Milan Rusev of the coast guard said divers were still searching for missing "
+    "passengers.\n"
+    "Fourteen survivors were taken to hospital in Ostrel, where doctors said most were in "
+    "good condition.\n"
+    "Officials said the ferry had been inspected last year and had a licence for 40 "
+    "passengers.\n"
+    "The transport ministry opened an inquiry into the accident on Thursday evening.\n"
+    "Families waited at the Ostrel quay for news of their relatives through the day.\n"
+    "Prime Minister Dana Petrova called the disaster a national tragedy.\n"
+    "The river is the main route to market for many villages along its banks.\n"
+    "Governor Ivo Stanek and deputy minister Karel Novak met survivors at the hospital in "
+    "Ostrel.\n"
+    "Prayers were led by Bishop Teodor of Varna at the Church of St Anna on Thursday night.\n"
+    "Boats from Kravik and Petrograd were sent by the Red Crescent and the Lindau "
+    "Foundation.\n"
+    "The Dubrin landing upstream was closed by Mayor Viktor Salov until further notice.\n"
+)
+FERRY_WIRE = (
+    "---\nsource: River Wire\ntitle: Landing shut\n---\n"
+    "Mayor Viktor Salov closed the Dubrin landing on Thursday, a day of mourning in the "
+    "river town.\n\n"
+    "A baker near the market said his shop had stayed shut all day.\n"
+)
+ELSEWHERE = {
+    "budget": "The finance ministry presented its budget on Monday, raising spending on "
+    "schools and roads by five percent.\nMinisters said taxes on fuel would rise next year.\n",
+    "cup": "The home side won the cup final 2-1 on Saturday after a late goal by their "
+    "captain.\nFans filled the square of the capital to celebrate the win.\n",
+}
+
+
+def test_a_short_wire_report_stays_with_the_longer_reports_of_its_event() -> None:
+    texts = {"ferry-a": FERRY_A, "ferry-b": FERRY_B, "wire.md": FERRY_WIRE, **ELSEWHERE}
+    stories = [set(story) for story in stories_of(texts)]
+    assert {"ferry-a", "ferry-b", "wire"} in stories
+
+
 def test_the_order_of_the_reports_does_not_change_the_stories() -> None:
     texts, _ = coverage({"quake-2014": 6, "quake-2005": 5, "quake-2007": 4, "flood-2019": 4})
     names = list(texts)
@@ -385,6 +502,50 @@ def test_ecbplus_development_stories_against_gold() -> None:
     story_of = {r: story.id for story in found for r in story.report_ids}
     predicted = {r.name: story_of[r.id] for r in reports}
     assert bcubed_f1(predicted, gold) >= ECBPLUS_FLOOR
+
+
+def test_a_topic_folder_alone_gives_about_its_gold_stories() -> None:
+    """Topic 1 of ECB+ (two events, 39 reports) clustered on its own: once seen in ~31
+    stories; its two gold stories, give or take a report or two."""
+    folder = ECBPLUS / "1"
+    if not folder.is_dir():
+        pytest.skip(f"ECB+ texts not available: {folder}")
+    texts = {path.stem: path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.txt"))}
+    stories = stories_of(texts)
+    assert len(stories) <= 4
+    assert sum(len(story) for story in stories[:2]) >= len(texts) - 5
+
+
+def test_seams_keep_facts_within_lookalike_events() -> None:
+    """ECB+ topics 1-35 in one corpus: the two quakes on one island (topic 20, years
+    apart, the earlier reported without a date) come out as one story, but with a seam
+    between its parts, so (all but) no fact joins reports of the two quakes."""
+    from tui.analysis.facts import find_facts
+
+    if not ECBPLUS.is_dir():
+        pytest.skip(f"ECB+ texts not available: {ECBPLUS}")
+    texts = {}
+    for topic in range(1, 36):
+        for path in sorted((ECBPLUS / str(topic)).glob("*.txt")):
+            texts[path.stem] = path.read_text(encoding="utf-8")
+    reports = reports_from_texts(texts)
+    analysis = find_entities(reports)
+    mentions: dict[str, list] = defaultdict(list)
+    for mention in analysis.mentions:
+        mentions[mention.paragraph].append(mention)
+    found = find_stories(reports, {p: tuple(ms) for p, ms in mentions.items()}, analysis.entities)
+    name = {r.id: r.name for r in reports}
+    (quakes,) = (s for s in found if any(name[r].startswith("20_") for r in s.report_ids))
+    assert len(set(quakes.apart().values())) >= 2
+    members = [r for r in reports if r.id in set(quakes.report_ids)]
+    own = {p.id: tuple(mentions[p.id]) for r in members for p in r.paragraphs}
+
+    def across(apart: dict[str, str] | None) -> int:
+        facts = find_facts(members, own, apart=apart)[0].facts
+        return sum(len({name[r].endswith("ecbplus") for r in fact.reports}) > 1 for fact in facts)
+
+    assert across(None) >= 10
+    assert across(quakes.apart()) <= 2
 
 
 def bcubed_f1(predicted: dict[str, str], gold: dict[str, str]) -> float:

@@ -245,7 +245,11 @@ def find_fact_links(
     reports: Sequence[Report],
     mentions: Mapping[str, Sequence[Mention]],
     entity_types: Mapping[str, str] | None = None,
+    apart: Mapping[str, str] | None = None,
 ) -> tuple[list[FactLink], dict[str, SentenceTerms]]:
+    """The links between sentences of different reports, and every sentence's terms.
+    `apart`: the part of each report in one (`tui.model.stories.Story.parts`); no link
+    joins reports of two parts with the same prefix."""
     sentences: list[SentenceTerms] = []
     for report in reports:
         for paragraph in report.paragraphs:
@@ -259,12 +263,25 @@ def find_fact_links(
     scorer = _Scorer(sentences, entity_types or {})
     links: list[FactLink] = []
     for i, j in _candidate_pairs(sentences, scorer.df, [words for words, _ in scorer.split]):
+        if apart and _across_seam(apart, sentences[i].report, sentences[j].report):
+            continue
         value, shared = scorer.score(i, j)
         if value >= LINK_FLOOR:
             a, b = sorted((sentences[i].sentence.id, sentences[j].sentence.id), key=sentence_order)
             links.append(FactLink(a, b, value, shared))
     links.sort(key=lambda link: (sentence_order(link.a), sentence_order(link.b)))
     return links, {item.sentence.id: item for item in sentences}
+
+
+def _across_seam(apart: Mapping[str, str], a: str, b: str) -> bool:
+    """Whether reports a and b lie in two parts of one story that facts do not join."""
+    part_a, part_b = apart.get(a), apart.get(b)
+    return (
+        part_a is not None
+        and part_b is not None
+        and part_a != part_b
+        and part_a.split(".")[0] == part_b.split(".")[0]
+    )
 
 
 def _overlaps(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -276,6 +293,7 @@ def cluster_facts(
     sentences: Mapping[str, SentenceTerms],
     threshold: float = DEFAULT_THRESHOLD,
     first: int = 1,
+    apart: Mapping[str, str] | None = None,
 ) -> tuple[list[Fact], dict[str, tuple[str, ...]]]:
     """Facts from the links at or above `threshold`, without chaining, numbered from
     `first` (a story's facts follow those of the stories before it).
@@ -284,7 +302,9 @@ def cluster_facts(
     with the sentences linked to it directly, grouped by what the links matched on (so
     a centre stating two facts makes two). A fact thus never spans more than two links,
     however many similar sentences a large story has; every link lies inside a fact; and
-    a candidate fact whose sentences another fact already holds is dropped.
+    a candidate fact whose sentences another fact already holds is dropped. With
+    `apart` (the parts of the story's reports: see `find_fact_links`), no fact holds
+    reports of two parts that no link may join, even through a centre in neither.
     """
     neighbours: dict[str, list[tuple[str, FactLink]]] = defaultdict(list)
     for link in links:
@@ -298,7 +318,13 @@ def cluster_facts(
         groups: list[tuple[frozenset[str], set[str], float]] = []
         for other, link in sorted(neighbours[centre], key=lambda x: -x[1].score):
             for core, members, _ in groups:
-                if _overlaps(core, link.shared):
+                if _overlaps(core, link.shared) and not (
+                    apart
+                    and any(
+                        _across_seam(apart, sentences[other].report, sentences[m].report)
+                        for m in members
+                    )
+                ):
                     members.add(other)
                     break
             else:
@@ -379,10 +405,12 @@ def find_facts(
     mentions: Mapping[str, Sequence[Mention]],
     threshold: float = DEFAULT_THRESHOLD,
     entity_types: Mapping[str, str] | None = None,
+    *,
+    apart: Mapping[str, str] | None = None,
 ) -> tuple[FactAnalysis, dict[str, SentenceTerms]]:
-    """The facts of `reports` taken as one story, and the terms of the linked sentences
-    (`linked_terms`)."""
-    links, sentences = find_fact_links(reports, mentions, entity_types)
-    facts, sentence_facts = cluster_facts(links, sentences, threshold)
+    """The facts of `reports` taken as one story (`apart`: its parts, see
+    `find_fact_links`), and the terms of the linked sentences (`linked_terms`)."""
+    links, sentences = find_fact_links(reports, mentions, entity_types, apart)
+    facts, sentence_facts = cluster_facts(links, sentences, threshold, apart=apart)
     analysis = FactAnalysis(tuple(links), tuple(facts), sentence_facts, threshold)
     return analysis, linked_terms(links, sentences)

@@ -16,6 +16,16 @@ _MONTH_MAY_END = re.compile(
     r"\b(?i:in|since|until|by|of|early|late|last|next|this) May\.\s+(?=[A-Z\"“‘'])"
 )
 
+# A figure whose decimal point is followed by a space ("$2. 5 million", "3. 5 percent": text
+# converted from tokens, or typed so) is not a sentence end: a piece ending in a digit and
+# a full stop, before one starting with digits and a scale or a percentage, is one
+# sentence with it (a sentence may start with a number: "15 minutes later...").
+_DECIMAL_END = re.compile(r"\d\.\s*$")
+_DECIMAL_REST = re.compile(
+    r"\d+\s*(?:%|-?(?:thousand|million|billion|trillion|bn|mn|m|k|percent|per cent)\b)",
+    re.IGNORECASE,
+)
+
 
 def _segments(visible: str) -> list[str]:
     pieces: list[str] = []
@@ -24,7 +34,11 @@ def _segments(visible: str) -> list[str]:
         for match in _MONTH_MAY_END.finditer(piece):
             pieces.append(piece[start : match.end()])
             start = match.end()
-        pieces.append(piece[start:])
+        rest = piece[start:]
+        if pieces and _DECIMAL_END.search(pieces[-1]) and _DECIMAL_REST.match(rest):
+            pieces[-1] += rest
+        else:
+            pieces.append(rest)
     return pieces
 
 

@@ -25,6 +25,15 @@ class Story:
     outlets: tuple[str, ...]
     # The first and last ISO date of its reports, where any is known.
     dates: tuple[str | None, str | None] = (None, None)
+    # Aligned with `report_ids`: where the story has seams (see
+    # `tui.analysis.stories.cluster`), each report's part ("" for one in none); shared
+    # facts never join two reports of different parts with the same prefix (before the
+    # dot). () for a story without seams.
+    parts: tuple[str, ...] = ()
+
+    def apart(self) -> dict[str, str]:
+        """The part of each report in one, by report id."""
+        return {r: part for r, part in zip(self.report_ids, self.parts, strict=False) if part}
 
     @property
     def size(self) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from tui.analysis.attribution import find_all_cited
 from tui.analysis.facts import cluster_facts, find_facts
@@ -47,6 +47,8 @@ class StoryInput:
     names: dict[str, str]
     # Sentences in the paragraphs the analyses read: the measure of the work.
     sentences: int
+    # The part of each report in one (`Story.parts`): no fact joins two parts.
+    parts: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +91,7 @@ def story_inputs(corpus: Corpus) -> list[StoryInput]:
                 {e: entities[e].type for e in named},
                 {e: entities[e].name for e in named},
                 sentences,
+                story.apart(),
             )
         )
     return inputs
@@ -97,13 +100,15 @@ def story_inputs(corpus: Corpus) -> list[StoryInput]:
 def facts_of_stories(batch: Sequence[StoryInput], threshold: float) -> list[StoryFacts]:
     """The shared facts of each story of `batch`, its reports compared with each other
     only (term weights are the story's own: a word every report of the story uses says
-    little about which fact a sentence states)."""
+    little about which fact a sentence states), never across its seams."""
     found = []
     for work in batch:
         if len(work.reports) < 2:  # a fact needs two reports
             found.append(StoryFacts((), (), {}))
             continue
-        analysis, terms = find_facts(work.reports, work.mentions, threshold, work.types)
+        analysis, terms = find_facts(
+            work.reports, work.mentions, threshold, work.types, apart=work.parts
+        )
         found.append(StoryFacts(analysis.links, analysis.facts, terms))
     return found
 
@@ -232,10 +237,13 @@ def recluster_facts(corpus: Corpus, threshold: float) -> Corpus:
     sentence_facts: dict[str, tuple[str, ...]] = {}
     spans: dict[str, tuple[int, int]] = {}
     # Links of reports in no story (a corpus made without stories) come last.
+    apart = {story.id: story.apart() for story in corpus.stories}
     for story_id in [*(story.id for story in corpus.stories), None]:
         start = len(facts)
         if links_of.get(story_id):
-            found, by_sentence = cluster_facts(links_of[story_id], state, threshold, start + 1)
+            found, by_sentence = cluster_facts(
+                links_of[story_id], state, threshold, start + 1, apart.get(story_id or "")
+            )
             facts.extend(found)
             sentence_facts.update(by_sentence)
         if story_id is not None:

@@ -15,6 +15,14 @@ and place; two earthquakes in one region a year apart are two stories).
    reaches `THRESHOLD` (`linkage`); then groups whose mean vectors are as alike as two
    tellings of one story are joined: the parts of a story told by more reports than
    each is compared with.
+5. Where average-link joined two parts of a story, each of `SEAM_PART` reports or
+   more, only at a link below `SEAM_THRESHOLD`, the story has a seam between them: the
+   two may be lookalike events that words alone do not tell apart (two quakes on one
+   island, years apart, one of them reported without a date). They stay one story,
+   but no shared fact crosses the seam (`Story.parts`; the facts are found story by
+   story in `tui.pipeline.per_story`): a fact is something the reports of one event
+   state, and a link this weak between two groups that each hold together is no
+   evidence that they tell one.
 
 Deterministic: nothing depends on the order sets are iterated in (so on the hash seed),
 sums are exact (`math.fsum`), ties break by report order. Tuned on half of ECB+'s
@@ -30,7 +38,7 @@ from collections.abc import Mapping, Sequence
 
 from tui.analysis.stories.corrections import corrected_groups
 from tui.analysis.stories.features import ReportTerms, report_terms
-from tui.analysis.stories.linkage import average_link
+from tui.analysis.stories.linkage import average_link_and_parts
 from tui.analysis.stories.pairs import (
     MAX_CANDIDATES,
     CandidateIndex,
@@ -38,7 +46,7 @@ from tui.analysis.stories.pairs import (
     candidate_pairs,
     pair_score,
 )
-from tui.analysis.stories.titles import make_stories
+from tui.analysis.stories.titles import SEAM_PART, make_stories
 from tui.analysis.stories.vectors import Vector, centroid, vectors_of
 from tui.analysis.unionfind import UnionFind
 from tui.model.corrections import Corrections
@@ -53,6 +61,9 @@ CENTROID_THRESHOLD = 0.6
 # report far from all others (a story of its own) is not made close to them.
 NEIGHBOUR = 4
 REFERENCE_FLOOR = 0.3
+# Two parts of a story, each of at least SEAM_PART reports, joined at a link below
+# SEAM_THRESHOLD have a seam between them that facts do not cross (step 5 above).
+SEAM_THRESHOLD = 0.4
 
 
 def find_stories(
@@ -74,10 +85,10 @@ def find_stories(
     if one_story:
         return make_stories(reports, [list(range(len(reports)))], {})
     features = StoryFeatures.of(reports, mentions)
-    groups = story_groups(features, THRESHOLD)
+    groups, parts = story_clustering(features, THRESHOLD)
     if corrections is not None:
         groups = corrected_groups(reports, groups, corrections.stories)
-    return make_stories(reports, groups, features.scores)
+    return make_stories(reports, groups, features.scores, parts)
 
 
 class StoryFeatures:
@@ -112,9 +123,42 @@ class StoryFeatures:
 
 def story_groups(features: StoryFeatures, threshold: float = THRESHOLD) -> list[list[int]]:
     """Groups of report indexes (each sorted, in order of their first report)."""
-    scaled = locally_scaled(features.scores, len(features))
-    groups = average_link(len(features), scaled, threshold, compared=MAX_CANDIDATES)
-    return joined_by_centroid(features, groups)
+    return story_clustering(features, threshold)[0]
+
+
+def story_clustering(
+    features: StoryFeatures, threshold: float = THRESHOLD
+) -> tuple[list[list[int]], list[str]]:
+    """The groups of `story_groups`, and each report's part (see `seam_parts`)."""
+    count = len(features)
+    scaled = locally_scaled(features.scores, count)
+    # The parts: the groups average-link had before its joins below SEAM_THRESHOLD.
+    coarse, fine = average_link_and_parts(
+        count, scaled, threshold, MAX_CANDIDATES, max(threshold, SEAM_THRESHOLD)
+    )
+    return joined_by_centroid(features, coarse), seam_parts(count, coarse, fine)
+
+
+def seam_parts(
+    count: int, coarse: Sequence[Sequence[int]], fine: Sequence[Sequence[int]]
+) -> list[str]:
+    """Each report's part, "" for most: where a group of `coarse` holds two or more
+    groups of `fine` (its parts before the joins below `SEAM_THRESHOLD`) of at least
+    `SEAM_PART` reports, the reports of those are labelled "<coarse>.<fine>" (numbers of
+    the groups); facts do not join two reports whose labels differ after one prefix."""
+    fine_of = [0] * count
+    for number, group in enumerate(fine):
+        for index in group:
+            fine_of[index] = number
+    parts = [""] * count
+    for number, group in enumerate(coarse):
+        sizes = Counter(fine_of[index] for index in group)
+        if sum(1 for size in sizes.values() if size >= SEAM_PART) < 2:
+            continue
+        for index in group:
+            if sizes[fine_of[index]] >= SEAM_PART:
+                parts[index] = f"{number}.{fine_of[index]}"
+    return parts
 
 
 def joined_by_centroid(features: StoryFeatures, groups: list[list[int]]) -> list[list[int]]:

@@ -39,7 +39,7 @@ from tui.analysis.stories.cluster import (
     reference,
     reference_scores,
     scaled,
-    story_groups,
+    story_clustering,
 )
 from tui.analysis.stories.features import report_terms
 from tui.analysis.stories.linkage import linked_pairs
@@ -72,7 +72,8 @@ class StoryIndex:
         # Story number (1 for `s1`...) by report index, and report indexes by number.
         self.story_number: list[int] = [0] * len(features)
         self.members: dict[int, list[int]] = {}
-        for number, group in enumerate(by_size(story_groups(features)), start=1):
+        groups, self.parts = story_clustering(features)
+        for number, group in enumerate(by_size(groups), start=1):
             self.members[number] = group
             for index in group:
                 self.story_number[index] = number
@@ -160,6 +161,7 @@ class StoryIndex:
             totals[self.story_number[j]] += scaled(value, self.references[j], mine)
         self.references.append(mine)
         self.reports.append(report)
+        self.parts.append("")
         best, best_link = 0, THRESHOLD
         for number, total in sorted(totals.items()):
             link = total / linked_pairs(1, len(self.members[number]), MAX_CANDIDATES)
@@ -176,7 +178,7 @@ class StoryIndex:
         """The stories, by id."""
         centrality = centralities(len(self.reports), self.features.scores)
         return tuple(
-            story_of(story_id(number), self.reports, group, centrality)
+            story_of(story_id(number), self.reports, group, centrality, self.parts)
             for number, group in sorted(self.members.items())
         )
 

@@ -30,6 +30,20 @@ def average_link(
     clusters then have at most about `compared` scored pairs per item of the smaller,
     and their link is the sum over that many pairs, not over all: a story of hundreds
     of reports is not split for want of pairs nobody scored."""
+    return average_link_and_parts(count, scores, threshold, compared)[0]
+
+
+def average_link_and_parts(
+    count: int,
+    scores: Mapping[tuple[int, int], float],
+    threshold: float,
+    compared: int | None = None,
+    parts_at: float | None = None,
+) -> tuple[list[list[int]], list[list[int]]]:
+    """The groups of `average_link`, and the groups it had on the way when it stopped
+    joining at `parts_at` (>= `threshold`) instead: the same as `average_link` at that
+    threshold, found in the same run (the joins come in the same order; the threshold
+    only says where they stop)."""
     size = [1] * count
     # Sum of the scores between two clusters, by cluster (each known by one of its items).
     links: list[dict[int, float]] = [{} for _ in range(count)]
@@ -40,8 +54,11 @@ def average_link(
     heap = [(-total, i, j) for i in range(count) for j, total in links[i].items() if i < j]
     heapq.heapify(heap)
     members = [[i] for i in range(count)]
+    parts: list[list[int]] | None = None
     while heap:
         negative, a, b = heapq.heappop(heap)
+        if parts is None and parts_at is not None and -negative < parts_at:
+            parts = [sorted(group) for group in members if group]
         if -negative < threshold:
             break
         total = links[a].get(b)
@@ -72,7 +89,8 @@ def average_link(
             heapq.heappush(
                 heap, (-total / linked_pairs(size[keep], size[other], compared), low, high)
             )
-    return [sorted(group) for group in members if group]
+    groups = [sorted(group) for group in members if group]
+    return groups, groups if parts is None else parts
 
 
 def linked_pairs(size_a: int, size_b: int, compared: int | None) -> int:

@@ -28,6 +28,9 @@ PREFIX = 12
 MAX_CANDIDATES = 20
 # A term in more reports' prefixes than this pairs too many to say anything.
 MAX_POSTING = 200
+# A report also meets those that hold this many of its prefix terms anywhere in their
+# vectors (see `CandidateIndex.closest`).
+HELD_TERMS = 3
 
 Pair = tuple[int, int]
 
@@ -43,33 +46,51 @@ def pair_score(a: Vector, b: Vector, when_a: ReportTerms, when_b: ReportTerms) -
 
 
 class CandidateIndex:
-    """Reports by the heaviest terms of their vectors (their prefix)."""
+    """Reports by the heaviest terms of their vectors (their prefix), and by all the
+    terms of their vectors."""
 
     def __init__(self) -> None:
         self.postings: dict[str, list[int]] = defaultdict(list)
+        self.holders: dict[str, list[int]] = defaultdict(list)
 
     def add(self, index: int, vector: Vector) -> list[str]:
         prefix = heaviest(vector, PREFIX)
         for term in prefix:
             self.postings[term].append(index)
+        for term in vector:
+            self.holders[term].append(index)
         return prefix
 
     def closest(self, index: int, prefix: Sequence[str]) -> list[int]:
         """The reports (but `index`) sharing most prefix terms with it, at most
         `MAX_CANDIDATES` (ties: the first met, by term in the prefix's order, then
-        by report)."""
+        by report); if there are fewer, then those holding `HELD_TERMS` or more of its
+        prefix terms anywhere in their vectors, most first. A short report's heaviest
+        terms are often minor terms of a long report of its story, in no prefix of it."""
         hits: Counter[int] = Counter()
         for term in prefix:
             members = self.postings.get(term, ())
             if len(members) <= MAX_POSTING:
                 hits.update(members)
         hits.pop(index, None)
-        return [j for j, _ in hits.most_common(MAX_CANDIDATES)]
+        found = [j for j, _ in hits.most_common(MAX_CANDIDATES)]
+        if len(found) < MAX_CANDIDATES:
+            held: Counter[int] = Counter()
+            for term in prefix:
+                holders = self.holders.get(term, ())
+                if len(holders) <= MAX_POSTING:
+                    held.update(holders)
+            more = [(j, n) for j, n in held.items() if n >= HELD_TERMS and j != index]
+            more = [(j, n) for j, n in more if j not in hits]
+            more.sort(key=lambda item: -item[1])
+            found.extend(j for j, _ in more[: MAX_CANDIDATES - len(found)])
+        return found
 
 
 def candidate_pairs(vectors: Sequence[Vector], index: CandidateIndex) -> list[Pair]:
     """Pairs (i < j) of reports that may tell one story: sharing one of the `PREFIX`
-    heaviest terms of either, and among the `MAX_CANDIDATES` closest of one of them.
+    heaviest terms of either (or one holding several of the other's: see
+    `CandidateIndex.closest`), and among the `MAX_CANDIDATES` closest of one of them.
     The reports are added to `index` (empty before)."""
     prefixes = [index.add(i, vector) for i, vector in enumerate(vectors)]
     pairs: set[Pair] = set()

@@ -1,7 +1,9 @@
-"""Stories from groups of reports: ids by size, a title, outlets and dates."""
+"""Stories from groups of reports: ids by size, a title, outlets and dates, and the
+parts that shared facts do not join (see `cluster`)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from tui.analysis.stories.features import iso_date
@@ -10,6 +12,8 @@ from tui.model.ids import story_id
 from tui.model.stories import Story
 from tui.textsafe import safe_line, safe_visible_line
 
+# A part of a story holds this many reports or more to have a seam (as `cluster`).
+SEAM_PART = 3
 # Titles longer than this are cut at a word.
 TITLE_LENGTH = 100
 # A lead sentence needs this many words (a URL or a dateline is not one).
@@ -20,13 +24,15 @@ def make_stories(
     reports: Sequence[Report],
     groups: Sequence[Sequence[int]],
     scores: Mapping[tuple[int, int], float],
+    parts: Sequence[str] | None = None,
 ) -> tuple[Story, ...]:
     """One story per group of report indexes: `s1` the largest (ties: the one whose
     first report comes first), reports in corpus order. `scores` (of pairs of report
-    indexes) say which report is most central to its story: its title's source."""
+    indexes) say which report is most central to its story: its title's source.
+    `parts`: each report's part label (`cluster.seam_parts`), if any."""
     centrality = centralities(len(reports), scores)
     return tuple(
-        story_of(story_id(number), reports, group, centrality)
+        story_of(story_id(number), reports, group, centrality, parts)
         for number, group in enumerate(by_size(groups), start=1)
     )
 
@@ -46,7 +52,11 @@ def centralities(count: int, scores: Mapping[tuple[int, int], float]) -> list[fl
 
 
 def story_of(
-    an_id: str, reports: Sequence[Report], group: Sequence[int], centrality: Sequence[float]
+    an_id: str,
+    reports: Sequence[Report],
+    group: Sequence[int],
+    centrality: Sequence[float],
+    parts: Sequence[str] | None = None,
 ) -> Story:
     """The story of the reports at `group`'s indexes (in corpus order)."""
     members = [reports[i] for i in sorted(group)]
@@ -58,7 +68,21 @@ def story_of(
         title=story_title([reports[i] for i in central]),
         outlets=tuple(sorted({r.outlet for r in members if r.outlet})),
         dates=(dates[0], dates[-1]) if dates else (None, None),
+        parts=story_parts([parts[i] for i in sorted(group)]) if parts else (),
     )
+
+
+def story_parts(labels: Sequence[str], least: int = SEAM_PART) -> tuple[str, ...]:
+    """The part labels of a story's reports (in its order), kept only where the story
+    holds at least `least` reports of a part and another such part with the same
+    prefix (a story corrected by hand may hold fewer); () when none is kept."""
+    sizes = Counter(label for label in labels if label)
+    kept = {label for label, size in sizes.items() if size >= least}
+    prefixes = Counter(label.split(".")[0] for label in kept)
+    kept = {label for label in kept if prefixes[label.split(".")[0]] > 1}
+    if not kept:
+        return ()
+    return tuple(label if label in kept else "" for label in labels)
 
 
 def story_title(reports: Sequence[Report]) -> str:
