@@ -29,13 +29,13 @@ EVENTS = {"quake-2014": 8, "quake-2005": 7, "quake-2007": 6, "flood-2019": 5}
 def clusterings(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many full clusterings ran (average-link over every report): one entry each."""
     calls: list[int] = []
-    real = cluster.average_link
+    real = cluster.average_link_and_parts
 
-    def counted(count: int, *args: object, **kwargs: object) -> list[list[int]]:
+    def counted(count: int, *args: object, **kwargs: object) -> object:
         calls.append(count)
         return real(count, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(cluster, "average_link", counted)
+    monkeypatch.setattr(cluster, "average_link_and_parts", counted)
     return calls
 
 
