@@ -21,6 +21,7 @@ import tui
 import tui.pipeline.build
 import tui.pipeline.executors as executors
 from tests.unit.harness import ROOT, run
+from tui.analysis.entities import find_candidates_of
 from tui.analysis.entities import lexicon as lx
 from tui.analysis.facts import LINK_FLOOR
 from tui.ingest.loader import reports_from_texts
@@ -32,6 +33,7 @@ from tui.pipeline.build import analysis_stages, last_corpus, with_fact_threshold
 from tui.pipeline.cache import AnalysisCache
 from tui.pipeline.executors import SchedulerError, StoryWork, batches, pool_pays
 from tui.pipeline.load import load_corpus
+from tui.pipeline.per_report import report_candidates, report_chunks
 from tui.pipeline.per_story import StoryInput
 
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -80,7 +82,7 @@ def as_json(corpus: Corpus) -> str:
 def pool_always() -> Iterator[None]:
     """The local pool used whatever the size of the input (it would not pay for inputs
     this small)."""
-    with mock.patch.object(executors, "pool_pays", lambda work, jobs: True):
+    with mock.patch.object(executors, "pool_pays", lambda work, jobs, *costs: True):
         yield
 
 
@@ -223,6 +225,17 @@ def test_jobs_give_the_same_analysis() -> None:
     # The default (every core) too, as `newsprism analyze` runs it.
     with pool_always():
         assert as_json(last_corpus(analysis_stages(reports))) == as_json(alone)
+
+
+def test_the_pool_finds_the_same_candidates_in_the_same_order() -> None:
+    reports = reports_from_texts(several_stories())
+    candidates, lowercase = find_candidates_of(reports)
+    chunks = report_chunks(reports, size=3)
+    assert [r for chunk in chunks for r in chunk.reports] == reports
+    with pool_always(), StoryWork(jobs=2) as runner:
+        pooled, pooled_lowercase = report_candidates(runner, reports)
+    assert [repr(c) for c in pooled] == [repr(c) for c in candidates]
+    assert list(pooled_lowercase.items()) == list(lowercase.items())
 
 
 def test_jobs_are_not_in_the_cache_key(tmp_path: Path) -> None:

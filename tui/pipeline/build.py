@@ -17,6 +17,7 @@ from tui.model.document import Report
 from tui.model.entities import Mention
 from tui.perf import paused_gc
 from tui.pipeline.executors import StoryWork
+from tui.pipeline.per_report import report_candidates
 from tui.pipeline.per_story import (
     join_facts,
     join_sources_and_topics,
@@ -52,38 +53,42 @@ def analysis_stages(
     The per-story work runs on `executor` when one is given (a Dask cluster's), else on
     a pool of `jobs` local processes (default: every core) when that pays, else here;
     the result is the same wherever it ran."""
-    with paused_gc():
-        analysis = find_entities(reports, corrections)
-        by_paragraph: dict[str, list[Mention]] = defaultdict(list)
-        by_entity: dict[str, set[str]] = defaultdict(set)
-        for mention in analysis.mentions:
-            by_paragraph[mention.paragraph].append(mention)
-            by_entity[mention.entity].add(mention.paragraph)
-        mentions = {p: tuple(sorted(ms, key=lambda m: m.start)) for p, ms in by_paragraph.items()}
-        stories = find_stories(
-            reports, mentions, analysis.entities, one_story=one_story, corrections=corrections
-        )
-        corpus = Corpus(
-            reports=tuple(reports),
-            errors=tuple(errors),
-            stories=stories,
-            report_story={r: story.id for story in stories for r in story.report_ids},
-            entities=analysis.entities,
-            mentions=mentions,
-            entity_paragraphs={e: frozenset(ps) for e, ps in by_entity.items()},
-            fact_threshold=threshold,
-        )
-        inputs = story_inputs(corpus)
     with StoryWork(jobs, executor) as work:
+        with paused_gc():
+            found = report_candidates(work, reports)
+            analysis = find_entities(reports, corrections, found)
+            del found
+            by_paragraph: dict[str, list[Mention]] = defaultdict(list)
+            by_entity: dict[str, set[str]] = defaultdict(set)
+            for mention in analysis.mentions:
+                by_paragraph[mention.paragraph].append(mention)
+                by_entity[mention.entity].add(mention.paragraph)
+            mentions = {
+                p: tuple(sorted(ms, key=lambda m: m.start)) for p, ms in by_paragraph.items()
+            }
+            stories = find_stories(
+                reports, mentions, analysis.entities, one_story=one_story, corrections=corrections
+            )
+            corpus = Corpus(
+                reports=tuple(reports),
+                errors=tuple(errors),
+                stories=stories,
+                report_story={r: story.id for story in stories for r in story.report_ids},
+                entities=analysis.entities,
+                mentions=mentions,
+                entity_paragraphs={e: frozenset(ps) for e, ps in by_entity.items()},
+                fact_threshold=threshold,
+            )
+            inputs = story_inputs(corpus)
         with paused_gc():
             facts, sources = story_analyses(work, inputs, threshold)
         yield "entities", corpus
         with paused_gc():
-            found = facts()
+            facts_found = facts()
     # What ran elsewhere is all back with the facts: the pool's processes are gone
     # before the rest (and the cache write) needs the memory.
     with paused_gc():
-        corpus = join_facts(corpus, inputs, found, threshold)
+        corpus = join_facts(corpus, inputs, facts_found, threshold)
     yield "facts", corpus
     with paused_gc():
         corpus = join_sources_and_topics(corpus, inputs, sources(), user_topics)

@@ -22,6 +22,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from tui.perf import paused_gc
@@ -76,7 +77,7 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
         # The server imports the analysis once; each worker is forked from it, ready.
-        context.set_forkserver_preload(["tui.pipeline.per_story"])
+        context.set_forkserver_preload(["tui.pipeline.per_report", "tui.pipeline.per_story"])
         return context
     return multiprocessing.get_context("spawn")
 
@@ -130,18 +131,33 @@ def batches(work: Sequence[S], workers: int) -> list[list[S]]:
     return found
 
 
-def pool_pays(work: Sequence[Sized], jobs: int) -> bool:
+@dataclass(frozen=True, slots=True)
+class Costs:
+    """What a kind of work costs, in seconds per sentence it reads: doing it, and shipping
+    it to a worker and its results back (counted as this process's time)."""
+
+    work: float = _SECONDS_PER_SENTENCE
+    shipping: float = _SHIPPING_PER_SENTENCE
+
+
+STORY_COSTS = Costs()
+
+
+def pool_pays(
+    work: Sequence[Sized], jobs: int, costs: Costs = STORY_COSTS, start: float = _POOL_START
+) -> bool:
     """Whether this process and `jobs` - 1 pool workers would finish `work` sooner than
-    this process alone. This process works while the workers start, so their start
-    delays only their share; shipping is counted as this process's time."""
+    this process alone. This process works while the workers start (`start` seconds; 0
+    when they are running already), so their start delays only their share; shipping is
+    counted as this process's time."""
     if jobs < 2 or len(work) < 2:
         return False
     sizes = [item.sentences for item in work]
     total = sum(sizes)
-    alone = total * _SECONDS_PER_SENTENCE
+    alone = total * costs.work
     shared = (
-        max((alone + (jobs - 1) * _POOL_START) / jobs, max(sizes) * _SECONDS_PER_SENTENCE)
-        + total * (jobs - 1) / jobs * _SHIPPING_PER_SENTENCE
+        max((alone + (jobs - 1) * start) / jobs, max(sizes) * costs.work)
+        + total * (jobs - 1) / jobs * costs.shipping
     )
     return shared < alone * (1 - _WORTH)
 
@@ -184,12 +200,13 @@ class StoryWork:
         self._pool = pool
         return pool
 
-    def distributes(self, work: Sequence[Sized]) -> bool:
+    def distributes(self, work: Sequence[Sized], costs: Costs = STORY_COSTS) -> bool:
         """Whether `work` is shared out: to the executor given, or with the local pool
-        when it pays for this work (`pool_pays`)."""
+        when it pays for this work (`pool_pays`; a pool started for earlier work costs no
+        start)."""
         if self.executor is not None:
             return bool(work)
-        return pool_pays(work, self.jobs)
+        return pool_pays(work, self.jobs, costs, 0.0 if self._pool is not None else _POOL_START)
 
     def submit(
         self, function: Callable[..., list[R]], work: Sequence[S], *args: Any
