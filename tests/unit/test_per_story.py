@@ -24,6 +24,7 @@ from tests.unit.harness import ROOT, run
 from tui.analysis.entities import find_candidates_of
 from tui.analysis.entities import lexicon as lx
 from tui.analysis.facts import LINK_FLOOR
+from tui.analysis.stories.features import report_terms
 from tui.ingest.loader import reports_from_texts
 from tui.model.corpus import ANALYSIS_STAGES, Corpus
 from tui.model.document import Report
@@ -33,7 +34,7 @@ from tui.pipeline.build import analysis_stages, last_corpus, with_fact_threshold
 from tui.pipeline.cache import AnalysisCache
 from tui.pipeline.executors import SchedulerError, StoryWork, batches, pool_pays
 from tui.pipeline.load import load_corpus
-from tui.pipeline.per_report import report_candidates, report_chunks
+from tui.pipeline.per_report import report_candidates, report_chunks, story_terms
 from tui.pipeline.per_story import StoryInput
 
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -236,6 +237,15 @@ def test_the_pool_finds_the_same_candidates_in_the_same_order() -> None:
         pooled, pooled_lowercase = report_candidates(runner, reports)
     assert [repr(c) for c in pooled] == [repr(c) for c in candidates]
     assert list(pooled_lowercase.items()) == list(lowercase.items())
+
+
+def test_the_pool_finds_the_same_story_terms() -> None:
+    reports = reports_from_texts(several_stories())
+    stages = analysis_stages(reports, jobs=1)
+    mentions = next(stages)[1].mentions
+    alone = [report_terms(report, mentions) for report in reports]
+    with pool_always(), StoryWork(jobs=2) as runner:
+        assert story_terms(runner, reports, mentions) == alone
 
 
 def test_jobs_are_not_in_the_cache_key(tmp_path: Path) -> None:

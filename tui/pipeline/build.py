@@ -17,7 +17,7 @@ from tui.model.document import Report
 from tui.model.entities import Mention
 from tui.perf import paused_gc
 from tui.pipeline.executors import StoryWork
-from tui.pipeline.per_report import report_candidates
+from tui.pipeline.per_report import report_candidates, story_terms
 from tui.pipeline.per_story import (
     join_facts,
     join_sources_and_topics,
@@ -66,9 +66,16 @@ def analysis_stages(
             mentions = {
                 p: tuple(sorted(ms, key=lambda m: m.start)) for p, ms in by_paragraph.items()
             }
+            terms = None if one_story else story_terms(work, reports, mentions)
             stories = find_stories(
-                reports, mentions, analysis.entities, one_story=one_story, corrections=corrections
+                reports,
+                mentions,
+                analysis.entities,
+                one_story=one_story,
+                corrections=corrections,
+                terms=terms,
             )
+            del terms
             corpus = Corpus(
                 reports=tuple(reports),
                 errors=tuple(errors),
