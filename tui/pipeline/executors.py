@@ -18,6 +18,7 @@ import multiprocessing
 import os
 import pickle
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
@@ -184,6 +185,9 @@ class StoryWork:
         self.jobs = jobs if jobs is not None else default_jobs()
         self.executor = executor
         self._pool: ProcessPoolExecutor | None = None
+        # Set once the pool's workers are running (`_start_pool`).
+        self._ready = threading.Event()
+        self._starting: threading.Thread | None = None
 
     def __enter__(self) -> StoryWork:
         return self
@@ -192,12 +196,25 @@ class StoryWork:
         self.close()
 
     def _start_pool(self) -> ProcessPoolExecutor:
+        """The pool, made here; its workers start in a helper thread (`_ready` is set when
+        they run), so that this process goes on working meanwhile: the first worker
+        waits for the fork server, which imports the analysis first."""
         from concurrent.futures import ProcessPoolExecutor
 
         workers = max(1, self.jobs - 1)  # and this process
         with _stderr_with_descriptor():
             pool = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context())
         self._pool = pool
+        ready = self._ready
+
+        def start() -> None:
+            try:
+                wait([pool.submit(os.getpid) for _ in range(workers)])
+            finally:
+                ready.set()
+
+        self._starting = threading.Thread(target=start, name="pool start", daemon=True)
+        self._starting.start()
         return pool
 
     def distributes(self, work: Sequence[Sized], costs: Costs = STORY_COSTS) -> bool:
@@ -215,32 +232,36 @@ class StoryWork:
         on the local pool (started if need be); returns what waits for the results (one
         per item of `work`, in its order; waited for once). With the local pool, this
         process takes its share when waiting: the batches the pool has not got to, from
-        the last (the smallest stories) back."""
+        the last (the smallest stories) back; the pool gets batches only once its workers
+        run (`_start_pool`), so while they start this process works alone."""
         parts = batches(work, self.jobs)
         if self.executor is not None:
             futures = [self.executor.submit(_call_pickled, _pickled_call(function, part, args))
                        for part in parts]  # fmt: skip
             return _once(lambda: self._results(futures))
         pool = self._pool or self._start_pool()
+        ready = self._ready
         # Enough for the workers to keep busy; the rest is handed out as they finish.
         ahead = 2 * max(1, self.jobs - 1)
-        sent = {
-            k: pool.submit(_call_pickled, _pickled_call(function, part, args))
-            for k, part in enumerate(parts[:ahead])
-        }
+        sent: dict[int, Future[bytes]] = {}
+        waiting: deque[int] = deque(range(len(parts)))
+
+        def feed() -> None:
+            """The next batches from the front for the pool, once it runs."""
+            while waiting and len(sent) < ahead and ready.is_set():
+                front = waiting.popleft()
+                call = _pickled_call(function, parts[front], args)
+                sent[front] = pool.submit(_call_pickled, call)
+
+        feed()
 
         def shared() -> list[R]:
             done: dict[int, list[R]] = {}
-            waiting: deque[int] = deque(range(ahead, len(parts)))
-            while waiting or len(done) < len(parts):
+            while waiting or sent:
                 for k, future in list(sent.items()):
                     if future.done():
                         done[k] = self._result(sent.pop(k))
-                        if waiting:  # the next batch from the front for the pool
-                            front = waiting.popleft()
-                            sent[front] = pool.submit(
-                                _call_pickled, _pickled_call(function, parts[front], args)
-                            )
+                feed()
                 if waiting:  # this process's own share, from the back
                     back = waiting.pop()
                     with paused_gc():
@@ -270,8 +291,12 @@ class StoryWork:
     def close(self) -> None:
         """Stop the local pool: queued work is dropped, running work ends unwaited."""
         if self._pool is not None:
+            if self._starting is not None:
+                self._starting.join()
+                self._starting = None
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
+            self._ready = threading.Event()
 
 
 def _once(compute: Callable[[], list[R]]) -> Callable[[], list[R]]:
