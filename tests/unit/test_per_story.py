@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 import tui
 import tui.pipeline.build
 import tui.pipeline.executors as executors
+import tui.pipeline.load
 from tests.unit.harness import ROOT, run
 from tui.analysis.entities import find_candidates_of
 from tui.analysis.entities import lexicon as lx
@@ -33,7 +34,7 @@ from tui.model.stories import Story
 from tui.pipeline.build import analysis_stages, last_corpus, with_fact_threshold
 from tui.pipeline.cache import AnalysisCache
 from tui.pipeline.executors import SchedulerError, StoryWork, batches, pool_pays
-from tui.pipeline.load import load_corpus
+from tui.pipeline.load import Loader, ReportRead, ReportSkipped, load_corpus
 from tui.pipeline.per_report import report_candidates, report_chunks, story_terms
 from tui.pipeline.per_story import StoryInput
 
@@ -246,6 +247,37 @@ def test_the_pool_finds_the_same_story_terms() -> None:
     alone = [report_terms(report, mentions) for report in reports]
     with pool_always(), StoryWork(jobs=2) as runner:
         assert story_terms(runner, reports, mentions) == alone
+
+
+def test_reports_built_on_the_pool_are_the_same_and_come_in_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for n, (name, text) in enumerate(several_stories().items()):
+        (folder / name).write_text(text, encoding="utf-8")
+        if n % 5 == 2:  # errors between the reports
+            (folder / f"{name}.bad.txt").write_bytes(b"\x00\x01\x02\x03" * 64)
+
+    def events(loader: Loader) -> list[tuple[str, int, int]]:
+        found = []
+        for event in loader.read():
+            name = event.report.id if isinstance(event, ReportRead) else event.error.path
+            found.append((name, event.done, event.total))
+        return found
+
+    alone = Loader([folder], jobs=1)
+    alone_events = events(alone)
+    monkeypatch.setattr(tui.pipeline.load, "PRESTART_BYTES", 0)
+    monkeypatch.setattr(tui.pipeline.load, "BUILD_WINDOW", 4)
+    with pool_always():
+        pooled = Loader([folder], jobs=2)
+        assert events(pooled) == alone_events
+        assert pooled._builder.window == 4
+        assert pooled.reports == alone.reports and pooled.errors == alone.errors
+        corpus = last_corpus(pooled.stages())
+    assert as_json(corpus) == as_json(last_corpus(alone.stages()))
+    assert any(isinstance(e, ReportSkipped) for e in Loader([folder], jobs=1).read())
 
 
 def test_jobs_are_not_in_the_cache_key(tmp_path: Path) -> None:

@@ -42,6 +42,7 @@ def analysis_stages(
     one_story: bool = False,
     jobs: int | None = None,
     executor: Executor | None = None,
+    work: StoryWork | None = None,
 ) -> Iterator[tuple[str, Corpus]]:
     """The analyses one stage at a time, each yielding (stage, the corpus so far): first
     the entities and their mentions (over all reports) with the stories (all reports in
@@ -50,10 +51,12 @@ def analysis_stages(
     (`tui.pipeline.per_story`). The last corpus is the whole analysis; a reader shows
     each as it comes.
 
-    The per-story work runs on `executor` when one is given (a Dask cluster's), else on
-    a pool of `jobs` local processes (default: every core) when that pays, else here;
-    the result is the same wherever it ran."""
-    with StoryWork(jobs, executor) as work:
+    The per-report work (name candidates, terms for clustering: `tui.pipeline.per_report`)
+    and the per-story work run on `executor` when one is given (a Dask cluster's), else
+    on a pool of `jobs` local processes (default: every core) when that pays, else here;
+    the result is the same wherever it ran. `work`: where they run, made already (the
+    loader's, whose pool may be running); it is closed once the facts are back."""
+    with work if work is not None else StoryWork(jobs, executor) as work:
         with paused_gc():
             found = report_candidates(work, reports)
             analysis = find_entities(reports, corrections, found)

@@ -217,6 +217,15 @@ class StoryWork:
         self._starting.start()
         return pool
 
+    def start(self) -> bool:
+        """Start the local pool now (its workers start in the background), if there is
+        to be one: more than one job and no executor given. Whether it runs."""
+        if self.executor is not None or self.jobs < 2:
+            return False
+        if self._pool is None:
+            self._start_pool()
+        return True
+
     def distributes(self, work: Sequence[Sized], costs: Costs = STORY_COSTS) -> bool:
         """Whether `work` is shared out: to the executor given, or with the local pool
         when it pays for this work (`pool_pays`; a pool started for earlier work costs no
