@@ -26,7 +26,7 @@ from tui.analysis.entities import find_candidates_of
 from tui.analysis.entities import lexicon as lx
 from tui.analysis.facts import LINK_FLOOR
 from tui.analysis.stories.features import report_terms
-from tui.ingest.loader import reports_from_texts
+from tui.ingest.loader import ReportSource, build_sources, reports_from_texts
 from tui.model.corpus import ANALYSIS_STAGES, Corpus
 from tui.model.document import Report
 from tui.model.ids import report_of
@@ -278,6 +278,20 @@ def test_reports_built_on_the_pool_are_the_same_and_come_in_order(
         corpus = last_corpus(pooled.stages())
     assert as_json(corpus) == as_json(last_corpus(alone.stages()))
     assert any(isinstance(e, ReportSkipped) for e in Loader([folder], jobs=1).read())
+
+
+def test_work_shared_with_the_pool_comes_back_in_order() -> None:
+    sources = [
+        ReportSource(f"r{n}", name, text, False, name, {})
+        for n, (name, text) in enumerate(several_stories(("", "ka", "zo")).items(), start=1)
+    ]
+    alone = build_sources(sources)
+    with StoryWork(jobs=3) as runner:
+        assert runner.start()
+        # Before the workers run, this process does the batches the pool cannot take.
+        found = runner.submit(build_sources, sources)()
+        runner._ready.wait()
+        assert runner.submit(build_sources, sources)() == found == alone
 
 
 def test_jobs_are_not_in_the_cache_key(tmp_path: Path) -> None:
