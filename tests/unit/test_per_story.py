@@ -83,9 +83,22 @@ def as_json(corpus: Corpus) -> str:
 @contextmanager
 def pool_always() -> Iterator[None]:
     """The local pool used whatever the size of the input (it would not pay for inputs
-    this small)."""
-    with mock.patch.object(executors, "pool_pays", lambda work, jobs, *costs: True):
+    this small), in batches however small."""
+    with (
+        mock.patch.object(executors, "pool_pays", lambda work, jobs, *costs: True),
+        mock.patch.object(executors, "_MIN_BATCH", 1),
+    ):
         yield
+
+
+@contextmanager
+def running_pool(jobs: int = 2) -> Iterator[StoryWork]:
+    """A local pool whose workers run already (else this process may do all the work
+    before they do)."""
+    with pool_always(), StoryWork(jobs=jobs) as runner:
+        assert runner.start()
+        runner._ready.wait()
+        yield runner
 
 
 def assert_within_stories(corpus: Corpus) -> None:
@@ -224,6 +237,10 @@ def test_jobs_give_the_same_analysis() -> None:
         stages = list(analysis_stages(reports, jobs=2))
     assert [stage for stage, _ in stages] == list(ANALYSIS_STAGES)
     assert as_json(stages[-1][1]) == as_json(alone)
+    # On a pool running from the start (as the loader's is for a large input), which
+    # then takes part in every stage.
+    with running_pool(jobs=3) as runner:
+        assert as_json(last_corpus(analysis_stages(reports, work=runner))) == as_json(alone)
     # The default (every core) too, as `newsprism analyze` runs it.
     with pool_always():
         assert as_json(last_corpus(analysis_stages(reports))) == as_json(alone)
@@ -234,7 +251,7 @@ def test_the_pool_finds_the_same_candidates_in_the_same_order() -> None:
     candidates, lowercase = find_candidates_of(reports)
     chunks = report_chunks(reports, size=3)
     assert [r for chunk in chunks for r in chunk.reports] == reports
-    with pool_always(), StoryWork(jobs=2) as runner:
+    with running_pool() as runner:
         pooled, pooled_lowercase = report_candidates(runner, reports)
     assert [repr(c) for c in pooled] == [repr(c) for c in candidates]
     assert list(pooled_lowercase.items()) == list(lowercase.items())
@@ -245,7 +262,7 @@ def test_the_pool_finds_the_same_story_terms() -> None:
     stages = analysis_stages(reports, jobs=1)
     mentions = next(stages)[1].mentions
     alone = [report_terms(report, mentions) for report in reports]
-    with pool_always(), StoryWork(jobs=2) as runner:
+    with running_pool() as runner:
         assert story_terms(runner, reports, mentions) == alone
 
 

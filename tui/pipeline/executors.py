@@ -46,7 +46,10 @@ _POOL_START = 0.5
 _WORTH = 0.1
 # Work is sent in batches of about this share of all of it per worker (stories are
 # largest first, so a big story is a batch of its own and small ones share one).
-_BATCHES_PER_WORKER = 4
+_BATCHES_PER_WORKER = 16
+# A batch holds at least this many sentences' work (so that the sending is a small part
+# of it).
+_MIN_BATCH = 300
 
 
 class Sized(Protocol):
@@ -117,7 +120,7 @@ def batches(work: Sequence[S], workers: int) -> list[list[S]]:
     """`work` in consecutive batches of at least 1 / (`_BATCHES_PER_WORKER` x workers) of
     its sentences each (stories come largest first: the big ones go alone)."""
     total = sum(item.sentences for item in work)
-    size = total / (workers * _BATCHES_PER_WORKER)
+    size = max(total / (workers * _BATCHES_PER_WORKER), _MIN_BATCH)
     found: list[list[S]] = []
     current: list[S] = []
     held = 0

@@ -141,7 +141,7 @@ def cached_stages(
 # it (if it pays) only for the analysis.
 PRESTART_BYTES = 1_000_000
 # Reports are then built this many files at a time.
-BUILD_WINDOW = 128
+BUILD_WINDOW = 256
 
 
 def _large(files: Sequence[Path]) -> bool:
