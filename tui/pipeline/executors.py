@@ -21,7 +21,7 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, Future, wait
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -46,7 +46,7 @@ _POOL_START = 0.5
 _WORTH = 0.1
 # Work is sent in batches of about this share of all of it per worker (stories are
 # largest first, so a big story is a batch of its own and small ones share one).
-_BATCHES_PER_WORKER = 16
+_BATCHES_PER_WORKER = 4
 # A batch holds at least this many sentences' work (so that the sending is a small part
 # of it).
 _MIN_BATCH = 300
@@ -253,57 +253,33 @@ class StoryWork:
             return _once(lambda: self._results(futures))
         pool = self._pool or self._start_pool()
         ready = self._ready
-        workers = max(1, self.jobs - 1)
-        lock = threading.Lock()  # over `waiting` and `sent`
-        waiting: deque[int] = deque(range(len(parts)))
+        # Enough for the workers to keep busy; the rest is handed out as they finish.
+        ahead = 2 * max(1, self.jobs - 1)
         sent: dict[int, Future[bytes]] = {}
+        waiting: deque[int] = deque(range(len(parts)))
 
-        def send() -> Future[bytes] | None:
-            """The next batch from the front to the pool (None when there is none, or
-            the pool is not running yet, or cannot take it: this process does it then)."""
-            with lock:
-                if not waiting or not ready.is_set():
-                    return None
+        def feed() -> None:
+            """The next batches from the front for the pool, once it runs."""
+            while waiting and len(sent) < ahead and ready.is_set():
                 front = waiting.popleft()
-                try:
-                    call = _pickled_call(function, parts[front], args)
-                    future = sent[front] = pool.submit(_call_pickled, call)
-                except Exception:
-                    waiting.appendleft(front)
-                    return None
-            return future
+                call = _pickled_call(function, parts[front], args)
+                sent[front] = pool.submit(_call_pickled, call)
 
-        def refill(_: object = None) -> None:
-            """As each batch comes back, the next one goes (from the pool's own thread:
-            the worker never waits for this process)."""
-            future = send()
-            if future is not None:
-                future.add_done_callback(refill)
-
-        def fill() -> None:
-            """One batch per worker in the pool, once it runs."""
-            with lock:
-                busy = sum(not future.done() for future in sent.values())
-            for _ in range(workers - busy):
-                refill()
-
-        fill()
+        feed()
 
         def shared() -> list[R]:
             done: dict[int, list[R]] = {}
-            while True:
-                fill()
-                with lock:
-                    back = waiting.pop() if waiting else None
-                if back is None:
-                    break
-                # This process's own share, from the back.
-                with paused_gc():
-                    done[back] = function(parts[back], *args)
-            with lock:
-                pending = list(sent.items())
-            for k, future in pending:
-                done[k] = self._result(future)
+            while waiting or sent:
+                for k, future in list(sent.items()):
+                    if future.done():
+                        done[k] = self._result(sent.pop(k))
+                feed()
+                if waiting:  # this process's own share, from the back
+                    back = waiting.pop()
+                    with paused_gc():
+                        done[back] = function(parts[back], *args)
+                elif sent:
+                    wait(list(sent.values()), return_when=FIRST_COMPLETED)
             return [item for k in range(len(parts)) for item in done[k]]
 
         return _once(shared)
