@@ -20,10 +20,13 @@ from hypothesis import strategies as st
 import tui
 import tui.pipeline.build
 import tui.pipeline.executors as executors
+import tui.pipeline.load
 from tests.unit.harness import ROOT, run
+from tui.analysis.entities import find_candidates_of
 from tui.analysis.entities import lexicon as lx
 from tui.analysis.facts import LINK_FLOOR
-from tui.ingest.loader import reports_from_texts
+from tui.analysis.stories.features import report_terms
+from tui.ingest.loader import ReportSource, build_sources, reports_from_texts
 from tui.model.corpus import ANALYSIS_STAGES, Corpus
 from tui.model.document import Report
 from tui.model.ids import report_of
@@ -31,7 +34,8 @@ from tui.model.stories import Story
 from tui.pipeline.build import analysis_stages, last_corpus, with_fact_threshold
 from tui.pipeline.cache import AnalysisCache
 from tui.pipeline.executors import SchedulerError, StoryWork, batches, pool_pays
-from tui.pipeline.load import load_corpus
+from tui.pipeline.load import Loader, ReportRead, ReportSkipped, load_corpus
+from tui.pipeline.per_report import report_candidates, report_chunks, story_terms
 from tui.pipeline.per_story import StoryInput
 
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -79,9 +83,22 @@ def as_json(corpus: Corpus) -> str:
 @contextmanager
 def pool_always() -> Iterator[None]:
     """The local pool used whatever the size of the input (it would not pay for inputs
-    this small)."""
-    with mock.patch.object(executors, "pool_pays", lambda work, jobs: True):
+    this small), in batches however small."""
+    with (
+        mock.patch.object(executors, "pool_pays", lambda work, jobs, *costs: True),
+        mock.patch.object(executors, "_MIN_BATCH", 1),
+    ):
         yield
+
+
+@contextmanager
+def running_pool(jobs: int = 2) -> Iterator[StoryWork]:
+    """A local pool whose workers run already (else this process may do all the work
+    before they do)."""
+    with pool_always(), StoryWork(jobs=jobs) as runner:
+        assert runner.start()
+        runner._ready.wait()
+        yield runner
 
 
 def assert_within_stories(corpus: Corpus) -> None:
@@ -220,9 +237,78 @@ def test_jobs_give_the_same_analysis() -> None:
         stages = list(analysis_stages(reports, jobs=2))
     assert [stage for stage, _ in stages] == list(ANALYSIS_STAGES)
     assert as_json(stages[-1][1]) == as_json(alone)
+    # On a pool running from the start (as the loader's is for a large input), which
+    # then takes part in every stage.
+    with running_pool(jobs=3) as runner:
+        assert as_json(last_corpus(analysis_stages(reports, work=runner))) == as_json(alone)
     # The default (every core) too, as `newsprism analyze` runs it.
     with pool_always():
         assert as_json(last_corpus(analysis_stages(reports))) == as_json(alone)
+
+
+def test_the_pool_finds_the_same_candidates_in_the_same_order() -> None:
+    reports = reports_from_texts(several_stories())
+    candidates, lowercase = find_candidates_of(reports)
+    chunks = report_chunks(reports, size=3)
+    assert [r for chunk in chunks for r in chunk.reports] == reports
+    with running_pool() as runner:
+        pooled, pooled_lowercase = report_candidates(runner, reports)
+    assert [repr(c) for c in pooled] == [repr(c) for c in candidates]
+    assert list(pooled_lowercase.items()) == list(lowercase.items())
+
+
+def test_the_pool_finds_the_same_story_terms() -> None:
+    reports = reports_from_texts(several_stories())
+    stages = analysis_stages(reports, jobs=1)
+    mentions = next(stages)[1].mentions
+    alone = [report_terms(report, mentions) for report in reports]
+    with running_pool() as runner:
+        assert story_terms(runner, reports, mentions) == alone
+
+
+def test_reports_built_on_the_pool_are_the_same_and_come_in_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for n, (name, text) in enumerate(several_stories().items()):
+        (folder / name).write_text(text, encoding="utf-8")
+        if n % 5 == 2:  # errors between the reports
+            (folder / f"{name}.bad.txt").write_bytes(b"\x00\x01\x02\x03" * 64)
+
+    def events(loader: Loader) -> list[tuple[str, int, int]]:
+        found = []
+        for event in loader.read():
+            name = event.report.id if isinstance(event, ReportRead) else event.error.path
+            found.append((name, event.done, event.total))
+        return found
+
+    alone = Loader([folder], jobs=1)
+    alone_events = events(alone)
+    monkeypatch.setattr(tui.pipeline.load, "PRESTART_BYTES", 0)
+    monkeypatch.setattr(tui.pipeline.load, "BUILD_WINDOW", 4)
+    with pool_always():
+        pooled = Loader([folder], jobs=2)
+        assert events(pooled) == alone_events
+        assert pooled._builder.window == 4
+        assert pooled.reports == alone.reports and pooled.errors == alone.errors
+        corpus = last_corpus(pooled.stages())
+    assert as_json(corpus) == as_json(last_corpus(alone.stages()))
+    assert any(isinstance(e, ReportSkipped) for e in Loader([folder], jobs=1).read())
+
+
+def test_work_shared_with_the_pool_comes_back_in_order() -> None:
+    sources = [
+        ReportSource(f"r{n}", name, text, False, name, {})
+        for n, (name, text) in enumerate(several_stories(("", "ka", "zo")).items(), start=1)
+    ]
+    alone = build_sources(sources)
+    with StoryWork(jobs=3) as runner:
+        assert runner.start()
+        # Before the workers run, this process does the batches the pool cannot take.
+        found = runner.submit(build_sources, sources)()
+        runner._ready.wait()
+        assert runner.submit(build_sources, sources)() == found == alone
 
 
 def test_jobs_are_not_in_the_cache_key(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from tui.analysis.entities import lexicon as lx
@@ -81,15 +82,23 @@ def load_user_topics(path: Path) -> tuple[UserTopic, ...]:
     return tuple(topics)
 
 
+@lru_cache(maxsize=1 << 16)
+def _topic_word(token: str) -> str:
+    """What a word counts as for topics ("" for nothing): it depends on the word alone,
+    and news repeats its words."""
+    if token[0].isupper():  # names are anchored as entities, or not at all
+        return ""
+    word = token.lower().replace("’", "'")
+    if word not in lx.FUNCTION_WORDS and not word.endswith("'s"):
+        return word
+    return ""
+
+
 def _paragraph_words(report: Report, paragraph: Paragraph) -> set[str]:
-    words = set()
-    for match in _WORD.finditer(visible_text(report, paragraph)):
-        if match.group()[0].isupper():  # names are anchored as entities, or not at all
-            continue
-        word = match.group().lower().replace("’", "'")
-        if word not in lx.FUNCTION_WORDS and not word.endswith("'s"):
-            words.add(word)
-    return words
+    # Added in the order of the text, as one by one (the set's order is the same).
+    return {
+        word for word in map(_topic_word, _WORD.findall(visible_text(report, paragraph))) if word
+    }
 
 
 # A topic before it is numbered: its label, its paragraph ids in corpus order, and

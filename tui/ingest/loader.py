@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Literal, Protocol, overload
 
 from tui.ingest.decode import UnreadableFile, decode_bytes
 from tui.ingest.report import MARKDOWN_SUFFIXES, REPORT_SUFFIXES, build_report
@@ -204,10 +204,71 @@ class ReportStore(Protocol):
         ...
 
 
+@dataclass(frozen=True, slots=True)
+class ReportSource:
+    """A report read but not built yet: `build_report`'s arguments (what `read_report`
+    gives with `build=False`, so that reports can be built elsewhere, several at once)."""
+
+    report_id: str
+    name: str
+    text: str
+    markdown: bool
+    path: str
+    metadata: Mapping[str, str]
+
+    @property
+    def sentences(self) -> int:
+        """The building's work, roughly, in sentences (about 150 characters each)."""
+        return len(self.text) // 150 + 1
+
+    def build(self) -> Report:
+        return build_report(
+            self.report_id,
+            self.name,
+            self.text,
+            markdown=self.markdown,
+            path=self.path,
+            metadata=self.metadata,
+        )
+
+
+def build_sources(sources: Sequence[ReportSource]) -> list[Report]:
+    """The reports of `sources`, in order."""
+    return [source.build() for source in sources]
+
+
+@overload
 def read_report(
-    path: Path, report_id: str, sources: SourcesTable, store: ReportStore | None = None
-) -> tuple[Report, str, bool]:
-    """Read and build one report: (report, its key, whether it came from `store`).
+    path: Path,
+    report_id: str,
+    sources: SourcesTable,
+    store: ReportStore | None = None,
+    *,
+    build: Literal[True] = True,
+) -> tuple[Report, str, bool]: ...
+
+
+@overload
+def read_report(
+    path: Path,
+    report_id: str,
+    sources: SourcesTable,
+    store: ReportStore | None = None,
+    *,
+    build: Literal[False],
+) -> tuple[Report | ReportSource, str, bool]: ...
+
+
+def read_report(
+    path: Path,
+    report_id: str,
+    sources: SourcesTable,
+    store: ReportStore | None = None,
+    *,
+    build: bool = True,
+) -> tuple[Report | ReportSource, str, bool]:
+    """Read and build one report: (report, its key, whether it came from `store`); with
+    `build` false, a report not in `store` is given as what builds it (`ReportSource`).
 
     Raises UnreadableFile or OSError.
     """
@@ -224,16 +285,15 @@ def read_report(
         key, cached = store.find(data, path, report_id, metadata)
         if cached is not None:
             return cached, key, True
-    text = decode_bytes(data)
-    report = build_report(
+    source = ReportSource(
         report_id,
         path.stem,
-        text,
-        markdown=path.suffix.lower() in MARKDOWN_SUFFIXES,
-        path=str(path),
-        metadata=metadata,
+        decode_bytes(data),
+        path.suffix.lower() in MARKDOWN_SUFFIXES,
+        str(path),
+        metadata,
     )
-    return report, key, False
+    return (source.build() if build else source), key, False
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,33 +305,68 @@ class ReadReport:
     cached: bool
 
 
+class ReportBuilder(Protocol):
+    """Builds reports several at once (elsewhere, perhaps): `iter_reports` hands it the
+    reports of up to `window` files at a time (1: each report as its file is read)."""
+
+    @property
+    def window(self) -> int: ...
+
+    def __call__(self, sources: Sequence[ReportSource]) -> list[Report]: ...
+
+
 def iter_reports(
     files: Iterable[Path],
     store: ReportStore | None = None,
     warn: Callable[[str], None] | None = None,
+    builder: ReportBuilder | None = None,
 ) -> Iterator[ReadReport | LoadError]:
     """Read files one by one; ids count only the reports that could be read.
 
+    Reports are built as they are read, or by `builder`, a window of files at a time
+    (the events come in file order either way, a window's once it is built).
     `warn` gets each one-line warning about what was read but cannot be used (see
     `SourcesTable`), as soon as it is known; it may be called from a worker thread."""
     sources = SourcesTable()
     number = 0
+    build = builder if builder is not None else build_sources
+    # Read, in order: errors, reports, and what builds a report (with its key).
+    held: list[LoadError | ReadReport | tuple[ReportSource, str]] = []
+    unbuilt = 0
+
+    def flush() -> Iterator[ReadReport | LoadError]:
+        nonlocal unbuilt
+        built = iter(build([item[0] for item in held if isinstance(item, tuple)]))
+        for item in held:
+            yield ReadReport(next(built), item[1], False) if isinstance(item, tuple) else item
+        held.clear()
+        unbuilt = 0
+
     for path in files:
         try:
-            report, key, cached = read_report(path, report_id(number + 1), sources, store)
+            found, key, cached = read_report(
+                path, report_id(number + 1), sources, store, build=False
+            )
         except UnreadableFile as exc:
-            yield LoadError(str(path), str(exc))
+            held.append(LoadError(str(path), str(exc)))
         except OSError as exc:
-            yield LoadError(str(path), _reason(exc))
+            held.append(LoadError(str(path), _reason(exc)))
         else:
             number += 1
-            yield ReadReport(report, key, cached)
+            if isinstance(found, ReportSource):
+                held.append((found, key))
+                unbuilt += 1
+            else:
+                held.append(ReadReport(found, key, cached))
         while sources.errors:
-            yield sources.errors.pop(0)
+            held.append(sources.errors.pop(0))
         while sources.warnings:
             warning = sources.warnings.pop(0)
             if warn is not None:
                 warn(warning)
+        if unbuilt == 0 or unbuilt >= (builder.window if builder is not None else 1):
+            yield from flush()
+    yield from flush()
 
 
 def reports_from_texts(texts: Mapping[str, str]) -> list[Report]:

@@ -18,6 +18,7 @@ from tui.model.entities import Mention
 from tui.model.stories import Story
 from tui.perf import paused_gc
 from tui.pipeline.executors import StoryWork
+from tui.pipeline.per_report import report_candidates, story_terms
 from tui.pipeline.per_story import (
     join_facts,
     join_sources_and_topics,
@@ -43,6 +44,7 @@ def analysis_stages(
     jobs: int | None = None,
     executor: Executor | None = None,
     clustering: Callable[..., tuple[Story, ...]] | None = None,
+    work: StoryWork | None = None,
 ) -> Iterator[tuple[str, Corpus]]:
     """The analyses one stage at a time, each yielding (stage, the corpus so far): first
     the entities and their mentions (over all reports) with the stories (all reports in
@@ -51,44 +53,57 @@ def analysis_stages(
     (`tui.pipeline.per_story`). The last corpus is the whole analysis; a reader shows
     each as it comes.
 
-    The per-story work runs on `executor` when one is given (a Dask cluster's), else on
-    a pool of `jobs` local processes (default: every core) when that pays, else here;
-    the result is the same wherever it ran.
+    The per-report work (name candidates, terms for clustering: `tui.pipeline.per_report`)
+    and the per-story work run on `executor` when one is given (a Dask cluster's), else
+    on a pool of `jobs` local processes (default: every core) when that pays, else here;
+    the result is the same wherever it ran. `work`: where they run, made already (the
+    loader's, whose pool may be running); it is closed once the facts are back.
 
     `clustering` finds the stories instead of `find_stories` (with its arguments): the
     loader's `tui.pipeline.incremental.StoryClustering`, which grows a cached one."""
-    with paused_gc():
-        analysis = find_entities(reports, corrections)
-        by_paragraph: dict[str, list[Mention]] = defaultdict(list)
-        by_entity: dict[str, set[str]] = defaultdict(set)
-        for mention in analysis.mentions:
-            by_paragraph[mention.paragraph].append(mention)
-            by_entity[mention.entity].add(mention.paragraph)
-        mentions = {p: tuple(sorted(ms, key=lambda m: m.start)) for p, ms in by_paragraph.items()}
-        stories = (clustering or find_stories)(
-            reports, mentions, analysis.entities, one_story=one_story, corrections=corrections
-        )
-        corpus = Corpus(
-            reports=tuple(reports),
-            errors=tuple(errors),
-            stories=stories,
-            report_story={r: story.id for story in stories for r in story.report_ids},
-            entities=analysis.entities,
-            mentions=mentions,
-            entity_paragraphs={e: frozenset(ps) for e, ps in by_entity.items()},
-            fact_threshold=threshold,
-        )
-        inputs = story_inputs(corpus)
-    with StoryWork(jobs, executor) as work:
+    with work if work is not None else StoryWork(jobs, executor) as work:
+        with paused_gc():
+            found = report_candidates(work, reports)
+            analysis = find_entities(reports, corrections, found)
+            del found
+            by_paragraph: dict[str, list[Mention]] = defaultdict(list)
+            by_entity: dict[str, set[str]] = defaultdict(set)
+            for mention in analysis.mentions:
+                by_paragraph[mention.paragraph].append(mention)
+                by_entity[mention.entity].add(mention.paragraph)
+            mentions = {
+                p: tuple(sorted(ms, key=lambda m: m.start)) for p, ms in by_paragraph.items()
+            }
+            terms = None if one_story else story_terms(work, reports, mentions)
+            stories = (clustering or find_stories)(
+                reports,
+                mentions,
+                analysis.entities,
+                one_story=one_story,
+                corrections=corrections,
+                terms=terms,
+            )
+            del terms
+            corpus = Corpus(
+                reports=tuple(reports),
+                errors=tuple(errors),
+                stories=stories,
+                report_story={r: story.id for story in stories for r in story.report_ids},
+                entities=analysis.entities,
+                mentions=mentions,
+                entity_paragraphs={e: frozenset(ps) for e, ps in by_entity.items()},
+                fact_threshold=threshold,
+            )
+            inputs = story_inputs(corpus)
         with paused_gc():
             facts, sources = story_analyses(work, inputs, threshold)
         yield "entities", corpus
         with paused_gc():
-            found = facts()
+            facts_found = facts()
     # What ran elsewhere is all back with the facts: the pool's processes are gone
     # before the rest (and the cache write) needs the memory.
     with paused_gc():
-        corpus = join_facts(corpus, inputs, found, threshold)
+        corpus = join_facts(corpus, inputs, facts_found, threshold)
     yield "facts", corpus
     with paused_gc():
         corpus = join_sources_and_topics(corpus, inputs, sources(), user_topics)

@@ -18,10 +18,12 @@ import multiprocessing
 import os
 import pickle
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from tui.perf import paused_gc
@@ -45,6 +47,9 @@ _WORTH = 0.1
 # Work is sent in batches of about this share of all of it per worker (stories are
 # largest first, so a big story is a batch of its own and small ones share one).
 _BATCHES_PER_WORKER = 4
+# A batch holds at least this many sentences' work (so that the sending is a small part
+# of it).
+_MIN_BATCH = 300
 
 
 class Sized(Protocol):
@@ -76,7 +81,7 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
         # The server imports the analysis once; each worker is forked from it, ready.
-        context.set_forkserver_preload(["tui.pipeline.per_story"])
+        context.set_forkserver_preload(["tui.pipeline.per_report", "tui.pipeline.per_story"])
         return context
     return multiprocessing.get_context("spawn")
 
@@ -115,7 +120,7 @@ def batches(work: Sequence[S], workers: int) -> list[list[S]]:
     """`work` in consecutive batches of at least 1 / (`_BATCHES_PER_WORKER` x workers) of
     its sentences each (stories come largest first: the big ones go alone)."""
     total = sum(item.sentences for item in work)
-    size = total / (workers * _BATCHES_PER_WORKER)
+    size = max(total / (workers * _BATCHES_PER_WORKER), _MIN_BATCH)
     found: list[list[S]] = []
     current: list[S] = []
     held = 0
@@ -130,18 +135,33 @@ def batches(work: Sequence[S], workers: int) -> list[list[S]]:
     return found
 
 
-def pool_pays(work: Sequence[Sized], jobs: int) -> bool:
+@dataclass(frozen=True, slots=True)
+class Costs:
+    """What a kind of work costs, in seconds per sentence it reads: doing it, and shipping
+    it to a worker and its results back (counted as this process's time)."""
+
+    work: float = _SECONDS_PER_SENTENCE
+    shipping: float = _SHIPPING_PER_SENTENCE
+
+
+STORY_COSTS = Costs()
+
+
+def pool_pays(
+    work: Sequence[Sized], jobs: int, costs: Costs = STORY_COSTS, start: float = _POOL_START
+) -> bool:
     """Whether this process and `jobs` - 1 pool workers would finish `work` sooner than
-    this process alone. This process works while the workers start, so their start
-    delays only their share; shipping is counted as this process's time."""
+    this process alone. This process works while the workers start (`start` seconds; 0
+    when they are running already), so their start delays only their share; shipping is
+    counted as this process's time."""
     if jobs < 2 or len(work) < 2:
         return False
     sizes = [item.sentences for item in work]
     total = sum(sizes)
-    alone = total * _SECONDS_PER_SENTENCE
+    alone = total * costs.work
     shared = (
-        max((alone + (jobs - 1) * _POOL_START) / jobs, max(sizes) * _SECONDS_PER_SENTENCE)
-        + total * (jobs - 1) / jobs * _SHIPPING_PER_SENTENCE
+        max((alone + (jobs - 1) * start) / jobs, max(sizes) * costs.work)
+        + total * (jobs - 1) / jobs * costs.shipping
     )
     return shared < alone * (1 - _WORTH)
 
@@ -168,6 +188,9 @@ class StoryWork:
         self.jobs = jobs if jobs is not None else default_jobs()
         self.executor = executor
         self._pool: ProcessPoolExecutor | None = None
+        # Set once the pool's workers are running (`_start_pool`).
+        self._ready = threading.Event()
+        self._starting: threading.Thread | None = None
 
     def __enter__(self) -> StoryWork:
         return self
@@ -176,20 +199,43 @@ class StoryWork:
         self.close()
 
     def _start_pool(self) -> ProcessPoolExecutor:
+        """The pool, made here; its workers start in a helper thread (`_ready` is set when
+        they run), so that this process goes on working meanwhile: the first worker
+        waits for the fork server, which imports the analysis first."""
         from concurrent.futures import ProcessPoolExecutor
 
         workers = max(1, self.jobs - 1)  # and this process
         with _stderr_with_descriptor():
             pool = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context())
         self._pool = pool
+        ready = self._ready
+
+        def start() -> None:
+            try:
+                wait([pool.submit(os.getpid) for _ in range(workers)])
+            finally:
+                ready.set()
+
+        self._starting = threading.Thread(target=start, name="pool start", daemon=True)
+        self._starting.start()
         return pool
 
-    def distributes(self, work: Sequence[Sized]) -> bool:
+    def start(self) -> bool:
+        """Start the local pool now (its workers start in the background), if there is
+        to be one: more than one job and no executor given. Whether it runs."""
+        if self.executor is not None or self.jobs < 2:
+            return False
+        if self._pool is None:
+            self._start_pool()
+        return True
+
+    def distributes(self, work: Sequence[Sized], costs: Costs = STORY_COSTS) -> bool:
         """Whether `work` is shared out: to the executor given, or with the local pool
-        when it pays for this work (`pool_pays`)."""
+        when it pays for this work (`pool_pays`; a pool started for earlier work costs no
+        start)."""
         if self.executor is not None:
             return bool(work)
-        return pool_pays(work, self.jobs)
+        return pool_pays(work, self.jobs, costs, 0.0 if self._pool is not None else _POOL_START)
 
     def submit(
         self, function: Callable[..., list[R]], work: Sequence[S], *args: Any
@@ -198,32 +244,36 @@ class StoryWork:
         on the local pool (started if need be); returns what waits for the results (one
         per item of `work`, in its order; waited for once). With the local pool, this
         process takes its share when waiting: the batches the pool has not got to, from
-        the last (the smallest stories) back."""
+        the last (the smallest stories) back; the pool gets batches only once its workers
+        run (`_start_pool`), so while they start this process works alone."""
         parts = batches(work, self.jobs)
         if self.executor is not None:
             futures = [self.executor.submit(_call_pickled, _pickled_call(function, part, args))
                        for part in parts]  # fmt: skip
             return _once(lambda: self._results(futures))
         pool = self._pool or self._start_pool()
+        ready = self._ready
         # Enough for the workers to keep busy; the rest is handed out as they finish.
         ahead = 2 * max(1, self.jobs - 1)
-        sent = {
-            k: pool.submit(_call_pickled, _pickled_call(function, part, args))
-            for k, part in enumerate(parts[:ahead])
-        }
+        sent: dict[int, Future[bytes]] = {}
+        waiting: deque[int] = deque(range(len(parts)))
+
+        def feed() -> None:
+            """The next batches from the front for the pool, once it runs."""
+            while waiting and len(sent) < ahead and ready.is_set():
+                front = waiting.popleft()
+                call = _pickled_call(function, parts[front], args)
+                sent[front] = pool.submit(_call_pickled, call)
+
+        feed()
 
         def shared() -> list[R]:
             done: dict[int, list[R]] = {}
-            waiting: deque[int] = deque(range(ahead, len(parts)))
-            while waiting or len(done) < len(parts):
+            while waiting or sent:
                 for k, future in list(sent.items()):
                     if future.done():
                         done[k] = self._result(sent.pop(k))
-                        if waiting:  # the next batch from the front for the pool
-                            front = waiting.popleft()
-                            sent[front] = pool.submit(
-                                _call_pickled, _pickled_call(function, parts[front], args)
-                            )
+                feed()
                 if waiting:  # this process's own share, from the back
                     back = waiting.pop()
                     with paused_gc():
@@ -253,8 +303,12 @@ class StoryWork:
     def close(self) -> None:
         """Stop the local pool: queued work is dropped, running work ends unwaited."""
         if self._pool is not None:
+            if self._starting is not None:
+                self._starting.join()
+                self._starting = None
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
+            self._ready = threading.Event()
 
 
 def _once(compute: Callable[[], list[R]]) -> Callable[[], list[R]]:

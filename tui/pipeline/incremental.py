@@ -33,7 +33,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from tui.analysis.stories import StoryIndex, find_stories
+from tui.analysis.stories.cluster import StoryFeatures
 from tui.analysis.stories.corrections import corrected_groups
+from tui.analysis.stories.features import ReportTerms
 from tui.analysis.stories.incremental import kept_ids
 from tui.analysis.stories.titles import centralities, make_stories, story_of
 from tui.model.corrections import Corrections, StoryCorrection
@@ -88,7 +90,10 @@ class StoryClustering:
         *,
         one_story: bool = False,
         corrections: Corrections | None = None,
+        terms: Sequence[ReportTerms] | None = None,
     ) -> tuple[Story, ...]:
+        """`find_stories`, growing the kept clustering where it can (`terms`: each
+        report's terms for clustering, if found already; used when all are clustered)."""
         self.kept, self.grown = None, False
         if one_story or not reports:
             return find_stories(
@@ -104,9 +109,12 @@ class StoryClustering:
             if stories is not None:
                 self.grown = True
                 return stories
-        index = StoryIndex.build(reports, mentions, entities)
+        if terms is None:
+            index = StoryIndex.build(reports, mentions, entities)
+        else:
+            index = StoryIndex(StoryFeatures(terms), reports, entities)
         groups = corrected_groups(reports, index.groups(), _story_corrections(corrections))
-        stories = make_stories(reports, groups, index.features.scores)
+        stories = make_stories(reports, groups, index.features.scores, index.parts)
         story_of_report = {r: story.id for story in stories for r in story.report_ids}
         self.kept = packed(
             StoryState(
@@ -161,11 +169,13 @@ class StoryClustering:
         ids = kept_ids(groups, before)
         by_index = centralities(len(index), index.features.scores)
         centrality = [0.0] * len(reports)
+        parts = [""] * len(reports)
         for i, position in enumerate(order):
             centrality[position] = by_index[i]
+            parts[position] = index.parts[i]
         stories = sorted(
             (
-                story_of(an_id, reports, group, centrality)
+                story_of(an_id, reports, group, centrality, parts)
                 for an_id, group in zip(ids, groups, strict=True)
             ),
             key=lambda story: id_sort_key(story.id),

@@ -20,6 +20,7 @@ from itertools import pairwise
 import tui.analysis.entities.lexicon as lx
 from tui.ingest.text import visible_with_offsets
 from tui.model.document import Paragraph, Report
+from tui.model.pickling import compact_pickle
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’\-]*\w)?|\d[\d.,:]*|\S")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]*(?![\w'’-])")
@@ -28,6 +29,7 @@ _PARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|ibn|bin|abu)-[A-Z]
 _OPENERS = frozenset(".!?“\"‘'([:—–-•*")
 
 
+@compact_pickle
 @dataclass(slots=True)
 class Candidate:
     """One mention found in a paragraph, before entities are merged."""

@@ -73,18 +73,20 @@ def find_stories(
     *,
     one_story: bool = False,
     corrections: Corrections | None = None,
+    terms: Sequence[ReportTerms] | None = None,
 ) -> tuple[Story, ...]:
     """The stories of the reports: every report in exactly one (all in one with
     `one_story`), the user's story corrections, if any, applied to the clustering's
     (with `one_story` there is nothing to correct). Names count through the mentions'
     entity ids (every spelling of a name is one id); `entities` is the corpus's list of
-    them, not needed beyond that."""
+    them, not needed beyond that. `terms`: each report's `report_terms`, if already
+    found (they depend on the report and its mentions alone)."""
     del entities
     if not reports:
         return ()
     if one_story:
         return make_stories(reports, [list(range(len(reports)))], {})
-    features = StoryFeatures.of(reports, mentions)
+    features = StoryFeatures.of(reports, mentions) if terms is None else StoryFeatures(terms)
     groups, parts = story_clustering(features, THRESHOLD)
     if corrections is not None:
         groups = corrected_groups(reports, groups, corrections.stories)
