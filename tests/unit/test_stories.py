@@ -3,7 +3,9 @@ adding reports one at a time, and the clustering against ECB+ gold stories."""
 
 from __future__ import annotations
 
+import pickle
 import random
+import zlib
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from tui.analysis.stories import StoryIndex, find_stories
 from tui.ingest.loader import reports_from_texts
 from tui.model.corpus import Corpus
 from tui.model.stories import Story
+from tui.pipeline import incremental
 from tui.pipeline.build import analysis_stages
 
 STORY_KEYS = {"id", "title", "reports", "outlets", "dates", "counts"}
@@ -537,6 +540,17 @@ def test_seams_keep_facts_within_lookalike_events() -> None:
     name = {r.id: r.name for r in reports}
     (quakes,) = (s for s in found if any(name[r].startswith("20_") for r in s.report_ids))
     assert len(set(quakes.apart().values())) >= 2
+    # The loader's clustering (kept in the cache to grow) has the same seams, made anew
+    # and grown (by nothing: the seams of the reports it held stay).
+    clustering = incremental.StoryClustering()
+    frozen = {p: tuple(ms) for p, ms in mentions.items()}
+    assert clustering(reports, frozen, analysis.entities) == found
+    assert clustering.kept is not None
+    kept = pickle.loads(zlib.decompress(clustering.kept))
+    grown = incremental.StoryClustering(lambda: kept)
+    again = grown(reports, frozen, analysis.entities)
+    assert grown.grown
+    assert [s.parts for s in again] == [s.parts for s in found]
     members = [r for r in reports if r.id in set(quakes.report_ids)]
     own = {p.id: tuple(mentions[p.id]) for r in members for p in r.paragraphs}
 
