@@ -311,6 +311,62 @@ def test_work_shared_with_the_pool_comes_back_in_order() -> None:
         assert runner.submit(build_sources, sources)() == found == alone
 
 
+def _dies_in_a_worker(batch: Sequence[ReportSource], parent: int) -> list[Report]:
+    """`build_sources`, except that a pool worker running it dies at once."""
+    import os
+
+    if os.getpid() != parent:
+        os._exit(1)
+    return build_sources(batch)
+
+
+def test_a_worker_that_dies_leaves_its_work_to_this_process() -> None:
+    import os
+
+    sources = [
+        ReportSource(f"r{n}", name, text, False, name, {})
+        for n, (name, text) in enumerate(several_stories(("", "ka", "zo")).items(), start=1)
+    ]
+    with running_pool() as runner:
+        found = runner.submit(_dies_in_a_worker, sources, os.getpid())()
+        assert runner._broken
+        # and what comes later is done here too
+        assert runner.submit(build_sources, sources)() == found == build_sources(sources)
+
+
+def test_a_script_without_a_main_guard_can_use_the_pool(tmp_path: Path) -> None:
+    import os
+
+    """multiprocessing runs the main script again in each new process unless told not
+    to: a script calling `tui.analyze` at its top level would start the analysis again
+    in every worker, and break the pool."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name, text in several_stories(("", "ka", "zo")).items():
+        (folder / name).write_text(text, encoding="utf-8")
+    script = tmp_path / "script.py"
+    script.write_text(
+        "import tui.pipeline.executors as executors\n"
+        "executors.pool_pays = lambda work, jobs, *costs: True\n"
+        "executors._MIN_BATCH = 1\n"
+        "import tui\n"
+        f"corpus = tui.analyze([{str(folder)!r}], jobs=2)\n"
+        "print(len(corpus.reports), len(corpus.stories))\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[0] == str(len(list(folder.iterdir())))
+    assert "Traceback" not in done.stderr
+
+
 def test_jobs_are_not_in_the_cache_key(tmp_path: Path) -> None:
     folder = tmp_path / "reports"
     folder.mkdir()

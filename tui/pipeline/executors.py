@@ -22,6 +22,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -104,6 +105,30 @@ def _stderr_with_descriptor() -> Iterator[None]:
         yield
     finally:
         sys.stderr = captured
+
+
+@contextmanager
+def _main_not_rerun() -> Iterator[None]:
+    """While the pool's processes start: the main module as if it had no file, so that
+    multiprocessing does not run it again in each of them (the fork server and its
+    workers need only newsprism's modules). A script calling `tui.analyze` with no
+    `if __name__ == "__main__":` guard would otherwise start the analysis again in every
+    worker, and the pool would break."""
+    main = sys.modules.get("__main__")
+    if main is None:
+        yield
+        return
+    saved = {
+        name: main.__dict__[name] for name in ("__file__", "__spec__") if name in main.__dict__
+    }
+    main.__dict__.pop("__file__", None)
+    main.__dict__["__spec__"] = None
+    try:
+        yield
+    finally:
+        main.__dict__.pop("__spec__", None)
+        for name, value in saved.items():
+            main.__dict__[name] = value
 
 
 def _call_pickled(call: bytes) -> bytes:
@@ -191,6 +216,8 @@ class StoryWork:
         # Set once the pool's workers are running (`_start_pool`).
         self._ready = threading.Event()
         self._starting: threading.Thread | None = None
+        # Set when the local pool broke (a worker died): this process does the rest.
+        self._broken = False
 
     def __enter__(self) -> StoryWork:
         return self
@@ -212,7 +239,8 @@ class StoryWork:
 
         def start() -> None:
             try:
-                wait([pool.submit(os.getpid) for _ in range(workers)])
+                with _main_not_rerun():
+                    wait([pool.submit(os.getpid) for _ in range(workers)])
             finally:
                 ready.set()
 
@@ -259,11 +287,16 @@ class StoryWork:
         waiting: deque[int] = deque(range(len(parts)))
 
         def feed() -> None:
-            """The next batches from the front for the pool, once it runs."""
-            while waiting and len(sent) < ahead and ready.is_set():
+            """The next batches from the front for the pool, once it runs (none once it
+            broke: this process does the rest)."""
+            while waiting and len(sent) < ahead and ready.is_set() and not self._broken:
                 front = waiting.popleft()
                 call = _pickled_call(function, parts[front], args)
-                sent[front] = pool.submit(_call_pickled, call)
+                try:
+                    sent[front] = pool.submit(_call_pickled, call)
+                except BrokenProcessPool:
+                    self._broken = True
+                    waiting.appendleft(front)
 
         feed()
 
@@ -272,7 +305,13 @@ class StoryWork:
             while waiting or sent:
                 for k, future in list(sent.items()):
                     if future.done():
-                        done[k] = self._result(sent.pop(k))
+                        try:
+                            done[k] = self._result(sent.pop(k))
+                        except BrokenProcessPool:
+                            # A worker died (killed, out of memory): its batch and the
+                            # rest are done here; the result is the same.
+                            self._broken = True
+                            waiting.append(k)
                 feed()
                 if waiting:  # this process's own share, from the back
                     back = waiting.pop()
@@ -309,6 +348,7 @@ class StoryWork:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
             self._ready = threading.Event()
+            self._broken = False
 
 
 def _once(compute: Callable[[], list[R]]) -> Callable[[], list[R]]:
