@@ -22,7 +22,6 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -279,6 +278,8 @@ class StoryWork:
             futures = [self.executor.submit(_call_pickled, _pickled_call(function, part, args))
                        for part in parts]  # fmt: skip
             return _once(lambda: self._results(futures))
+        from concurrent.futures.process import BrokenProcessPool
+
         pool = self._pool or self._start_pool()
         ready = self._ready
         # Enough for the workers to keep busy; the rest is handed out as they finish.
