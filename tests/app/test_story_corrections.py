@@ -15,6 +15,7 @@ from tests.app.harness import analysed, notes, open_story
 from tests.unit.harness import EVENT_REPORTS, write_event_reports
 from tui.app.app import NewsprismApp
 from tui.app.screens.story_picker import StoryPicker
+from tui.app.widgets.pane_header import PaneHeader
 from tui.model.corpus import Corpus
 from tui.model.ids import report_key
 
@@ -38,6 +39,16 @@ async def reanalysed(pilot: Pilot, before: Corpus) -> Corpus:
     corpus = app.corpus  # the whole corpus (the reader shows the open story's part)
     assert corpus is not None and corpus is not before, "the analysis did not run again"
     return corpus
+
+
+def header_totals(app: NewsprismApp) -> set[int]:
+    """The N of each pane header's "n of N" that shows a report."""
+    totals = set()
+    for header in app.reader.query(PaneHeader):
+        found = re.search(r"(\d+) of (\d+)$", str(header.render()))
+        if found:
+            totals.add(int(found.group(2)))
+    return totals
 
 
 def saved_stories(data_dir: Path) -> list[dict]:
@@ -66,6 +77,9 @@ async def test_move_a_report_to_another_story(news_app: NewsprismApp, data_dir: 
         assert news_app.screen is news_app.reader
         assert corpus.story_of("r1") == corpus.story_of("r4")
         assert corpus.story_of("r2") != corpus.story_of("r1")
+        # The headers count the reports of r1's story now: r1, r4 and r5.
+        await pilot.pause()
+        assert header_totals(news_app) == {3}
         assert saved_stories(data_dir) == [
             {"kind": "move", "reports": [key_of(corpus, "r1"), key_of(corpus, "r4")]}
         ]
@@ -93,6 +107,8 @@ async def test_a_new_story_then_merge_it_back(news_app: NewsprismApp, data_dir: 
         corpus = await reanalysed(pilot, corpus)
         assert len(corpus.stories) == 4
         assert corpus.story(corpus.story_of("r1")).report_ids == ("r1",)
+        await pilot.pause()
+        assert header_totals(news_app) == {1}
         # V on r1's story, then the story r2 is in.
         await pilot.press("V")
         picker = news_app.screen
@@ -102,6 +118,8 @@ async def test_a_new_story_then_merge_it_back(news_app: NewsprismApp, data_dir: 
         corpus = await reanalysed(pilot, corpus)
         assert corpus.story_of("r1") == corpus.story_of("r2")
         assert len(corpus.stories) == 3
+        await pilot.pause()
+        assert header_totals(news_app) == {2}
         assert [change["kind"] for change in saved_stories(data_dir)] == ["split", "merge"]
 
 

@@ -239,6 +239,8 @@ class ReaderBase(Screen[None]):
             self._draw_layout()
         if old.focused != new.focused:
             self._draw_focus()
+        if _story_reports(old) != _story_reports(new):
+            self._draw_headers()  # "n of N" counts the story's reports
         if new.follow and (
             not old.follow
             or old.scope is not new.scope
@@ -391,3 +393,8 @@ class ReaderBase(Screen[None]):
     def show_status(self, note: str = "") -> None:
         """The status line, with `note` instead of the fact count (empty: the count)."""
         self.set_state(replace(self.state, status_note=note))
+
+
+def _story_reports(state: ReaderState) -> tuple[int, ...] | None:
+    """The numbers of the reports of the story open (None: none open)."""
+    return tuple(state.story.reports) if state.story is not None else None
