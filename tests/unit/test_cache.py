@@ -37,8 +37,9 @@ def test_unchanged_corpus_is_loaded_from_the_cache(reports: Path, cache_dir: Pat
     first.close()
     second = AnalysisCache()
     warm = tui.analyze([reports], cache=second)
-    # The inputs' entry (which analysis, which files failed), then the analysis.
-    assert second.hits == 2 and second.misses == 0
+    # The inputs' entry (which analysis, which files failed), then the analysis, then
+    # its reports (their own entries, in one lookup).
+    assert second.hits == 3 and second.misses == 0
     assert warm.to_dict() == cold.to_dict()
 
 
@@ -93,7 +94,7 @@ def test_corrupt_cache_is_discarded_with_a_warning(
     cache.close()
     again = AnalysisCache()
     tui.analyze([reports], cache=again)
-    assert again.hits == 2 and not again.warnings
+    assert again.hits == 3 and not again.warnings
 
 
 def test_damaged_entry_is_a_miss(reports: Path, cache_dir: Path) -> None:
@@ -103,6 +104,27 @@ def test_damaged_entry_is_a_miss(reports: Path, cache_dir: Path) -> None:
     cache = AnalysisCache()
     corpus = tui.analyze([reports], cache=cache)
     assert len(corpus.reports) == 2 and cache.hits == 0
+
+
+def test_a_corpus_entry_holds_no_reports_and_needs_theirs(reports: Path, cache_dir: Path) -> None:
+    """The reports are stored once (their own entries), not again in the corpus's; a
+    corpus whose report entry is gone is a miss, analysed again to the same result."""
+    import pickle
+    import zlib
+
+    cold = tui.analyze([reports], cache=AnalysisCache())
+    with sqlite3.connect(cache_dir / FILE_NAME) as db:
+        (blob,) = db.execute("SELECT value FROM entries WHERE kind = 'corpus'").fetchone()
+        assert pickle.loads(zlib.decompress(blob)).reports == ()
+        db.execute("DELETE FROM entries WHERE rowid = (SELECT min(rowid) FROM entries "
+                   "WHERE kind = 'report')")  # fmt: skip
+    cache = AnalysisCache()
+    warm = tui.analyze([reports], cache=cache)
+    assert cache.misses >= 1
+    assert warm.to_dict() == cold.to_dict()
+    again = AnalysisCache()
+    assert tui.analyze([reports], cache=again).to_dict() == cold.to_dict()
+    assert again.misses == 0
 
 
 def test_locked_cache_is_skipped_with_a_warning(reports: Path, cache_dir: Path) -> None:
@@ -149,7 +171,7 @@ def test_a_cached_corpus_keeps_the_files_that_could_not_be_read(
     cold = tui.analyze([reports], cache=AnalysisCache())
     cache = AnalysisCache()
     warm = tui.analyze([reports], cache=cache)
-    assert cache.hits == 2
+    assert cache.hits == 3  # the inputs, the corpus, its reports
     assert [str(e) for e in warm.errors] == [str(e) for e in cold.errors]
     assert len(warm.errors) == 1 and "broken.txt" in str(warm.errors[0])
 
@@ -223,7 +245,7 @@ def test_the_loader_reads_each_file_once_and_an_unchanged_one_not_at_all(
     opened.clear()
     cache = AnalysisCache()
     warm = tui.analyze([reports], cache=cache)
-    assert opened == [] and cache.hits == 2
+    assert opened == [] and cache.hits == 3  # the inputs, the corpus, its reports
     assert warm.to_dict() == cold.to_dict()
 
 

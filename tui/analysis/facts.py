@@ -22,7 +22,7 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tui.analysis.terms import SentenceTerms, sentence_terms
 from tui.model.document import UNANALYSED_KINDS, Report
@@ -124,8 +124,9 @@ class _Scorer:
     def _kind(self, names: frozenset[str], kind: str) -> frozenset[str]:
         return frozenset(t for t in names if self.entity_types.get(term_entity(t)) == kind)
 
-    def score(self, i: int, j: int) -> tuple[float, frozenset[str]]:
-        """The best clause-window match of sentences i and j (0 when they share too little).
+    def score(self, i: int, j: int, least: float = 0.0) -> tuple[float, frozenset[str]]:
+        """The best clause-window match of sentences i and j (0 when they share too little,
+        or when no match reaches `least`: window pairs that cannot are not looked at).
 
         Names alone ("Damascus", "Syrian") never make two clauses one fact: a match needs
         at least two shared words besides names.
@@ -145,7 +146,8 @@ class _Scorer:
                 bound = (sum(map(weight.__getitem__, part)) + names_mass) / mass * _BOUND_SLACK
                 side_b.append((part, names, mass, persons, orgs, bound))
         best, best_shared, best_mass = 0.0, frozenset[str](), 0.0
-        floor = 0.0  # best ** 2
+        # best ** 2, or least ** 2 until a match reaches it; a bound is a square's bound.
+        floor = least * least / _BOUND_SLACK
         enough = self.enough
         for words, names, mass_a, persons, orgs, names_mass in self.windows(i):
             part = words & common
@@ -169,6 +171,8 @@ class _Scorer:
                 ):
                     # Each side names a person (or organisation) the other does not.
                     value *= _CONFLICT_PENALTY
+                if value < least:
+                    continue
                 if value > best or (
                     value == best and _better_tie(shared, mass, best_shared, best_mass)
                 ):
@@ -265,7 +269,7 @@ def find_fact_links(
     for i, j in _candidate_pairs(sentences, scorer.df, [words for words, _ in scorer.split]):
         if apart and _across_seam(apart, sentences[i].report, sentences[j].report):
             continue
-        value, shared = scorer.score(i, j)
+        value, shared = scorer.score(i, j, LINK_FLOOR)
         if value >= LINK_FLOOR:
             a, b = sorted((sentences[i].sentence.id, sentences[j].sentence.id), key=sentence_order)
             links.append(FactLink(a, b, value, shared))
@@ -393,11 +397,13 @@ def _discrepancies(
 def linked_terms(
     links: Iterable[FactLink], sentences: Mapping[str, SentenceTerms]
 ) -> dict[str, SentenceTerms]:
-    """The terms of the sentences some link holds, in `sentences`' order: all that
-    `cluster_facts` needs to cluster again at another threshold (a sentence no link
-    holds is in no fact at any threshold)."""
+    """The sentences some link holds, in `sentences`' order, with what `cluster_facts`
+    reads of them (report, numbers, dates) and without their clauses: all it needs to
+    cluster again at another threshold (a sentence no link holds is in no fact at any
+    threshold). The clauses are most of a sentence's terms, and these travel back from
+    the pool's processes and into the cache."""
     held = {s for link in links for s in (link.a, link.b)}
-    return {s: item for s, item in sentences.items() if s in held}
+    return {s: replace(item, clauses=()) for s, item in sentences.items() if s in held}
 
 
 def find_facts(

@@ -6,6 +6,8 @@ Two kinds of entries, both keyed by content, never by file name or time:
   again alone;
 - a whole analysed corpus, by the keys of all its reports plus the settings
   (corrections, user topics, fact threshold): reopening an unchanged corpus loads it.
+  Its reports are not in it again: they are its reports' own entries (one is missing:
+  the corpus is a miss).
 
 Beside them the loader keeps (`tui.pipeline.load`): a whole input's entry, by its files'
 sizes and times (the key of its corpus, its reports' keys); and an input's story
@@ -24,7 +26,7 @@ import os
 import pickle
 import sqlite3
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +34,10 @@ from tui.perf import paused_gc
 from tui.version import __version__
 
 FILE_NAME = "analysis.sqlite3"
+# `get_many` asks for this many keys in one query (SQLite allows 32,766 parameters).
+_KEYS_PER_QUERY = 500
 # Bump when the model or an analysis changes what it produces.
-FORMAT = 7
+FORMAT = 8
 
 
 def cache_path() -> Path:
@@ -153,6 +157,41 @@ class AnalysisCache:
             return None
         self.hits += 1
         return value
+
+    def get_many(self, kind: str, keys: Sequence[str]) -> list[Any | None]:
+        """The entries of `kind` under `keys`, in their order (None for each one missing
+        or damaged), found in a few queries rather than one per key: counted as one
+        lookup (`hits`, `misses`)."""
+        if self._db is None:
+            return [None] * len(keys)
+        found: dict[str, bytes] = {}
+        try:
+            for first in range(0, len(keys), _KEYS_PER_QUERY):
+                part = list(dict.fromkeys(keys[first : first + _KEYS_PER_QUERY]))
+                marks = ", ".join("?" * len(part))
+                rows = self._db.execute(
+                    f"SELECT key, value FROM entries WHERE kind = ? AND key IN ({marks})",
+                    (kind, *part),
+                )
+                found.update(rows.fetchall())
+        except sqlite3.DatabaseError as exc:
+            self._discard(exc)
+            return [None] * len(keys)
+        values: list[Any | None] = []
+        with paused_gc():
+            for key in keys:
+                data = found.get(key)
+                try:
+                    value = None if data is None else pickle.loads(zlib.decompress(data))
+                except Exception:  # a damaged entry is a miss, whatever the unpickler raised
+                    value = None
+                values.append(value)
+        # One lookup: a hit when every entry was there.
+        if all(value is not None for value in values):
+            self.hits += 1
+        else:
+            self.misses += 1
+        return values
 
     def put(self, kind: str, key: str, value: object) -> None:
         self.put_many(kind, [(key, value)])

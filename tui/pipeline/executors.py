@@ -45,8 +45,10 @@ _POOL_START = 0.5
 # A pool is used when it is estimated to save at least this share of the time.
 _WORTH = 0.1
 # Work is sent in batches of about this share of all of it per worker (stories are
-# largest first, so a big story is a batch of its own and small ones share one).
-_BATCHES_PER_WORKER = 4
+# largest first, so a big story is a batch of its own and small ones share one): small
+# enough that this process, having done its share, seldom waits long for the last
+# batches the workers hold.
+_BATCHES_PER_WORKER = 16
 # A batch holds at least this many sentences' work (so that the sending is a small part
 # of it).
 _MIN_BATCH = 300
@@ -314,6 +316,13 @@ class StoryWork:
                             self._broken = True
                             waiting.append(k)
                 feed()
+                if not waiting and sent:
+                    # The last batch sent, if no worker has taken it yet, is done here
+                    # rather than waited for.
+                    last = max(sent)
+                    if sent[last].cancel():
+                        del sent[last]
+                        waiting.append(last)
                 if waiting:  # this process's own share, from the back
                     back = waiting.pop()
                     with paused_gc():

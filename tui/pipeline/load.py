@@ -132,14 +132,33 @@ def cached_stages(
         yield from stages()
         return
     key = _corpus_key(report_keys, corrections, user_topics, one_story)
-    cached = cache.get("corpus", key)
-    if isinstance(cached, Corpus):
+    cached = cached_corpus(cache, key, report_keys)
+    if cached is not None:
         yield ANALYSIS_STAGES[-1], replace(cached, errors=tuple(errors))
         return
     for stage, corpus in stages():
         if stage == ANALYSIS_STAGES[-1]:
-            cache.put("corpus", key, replace(corpus, errors=()))
+            store_corpus(cache, key, corpus)
         yield stage, corpus
+
+
+def store_corpus(cache: AnalysisCache, key: str, corpus: Corpus) -> None:
+    """Keep an analysed corpus under `key`, without its reports and errors: the reports
+    are their own entries already (the loader stores each one it reads), and pickling
+    them again would cost as much as a third of the entry."""
+    cache.put("corpus", key, replace(corpus, reports=(), errors=()))
+
+
+def cached_corpus(cache: AnalysisCache, key: str, report_keys: Sequence[str]) -> Corpus | None:
+    """The corpus kept under `key` (see `store_corpus`) with its reports, whose entries
+    are under `report_keys`; None if it or any of them is missing."""
+    corpus = cache.get("corpus", key)
+    if not isinstance(corpus, Corpus):
+        return None
+    reports = cache.get_many("report", report_keys)
+    if not all(isinstance(report, Report) for report in reports):
+        return None
+    return replace(corpus, reports=tuple(reports))  # type: ignore[arg-type]
 
 
 # An input of this many bytes or more starts the pool before it is read (when there is
@@ -370,8 +389,8 @@ class Loader:
         entry = self.cache.get("inputs", key)
         if not (isinstance(entry, tuple) and len(entry) == 4 and isinstance(entry[0], str)):
             return None
-        corpus = self.cache.get("corpus", entry[0])
-        if not isinstance(corpus, Corpus) or len(entry[3]) != len(corpus.reports):
+        corpus = cached_corpus(self.cache, entry[0], tuple(entry[3]))
+        if corpus is None:
             return None
         return corpus, tuple(entry[1]), tuple(entry[2]), tuple(entry[3])
 
