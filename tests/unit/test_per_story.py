@@ -22,6 +22,7 @@ import tui.pipeline.build
 import tui.pipeline.executors as executors
 import tui.pipeline.load
 from tests.unit.harness import ROOT, run
+from tui.analysis.attribution import find_all_cited
 from tui.analysis.entities import find_candidates_of
 from tui.analysis.entities import lexicon as lx
 from tui.analysis.facts import LINK_FLOOR
@@ -35,7 +36,12 @@ from tui.pipeline.build import analysis_stages, last_corpus, with_fact_threshold
 from tui.pipeline.cache import AnalysisCache
 from tui.pipeline.executors import SchedulerError, StoryWork, batches, pool_pays
 from tui.pipeline.load import Loader, ReportRead, ReportSkipped, load_corpus
-from tui.pipeline.per_report import report_candidates, report_chunks, story_terms
+from tui.pipeline.per_report import (
+    report_candidates,
+    report_chunks,
+    report_cited,
+    story_terms,
+)
 from tui.pipeline.per_story import StoryInput
 
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -255,6 +261,20 @@ def test_the_pool_finds_the_same_candidates_in_the_same_order() -> None:
         pooled, pooled_lowercase = report_candidates(runner, reports)
     assert [repr(c) for c in pooled] == [repr(c) for c in candidates]
     assert list(pooled_lowercase.items()) == list(lowercase.items())
+
+
+def test_the_pool_finds_the_same_cited_sources_in_the_same_order() -> None:
+    """Cited sources are found on the pool (all batches given at once, while this
+    process clusters the stories), and what it has not started is taken back here."""
+    corpus = load_corpus(SEEDS, jobs=1)
+    types = {entity.id: entity.type for entity in corpus.entities}
+    reports = list(corpus.reports) * 20  # more batches than the pool takes at once
+    alone = find_all_cited(reports, corpus.mentions, types)
+    assert alone and any(not c.entity for cs in alone.values() for c in cs)
+    with running_pool() as runner:
+        pooled = report_cited(runner, reports, corpus.mentions, types)()
+    assert list(pooled.items()) == list(alone.items())
+    assert report_cited(StoryWork(jobs=1), reports, corpus.mentions, types)() == alone
 
 
 def test_the_pool_finds_the_same_story_terms() -> None:

@@ -18,7 +18,7 @@ from tui.model.entities import Mention
 from tui.model.stories import Story
 from tui.perf import paused_gc
 from tui.pipeline.executors import StoryWork
-from tui.pipeline.per_report import report_candidates, story_terms
+from tui.pipeline.per_report import report_candidates, report_cited, story_terms
 from tui.pipeline.per_story import (
     join_facts,
     join_sources_and_topics,
@@ -75,6 +75,9 @@ def analysis_stages(
                 p: tuple(sorted(ms, key=lambda m: m.start)) for p, ms in by_paragraph.items()
             }
             terms = None if one_story else story_terms(work, reports, mentions)
+            # Found on the pool (when it pays) while the stories are clustered here.
+            types = {entity.id: entity.type for entity in analysis.entities}
+            cited = report_cited(work, reports, mentions, types)
             stories = (clustering or find_stories)(
                 reports,
                 mentions,
@@ -94,7 +97,8 @@ def analysis_stages(
                 entity_paragraphs={e: frozenset(ps) for e, ps in by_entity.items()},
                 fact_threshold=threshold,
             )
-            inputs = story_inputs(corpus)
+            inputs = story_inputs(corpus, cited())
+            del cited
         with paused_gc():
             facts, sources = story_analyses(work, inputs, threshold)
         yield "entities", corpus

@@ -267,14 +267,21 @@ class StoryWork:
         return pool_pays(work, self.jobs, costs, 0.0 if self._pool is not None else _POOL_START)
 
     def submit(
-        self, function: Callable[..., list[R]], work: Sequence[S], *args: Any
+        self,
+        function: Callable[..., list[R]],
+        work: Sequence[S],
+        *args: Any,
+        all_ahead: bool = False,
     ) -> Callable[[], list[R]]:
         """Start `function(batch, *args)` over batches of `work` on the executor given, or
         on the local pool (started if need be); returns what waits for the results (one
         per item of `work`, in its order; waited for once). With the local pool, this
         process takes its share when waiting: the batches the pool has not got to, from
         the last (the smallest stories) back; the pool gets batches only once its workers
-        run (`_start_pool`), so while they start this process works alone."""
+        run (`_start_pool`), so while they start this process works alone. The pool is
+        given a few batches at a time, and more as this process waits; `all_ahead`: all
+        of them at once (once its workers run), for work it is to do alone while this
+        process does something else before waiting (it takes back what is left then)."""
         parts = batches(work, self.jobs)
         if self.executor is not None:
             futures = [self.executor.submit(_call_pickled, _pickled_call(function, part, args))
@@ -285,7 +292,7 @@ class StoryWork:
         pool = self._pool or self._start_pool()
         ready = self._ready
         # Enough for the workers to keep busy; the rest is handed out as they finish.
-        ahead = 2 * max(1, self.jobs - 1)
+        ahead = len(parts) if all_ahead else 2 * max(1, self.jobs - 1)
         sent: dict[int, Future[bytes]] = {}
         waiting: deque[int] = deque(range(len(parts)))
 

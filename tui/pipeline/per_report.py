@@ -1,21 +1,25 @@
 """The analyses done report by report, before the stories are known: each report's name
-candidates (`tui.analysis.entities.find_candidates_of`) depend on it alone, and its
-terms for story clustering (`tui.analysis.stories.features.report_terms`) on it and its
-mentions alone, so they can be found in another process (`tui.pipeline.executors`) and
-joined in report order: the result is the same wherever they were found.
+candidates (`tui.analysis.entities.find_candidates_of`) depend on it alone, its terms
+for story clustering (`tui.analysis.stories.features.report_terms`) on it and its
+mentions alone, and the sources its paragraphs cite (`tui.analysis.attribution`) on it,
+its mentions and their entities' types, so they can be found in another process
+(`tui.pipeline.executors`) and joined in report order: the result is the same wherever
+they were found. The cited sources are found while this process clusters the stories.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from tui.analysis.attribution import find_all_cited
 from tui.analysis.entities import Candidates, find_candidates_of
 from tui.analysis.entities.extract import Candidate
 from tui.analysis.stories.features import MAX_SENTENCES, ReportTerms, report_terms
 from tui.model.document import UNANALYSED_KINDS, Report
 from tui.model.entities import Mention
+from tui.model.tags import CitedSource
 from tui.pipeline.executors import Costs, StoryWork
 
 # Measured on a 2-core machine (`bench/analysis_scale.py`'s 1,000 reports): finding the
@@ -25,6 +29,9 @@ CANDIDATE_COSTS = Costs(work=80e-6, shipping=10e-6)
 # A report's terms, per sentence read (the first `MAX_SENTENCES`): about 25 us; shipping
 # the reports and their mentions, and the terms back, about 10 us.
 TERMS_COSTS = Costs(work=25e-6, shipping=10e-6)
+# A paragraph's cited sources, per sentence: about 30 us; shipping the reports and
+# their mentions, and the sources back, about 10 us.
+CITED_COSTS = Costs(work=30e-6, shipping=10e-6)
 # Reports are shipped in chunks of this many (each chunk's lower-case counts come back
 # as one counter).
 CHUNK = 16
@@ -102,3 +109,56 @@ def story_terms(
     if not work.distributes(chunks, TERMS_COSTS):
         return [report_terms(report, mentions) for report in reports]
     return [terms for found in work.submit(terms_of_chunks, chunks)() for terms in found]
+
+
+Cited = dict[str, tuple[CitedSource, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class CitedChunk:
+    """Some consecutive reports with their mentions and the types of the entities these
+    name, measured in the sentences of their analysed paragraphs."""
+
+    reports: tuple[Report, ...]
+    mentions: dict[str, tuple[Mention, ...]]
+    types: dict[str, str]
+    sentences: int
+
+
+def cited_of_chunks(batch: Sequence[CitedChunk]) -> list[Cited]:
+    """The cited sources of each chunk of `batch` (what a worker is sent)."""
+    return [find_all_cited(chunk.reports, chunk.mentions, chunk.types) for chunk in batch]
+
+
+def report_cited(
+    work: StoryWork,
+    reports: Sequence[Report],
+    mentions: Mapping[str, tuple[Mention, ...]],
+    types: Mapping[str, str],
+) -> Callable[[], Cited]:
+    """Start finding the cited sources of every paragraph of `reports` (`types`: each
+    entity's type); returns what waits for them (in paragraph order). When the pool
+    pays, it is given all of it at once, to do while this process goes on (clustering
+    the stories); else they are found here when waited for. The same either way."""
+    chunks = []
+    for chunk in report_chunks(reports):
+        own = {
+            p.id: mentions[p.id] for r in chunk.reports for p in r.paragraphs if p.id in mentions
+        }
+        named = {m.entity for found in own.values() for m in found}
+        chunks.append(
+            CitedChunk(
+                chunk.reports, own, {e: types[e] for e in named if e in types}, chunk.sentences
+            )
+        )
+    if not work.distributes(chunks, CITED_COSTS):
+        return lambda: find_all_cited(reports, mentions, types)
+    waiting = work.submit(cited_of_chunks, chunks, all_ahead=True)
+
+    def joined() -> Cited:
+        cited: Cited = {}
+        for found in waiting():
+            cited.update(found)
+        return cited
+
+    return joined

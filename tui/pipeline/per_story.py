@@ -49,6 +49,8 @@ class StoryInput:
     sentences: int
     # The part of each report in one (`Story.parts`): no fact joins two parts.
     parts: dict[str, str] = field(default_factory=dict)
+    # The cited sources of its paragraphs, when found already (else found with the topics).
+    cited: dict[str, tuple[CitedSource, ...]] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +68,11 @@ class StorySources:
     topics: list[TopicDraft]
 
 
-def story_inputs(corpus: Corpus) -> list[StoryInput]:
-    """What each story's analyses need, in story order."""
+def story_inputs(
+    corpus: Corpus, cited: Mapping[str, tuple[CitedSource, ...]] | None = None
+) -> list[StoryInput]:
+    """What each story's analyses need, in story order (`cited`: every paragraph's cited
+    sources, if found already: `tui.pipeline.per_report.report_cited`)."""
     by_id = {report.id: report for report in corpus.reports}
     entities = {entity.id: entity for entity in corpus.entities}
     inputs = []
@@ -92,9 +97,17 @@ def story_inputs(corpus: Corpus) -> list[StoryInput]:
                 {e: entities[e].name for e in named},
                 sentences,
                 story.apart(),
+                None if cited is None else _cited_of(reports, cited),
             )
         )
     return inputs
+
+
+def _cited_of(
+    reports: Sequence[Report], cited: Mapping[str, tuple[CitedSource, ...]]
+) -> dict[str, tuple[CitedSource, ...]]:
+    """The cited sources of the paragraphs of `reports`, in their order."""
+    return {p.id: cited[p.id] for r in reports for p in r.paragraphs if p.id in cited}
 
 
 def facts_of_stories(batch: Sequence[StoryInput], threshold: float) -> list[StoryFacts]:
@@ -118,7 +131,9 @@ def sources_and_topics_of_stories(batch: Sequence[StoryInput]) -> list[StorySour
     `batch`."""
     found = []
     for work in batch:
-        cited = find_all_cited(work.reports, work.mentions, work.types)
+        cited = work.cited
+        if cited is None:
+            cited = find_all_cited(work.reports, work.mentions, work.types)
         topics = story_topics(work.reports, work.mentions, work.names, cited)
         found.append(StorySources(cited, topics))
     return found
