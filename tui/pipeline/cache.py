@@ -33,7 +33,7 @@ from tui.version import __version__
 
 FILE_NAME = "analysis.sqlite3"
 # Bump when the model or an analysis changes what it produces.
-FORMAT = 7
+FORMAT = 8
 
 
 def cache_path() -> Path:
