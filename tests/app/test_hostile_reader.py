@@ -67,7 +67,10 @@ async def test_reader_shows_the_good_files_and_notifies_the_bad_ones(tmp_path):
             reader = app.reader
             assert sorted(r.name for r in reader.reports) == sorted(p.stem for p in readable)
             assert app.report_count == len(readable)
-            # Every report, drawn from top to bottom in the left pane, is clean text.
+            # Every report, drawn from top to bottom in the left pane, is clean text (the
+            # right pane closed: `]` passes over a report another pane shows).
+            await pilot.press("tab", "P")
+            assert reader.pane_count == 1
             pane = reader.pane(0)
             seen = set()
             for _ in range(len(reader.reports)):

@@ -120,10 +120,10 @@ async def test_picking_the_third_of_three(tmp_path: Path) -> None:
         await pilot.press("tab", "r")
         assert [row[0] for row in table_rows(app)] == ["1", "2", "3"]
         assert {row[4] for row in table_rows(app)} == {"60"}
-        await pilot.press("down", "0")  # "#" again: the reports backwards
+        await pilot.press("down", "0")  # on report 2; "#" again: the reports backwards
         assert [row[0] for row in table_rows(app)] == ["3", "2", "1"]
-        # The cursor stays on its report (1, now last): up twice is report 3.
-        await pilot.press("up", "up", "enter")
+        # The cursor stays on its report (2, in the middle): up is report 3.
+        await pilot.press("up", "enter")
         assert app.screen is reader
         assert reader.state.pane_reports == (0, 2)
         assert reader.pane(1).report is reader.reports[2]
@@ -193,3 +193,18 @@ async def test_sorting_from_the_filter_box_keeps_digits_for_filtering(tmp_path: 
         await pilot.press("enter")
         assert app.screen is app.reader
         assert app.reader.pane(0).report is app.reader.reports[1]
+
+
+async def test_down_from_the_filter_box_moves_the_cursor_too(tmp_path: Path) -> None:
+    """As in the story list: the first row is highlighted while typing, and ↓ goes into
+    the table and on to the second row."""
+    app = NewsprismApp(write_long_reports(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await analysed(pilot)
+        await pilot.press("r")
+        table = app.screen.query_one(DataTable)
+        assert table.cursor_row == 0 and not table.has_focus
+        await pilot.press("down")
+        assert app.focused is table and table.cursor_row == 1
+        await pilot.press("enter")
+        assert app.reader.state.pane_reports == (1, 1)

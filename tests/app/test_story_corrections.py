@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from tests.app.harness import analysed, notes, open_story
+from tests.app.harness import analysed, binding_rows, notes, open_story, run_command
 from tests.unit.harness import EVENT_REPORTS, write_event_reports
 from tui.app.app import NewsprismApp
 from tui.app.screens.story_picker import StoryPicker
@@ -149,4 +149,70 @@ async def test_with_one_story_the_story_actions_say_why_not(
         said = notes(seeds_app)
         assert "These reports tell one story: no other story to move it to" in said
         assert "These reports tell one story: no other story to merge it with" in said
+        assert not (data_dir / "corrections.json").exists()
+
+
+def groups(corpus: Corpus) -> set[frozenset[str]]:
+    """The stories as sets of report ids (story ids are not compared: they change)."""
+    return {frozenset(story.report_ids) for story in corpus.stories}
+
+
+async def test_undo_the_last_story_correction(news_app: NewsprismApp, data_dir: Path) -> None:
+    """ctrl+z takes back the last story correction saved (and again, the one before):
+    saved, and the stories found again without it."""
+    async with news_app.run_test(size=(120, 35)) as pilot:
+        corpus = await analysed(pilot)
+        found = groups(corpus)
+        await open_story(pilot, "chile")
+        await pilot.press("v", "enter")  # r1 to a story of its own
+        corpus = await reanalysed(pilot, corpus)
+        split = groups(corpus)
+        assert frozenset({"r1"}) in split
+        await pilot.press("V", *"oscars", "enter")  # r1's story (r1 alone) and the Oscars
+        corpus = await reanalysed(pilot, corpus)
+        assert [change["kind"] for change in saved_stories(data_dir)] == ["split", "merge"]
+        assert corpus.story_of("r1") == corpus.story_of("r4")
+
+        await pilot.press("ctrl+z")
+        corpus = await reanalysed(pilot, corpus)
+        assert [change["kind"] for change in saved_stories(data_dir)] == ["split"]
+        assert groups(corpus) == split
+        undone = re.compile(
+            r"Undid merging the stories of r1 and r[45]; finding the stories again…"
+        )
+        assert any(undone.fullmatch(note) for note in notes(news_app)), notes(news_app)
+        # The reader follows the focused pane's report into its story.
+        story = news_app.reader.state.story
+        assert story is not None and story.id == corpus.story_of("r1")
+
+        await pilot.press("ctrl+z")
+        corpus = await reanalysed(pilot, corpus)
+        assert saved_stories(data_dir) == []
+        assert groups(corpus) == found
+        assert "Undid putting r1 in a story of its own; finding the stories again…" in notes(
+            news_app
+        )
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert notes(news_app)[-1] == "No story correction to undo"
+        assert not news_app.analysis_running
+
+    # The next load applies the corrections as they were left: none.
+    again = NewsprismApp(news_app.paths)
+    async with again.run_test(size=(80, 24)) as pilot:
+        assert groups(await analysed(pilot)) == found
+
+
+async def test_undo_is_in_help_and_the_palette(news_app: NewsprismApp, data_dir: Path) -> None:
+    async with news_app.run_test(size=(120, 35)) as pilot:
+        await analysed(pilot)
+        await open_story(pilot, "chile")
+        help_rows = dict((description, keys) for keys, description in binding_rows(news_app))
+        assert help_rows.get("Undo the last story correction") == "^z"
+        titles = [str(c.title) for c in news_app.get_system_commands(news_app.reader)]
+        assert "Undo the last story correction" in titles
+        # Nothing to undo: said, nothing runs again.
+        await run_command(pilot, "undo the last story")
+        assert notes(news_app)[-1] == "No story correction to undo"
+        assert not news_app.analysis_running
         assert not (data_dir / "corrections.json").exists()

@@ -29,7 +29,8 @@ from tui.app.screens.fact_matrix import FactMatrix
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.report_list import ReportList
 from tui.app.screens.sources_overview import SourcesOverview
-from tui.app.screens.story_list import StoryList
+from tui.app.screens.story_list import StoryList, column_widths
+from tui.app.state import status_line
 from tui.model.corpus import Corpus
 
 # The generated stories (tests/unit/harness.py), by id: s1 quake (3 reports), s2 heist,
@@ -76,8 +77,10 @@ async def open_story(pilot: Pilot, number: int) -> None:
     """From the story list: the story `number` (its "#"), by typing nothing but keys."""
     screen = pilot.app.screen
     assert isinstance(screen, StoryList)
-    await pilot.press("down")  # into the table
-    await pilot.press("0")  # story order: row n is story n
+    await pilot.press("down")  # into the table (on the second row)
+    while (screen.sort_column, screen.reverse) != ("number", False):
+        await pilot.press("0")  # story order (the list keeps the order it was left in)
+    await pilot.press("ctrl+home")  # the first row: row n is story n
     for _ in range(number - 1):
         await pilot.press("down")
     await pilot.press("enter")
@@ -210,13 +213,13 @@ async def test_enter_opens_a_story_and_everything_stays_inside_it(
         assert pane_outlets(stories_app) == QUAKE_OUTLETS[:2]
         assert stories_app.focused is reader.pane(0)
         assert "1 of 3" in header(stories_app, 0) and "2 of 3" in header(stories_app, 1)
-        assert status(stories_app).startswith("Story 1 of 4 · 3 reports")
-        # [ and ] go round the story's reports only.
+        assert status(stories_app).startswith("Story 1 of 4 (s1) · 3 reports")
+        # [ and ] go round the story's reports only (passing over the right pane's).
         seen = []
-        for _ in range(4):
+        for _ in range(3):
             await pilot.press("right_square_bracket")
             seen.append(pane_outlets(stories_app)[0])
-        assert seen == ["AP", "BBC", "Reuters", "AP"]
+        assert seen == ["BBC", "Reuters", "BBC"]
         await pilot.press("left_square_bracket", "left_square_bracket")
         assert pane_outlets(stories_app)[0] == "BBC"
         assert "3 of 3" in header(stories_app, 0)
@@ -231,7 +234,7 @@ async def test_enter_opens_a_story_and_everything_stays_inside_it(
         cells = [[c.plain for c in table.get_row_at(y)] for y in range(table.row_count)]
         assert [row[0] for row in cells] == ["1", "2", "3"]
         assert [row[1] for row in cells] == QUAKE_OUTLETS
-        assert "Reports of story 1" in str(listed.query_one("#report-list-title").render())
+        assert "Reports of story s1" in str(listed.query_one("#report-list-title").render())
         await pilot.press("escape")
         # The facts are the story's: every fact of the matrix joins quake reports.
         corpus = reader.state.corpus
@@ -279,7 +282,7 @@ async def test_escape_goes_back_to_the_list_and_another_story(
         assert "1 of 1" in header(stories_app, 0)
         await pilot.press("right_square_bracket")
         assert pane_outlets(stories_app) == ["Dhaka Tribune"]
-        assert status(stories_app).startswith("Story 4 of 4 · 1 report ·")
+        assert status(stories_app).startswith("Story 4 of 4 (s4) · 1 report ·")
 
 
 async def test_the_entity_filter_spans_stories(stories_app: NewsprismApp) -> None:
@@ -426,9 +429,13 @@ async def test_titles_are_cut_to_fit_the_screen(tmp_path: Path, size: tuple[int,
         # The details give the title whole (wrapped).
         details = str(screen.query_one("#story-list-details").render())
         assert "A very long headline" in details
-        if size[0] == 160:
-            (cut,) = [row[1] for row in rows(screen) if row[0] == "1"]
-            assert cell_len(cut) > 80
+        # The title takes the whole column, however wide (it was cut to 100 characters
+        # before it reached the list).
+        (cut,) = [row[1] for row in rows(screen) if row[0] == "1"]
+        width = column_widths(screen.rows, size[0])["title"]
+        assert width - 1 <= cell_len(cut) <= width  # a space cut off before the "…"
+        # The title takes two lines at most: the story's counts stay in sight.
+        assert any(line.startswith(" Story 1 · 3 reports") for line in lines), lines
 
 
 async def test_story_titles_are_text_not_markup(tmp_path: Path) -> None:
@@ -449,3 +456,132 @@ async def test_story_titles_are_text_not_markup(tmp_path: Path) -> None:
         assert "[b]Warehouse[/b] fire" in text
         assert "pwned" not in text and "\x1b" not in text
         assert "[bold red]Evil[/]" in text
+
+
+# ---------------------------------------------------------------------- fresh eyes
+
+
+async def test_the_list_keeps_its_sort_and_filter_after_a_story(
+    stories_app: NewsprismApp,
+) -> None:
+    """esc from a story brings the list back as it was left: its sort and filter text."""
+    async with stories_app.run_test(size=(100, 30)) as pilot:
+        screen = await story_list_shown(pilot)
+        await pilot.press("ctrl+s", "ctrl+s", "ctrl+r")  # by dates, newest first
+        await pilot.press(*"reuters")
+        assert row_ids(screen) == ["1"]
+        shown = title_line(screen)
+        assert "1 of 4 shown" in shown and "sorted by dates ↓" in shown
+        await pilot.press("enter")
+        await pilot.pause()
+        assert stories_app.screen is stories_app.reader
+        await pilot.press("escape")
+        again = stories_app.screen
+        assert isinstance(again, StoryList) and again is not screen
+        assert again.query_one(Input).value == "reuters"
+        assert row_ids(again) == ["1"]
+        assert title_line(again) == shown
+        # The filter text cleared: every story, in the order kept.
+        await pilot.press(*["backspace"] * 7)
+        assert row_ids(again) == ["4", "1", "3", "2"]
+
+
+async def test_down_from_the_filter_box_moves_the_cursor_too(
+    stories_app: NewsprismApp,
+) -> None:
+    """The first row is highlighted while typing (enter opens it): ↓ goes into the
+    table and on to the second row, as ↓ does in the table."""
+    async with stories_app.run_test(size=(100, 30)) as pilot:
+        screen = await story_list_shown(pilot)
+        assert isinstance(stories_app.focused, Input)
+        assert screen.table.cursor_row == 0
+        await pilot.press("down")
+        assert isinstance(stories_app.focused, DataTable)
+        assert screen.table.cursor_row == 1
+        assert screen.highlighted == "s2"
+        await pilot.press("enter")
+        await pilot.pause()
+        story = stories_app.reader.state.story
+        assert story is not None and story.id == "s2"
+
+
+async def test_next_report_skips_the_report_the_other_pane_shows(
+    stories_app: NewsprismApp,
+) -> None:
+    async with stories_app.run_test(size=(120, 35)) as pilot:
+        await story_list_shown(pilot)
+        await pilot.press("enter")  # the quake: Reuters and AP shown, BBC not
+        await pilot.pause()
+        assert pane_outlets(stories_app) == ["Reuters", "AP"]
+        seen = []
+        for _ in range(3):
+            await pilot.press("right_square_bracket")
+            seen.append(pane_outlets(stories_app)[0])
+        assert seen == ["BBC", "Reuters", "BBC"]
+        seen = []
+        for _ in range(3):
+            await pilot.press("left_square_bracket")
+            seen.append(pane_outlets(stories_app)[0])
+        assert seen == ["Reuters", "BBC", "Reuters"]
+        assert pane_outlets(stories_app)[1] == "AP"
+        # The right pane likewise skips the left pane's report.
+        await pilot.press("tab", "right_square_bracket")
+        assert pane_outlets(stories_app) == ["Reuters", "BBC"]
+        await pilot.press("right_square_bracket")
+        assert pane_outlets(stories_app) == ["Reuters", "AP"]
+        # Two reports: ] shows the other one, even though the other pane shows it.
+        await pilot.press("escape")
+        await open_story(pilot, 2)
+        assert pane_outlets(stories_app) == ["Le Monde", "AFP"]
+        await pilot.press("right_square_bracket")
+        assert pane_outlets(stories_app) == ["AFP", "AFP"]
+
+
+async def test_the_status_line_gives_the_place_in_the_list_and_the_id(
+    stories_app: NewsprismApp,
+) -> None:
+    async with stories_app.run_test(size=(120, 35)) as pilot:
+        await story_list_shown(pilot)
+        await open_story(pilot, 2)  # in story order: the second row is s2
+        assert status(stories_app).startswith("Story 2 of 4 (s2) · 2 reports")
+        await pilot.press("escape", "down", "4")  # by dates: s2, s3, s1, s4
+        screen = stories_app.screen
+        assert isinstance(screen, StoryList)
+        assert row_ids(screen) == ["2", "3", "1", "4"]
+        # Back to the same story: its place in the list as it is sorted now.
+        await pilot.press("escape")
+        assert status(stories_app).startswith("Story 1 of 4 (s2) · 2 reports")
+        await pilot.press("escape", "down", "down", "enter")  # the third row: s1
+        await pilot.pause()
+        assert status(stories_app).startswith("Story 3 of 4 (s1) · 3 reports")
+        # The report list names the story by its id too.
+        await pilot.press("r")
+        listed = stories_app.screen
+        assert isinstance(listed, ReportList)
+        assert "Reports of story s1" in str(listed.query_one("#report-list-title").render())
+
+
+async def test_the_status_line_is_cut_at_a_word_with_an_ellipsis(tmp_path: Path) -> None:
+    title = "Rescue teams search collapsed buildings in Iquique through a long night"
+    stories = {
+        "quake": [(o, d, title, body) for o, d, _, body in STORY_REPORTS["quake"]],
+        "flood": STORY_REPORTS["flood"],
+    }
+    app = NewsprismApp([str(write_story_reports(tmp_path / "coverage", stories))])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await story_list_shown(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is app.reader
+        full = status_line(app.reader.state)
+        assert full is not None and full.label.endswith(title)
+        line = screen_lines(app)[-2].strip()
+        assert line.startswith("Story 1 of 2 (s1) · 3 reports") and line.endswith("…"), line
+        shown = line.removesuffix("…")
+        assert full.label.startswith(shown)
+        assert full.label[len(shown)] == " ", line  # cut between words
+        # Wide enough: the whole line.
+        await pilot.resize_terminal(160, 30)
+        await pilot.pause()
+        line = screen_lines(app)[-2].strip()
+        assert line.endswith(title), line

@@ -215,6 +215,11 @@ ACTIONS: tuple[Action, ...] = (
         ("merge_stories", "merge_stories", "V", "Merge this story with…",
          "Make the focused pane's story and another one a single story (saved, applied "
          "from then on)", "Stories"),
+        # ctrl+z, as in Textual's own text boxes: u is taken (the fact view).
+        ("undo_story_correction", "undo_story_correction", "ctrl+z",
+         "Undo the last story correction",
+         "Take back the last report moved or stories merged (saved; again: the one "
+         "before)", "Stories"),
     ),
     # ------------------------------------------------------------------ reading panes
     # j/k are what every reader knows: listed in help, not in the crowded footer.

@@ -2,11 +2,12 @@
 
 When loading is done a second worker finds the entities and the stories (with the
 user's saved corrections) and posts the corpus; corrections made in the entity picker
-or to the stories (the reader's `StoryCorrectionsPart`) are saved and the analysis runs
-again. Reading and analysing are `tui.pipeline.load.Loader`'s; this module runs them
-in workers and hands their messages to the reader. (About 400 lines: the two workers,
-their messages, corrections, the theme and the palette are each short; split further,
-each piece would be a file of one method.)
+or to the stories (the reader's `StoryCorrectionsPart`, which can take the last one
+back too) are saved and the analysis runs again. Reading and analysing are
+`tui.pipeline.load.Loader`'s; this module runs them in workers and hands their
+messages to the reader. (About 400 lines: the two workers, their messages,
+corrections, the theme and the palette are each short; split further, each piece would
+be a file of one method.)
 """
 
 from __future__ import annotations
@@ -369,9 +370,28 @@ class NewsprismApp(App[None]):
         if self.analysis_running or self.corrections is None:
             self.notify("Analysis still running", timeout=3)
             return
-        self.corrections = with_story_correction(self.corrections, message.change)
-        self.notify(f"{message.done}; finding the stories again…", timeout=4, markup=False)
-        self.start_analysis(self.corrections)
+        self._regroup(with_story_correction(self.corrections, message.change), message.done)
+
+    def on_story_correction_undo_requested(self) -> None:
+        """The last story correction taken back: saved, and the stories found again."""
+        from tui.app.screens.reader.story_corrections import undone_notice
+        from tui.settings.corrections import without_last_story_correction
+
+        if self.analysis_running or self.corrections is None:
+            self.notify("Analysis still running", timeout=3)
+            return
+        if not self.corrections.stories:
+            self.notify("No story correction to undo", timeout=3)
+            return
+        done = undone_notice(self.corrections.stories[-1], self.reader.reports)
+        self._regroup(without_last_story_correction(self.corrections), done)
+
+    def _regroup(self, corrections: Corrections, done: str) -> None:
+        """The story corrections changed (`done` says how): saved, and the analysis
+        runs again."""
+        self.corrections = corrections
+        self.notify(f"{done}; finding the stories again…", timeout=4, markup=False)
+        self.start_analysis(corrections)
 
     def _spellings_of(self, form: str) -> frozenset[str]:
         """Every spelling of the entity that has `form` as one, in the current corpus."""

@@ -84,6 +84,10 @@ class StoryCorrectionRequested(Message):
         self.done = done
 
 
+class StoryCorrectionUndoRequested(Message):
+    """The reader asks for the last story correction to be taken back."""
+
+
 class FactsMatched(Message):
     """The facts re-clustered at another threshold: `corpus` is `base` with new facts."""
 

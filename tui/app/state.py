@@ -26,7 +26,7 @@ from tui.model.corpus import ANALYSIS_STAGES, Corpus
 from tui.query import FactView, Filter, ParagraphIndex, build_index
 from tui.query.entities import EntityFilter
 from tui.query.facts import EMPTY_INDEX, FactIndex, build_fact_index
-from tui.query.stories import story_corpus
+from tui.query.stories import StoryOrder, story_corpus, story_place, story_rows
 from tui.query.tags import EMPTY_TAGS, TagFilter, TagIndex, build_tag_index, query_filter
 from tui.textsafe import safe_line
 from tui.wording import count_of
@@ -99,32 +99,48 @@ class OpenStory:
     analysis."""
 
     id: str
-    # Its place in `Corpus.stories`, from 1, and how many there are ("story 3 of 86").
-    number: int
+    # Its place, from 1, in the story list's order (`StoryOrder`: the list as the user
+    # left it sorted), and how many stories there are: "story 3 of 86 (s45)".
+    place: int
     count: int
     title: str  # safe to draw on one line
     reports: tuple[int, ...]
     analysis: Analysis
 
     @classmethod
-    def of(cls, analysis: Analysis, story_id: str, numbers: Mapping[str, int]) -> OpenStory | None:
+    def of(
+        cls,
+        analysis: Analysis,
+        story_id: str,
+        numbers: Mapping[str, int],
+        order: StoryOrder | None = None,
+    ) -> OpenStory | None:
         """Story `story_id` of `analysis` (None if it has no such story); `numbers`: the
-        reader's number of each report id."""
+        reader's number of each report id; `order`: the story list's (its place)."""
         corpus = analysis.corpus
-        stories = corpus.stories
-        found = next((n for n, s in enumerate(stories, start=1) if s.id == story_id), None)
-        if found is None:
+        story = next((s for s in corpus.stories if s.id == story_id), None)
+        if story is None:
             return None
-        story = stories[found - 1]
         part = story_corpus(corpus, story, analysis.facts.facts)
         return cls(
             id=story.id,
-            number=found,
-            count=len(stories),
+            place=place_in_list(analysis, story.id, order or StoryOrder()),
+            count=len(corpus.stories),
             title=safe_line(story.title),
             reports=tuple(numbers[r] for r in story.report_ids if r in numbers),
             analysis=Analysis.of(part, analysis.stage),
         )
+
+    def placed(self, analysis: Analysis, order: StoryOrder) -> OpenStory:
+        """This story with its place in the story list sorted as `order` says
+        (`analysis`: the whole analysis it is a story of)."""
+        place = place_in_list(analysis, self.id, order)
+        return self if place == self.place else replace(self, place=place)
+
+
+def place_in_list(analysis: Analysis, story_id: str, order: StoryOrder) -> int:
+    """Story `story_id`'s place in the story list of `analysis` sorted as `order` says."""
+    return story_place(story_rows(analysis.corpus, analysis.facts_found), story_id, order)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +161,8 @@ class ReaderState:
     # A key was pressed in the reader: the stories, found later, are offered in a
     # notice instead of the story list taking the screen.
     reading_started: bool = False
+    # The story list's sort and filter text, as the user left them.
+    story_order: StoryOrder = field(default_factory=StoryOrder)
     entity_filter: EntityFilter = field(default_factory=EntityFilter)
     tag_filter: TagFilter = field(default_factory=TagFilter)
     fact_view: FactView = "all"
@@ -273,7 +291,7 @@ def status_line(state: ReaderState) -> StatusLine | None:
     story = state.story
     if story is not None:
         reports = count_of(len(story.reports), "report")
-        parts = [f"Story {story.number} of {story.count}", reports]
+        parts = [f"Story {story.place} of {story.count} ({story.id})", reports]
     else:
         parts = [summary] if summary else []
         if analysis.has_stories:

@@ -35,7 +35,7 @@ DEFAULT_SORT = "reports"
 @dataclass(frozen=True, slots=True)
 class StoryRow:
     id: str
-    number: int  # the story's place in `Corpus.stories`, from 1 ("story 3 of 86")
+    number: int  # the story's place in `Corpus.stories`, from 1 (the "#" column)
     title: str  # safe to draw on one line
     reports: int
     outlets: tuple[str, ...]  # safe to draw, sorted
@@ -120,6 +120,25 @@ def stories_mentioning(
     if not found:
         return frozenset()
     return frozenset.intersection(*found) if mode == "all" else frozenset.union(*found)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryOrder:
+    """How the story list is sorted (`column`, one of STORY_COLUMNS; `reverse`) and
+    what its filter box holds: kept while the reader runs, so the list comes back as it
+    was left, and a story's place ("story 3 of 86 (s45)") is its place in this order."""
+
+    column: str = DEFAULT_SORT
+    reverse: bool = False
+    query: str = ""
+
+
+def story_place(rows: Sequence[StoryRow], story_id: str, order: StoryOrder) -> int:
+    """Story `story_id`'s place, from 1, among all `rows` sorted as `order` says (the
+    filter text narrows the list for a search, it does not renumber the stories); 0
+    when no row is that story."""
+    ordered = sort_story_rows(rows, order.column, order.reverse)
+    return next((n for n, row in enumerate(ordered, start=1) if row.id == story_id), 0)
 
 
 def filter_story_rows(

@@ -97,3 +97,9 @@ def with_story_correction(corrections: Corrections, change: StoryCorrection) -> 
     """Add a change to the stories, after the earlier ones (each applies to the stories
     the ones before it left)."""
     return replace(corrections, stories=(*corrections.stories, change))
+
+
+def without_last_story_correction(corrections: Corrections) -> Corrections:
+    """The corrections without the last change to the stories (its undo: the stories
+    as the ones before it leave them)."""
+    return replace(corrections, stories=corrections.stories[:-1])

@@ -14,8 +14,10 @@ from tui.textsafe import safe_line, safe_visible_line
 
 # A part of a story holds this many reports or more to have a seam (as `cluster`).
 SEAM_PART = 3
-# Titles longer than this are cut at a word.
-TITLE_LENGTH = 100
+# Titles longer than this are cut at a word: a bound for a lead sentence that runs on,
+# not a width to draw in (each view cuts a title to its own room: the story list's
+# title column takes what a wide terminal gives it).
+TITLE_LENGTH = 240
 # A lead sentence needs this many words (a URL or a dateline is not one).
 _LEAD_WORDS = 4
 

@@ -2,8 +2,9 @@
 how many shared facts it states, to pick one when there are too many to cycle through.
 
 Typing in the box above the table filters the rows (outlet, title, file name, date);
-`↓` moves into the table. `ctrl+s` sorts by the next column and `ctrl+r` reverses the
-order, from the box and the table alike: digits stay free to filter by (a date, 2024).
+`↓` moves into the table, on to the row after the highlighted one. `ctrl+s` sorts by
+the next column and `ctrl+r` reverses the order, from the box and the table alike:
+digits stay free to filter by (a date, 2024).
 In the table keys `1`..`5` (or clicking a header) sort by a column, again to reverse;
 `0` goes back to the reports' own order. `enter` dismisses the list with the chosen
 report's index, `escape` with None.

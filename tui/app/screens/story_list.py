@@ -2,24 +2,27 @@
 to choose the one to read. With more than one story the reader opens on it.
 
 Typing in the box above the table filters the stories (title, outlets); `↓` moves into
-the table. `ctrl+f` (or `e` in the table) keeps the stories naming chosen entities, with
-the reader's entity picker: the filter is the reader's own entity filter, which spans
-stories, so the story opened next shows those entities marked. In the table `c` clears
-it and `a` asks for stories naming any or all of them. `ctrl+s` sorts by the next
-column and `ctrl+r` reverses the order, from the box and the table alike; in the table
-`1`..`5` sort by a column (again to reverse) and `0` goes back to the stories' own
-order (largest first). `enter` dismisses the list with the chosen story's id, `escape`
-with None (back to the reader as it was).
+the table, on to the row after the highlighted one. `ctrl+f` (or `e` in the table)
+keeps the stories naming chosen entities, with the reader's entity picker: the filter
+is the reader's own entity filter, which spans stories, so the story opened next shows
+those entities marked. In the table `c` clears it and `a` asks for stories naming any
+or all of them. `ctrl+s` sorts by the next column and `ctrl+r` reverses the order, from
+the box and the table alike; in the table `1`..`5` sort by a column (again to reverse)
+and `0` goes back to the stories' own order (largest first). `enter` dismisses the
+list with the chosen story's id, `escape` with None (back to the reader as it was);
+either way the reader keeps the sort and the filter text (`order`) and opens the list
+with them the next time.
 
-Titles are cut to fit the screen (the lines under the table give the highlighted story
-whole). Every cell is report text: built as `Text`, never markup.
+Titles are cut to fit the title column, which takes the width the other columns leave
+(the lines under the table give the highlighted story's title in up to two lines).
+Every cell is report text: built as `Text`, never markup.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -27,15 +30,16 @@ from textual.events import Resize
 from textual.widgets import DataTable, Input, Static
 
 from tui.app.actions import bindings_for, keys_for
+from tui.app.fit import fit, fit_lines
 from tui.app.screens.table_screen import TableScreen
 from tui.app.table_cell import Cell
 from tui.app.widgets.quiet_footer import QuietFooter
 from tui.model.corpus import Corpus
 from tui.query.entities import EntityFilter, describe_entities, remap_entity_ids
 from tui.query.stories import (
-    DEFAULT_SORT,
     LARGEST_FIRST,
     STORY_COLUMNS,
+    StoryOrder,
     StoryRow,
     filter_story_rows,
     sort_story_rows,
@@ -62,6 +66,10 @@ SCROLLBAR = 2
 MIN_TITLE = 16
 # The outlets named under the table for the highlighted story, at most.
 OUTLETS_NAMED = 8
+# The lines under the table (#story-list-details in app.tcss: three, padded a cell
+# each side) give the highlighted story's title two at most: its counts stay in sight.
+TITLE_LINES = 2
+DETAILS_PADDING = 1
 # Rows beyond this are left out (type to narrow, or sort the other way): a table row
 # costs Textual a fifth of a millisecond, and filtering as you type rebuilds them all.
 MAX_SHOWN = 400
@@ -85,18 +93,11 @@ def column_widths(rows: Sequence[StoryRow], screen_width: int) -> dict[str, int]
     return {**widths, "title": max(MIN_TITLE, screen_width - taken)}
 
 
-def cut(text: str, width: int) -> str:
-    """`text` (one safe line) in at most `width` cells, an ellipsis where it was cut."""
-    if cell_len(text) <= width:
-        return text
-    return set_cell_size(text, width - 1).rstrip() + "…"
-
-
 def row_cells(row: StoryRow, title_width: int) -> list[Cell]:
     facts = PENDING if row.facts is None else str(row.facts)
     cells = [
         Text(str(row.number), justify="right"),
-        Text(cut(row.title, title_width), no_wrap=True),
+        Text(fit(row.title, title_width), no_wrap=True),
         Text(str(row.reports), justify="right"),
         Text(str(len(row.outlets)), justify="right"),
         Text(row.dates, no_wrap=True),
@@ -105,10 +106,12 @@ def row_cells(row: StoryRow, title_width: int) -> list[Cell]:
     return [Cell(text) for text in cells]
 
 
-def story_details(row: StoryRow) -> Text:
-    """The highlighted story whole: its title, then its reports, outlets and dates."""
+def story_details(row: StoryRow, width: int = 0) -> Text:
+    """The highlighted story: its title (whole, or cut between words to fit
+    TITLE_LINES lines `width` cells wide; 0: any), then its reports, dates and
+    outlets."""
     text = Text(end="")
-    text.append(row.title, "bold")
+    text.append(fit_lines(row.title, width, TITLE_LINES) if width else row.title, "bold")
     text.append(f"\nStory {row.number} · {row.reports} report{'s' if row.reports != 1 else ''}")
     if row.dates:
         text.append(f" · {row.dates}")
@@ -133,12 +136,17 @@ class StoryList(TableScreen[str | None]):
         entity_filter: EntityFilter,
         current: str | None = None,
         on_entities: Callable[[EntityFilter], None] | None = None,
+        order: StoryOrder | None = None,
     ) -> None:
         """`corpus`: the whole analysis (its stories and entities), with its shared
         facts when `facts_found`; `entity_filter`: the reader's, handed back through
         `on_entities` whenever it changes here; `current`: the story open in the reader
-        (the cursor starts on it)."""
-        super().__init__(DEFAULT_SORT)
+        (the cursor starts on it); `order`: the sort and filter text to start with (as
+        the list was left: see `order`)."""
+        order = order or StoryOrder()
+        super().__init__(order.column)
+        self.reverse = order.reverse
+        self.query_text = order.query
         self.corpus = corpus
         self.rows = story_rows(corpus, facts_found)
         self.entity_filter = entity_filter
@@ -153,7 +161,7 @@ class StoryList(TableScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="story-list-title")
-        yield Input(placeholder="Filter: title, outlet", id="story-list-filter")
+        yield Input(self.query_text, placeholder="Filter: title, outlet", id="story-list-filter")
         yield DataTable(id="story-list-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="story-list-details")
         yield QuietFooter()
@@ -173,6 +181,11 @@ class StoryList(TableScreen[str | None]):
     @property
     def table(self) -> DataTable[Cell]:
         return self.query_one("#story-list-table", DataTable)
+
+    @property
+    def order(self) -> StoryOrder:
+        """The list's sort and filter text now, for the reader to keep."""
+        return StoryOrder(self.sort_column, self.reverse, self.query_text)
 
     @property
     def kept(self) -> frozenset[str] | None:
@@ -238,7 +251,8 @@ class StoryList(TableScreen[str | None]):
         story_id = self.highlighted
         row = next((r for r in self.rows if r.id == story_id), None)
         if row is not None:
-            details = story_details(row)
+            width = (self.size.width or self.app.size.width) - 2 * DETAILS_PADDING
+            details = story_details(row, width)
         elif self.entity_filter.active and not self.query_text:
             clear = keys_for(self, "story_list_clear_entities")
             details = Text(f"No story names them: {clear} in the list clears the filter")

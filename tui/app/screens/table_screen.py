@@ -1,7 +1,8 @@
 """What the report list and the story list share: a filter box over a table whose rows
 sort by any column.
 
-Typing in the box filters the rows; `↓` moves into the table. Sorting by a column again
+Typing in the box filters the rows; `↓` moves into the table and its cursor one row
+down (the first row is highlighted while typing: `↓` lands on the second). Sorting by a column again
 reverses it; `ctrl+s` sorts by the next column and `ctrl+r` reverses, from the box and the
 table alike (digits stay free to filter by), and clicking a header sorts by it. Each
 screen says which columns it has (`sort_columns`) and how to fill its table (`_build`);
@@ -60,7 +61,11 @@ class TableScreen(Screen[Result]):
         self.dismiss(None)
 
     def action_focus_table(self) -> None:
-        self.table.focus()
+        """Into the table, and the cursor one row down: the cursor row is highlighted
+        while typing (enter takes it), so ↓ moves on from it, as it does in the table."""
+        table = self.table
+        table.focus()
+        table.action_cursor_down()
 
     def action_sort(self, column: str) -> None:
         if column == self.sort_column:

@@ -6,29 +6,19 @@ long the title: the title and date are cut to leave it room.
 
 from __future__ import annotations
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.text import Text
 from textual.events import Resize
 from textual.widgets import Static
 
+from tui.app.fit import fit
 from tui.model.document import Report
 from tui.textsafe import safe_text
-
-ELLIPSIS = "…"
 
 
 def outlet_name(report: Report) -> str:
     """The report's outlet, safe to draw on one line."""
     return safe_text(report.outlet).replace("\n", " ")
-
-
-def _cut(text: str, width: int) -> str:
-    """`text` in at most `width` cells, an ellipsis where it was cut."""
-    if cell_len(text) <= width:
-        return text
-    if width <= 0:
-        return ""
-    return set_cell_size(text, width - 1).rstrip() + ELLIPSIS
 
 
 def header_text(report: Report | None, position: int, total: int, width: int = 0) -> Text:
@@ -42,8 +32,8 @@ def header_text(report: Report | None, position: int, total: int, width: int = 0
     place = f"  {position} of {total}"
     if width > 0:
         room = width - cell_len(place)
-        outlet = _cut(outlet, room)
-        rest = _cut(rest, room - cell_len(outlet))
+        outlet = fit(outlet, room)
+        rest = fit(rest, room - cell_len(outlet))
         if cell_len(rest) <= len(" — "):  # nothing of the title left: no dash either
             rest = ""
     text = Text()

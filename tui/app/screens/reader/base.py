@@ -187,7 +187,7 @@ class ReaderBase(Screen[None]):
             if number >= len(self.reports):
                 number = state.story.reports[0]
             story_id = analysis.corpus.story_of(self.reports[number].id)
-        return OpenStory.of(analysis, story_id or "", self.numbers())
+        return OpenStory.of(analysis, story_id or "", self.numbers(), state.story_order)
 
     @property
     def pane_count(self) -> int:

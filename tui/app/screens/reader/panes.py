@@ -131,15 +131,22 @@ class PanesPart(ReaderBase):
 
     def action_cycle_report(self, step: int) -> None:
         """The next (`step` 1) or previous (-1) report shown (the open story's), round
-        from the last to the first."""
+        from the last to the first, passing over the reports the other panes on screen
+        show: the same report twice side by side compares nothing. When every other
+        report is on screen (two reports, two panes), the next one all the same."""
         reports = self.open_reports
         if not reports:
             return
-        index = self.state.focused
-        place = self._place(self.state.pane_reports[index])
+        state = self.state
+        index = state.focused
+        place = self._place(state.pane_reports[index])
         if place < 0:  # no report in the pane: from the first (or the last) on
             place = -1 if step > 0 else 0
-        self.show_report_in(index, reports[(place + step) % len(reports)])
+        # The focused pane's own report is among them: a full round ends on it.
+        shown = set(state.pane_reports[: state.shown_panes])
+        ahead = [reports[(place + step * n) % len(reports)] for n in range(1, len(reports) + 1)]
+        number = next((n for n in ahead if n not in shown), ahead[0])
+        self.show_report_in(index, number)
 
     def action_report_list(self) -> None:
         """The report list (the open story's reports): the report picked there goes to
@@ -158,5 +165,5 @@ class PanesPart(ReaderBase):
 
         name = pane_name(index, self.state.shown_panes)
         story = self.state.story
-        heading = "Reports" if story is None else f"Reports of story {story.number}"
+        heading = "Reports" if story is None else f"Reports of story {story.id}"
         self.app.push_screen(ReportList(rows, name, heading), picked)

@@ -5,13 +5,17 @@ With more than one story the reader shows one story at a time: the panes show it
 reports, `[`/`]` and the report list stay inside it, and the facts, sources and topics
 are its own (`ReaderState.story`). The stories come with the first analysis stage, after
 the first report is on screen: the story list then takes the screen if no key has been
-pressed in the reader yet; otherwise a notice names the key that lists them. With one
-story nothing here shows: the key is off (not in the footer, help or palette).
+pressed in the reader yet; otherwise a notice names the key that lists them. The list
+comes back sorted and filtered as it was left (`ReaderState.story_order`), and the
+status line gives the open story's place in that order with its id ("Story 3 of 86
+(s45)"). With one story nothing here shows: the key is off (not in the footer, help or
+palette).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -80,8 +84,9 @@ class StoriesPart(PanesPart):
             self.state.entity_filter,
             current=story.id if story is not None else None,
             on_entities=self._entities_chosen,
+            order=self.state.story_order,
         )
-        self.app.push_screen(screen, self._story_chosen)
+        self.app.push_screen(screen, partial(self._story_chosen, screen))
 
     def _entities_chosen(self, entity_filter: EntityFilter) -> None:
         """The entity filter, set in the story list (it spans stories)."""
@@ -89,7 +94,15 @@ class StoriesPart(PanesPart):
             entity_filter = EntityFilter(mode=entity_filter.mode)
         self.set_state(replace(self.state, entity_filter=entity_filter))
 
-    def _story_chosen(self, story_id: str | None) -> None:
+    def _story_chosen(self, screen: StoryList, story_id: str | None) -> None:
+        """The list closed (on story `story_id`, or None): its sort and filter text are
+        kept for the next time, and the open story's place is its place in that order."""
+        state, order = self.state, screen.order
+        if order != state.story_order:
+            story = state.story
+            if story is not None and state.analysis is not None:
+                story = story.placed(state.analysis, order)
+            self.set_state(replace(state, story_order=order, story=story))
         if story_id is not None:
             self.open_story(story_id)
 
@@ -101,7 +114,7 @@ class StoriesPart(PanesPart):
         analysis = state.analysis
         if analysis is None or (state.story is not None and state.story.id == story_id):
             return
-        story = OpenStory.of(analysis, story_id, self.numbers())
+        story = OpenStory.of(analysis, story_id, self.numbers(), state.story_order)
         if story is None:
             return
         old = state.scope

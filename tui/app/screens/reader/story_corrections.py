@@ -1,11 +1,14 @@
 """The reader's story corrections: move the focused pane's report to another story or
-to a new one (`v`), merge its story with another (`V`).
+to a new one (`v`), merge its story with another (`V`), take back the last one
+(`ctrl+z`; again, the one before).
 
 A correction names reports by their key (`tui.model.ids.report_key`), never by story
 id: story ids change with every analysis. It is asked of the app
 (`StoryCorrectionRequested`), which saves it with the other corrections and runs the
 analysis again, as it does for entity corrections; the stories are then regrouped
-after the clustering, on every load from then on.
+after the clustering, on every load from then on. An undo goes the same way
+(`StoryCorrectionUndoRequested`): the app drops the last story correction from the
+saved ones and runs the analysis again.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from tui.app.messages import StoryCorrectionRequested
+from tui.app.messages import StoryCorrectionRequested, StoryCorrectionUndoRequested
 from tui.app.screens.reader.base import ReaderBase, needs
 from tui.model.corpus import Corpus
 from tui.model.corrections import StoryCorrection
@@ -23,6 +26,8 @@ from tui.model.stories import Story
 from tui.textsafe import safe_line
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from tui.app.screens.picker import Picked
 
 # A story's title in a notice is cut to this many characters.
@@ -34,6 +39,25 @@ def _quoted(story: Story) -> str:
     if len(title) > TITLE_IN_NOTICE:
         title = title[: TITLE_IN_NOTICE - 1].rstrip() + "…"
     return f"“{title}”"
+
+
+def undone_notice(change: StoryCorrection, reports: Iterable[Report]) -> str:
+    """What taking back `change` undoes, naming its reports by their ids in `reports`
+    (those loaded)."""
+    keys = set(change.reports)
+    ids: dict[str, str] = {}
+    for report in reports:
+        key = report_key(report.text)
+        if key in keys:
+            ids.setdefault(key, report.id)
+            if len(ids) == len(keys):
+                break
+    named = [ids.get(key, "a report not loaded") for key in change.reports]
+    if change.kind == "move":
+        return f"Undid moving {named[0]} to the story of {named[1]}"
+    if change.kind == "split":
+        return f"Undid putting {' and '.join(named)} in a story of its own"
+    return f"Undid merging the stories of {named[0]} and {named[1]}"
 
 
 class StoryCorrectionsPart(ReaderBase):
@@ -110,3 +134,10 @@ class StoryCorrectionsPart(ReaderBase):
         self.post_message(
             StoryCorrectionRequested(change, f"Merged {_quoted(story)} and {_quoted(target)}")
         )
+
+    def action_undo_story_correction(self) -> None:
+        """Take back the last story correction (the app keeps them, and knows which)."""
+        if self.state.analysis_running:
+            self.notify("Analysis still running", timeout=3)
+            return
+        self.post_message(StoryCorrectionUndoRequested())
