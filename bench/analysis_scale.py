@@ -30,7 +30,10 @@ machine: 1,000 reports <= 5 s cold; 10,000
 reports <= 60 s cold and <= 1.5 GB peak; cost growth 1,000 -> 10,000 <= 12x.
 
     python bench/analysis_scale.py [--sizes 1000,10000] [--quick] [--against REV]
-                                   [--data ../shared/data/ecbplus]
+                                   [--repeat N] [--data ../shared/data/ecbplus]
+
+With `--repeat N` every run is made N times, in rounds, and its median counts: a run
+on this machine varies by a fifth from one minute to the next.
 
 The last line is `FIGURES {json}` for `run_all.py`.
 """
@@ -219,6 +222,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000", help="numbers of reports")
     parser.add_argument("--quick", action="store_true", help="only 100 and 1,000 reports")
     parser.add_argument("--against", metavar="REV", help="also run this commit: the baseline")
+    parser.add_argument(
+        "--repeat", type=int, default=1, metavar="N",
+        help="each run N times, in rounds (the runs interleaved); the median counts",
+    )  # fmt: skip
     parser.add_argument("--worker", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -251,11 +258,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"--against {args.against}: {describe(args.against)}")
             runs.append(Run(args.against, tree, "default"))
         for size in sizes:
-            measure(size, runs, args.data)
-    return report(sizes, runs)
+            measure(size, runs, args.data, max(1, args.repeat))
+    return report(sizes, runs, max(1, args.repeat))
 
 
-def measure(size: int, runs: Sequence[Run], data: Path) -> None:
+def measure(size: int, runs: Sequence[Run], data: Path, repeat: int = 1) -> None:
+    """Each run on `size` reports, `repeat` times in rounds (every run once a round, so
+    that a slow spell of the machine touches them all alike); a run's result is its
+    median round."""
     work = Path(tempfile.mkdtemp(prefix=f"np-scale-{size}-"))
     try:
         folder = work / "reports"
@@ -263,20 +273,32 @@ def measure(size: int, runs: Sequence[Run], data: Path) -> None:
         for name, text in build_texts(data, size).items():
             (folder / name).write_text(text, encoding="utf-8")
         cache_dir = work / "cache"
+        rounds: dict[str, list[dict[str, object]]] = {run.name: [] for run in runs}
+        for number in range(1, repeat + 1):
+            for run in runs:
+                if not run.cached:
+                    shutil.rmtree(cache_dir, ignore_errors=True)
+                    cache_dir.mkdir()
+                result = run_worker(run, folder, cache_dir)
+                if isinstance(result, str):
+                    run.results[size] = result
+                    print(f"\n{size:,} reports, {run.name}: {result}", flush=True)
+                    continue
+                rounds[run.name].append(result)
+                label = f" (round {number} of {repeat})" if repeat > 1 else ""
+                print(
+                    f"\n{size:,} reports, {int(result['sentences']):,} sentences, "  # type: ignore[call-overload]
+                    f"{result['stories']:,} stories, {result['facts']:,} shared facts: "
+                    f"{run.name}{label}\n  {describe_result(result)}",
+                    flush=True,
+                )
         for run in runs:
-            if not run.cached:
-                shutil.rmtree(cache_dir, ignore_errors=True)
-                cache_dir.mkdir()
-            run.results[size] = result = run_worker(run, folder, cache_dir)
-            if isinstance(result, str):
-                print(f"\n{size:,} reports, {run.name}: {result}", flush=True)
-                continue
-            print(
-                f"\n{size:,} reports, {int(result['sentences']):,} sentences, "  # type: ignore[call-overload]
-                f"{result['stories']:,} stories, {result['facts']:,} shared facts: "
-                f"{run.name}\n  {describe_result(result)}",
-                flush=True,
-            )
+            found = sorted(rounds[run.name], key=lambda r: float(r["total"]))  # type: ignore[arg-type]
+            if found:
+                run.results[size] = found[(len(found) - 1) // 2]
+                if repeat > 1:
+                    totals = ", ".join(f"{float(r['total']):.2f}" for r in found)  # type: ignore[arg-type]
+                    print(f"\n{size:,} reports, {run.name}: median of {totals} s", flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -285,7 +307,7 @@ def key(run: Run, size: int) -> str:
     return f"analysis_{size}_{run.name.replace(' ', '')}"
 
 
-def report(sizes: Sequence[int], runs: Sequence[Run]) -> int:
+def report(sizes: Sequence[int], runs: Sequence[Run], repeat: int = 1) -> int:
     figures: dict[str, float] = {}
     print(f"\n{'run':>12}  " + "  ".join(f"{s:>7,} s  {'MB':>6}" for s in sizes) + "  growth")
     for run in runs:
@@ -329,7 +351,9 @@ def report(sizes: Sequence[int], runs: Sequence[Run]) -> int:
         for size in sizes
         if f"{key(run, size)}_s" in figures
     )
-    print_figures("analysis_scale.py", "sizes " + ",".join(map(str, sizes)), summary, figures)
+    settings = "sizes " + ",".join(map(str, sizes))
+    settings += f", median of {repeat}" if repeat > 1 else ""
+    print_figures("analysis_scale.py", settings, summary, figures)
     return 0
 
 
