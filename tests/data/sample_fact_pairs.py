@@ -22,6 +22,19 @@ outside those (its mentions may be incomplete), `na` in topics 36-45:
 - `gold-mid` (1): pairs that share a gold event chain, cosine 0.2-0.45;
 - `mid` (3): topics 36-45 (no annotations): pairs of cosine 0.15-0.45;
 - `random`: any pair of the story, up to 12 a story.
+
+`--round 2` (after round 1 gave too few hard negatives and low-overlap positives), in
+every story:
+
+- `lookalike` (2 a story): pairs of cosine 0.3-0.9 with at least one sign of a
+  lookalike (both name numbers and not the same ones; both name days and not the same;
+  each names a capitalised word the other lacks; no shared gold event chain), those
+  with two or more signs first;
+- `gold-low2` (1 a story, topics 1-35): pairs of cosine < 0.2 of systematically
+  annotated sentences sharing two or more gold event chains.
+
+Round 3 (still too few hard negatives): round 2's lookalike draw again with another seed,
+`--round 2 --seed 3 --lookalikes 2 --gold-low2 0`, pairs drawn before left out.
 """
 
 from __future__ import annotations
@@ -42,6 +55,7 @@ from tests.data.fact_pairs import DATA, overlap_vectors  # noqa: E402
 
 MIN_WORDS = 6
 NUMBER = re.compile(r"\b\d[\d,.:]*\b")
+DAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tonight)\b")
 CAPITAL = re.compile(r"(?<![.!?\"]\s)(?<!^)\b[A-Z][a-z]+")
 
 
@@ -81,6 +95,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=20261203)
     parser.add_argument("--topics", default="")
     parser.add_argument("--per-story", type=int, default=12)
+    parser.add_argument("--round", type=int, default=1, choices=(1, 2))
+    parser.add_argument("--lookalikes", type=int, default=2, help="round 2: a story")
+    parser.add_argument("--gold-low2", type=int, default=1, help="round 2: a story")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     stories = story_docs(args.data)
@@ -132,6 +149,21 @@ def main() -> None:
             ca, cb = set(CAPITAL.findall(a)), set(CAPITAL.findall(b))
             return (na != nb and bool(na) and bool(nb)) or bool(ca ^ cb) or gold_mark(i, j) == "no"
 
+        def signals(i: int, j: int) -> int:
+            """How many signs of a lookalike: other numbers, other weekdays, names on
+            each side the other lacks, no shared gold event chain."""
+            a, b = lines[units[i][0]][units[i][1]], lines[units[j][0]][units[j][1]]
+            na = {x.replace(",", "") for x in NUMBER.findall(a)}
+            nb = {x.replace(",", "") for x in NUMBER.findall(b)}
+            da, db = set(DAY.findall(a.lower())), set(DAY.findall(b.lower()))
+            ca, cb = set(CAPITAL.findall(a)), set(CAPITAL.findall(b))
+            return (
+                (bool(na) and bool(nb) and na != nb)
+                + (bool(da) and bool(db) and da != db)
+                + (bool(ca - cb) and bool(cb - ca))
+                + (gold_mark(i, j) == "no")
+            )
+
         chosen: list[tuple[str, float, int, int]] = []
         used: set[int] = set()
 
@@ -148,6 +180,19 @@ def main() -> None:
                 k -= 1
 
         pairs.sort(reverse=True)
+        if args.round == 2:
+            # Lookalike-enriched high-overlap pairs, and low-overlap pairs sharing two
+            # or more gold event chains (more often the same statement than one chain).
+            pool = [p for p in pairs if 0.3 <= p[0] < 0.9 and signals(p[1], p[2])]
+            rng.shuffle(pool)
+            pool.sort(key=lambda p: -min(2, signals(p[1], p[2])))
+            best = [p for p in pool if signals(p[1], p[2]) >= min(2, signals(pool[0][1], pool[0][2]))] if pool else []
+            take("lookalike", best, args.lookalikes)
+            take("lookalike", pool, args.lookalikes - len(chosen))
+            if has_gold:
+                take("gold-low2", [p for p in pairs if p[0] < 0.2 and complete(p[1]) and complete(p[2])
+                                   and len(chains.get(units[p[1]], set()) & chains.get(units[p[2]], set())) >= 2], args.gold_low2)
+            pairs = []
         top = [p for p in pairs if p[0] < 0.9][:40]
         n_high = (args.per_story + 1) // 2 + 1
         take("high", [p for p in top if lookalike(p[1], p[2])], n_high // 2 + 1)
@@ -157,7 +202,8 @@ def main() -> None:
             take("gold-mid", [p for p in pairs if 0.2 <= p[0] < 0.45 and gold(p[1], p[2]) and complete(p[1]) and complete(p[2])], 1)
         else:
             take("mid", [p for p in pairs if 0.15 <= p[0] < 0.45], args.per_story // 4)
-        take("random", pairs, args.per_story - len(chosen))
+        if pairs:
+            take("random", pairs, args.per_story - len(chosen))
         for stratum, cos, i, j in chosen:
             (da, la), (db, lb) = units[i], units[j]
             out.append(
