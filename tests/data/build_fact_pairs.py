@@ -12,6 +12,8 @@ line that is not a statement (a dateline, a timestamp, a byline). The final set:
 2. keeps every hard pair: `different` with overlap >= HIGH, `same` with overlap < LOW;
 3. fills each label up to `--per-label` with a seeded random draw of its other pairs.
 
+The labelled pairs left out by 3. go to `--rest` (same columns), for whoever wants more.
+
 Only references, labels, kinds, notes and overlap figures are written, never text.
 """
 
@@ -27,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.data.fact_pairs import FIELDS, HIGH, LOW, PAIRS  # noqa: E402
+from tests.data.fact_pairs import FIELDS, HIGH, LOW, PAIRS
 
 KINDS = {
     "P": "paraphrase",
@@ -56,6 +58,7 @@ def main() -> None:
     parser.add_argument("--per-label", type=int, default=200)
     parser.add_argument("--seed", type=int, default=20261203)
     parser.add_argument("--out", type=Path, default=PAIRS)
+    parser.add_argument("--rest", type=Path, default=PAIRS.with_name("fact_pairs_rest.tsv"))
     args = parser.parse_args()
     rows = {}
     for path in args.candidates:
@@ -86,18 +89,43 @@ def main() -> None:
     chosen = []
     for label in ("same", "different"):
         mine = [p for p in pool if p[1] == label]
-        hard = [p for p in mine if (p[0]["overlap"] < LOW if label == "same" else p[0]["overlap"] >= HIGH)]
+        hard = [
+            p
+            for p in mine
+            if (p[0]["overlap"] < LOW if label == "same" else p[0]["overlap"] >= HIGH)
+        ]
         rest = [p for p in mine if p not in hard]
         rng.shuffle(rest)
         chosen += hard + rest[: max(0, args.per_label - len(hard))]
-    chosen.sort(key=lambda p: (int(p[0]["story"].split("_")[0]), p[0]["story"], p[0]["doc_a"], p[0]["line_a"]))
-    with args.out.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
-        writer.writerow(FIELDS)
-        for row, label, kind, note in chosen:
-            (da, la), (db, lb) = sorted(((row["doc_a"], row["line_a"]), (row["doc_b"], row["line_b"])))
-            writer.writerow((da, la, db, lb, label, kind, f"{row['overlap']:.3f}", row["gold_event"], row["stratum"], note))
-    print(len(pool), "labelled pairs,", len(chosen), "written to", args.out)
+
+    def order(p):
+        row = p[0]
+        return (int(row["story"].split("_")[0]), row["story"], row["doc_a"], row["line_a"])
+
+    rest = sorted((p for p in pool if p not in chosen), key=order)
+    chosen.sort(key=order)
+    for path, part in ((args.out, chosen), (args.rest, rest)):
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
+            writer.writerow(FIELDS)
+            for row, label, kind, note in part:
+                (da, la), (db, lb) = sorted(
+                    ((row["doc_a"], row["line_a"]), (row["doc_b"], row["line_b"]))
+                )
+                overlap = f"{row['overlap']:.3f}"
+                writer.writerow(
+                    (da, la, db, lb, label, kind, overlap, row["gold_event"], row["stratum"], note)
+                )
+    print(
+        len(pool),
+        "labelled pairs,",
+        len(chosen),
+        "written to",
+        args.out,
+        len(rest),
+        "to",
+        args.rest,
+    )
     print(Counter(p[1] for p in chosen))
 
 

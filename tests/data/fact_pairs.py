@@ -28,8 +28,17 @@ ROOT = HERE.parents[1]
 PAIRS = HERE / "fact_pairs.tsv"
 DATA = Path(os.environ.get("NEWSPRISM_ECBPLUS", ROOT.parent / "shared" / "data" / "ecbplus"))
 FIELDS = (
-    "doc_a", "line_a", "doc_b", "line_b", "label", "kind", "overlap", "gold_event", "stratum", "note",
-)  # fmt: skip
+    "doc_a",
+    "line_a",
+    "doc_b",
+    "line_b",
+    "label",
+    "kind",
+    "overlap",
+    "gold_event",
+    "stratum",
+    "note",
+)
 LABELS = ("same", "different")
 
 
@@ -83,9 +92,17 @@ def read_rows(path: Path = PAIRS) -> list[FactPair]:
         rows = list(csv.DictReader(fh, delimiter="\t"))
     return [
         FactPair(
-            r["doc_a"], int(r["line_a"]), r["doc_b"], int(r["line_b"]), r["label"], r["kind"],
-            float(r["overlap"]), r["gold_event"], r["stratum"], r["note"],
-        )  # fmt: skip
+            r["doc_a"],
+            int(r["line_a"]),
+            r["doc_b"],
+            int(r["line_b"]),
+            r["label"],
+            r["kind"],
+            float(r["overlap"]),
+            r["gold_event"],
+            r["stratum"],
+            r["note"],
+        )
         for r in rows
     ]
 
@@ -121,7 +138,9 @@ def load_pairs(path: Path = PAIRS, data: Path = DATA) -> list[FactPair]:
     for pair in read_rows(path):
         a, b = doc_lines(pair.doc_a, data), doc_lines(pair.doc_b, data)
         found.append(
-            FactPair(*(getattr(pair, f) for f in FactPair.__slots__[:10]), a[pair.line_a], b[pair.line_b])
+            FactPair(
+                *(getattr(pair, f) for f in FactPair.__slots__[:10]), a[pair.line_a], b[pair.line_b]
+            )
         )
     return found
 
@@ -175,7 +194,10 @@ def overlap_vectors(
     n = len(documents)
     vectors = []
     for sentence in sentences:
-        weights = {t: c * (math.log((1 + n) / (1 + df[t])) + 1) for t, c in Counter(words(sentence)).items()}
+        weights = {
+            t: c * (math.log((1 + n) / (1 + df[t])) + 1)
+            for t, c in Counter(words(sentence)).items()
+        }
         norm = math.sqrt(sum(w * w for w in weights.values()))
         vectors.append({t: w / norm for t, w in weights.items()} if norm else {})
     return vectors

@@ -17,8 +17,9 @@ outside those (its mentions may be incomplete), `na` in topics 36-45:
   mostly left out. Half of them, where the story has enough, drawn among those that
   share no gold event chain or differ in a number or a capitalised name (likely
   lookalikes): the source of hard negatives;
-- `gold-low` (3): pairs of systematically annotated sentences that share a cross-document gold event chain (topics 1-35) but have
-  low word overlap (cosine < 0.2): the source of hard positives;
+- `gold-low` (3): pairs of systematically annotated sentences that share a
+  cross-document gold event chain (topics 1-35) but have low word overlap
+  (cosine < 0.2): the source of hard positives;
 - `gold-mid` (1): pairs that share a gold event chain, cosine 0.2-0.45;
 - `mid` (3): topics 36-45 (no annotations): pairs of cosine 0.15-0.45;
 - `random`: any pair of the story, up to 12 a story.
@@ -37,11 +38,13 @@ Round 3 (still too few hard negatives): round 2's lookalike draw again with anot
 `--round 2 --seed 3 --lookalikes 2 --gold-low2 0`, pairs drawn before left out.
 """
 
+# The helpers defined in the loop over stories are used within their own iteration only.
+# ruff: noqa: B023
+
 from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 import re
 import sys
@@ -75,7 +78,9 @@ def load_story(data: Path, topic: int, docs: list[str]):
     chains: dict[tuple[str, int], set[str]] = defaultdict(set)
     annotated: dict[str, set[int] | None] = {}
     for doc in docs:
-        lines[doc] = (data / "text" / str(topic) / f"{doc}.txt").read_text(encoding="utf-8").split("\n")
+        lines[doc] = (
+            (data / "text" / str(topic) / f"{doc}.txt").read_text(encoding="utf-8").split("\n")
+        )
         ann_path = data / "annotations" / str(topic) / f"{doc}.json"
         if ann_path.is_file():
             ann = json.loads(ann_path.read_text(encoding="utf-8"))
@@ -186,20 +191,51 @@ def main() -> None:
             pool = [p for p in pairs if 0.3 <= p[0] < 0.9 and signals(p[1], p[2])]
             rng.shuffle(pool)
             pool.sort(key=lambda p: -min(2, signals(p[1], p[2])))
-            best = [p for p in pool if signals(p[1], p[2]) >= min(2, signals(pool[0][1], pool[0][2]))] if pool else []
+            best = (
+                [p for p in pool if signals(p[1], p[2]) >= min(2, signals(pool[0][1], pool[0][2]))]
+                if pool
+                else []
+            )
             take("lookalike", best, args.lookalikes)
             take("lookalike", pool, args.lookalikes - len(chosen))
             if has_gold:
-                take("gold-low2", [p for p in pairs if p[0] < 0.2 and complete(p[1]) and complete(p[2])
-                                   and len(chains.get(units[p[1]], set()) & chains.get(units[p[2]], set())) >= 2], args.gold_low2)
+                take(
+                    "gold-low2",
+                    [
+                        p
+                        for p in pairs
+                        if p[0] < 0.2
+                        and complete(p[1])
+                        and complete(p[2])
+                        and len(chains.get(units[p[1]], set()) & chains.get(units[p[2]], set()))
+                        >= 2
+                    ],
+                    args.gold_low2,
+                )
             pairs = []
         top = [p for p in pairs if p[0] < 0.9][:40]
         n_high = (args.per_story + 1) // 2 + 1
         take("high", [p for p in top if lookalike(p[1], p[2])], n_high // 2 + 1)
         take("high", top, n_high - sum(1 for c in chosen if c[0] == "high"))
         if has_gold:
-            take("gold-low", [p for p in pairs if p[0] < 0.2 and gold(p[1], p[2]) and complete(p[1]) and complete(p[2])], args.per_story // 4)
-            take("gold-mid", [p for p in pairs if 0.2 <= p[0] < 0.45 and gold(p[1], p[2]) and complete(p[1]) and complete(p[2])], 1)
+            take(
+                "gold-low",
+                [
+                    p
+                    for p in pairs
+                    if p[0] < 0.2 and gold(p[1], p[2]) and complete(p[1]) and complete(p[2])
+                ],
+                args.per_story // 4,
+            )
+            take(
+                "gold-mid",
+                [
+                    p
+                    for p in pairs
+                    if 0.2 <= p[0] < 0.45 and gold(p[1], p[2]) and complete(p[1]) and complete(p[2])
+                ],
+                1,
+            )
         else:
             take("mid", [p for p in pairs if 0.15 <= p[0] < 0.45], args.per_story // 4)
         if pairs:
@@ -223,7 +259,13 @@ def main() -> None:
     with args.out.open("w", encoding="utf-8") as fh:
         for row in out:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(len(out), "candidates from", len({r["story"] for r in out}), "stories", Counter(r["stratum"] for r in out))
+    print(
+        len(out),
+        "candidates from",
+        len({r["story"] for r in out}),
+        "stories",
+        Counter(r["stratum"] for r in out),
+    )
 
 
 if __name__ == "__main__":
