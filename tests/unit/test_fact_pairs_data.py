@@ -3,6 +3,7 @@ ECB+ text is at ../shared, every reference names a real sentence."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from tests.data.fact_pairs import FIELDS, LABELS, PAIRS, pairs_or_skip, read_rows
@@ -31,7 +32,15 @@ def test_rows_are_well_formed() -> None:
         assert 0 < len(row.note) <= 100  # a note in our words, not the text
 
 
+def _runs(text: str, n: int) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
 def test_references_name_sentences() -> None:
     for pair in pairs_or_skip():
         assert len(pair.text_a.split()) >= 6 and len(pair.text_b.split()) >= 6
         assert not pair.text_a.startswith("http") and not pair.text_b.startswith("http")
+        # The note is ours: no run of four words copied from either sentence.
+        copied = _runs(pair.note, 4) & (_runs(pair.text_a, 4) | _runs(pair.text_b, 4))
+        assert not copied, (pair.note, copied)
