@@ -9,7 +9,7 @@ import pytest
 
 import tui
 from tui.analysis.facts import LINK_FLOOR, _candidate_pairs, find_fact_links, find_facts
-from tui.analysis.terms import stem
+from tui.analysis.terms import content_term, stem
 from tui.model.corpus import Corpus
 from tui.pipeline.build import with_fact_threshold
 
@@ -224,10 +224,28 @@ def test_candidate_pairs_come_from_an_index_not_all_pairs() -> None:
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("officers", "officer"), ("central", "centre"), ("freed", "freeing"), ("capture", "captured")],
+    [
+        ("officers", "officer"),
+        ("freed", "freeing"),
+        ("capture", "captured"),
+        ("fled", "flee"),
+        ("struck", "strikes"),
+        ("prisoners", "prison"),
+        *((word, word + "s") for word in ("official", "hospital", "trial", "capital")),
+    ],
 )
 def test_stems_meet(a: str, b: str) -> None:
     assert stem(a) == stem(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("central", "centre"), ("killed", "dead")])
+def test_words_of_one_class_meet(a: str, b: str) -> None:
+    assert content_term(a) == content_term(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("early", "ear"), ("news", "new"), ("general", "generate")])
+def test_other_words_stay_apart(a: str, b: str) -> None:
+    assert content_term(a) != content_term(b)
 
 
 def test_no_reports_no_facts() -> None:

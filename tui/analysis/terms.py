@@ -1,8 +1,9 @@
 """Sentences as terms for matching: stems of content words, and entities by id.
 
 Entity mentions become one term per entity ("E:e7"), so every spelling of a name
-("Sednaya", "Saydnaya") is the same term. Other words are lower-cased and cut to a
-rough stem, aggressive on purpose: "central"/"centre" and "freed"/"freeing" must meet.
+("Sednaya", "Saydnaya") is the same term. Other words are lower-cased and stemmed
+(Snowball, irregular forms first taken to their base word: "freed"/"freeing" meet), and
+words news uses for one thing are one term (data/synonyms.txt: "central"/"centre").
 Numbers and dates are kept apart: they are details to compare, not evidence of a match.
 """
 
@@ -14,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 from tui.analysis.entities import lexicon as lx
 from tui.analysis.entities.extract import is_adjectival
@@ -51,20 +53,34 @@ _EXTRA_STOP = frozenset(
     hours morning evening night minute minutes""".split()
 )
 _STOP = lx.FUNCTION_WORDS | lx.PERSON_TITLES | _EXTRA_STOP
-_SUFFIXES = ("ingly", "ings", "ing", "edly", "ied", "ies", "ed", "es", "al", "ly", "s")
 
 
+@cache
+def _stemmer() -> Any:
+    import Stemmer  # PyStemmer: the Snowball stemmers, in C
+
+    return Stemmer.Stemmer("english")
+
+
+@cache
+def _irregular() -> dict[str, str]:
+    """Irregular forms -> the word they are a form of (data/irregular.txt)."""
+    path = Path(__file__).resolve().parent / "data" / "irregular.txt"
+    forms: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        words = line.split()
+        if words and not line.startswith("#"):
+            for word in words[1:]:
+                forms.setdefault(word, words[0])
+    return forms
+
+
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
-    """A rough stem of a lower-case word: "officers" -> "officer", "central"/"centre" -> "centr"."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            if suffix in ("ied", "ies"):
-                word += "y"
-            break
-    if word.endswith("e") and len(word) >= 4:
-        word = word[:-1]
-    return word
+    """The stem of a lower-case word: Snowball's English stemmer ("officials" ->
+    "offici", "captured" -> "captur"), irregular forms taken to their base word first
+    ("fled" -> "flee", "freed" -> "free")."""
+    return str(_stemmer().stemWord(_irregular().get(word, word)))
 
 
 @cache
