@@ -3,7 +3,8 @@
 Entity mentions become one term per entity ("E:e7"), so every spelling of a name
 ("Sednaya", "Saydnaya") is the same term. Other words are lower-cased and cut to a
 rough stem, aggressive on purpose: "central"/"centre" and "freed"/"freeing" must meet.
-Numbers and dates are kept apart: they are details to compare, not evidence of a match.
+Numbers and dates are kept apart: they are details to compare (`quantities`), not
+evidence of a match.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from tui.analysis.entities import lexicon as lx
 from tui.analysis.entities.extract import is_adjectival
+from tui.analysis.quantities import Detail, sentence_details
 from tui.model.document import Paragraph, Report, Sentence
 from tui.model.entities import Mention
 from tui.model.ids import DATE_TERM, ENTITY_TERM, NAME_LIKE_TERM, NUMBER_TERM, SYNONYM_TERM
@@ -105,8 +107,8 @@ class SentenceTerms:
     paragraph: str
     # Clauses (split at punctuation and conjunctions), each a tuple of terms.
     clauses: tuple[tuple[str, ...], ...]
-    numbers: tuple[tuple[str, str], ...]  # (value, the word after it)
-    dates: tuple[str, ...]  # weekdays and months named
+    # What it states with a value (counts, measures, times, dates): see `quantities`.
+    details: tuple[Detail, ...]
 
     @property
     def terms(self) -> frozenset[str]:
@@ -170,39 +172,27 @@ def sentence_terms(
     report: Report, paragraph: Paragraph, sentence: Sentence, mentions: Sequence[Mention]
 ) -> SentenceTerms:
     clauses: list[list[str]] = [[]]
-    numbers: list[tuple[str, str]] = []
-    dates: list[str] = []
-    pending_number: str | None = None
+    segments: list[tuple[str, str]] = []
     for start, end, entity in _pieces(paragraph, sentence.start, sentence.end, mentions):
+        segments.append((report.text[start:end], entity))
         if entity:
             clauses[-1].append(ENTITY_TERM.of(entity))
-            pending_number = None
             continue
         for match in _WORD.finditer(report.text, start, end):
-            kind, value, noun, part, term = _token(match.group(), match.start("domain") >= 0)
+            kind, _value, _noun, part, term = _token(match.group(), match.start("domain") >= 0)
             if kind == _WORD_TOKEN:
-                if pending_number is not None:
-                    numbers.append((pending_number, noun))
-                    pending_number = None
                 if part == _TERM:
                     clauses[-1].append(term)
-                elif part == _DATE:
-                    dates.append(term)
             elif kind == _DOMAIN:
                 clauses[-1].append(term)
-            elif kind == _NUMBER:
-                pending_number = value
-            elif kind == _SPLIT:
-                if clauses[-1]:
-                    clauses.append([])
-                pending_number = None
+            elif kind == _SPLIT and clauses[-1]:
+                clauses.append([])
     return SentenceTerms(
         sentence=sentence,
         report=report.id,
         paragraph=paragraph.id,
         clauses=tuple(tuple(c) for c in clauses if c),
-        numbers=tuple(numbers),
-        dates=tuple(dates),
+        details=sentence_details(segments),
     )
 
 
