@@ -64,13 +64,10 @@ def test_times() -> None:
     assert stated("The quake occurred at 2:09 a. m. near the town.") == {("time", "2:09 a.m.")}
     assert stated("It struck at 14:30 local time.") == {("time", "14:30 local time")}
     assert differ("The quake struck at 2:09 a.m.", "The quake struck at about 9:30 a.m.") == [
-        "time: 2:09 a.m. vs 9:30 a.m."
+        "time: 2:09 a.m. vs about 9:30 a.m."
     ]
-    assert (
-        differ("The quake struck at 2:09 a.m.", "The quake struck at 02:09.")
-        == ["time: 2:09 a.m. vs 02:09"]
-        or differ("The quake struck at 2:09 a.m.", "The quake struck at 02:09.") == []
-    )
+    assert differ("The quake struck at 2:09 a.m.", "The quake struck at 02:09.") == []
+    assert differ("Police were called at 8:39am.", "Police were called at about 8.40am.") == []
 
 
 def test_dates() -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -152,6 +153,7 @@ _DATE = re.compile(
     r"|November|December)\b"
     r"|\b(?P<year>(?:19|20)\d\d)\b(?![.,]?\d)"
 )
+_ABOUT_BEFORE = re.compile(r"\b(?:about|around|approximately|roughly|some)\s+$", re.IGNORECASE)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|stated)\s+(?:on\s+)?$")
 _URL = re.compile(r"https?://\S+|www\.\S+|\S+\.(?:com|org|net|html?)\S*")
 
@@ -184,7 +186,11 @@ def _times_and_dates(text: str) -> Iterator[tuple[int, int, Detail | None]]:
         key = f"time {zone}" if zone else "time"
         if zone:
             shown = f"{shown} {zone}"
-        yield match.start(), match.end(), Detail("time", key, "time", minutes, minutes, "", shown)
+        low = high = float(minutes)
+        bound = ""
+        if _ABOUT_BEFORE.search(text, 0, match.start()):  # "at about 8.40am": give or take
+            low, high, bound, shown = low - 5, high + 5, "about", f"about {shown}"
+        yield match.start(), match.end(), Detail("time", key, "time", low, high, bound, shown)
     for match in _DATE.finditer(text):
         said = _SAID_BEFORE.search(text, 0, match.start()) is not None
         if match["m1"] or match["m2"]:
@@ -231,34 +237,42 @@ class _Token:
 
 def _tokens(segments: Sequence[tuple[str, str]], found: list[Detail]) -> list[_Token]:
     """The sentence's tokens; times and dates go into `found` (with the words around
-    them) and stay as "used"."""
-    tokens: list[_Token] = []
-    placed: list[tuple[Detail, int, int]] = []  # a time or date, its first and end token
-    for text, entity in segments:
-        if entity:
-            tokens.append(_Token("name", text, entity))
-            continue
-        spans = [(m.start(), m.end()) for m in _URL.finditer(text)]
-        details: list[tuple[int, int, Detail]] = []
-        for start, end, detail in _times_and_dates(text):
-            if any(s < end and start < e for s, e in spans):
-                continue
+    them) and stay as "used". They are found in the whole text: a mention may end one
+    ("02:45 PM", where "PM" was taken for a name)."""
+    whole = "".join(text for text, _ in segments)
+    spans = [(m.start(), m.end()) for m in _URL.finditer(whole)]
+    details: list[tuple[int, int, Detail]] = []
+    for start, end, detail in _times_and_dates(whole):
+        if not any(s < end and start < e for s, e in spans):
             spans.append((start, end))
             if detail is not None:
                 details.append((start, end, detail))
-        for start, end, detail in details:
-            first = len(tokens) + sum(1 for m in _TOKEN.finditer(text, 0, start))
-            inside = sum(1 for m in _TOKEN.finditer(text[start:end]))
-            placed.append((detail, first, first + inside))
-        for match in _TOKEN.finditer(text):
-            if any(s < match.end() and match.start() < e for s, e in spans):
-                kind = "used"
-            elif match["num"]:
-                kind = "ord" if match["ord"] else "num"
-            else:
-                kind = "word" if match["word"] else "mixed" if match["mixed"] else "punct"
-            tokens.append(_Token(kind, match.group()))
-    found.extend(replace(d, context=_context(tokens, first, end, 3)) for d, first, end in placed)
+
+    def used(start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in spans)
+
+    tokens: list[_Token] = []
+    starts: list[int] = []  # where each token starts in `whole`
+    offset = 0
+    for text, entity in segments:
+        if entity:
+            starts.append(offset)
+            kind = "used" if used(offset, offset + len(text)) else "name"
+            tokens.append(_Token(kind, text, entity))
+        else:
+            for match in _TOKEN.finditer(text):
+                starts.append(offset + match.start())
+                if used(offset + match.start(), offset + match.end()):
+                    kind = "used"
+                elif match["num"]:
+                    kind = "ord" if match["ord"] else "num"
+                else:
+                    kind = "word" if match["word"] else "mixed" if match["mixed"] else "punct"
+                tokens.append(_Token(kind, match.group()))
+        offset += len(text)
+    for start, end, detail in details:
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
+        found.append(replace(detail, context=_context(tokens, first, last, 3)))
     return tokens
 
 
