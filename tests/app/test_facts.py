@@ -579,7 +579,10 @@ async def test_matrix_marks_discrepancies(seeds_app: NewsprismApp) -> None:
     async with seeds_app.run_test(size=(120, 35)) as pilot:
         corpus = await analysed(pilot)
         differing = replace(
-            corpus.facts[0], discrepancies=(Discrepancy("number", "fighters: 150 vs 200"),)
+            corpus.facts[0],
+            discrepancies=(
+                Discrepancy("number", "fighters: 150 vs 200", "fighters", ("150", "200")),
+            ),
         )
         facts = (differing, *corpus.facts[1:])
         seeds_app.post_message(AnalysisReady(replace(corpus, facts=facts), Corrections()))
@@ -590,7 +593,7 @@ async def test_matrix_marks_discrepancies(seeds_app: NewsprismApp) -> None:
         assert row_texts(matrix, differing.id)[2] == "≠"
         assert all(row_texts(matrix, f.id)[2] == "" for f in corpus.facts[1:])
         details = str(matrix.query_one("#matrix-details").render())
-        assert "≠ number: fighters: 150 vs 200" in details
+        assert "≠ fighters: 150 vs 200" in details
 
 
 # ---------------------------------------------------------------------- sensitivity

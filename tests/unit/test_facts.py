@@ -145,8 +145,10 @@ def test_discrepancies_in_numbers_and_days() -> None:
     )
     assert len(corpus.facts) == 1
     details = {(d.kind, d.detail) for d in corpus.facts[0].discrepancies}
-    assert ("number", "vehicl: 150 vs 200") in details
-    assert ("date", "saturday vs sunday") in details
+    assert ("number", "vehicles: about 150 vs some 200") in details
+    assert ("date", "date: Saturday vs Sunday") in details
+    # "hundreds of fighters" in both: the same.
+    assert not any("fighters" in d.detail for d in corpus.facts[0].discrepancies)
     # Qusair / Qusayr are spellings of one entity: not a discrepancy.
     assert not any("qus" in d.detail.lower() for d in corpus.facts[0].discrepancies)
 

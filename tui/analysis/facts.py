@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from tui.analysis.quantities import discrepancies
 from tui.analysis.terms import SentenceTerms, sentence_terms
 from tui.model.document import UNANALYSED_KINDS, Report
 from tui.model.entities import Mention
@@ -418,35 +419,15 @@ def _merged_duplicates(
 def _discrepancies(
     ids: Sequence[str], sentences: Mapping[str, SentenceTerms]
 ) -> tuple[Discrepancy, ...]:
-    """Numbers of the same thing, or dates, that differ between the fact's reports."""
-    found: list[Discrepancy] = []
-    by_noun: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    dates: dict[str, set[str]] = defaultdict(set)
-    for sentence_id in ids:
-        item = sentences[sentence_id]
-        for value, noun in item.numbers:
-            if noun:
-                by_noun[noun][item.report].add(value)
-        for date in item.dates:
-            dates[item.report].add(date)
-    for noun, per_report in sorted(by_noun.items()):
-        values = sorted({v for vs in per_report.values() for v in vs})
-        if len(per_report) > 1 and len(values) > 1:
-            kind = "quantity" if any(v.endswith("+") for v in values) else "number"
-            found.append(Discrepancy(kind, f"{noun}: " + " vs ".join(values)))
-    if len(dates) > 1:
-        named = {frozenset(d) for d in dates.values()}
-        if len(named) > 1:
-            values = sorted({d for ds in dates.values() for d in ds})
-            found.append(Discrepancy("date", " vs ".join(values)))
-    return tuple(found)
+    """Counts, measures, times and dates the fact's reports give differently."""
+    return discrepancies((sentences[s].report, sentences[s].details) for s in ids)
 
 
 def linked_terms(
     links: Iterable[FactLink], sentences: Mapping[str, SentenceTerms]
 ) -> dict[str, SentenceTerms]:
     """The sentences some link holds, in `sentences`' order, with what `cluster_facts`
-    reads of them (report, numbers, dates) and without their clauses: all it needs to
+    reads of them (report, details) and without their clauses: all it needs to
     cluster again at another threshold (a sentence no link holds is in no fact at any
     threshold). The clauses are most of a sentence's terms, and these travel back from
     the pool's processes and into the cache."""

@@ -4,7 +4,8 @@ Entity mentions become one term per entity ("E:e7"), so every spelling of a name
 ("Sednaya", "Saydnaya") is the same term. Other words are lower-cased and stemmed
 (Snowball, irregular forms first taken to their base word: "freed"/"freeing" meet), and
 words news uses for one thing are one term (data/synonyms.txt: "central"/"centre").
-Numbers and dates are kept apart: they are details to compare, not evidence of a match.
+Numbers and dates are kept apart: they are details to compare (`quantities`), not
+evidence of a match.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 
 from tui.analysis.entities import lexicon as lx
 from tui.analysis.entities.extract import is_adjectival
+from tui.analysis.quantities import Detail, sentence_details
 from tui.model.document import Paragraph, Report, Sentence
 from tui.model.entities import Mention
 from tui.model.ids import DATE_TERM, ENTITY_TERM, NAME_LIKE_TERM, NUMBER_TERM, SYNONYM_TERM
@@ -121,8 +123,8 @@ class SentenceTerms:
     paragraph: str
     # Clauses (split at punctuation and conjunctions), each a tuple of terms.
     clauses: tuple[tuple[str, ...], ...]
-    numbers: tuple[tuple[str, str], ...]  # (value, the word after it)
-    dates: tuple[str, ...]  # weekdays and months named
+    # What it states with a value (counts, measures, times, dates): see `quantities`.
+    details: tuple[Detail, ...]
 
     @property
     def terms(self) -> frozenset[str]:
@@ -186,39 +188,27 @@ def sentence_terms(
     report: Report, paragraph: Paragraph, sentence: Sentence, mentions: Sequence[Mention]
 ) -> SentenceTerms:
     clauses: list[list[str]] = [[]]
-    numbers: list[tuple[str, str]] = []
-    dates: list[str] = []
-    pending_number: str | None = None
+    segments: list[tuple[str, str]] = []
     for start, end, entity in _pieces(paragraph, sentence.start, sentence.end, mentions):
+        segments.append((report.text[start:end], entity))
         if entity:
             clauses[-1].append(ENTITY_TERM.of(entity))
-            pending_number = None
             continue
         for match in _WORD.finditer(report.text, start, end):
-            kind, value, noun, part, term = _token(match.group(), match.start("domain") >= 0)
+            kind, _value, _noun, part, term = _token(match.group(), match.start("domain") >= 0)
             if kind == _WORD_TOKEN:
-                if pending_number is not None:
-                    numbers.append((pending_number, noun))
-                    pending_number = None
                 if part == _TERM:
                     clauses[-1].append(term)
-                elif part == _DATE:
-                    dates.append(term)
             elif kind == _DOMAIN:
                 clauses[-1].append(term)
-            elif kind == _NUMBER:
-                pending_number = value
-            elif kind == _SPLIT:
-                if clauses[-1]:
-                    clauses.append([])
-                pending_number = None
+            elif kind == _SPLIT and clauses[-1]:
+                clauses.append([])
     return SentenceTerms(
         sentence=sentence,
         report=report.id,
         paragraph=paragraph.id,
         clauses=tuple(tuple(c) for c in clauses if c),
-        numbers=tuple(numbers),
-        dates=tuple(dates),
+        details=sentence_details(segments),
     )
 
 

@@ -68,7 +68,7 @@ def facts_clip(corpus: Corpus, fact_ids: Iterable[str]) -> str:
         lines = [
             f"Shared fact {fact_label(numbers[fact_id])} ({count_of(len(fact.reports), 'report')})"
         ]
-        lines.extend(f"≠ {safe_line(d.kind)}: {safe_line(d.detail)}" for d in fact.discrepancies)
+        lines.extend(f"≠ {safe_line(d.detail)}" for d in fact.discrepancies)
         for report, wordings in fact_wordings(corpus, fact):
             said = " / ".join(w.visible for w in wordings)
             lines.append(f"“{said}” — {source_line(report)}")

@@ -86,9 +86,7 @@ def _fact_rows(corpus: Corpus) -> Iterator[dict[str, Any]]:
     numbers = fact_numbers(corpus)
     places = all_fact_places(corpus)
     for fact in corpus.facts:
-        differs = CSV_JOINER.join(
-            f"{safe_line(d.kind)}: {safe_line(d.detail)}" for d in fact.discrepancies
-        )
+        differs = CSV_JOINER.join(safe_line(d.detail) for d in fact.discrepancies)
         for _, wordings in fact_wordings(corpus, fact, places):
             for w in wordings:
                 yield {

@@ -59,7 +59,12 @@ def facts_json(corpus: Corpus) -> str:
                 "reports": list(fact.reports),
                 "score": round(fact.score, 3),
                 "discrepancies": [
-                    {"kind": safe_line(d.kind), "detail": safe_line(d.detail)}
+                    {
+                        "kind": safe_line(d.kind),
+                        "detail": safe_line(d.detail),
+                        "label": safe_line(d.label),
+                        "values": [safe_line(v) for v in d.values],
+                    }
                     for d in fact.discrepancies
                 ],
                 "wordings": wordings,

@@ -136,7 +136,7 @@ def facts_markdown(corpus: Corpus) -> str:
             ]
         )
         for d in fact.discrepancies:
-            lines.extend([f"- ≠ {md(d.kind)}: {md(d.detail)}", ""])
+            lines.extend([f"- ≠ {md(d.detail)}", ""])
         for report, report_wordings in wordings[fact.id]:
             for w in report_wordings:
                 lines.extend([f"> {md(w.visible)}", "", _where(report, w.start, w.end), ""])

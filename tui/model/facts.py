@@ -11,13 +11,20 @@ from tui.model.pickling import compact_pickle
 @compact_pickle
 @dataclass(frozen=True, slots=True)
 class Discrepancy:
-    """A detail the reports of one fact give differently ("150" vs "200 vehicles")."""
+    """A detail the reports of one fact give differently: "injured: 3 vs 5"."""
 
-    kind: str  # number, date, quantity
-    detail: str
+    kind: str  # number (a count), quantity (a measure, an amount), time, date
+    detail: str  # the label and the values, to read: "magnitude: 4.4 vs 4.6"
+    label: str = ""  # what is counted or measured, in words: "injured", "amount"
+    values: tuple[str, ...] = ()  # each value as a report gives it, lowest first
 
-    def to_dict(self) -> dict[str, str]:
-        return {"kind": self.kind, "detail": self.detail}
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "detail": self.detail,
+            "label": self.label,
+            "values": list(self.values),
+        }
 
 
 @compact_pickle

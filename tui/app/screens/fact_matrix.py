@@ -157,7 +157,7 @@ def fact_details(
     text.append(fact_label(number), "bold")
     text.append(f" · in {count_of(len(fact.reports), 'report')} · match {fact.score:.2f}")
     for discrepancy in fact.discrepancies:
-        text.append(f"\n{DIFFERS} {safe_text(discrepancy.kind)}: ", "bold")
+        text.append(f"\n{DIFFERS} ", "bold")
         text.append(" ".join(safe_text(discrepancy.detail).split()))
     stating = [report for report in reports if report.id in said]
     for report in stating[:limit]:

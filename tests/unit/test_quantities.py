@@ -1,0 +1,228 @@
+"""Discrepancies people can read: what each sentence states (`tui.analysis.quantities`),
+and what a fact's reports give differently."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import tui
+from tui.analysis.facts import cluster_facts, find_fact_links, linked_terms
+from tui.analysis.quantities import Detail, discrepancies, sentence_details
+from tui.model.facts import FactLink
+
+ECB = Path("/work/shared/data/ecbplus/text")
+
+
+def details(text: str, *names: str) -> list[Detail]:
+    """The details of `text`, with each of `names` taken as an entity mention."""
+    segments: list[tuple[str, str]] = []
+    rest = text
+    for name in names:
+        before, _, rest = rest.partition(name)
+        segments += [(before, ""), (name, "e:" + name.lower())]
+    segments.append((rest, ""))
+    return list(sentence_details([s for s in segments if s[0]]))
+
+
+def stated(text: str, *names: str) -> set[tuple[str, str]]:
+    return {(d.label, d.shown) for d in details(text, *names)}
+
+
+def differ(*texts: str) -> list[str]:
+    """The discrepancies between sentences of as many reports, as read."""
+    found = discrepancies((f"r{i}", details(t)) for i, t in enumerate(texts))
+    return [d.detail for d in found]
+
+
+def test_numbers_in_words_and_what_they_count() -> None:
+    assert stated("Three people were injured.") == {("injured", "3")}
+    assert stated("Five people were injured, officials said.") == {("injured", "5")}
+    assert stated("The blast left twenty-six people dead.") == {("dead", "26")}
+    assert stated("About 150 vehicles left the town.") == {("vehicles", "about 150")}
+    assert differ("Three people were injured.", "Five people were injured, officials said.") == [
+        "injured: 3 vs 5"
+    ]
+
+
+def test_vague_counts_are_ranges() -> None:
+    assert differ("Dozens of people were injured.", "30 people were injured.") == []
+    assert differ("Dozens of people were injured.", "Hundreds of people were injured.") == [
+        "injured: dozens vs hundreds"
+    ]
+    assert differ("At least 70 people were hurt.", "74 people were hurt.") == []
+    assert differ("The quake killed at least 3 people.", "It killed at least 10 people.") == [
+        "killed: at least 3 vs at least 10"
+    ]
+
+
+def test_times() -> None:
+    assert stated("The quake occurred at 2:09 a. m. near the town.") == {("time", "2:09 a.m.")}
+    assert stated("It struck at 14:30 local time.") == {("time", "14:30 local time")}
+    assert differ("The quake struck at 2:09 a.m.", "The quake struck at about 9:30 a.m.") == [
+        "time: 2:09 a.m. vs about 9:30 a.m."
+    ]
+    assert differ("The quake struck at 2:09 a.m.", "The quake struck at 02:09.") == []
+    assert differ("Police were called at 8:39am.", "Police were called at about 8.40am.") == []
+
+
+def test_dates() -> None:
+    assert stated("He was arrested on Dec. 3 in Leeds.") == {("date", "December 3")}
+    assert stated("He was arrested on 3 December.") == {("date", "December 3")}
+    assert differ("He was arrested on Tuesday.", "He was arrested on Wednesday.") == [
+        "date: Tuesday vs Wednesday"
+    ]
+    assert differ("He was arrested on Dec. 3.", "He was arrested on 3 December.") == []
+    # When it was said is not when it happened.
+    assert stated("He was arrested, police said Friday.") == set()
+    # Dates said of different things are not compared: shot Friday, charged Saturday.
+    assert differ("A man opened fire at the party Friday.", "He was charged Saturday.") == []
+
+
+def test_magnitudes() -> None:
+    assert stated("A 4.4-magnitude temblor struck.") == {("magnitude", "4.4")}
+    assert stated("A quake with a magnitude of 4.6 was recorded.") == {("magnitude", "4.6")}
+    assert stated("A quake measuring 5.6 on the Richter scale hit.") == {("magnitude", "5.6")}
+    assert differ("A 4.4-magnitude quake struck.", "A magnitude 4.6 quake struck.") == [
+        "magnitude: 4.4 vs 4.6"
+    ]
+
+
+def test_two_aftershocks_are_a_count_and_two_magnitudes() -> None:
+    assert stated("Two aftershocks, magnitude 2.9 and 2.2, occurred immediately following.") == {
+        ("aftershocks", "2"),
+        ("magnitude", "2.9"),
+        ("magnitude", "2.2"),
+    }
+    assert (
+        differ(
+            "Two aftershocks, magnitude 2.9 and 2.2, occurred immediately following.",
+            "It was followed by a 2.9 aftershock at 2:12 a.m.",
+        )
+        == []
+    )
+
+
+def test_money_with_scales() -> None:
+    assert stated("The Red Sox offered $1.2 million.") == {("amount", "$1.2 million")}
+    assert stated("The deal is worth US$5bn.") == {("amount", "US$5bn")}
+    assert differ("Thieves took $1.2 million.", "Thieves took $1.4 million.") == [
+        "amount: $1.2 million vs $1.4 million"
+    ]
+    assert differ("Thieves took $1.2 million.", "Thieves took 1,200,000 dollars.") == []
+
+
+def test_measures_are_labelled_by_what_they_measure() -> None:
+    assert stated("It had a depth of 1.2 miles.") == {("depth", "1.2 miles")}
+    assert stated("It was 12 miles deep.") == {("depth", "12 miles")}
+    found = stated("It was centered 23 miles north of Santa Rosa.", "Santa Rosa")
+    assert found == {("distance from Santa Rosa", "23 miles")}
+    # Distances from two places are not compared.
+    assert differ("It was 14 miles north of Healdsburg.", "It was 2 miles east of Cobb.") == []
+
+
+def test_numbers_that_are_no_count() -> None:
+    for text in (
+        "He lives at 10 Downing Street.",
+        "Traffic stopped on Highway 175.",
+        "The Colts won 31-24.",
+        "He finished 2nd in the race.",
+        "See http://example.com/2013/08/story-1200566939/ for more.",
+        "Prices rose 5% last year.",
+        "Three years ago, she left.",
+        "It happened in 2005.",
+        "15 of them were hurt.",
+    ):
+        assert [d for d in details(text) if d.kind == "number"] == [], text
+
+
+def test_ages_of_two_participants_are_no_discrepancy() -> None:
+    one = details("Smith, 15, was charged.", "Smith")
+    other = details("Jones, 75, was charged.", "Jones")
+    assert [(d.label, d.shown) for d in one] == [("age", "15")]
+    assert discrepancies([("r1", one), ("r2", other)]) == ()
+    both = details("Smith, 15, and Jones, 75, were charged.", "Smith", "Jones")
+    assert discrepancies([("r1", both), ("r2", one)]) == ()
+    assert discrepancies([("r1", one), ("r2", details("Smith, 16, was charged.", "Smith"))])
+    # Two unnamed ages may be two people.
+    assert differ("A 15-year-old was charged.", "A 16-year-old was charged.") == []
+
+
+def test_a_report_stating_more_values_agrees_with_one_stating_some() -> None:
+    assert differ("Magnitudes were 2.9 and 2.2.", "The magnitude was 2.9.") == []
+
+
+def test_injured_through_cluster_facts_with_a_hand_made_link() -> None:
+    corpus = tui.analyze_texts(
+        {
+            "a.txt": "Three people were injured in the blast at the market.",
+            "b.txt": "Five people were injured, officials said.",
+        }
+    )
+    _, sentences = find_fact_links(corpus.reports, corpus.mentions)
+    a, b = (report.paragraphs[0].sentences[0].id for report in corpus.reports)
+    link = FactLink(a, b, 0.9, frozenset({"injur"}))
+    # What `cluster_facts` reads survives the trimming for re-clustering.
+    for terms in (sentences, linked_terms([link], sentences)):
+        facts, _ = cluster_facts([link], terms)
+        assert [d.detail for d in facts[0].discrepancies] == ["injured: 3 vs 5"]
+        assert facts[0].discrepancies[0].to_dict() == {
+            "kind": "number",
+            "detail": "injured: 3 vs 5",
+            "label": "injured",
+            "values": ["3", "5"],
+        }
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Three people were injured",
+                "150 vehicles left",
+                "a 4.4-magnitude quake struck",
+                "it began at 2:09 a.m.",
+                "on Tuesday",
+                "thieves took $1.2 million",
+                "about 14 miles north of Cobb",
+                "killing at least 10 people",
+                "two aftershocks of magnitude 2.9 and 2.2 followed",
+            ]
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+    st.integers(min_value=2, max_value=4),
+)
+def test_a_fact_stating_the_same_values_has_no_discrepancy(
+    clauses: list[str], reports: int
+) -> None:
+    sentence = ", and ".join(clauses) + "."
+    found = details(sentence)
+    assert discrepancies((f"r{i}", found) for i in range(reports)) == ()
+    # Every label is made of words of the sentence, never a stem.
+    words = set(_WORD.findall(sentence.lower())) | {
+        "amount", "time", "date", "distance", "from", "magnitude", "age"
+    }  # fmt: skip
+    for detail in found:
+        for word in _WORD.findall(detail.label.lower()):
+            # A word of the sentence, or the participle of one ("killing": "killed").
+            assert word in words or any(
+                w.endswith("ing") and w.startswith(word.removesuffix("ed")) for w in words
+            ), (word, sentence)
+
+
+@pytest.mark.skipif(not ECB.is_dir(), reason="the ECB+ texts are not here")
+def test_real_quake_coverage_reads() -> None:
+    corpus = tui.analyze([ECB / "38"], one_story=True, jobs=1)
+    labels = {d.label for f in corpus.facts for d in f.discrepancies}
+    assert labels and not labels & {"a", "mil", "magnitud", "aftershock"}
+    assert "time" in labels and any(label.startswith("distance from") for label in labels)
