@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import tui
-from tui.analysis.facts import cluster_facts, find_fact_links, linked_terms
+from tui.analysis.facts import cluster_facts, find_fact_links, linked_terms, read_details
 from tui.analysis.quantities import Detail, discrepancies, sentence_details
 from tui.model.facts import FactLink
 
@@ -166,6 +166,9 @@ def test_injured_through_cluster_facts_with_a_hand_made_link() -> None:
     _, sentences = find_fact_links(corpus.reports, corpus.mentions)
     a, b = (report.paragraphs[0].sentences[0].id for report in corpus.reports)
     link = FactLink(a, b, 0.9, frozenset({"injur"}))
+    # The values are read for the sentences a fact holds only (`find_facts` does this).
+    assert sentences[a].details is None
+    read_details(sentences, [a, b], corpus.reports, corpus.mentions)
     # What `cluster_facts` reads survives the trimming for re-clustering.
     for terms in (sentences, linked_terms([link], sentences)):
         facts, _ = cluster_facts([link], terms)

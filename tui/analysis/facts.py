@@ -25,8 +25,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from tui.analysis.quantities import discrepancies
-from tui.analysis.terms import SentenceTerms, sentence_terms
-from tui.model.document import UNANALYSED_KINDS, Report
+from tui.analysis.terms import SentenceTerms, sentence_terms, with_details
+from tui.model.document import UNANALYSED_KINDS, Paragraph, Report
 from tui.model.entities import Mention
 from tui.model.facts import Discrepancy, Fact, FactLink
 from tui.model.ids import fact_id as make_fact_id
@@ -264,7 +264,7 @@ def find_fact_links(
                 continue
             found = mentions.get(paragraph.id, ())
             for sentence in paragraph.sentences:
-                item = sentence_terms(report, paragraph, sentence, found)
+                item = sentence_terms(report, paragraph, sentence, found, details=False)
                 if item.clauses:
                     sentences.append(item)
     scorer = _Scorer(sentences, entity_types or {})
@@ -278,6 +278,30 @@ def find_fact_links(
             links.append(FactLink(a, b, value, shared))
     links.sort(key=lambda link: (sentence_order(link.a), sentence_order(link.b)))
     return links, {item.sentence.id: item for item in sentences}
+
+
+def read_details(
+    sentences: dict[str, SentenceTerms],
+    ids: Iterable[str],
+    reports: Iterable[Report],
+    mentions: Mapping[str, Sequence[Mention]],
+) -> None:
+    """The values the sentences `ids` state, read into `sentences` where they are not
+    yet (`tui.analysis.terms.with_details`: only the sentences a fact holds need them,
+    a third of those of a story or less)."""
+    wanted = {s for s in ids if sentences[s].details is None}
+    if not wanted:
+        return
+    paragraphs = {sentences[s].paragraph for s in wanted}
+    where: dict[str, tuple[Report, Paragraph]] = {
+        p.id: (r, p) for r in reports for p in r.paragraphs if p.id in paragraphs
+    }
+    for sentence_id in wanted:
+        item = sentences[sentence_id]
+        report, paragraph = where[item.paragraph]
+        sentences[sentence_id] = with_details(
+            item, report, paragraph, mentions.get(paragraph.id, ())
+        )
 
 
 def _across_seam(apart: Mapping[str, str], a: str, b: str) -> bool:
@@ -420,7 +444,7 @@ def _discrepancies(
     ids: Sequence[str], sentences: Mapping[str, SentenceTerms]
 ) -> tuple[Discrepancy, ...]:
     """Counts, measures, times and dates the fact's reports give differently."""
-    return discrepancies((sentences[s].report, sentences[s].details) for s in ids)
+    return discrepancies((sentences[s].report, sentences[s].details or ()) for s in ids)
 
 
 def linked_terms(
@@ -446,6 +470,8 @@ def find_facts(
     """The facts of `reports` taken as one story (`apart`: its parts, see
     `find_fact_links`), and the terms of the linked sentences (`linked_terms`)."""
     links, sentences = find_fact_links(reports, mentions, entity_types, apart)
+    shown = (s for link in links if link.score >= threshold for s in (link.a, link.b))
+    read_details(sentences, shown, reports, mentions)
     facts, sentence_facts = cluster_facts(links, sentences, threshold, apart=apart)
     analysis = FactAnalysis(tuple(links), tuple(facts), sentence_facts, threshold)
     return analysis, linked_terms(links, sentences)

@@ -691,9 +691,22 @@ def _coordinated(tokens: list[_Token], i: int, first: Detail, found: list[Detail
     return i
 
 
+def _trigger() -> re.Pattern[str]:
+    """What every sentence stating a value holds: a digit, a number word, a weekday or a
+    month (most sentences hold none, and are read no further)."""
+    words = {*_SMALL, *_TENS, *_SCALES, *_VAGUE, *_WEEKDAYS, *_MONTHS, "dozen"}
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"\d|\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+_TRIGGER = _trigger()
+
+
 def sentence_details(segments: Sequence[tuple[str, str]]) -> tuple[Detail, ...]:
     """What a sentence states with a value. `segments`: its visible text in order, as
     (text, "") stretches and (text, entity id) mentions."""
+    if not any(_TRIGGER.search(text) for text, _ in segments):
+        return ()
     found: list[Detail] = []
     tokens = _tokens(segments, found)
     i = 0

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -124,7 +124,8 @@ class SentenceTerms:
     # Clauses (split at punctuation and conjunctions), each a tuple of terms.
     clauses: tuple[tuple[str, ...], ...]
     # What it states with a value (counts, measures, times, dates): see `quantities`.
-    details: tuple[Detail, ...]
+    # The values it states (`quantities`); None until read (`with_details`).
+    details: tuple[Detail, ...] | None
 
     @property
     def terms(self) -> frozenset[str]:
@@ -185,8 +186,15 @@ def _token(token: str, domain: bool) -> tuple[int, str, str, int, str]:
 
 
 def sentence_terms(
-    report: Report, paragraph: Paragraph, sentence: Sentence, mentions: Sequence[Mention]
+    report: Report,
+    paragraph: Paragraph,
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    *,
+    details: bool = True,
 ) -> SentenceTerms:
+    """The sentence's terms, and (`details`) the values it states (else None: they are
+    needed only for the sentences some fact holds, and `with_details` reads them)."""
     clauses: list[list[str]] = [[]]
     segments: list[tuple[str, str]] = []
     for start, end, entity in _pieces(paragraph, sentence.start, sentence.end, mentions):
@@ -208,8 +216,21 @@ def sentence_terms(
         report=report.id,
         paragraph=paragraph.id,
         clauses=tuple(tuple(c) for c in clauses if c),
-        details=sentence_details(segments),
+        details=sentence_details(segments) if details else None,
     )
+
+
+def with_details(
+    item: SentenceTerms, report: Report, paragraph: Paragraph, mentions: Sequence[Mention]
+) -> SentenceTerms:
+    """`item` (made by `sentence_terms` without details) with the values its sentence
+    states."""
+    sentence = item.sentence
+    segments = [
+        (report.text[start:end], entity)
+        for start, end, entity in _pieces(paragraph, sentence.start, sentence.end, mentions)
+    ]
+    return replace(item, details=sentence_details(segments))
 
 
 @lru_cache(maxsize=1 << 18)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from tui.analysis.attribution import find_all_cited
-from tui.analysis.facts import cluster_facts, find_facts
+from tui.analysis.facts import cluster_facts, find_facts, read_details
 from tui.analysis.terms import SentenceTerms
 from tui.analysis.topics import (
     TopicDraft,
@@ -247,7 +247,10 @@ def recluster_facts(corpus: Corpus, threshold: float) -> Corpus:
     links_of: dict[str | None, list[FactLink]] = defaultdict(list)
     for link in corpus.fact_links:
         links_of[story_of.get(report_of(link.a))].append(link)
-    state = corpus.fact_state or {}
+    # The sentences these links show get their details (values stated) read, once.
+    state = dict(corpus.fact_state or {})
+    shown = (s for link in corpus.fact_links if link.score >= threshold for s in (link.a, link.b))
+    read_details(state, (s for s in shown if s in state), corpus.reports, corpus.mentions)
     facts: list[Fact] = []
     sentence_facts: dict[str, tuple[str, ...]] = {}
     spans: dict[str, tuple[int, int]] = {}
@@ -268,5 +271,6 @@ def recluster_facts(corpus: Corpus, threshold: float) -> Corpus:
         facts=tuple(facts),
         sentence_facts=sentence_facts,
         fact_threshold=threshold,
+        fact_state=state,
         story_fact_spans=spans,
     )
