@@ -62,6 +62,13 @@ def facts_json(corpus: Corpus) -> str:
                     {"kind": safe_line(d.kind), "detail": safe_line(d.detail)}
                     for d in fact.discrepancies
                 ],
+                "basis": None
+                if fact.basis is None
+                else {
+                    "kind": fact.basis.kind,
+                    "sources": [safe_line(name) for name in fact.basis.sources],
+                    "copies": [list(group) for group in fact.basis.copies],
+                },
                 "wordings": wordings,
             }
         )
