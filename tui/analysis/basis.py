@@ -101,10 +101,18 @@ def _attributed(place: _Place, cited: Mapping[str, tuple[CitedSource, ...]]) -> 
     return found
 
 
+def _named(source: CitedSource) -> bool:
+    """Whether a source names someone: an entity that is more than a common noun
+    ("Police" opening a sentence is an entity, but the same source as "police")."""
+    return source.entity is not None and not (
+        unnamed_kind(source.name) and len(_WORD.findall(source.name)) == 1
+    )
+
+
 def source_key(source: CitedSource) -> str:
     """One key per source for the basis: its entity, else its unnamed kind ("two
-    residents" and "residents" are `name:resident`), else its wording."""
-    if source.entity:
+    residents" and "Police" are `name:resident` and `name:police`), else its wording."""
+    if source.entity and _named(source):
         return source.entity
     kind = unnamed_kind(source.name)
     return NAME.of(kind) if kind else source.key
@@ -113,8 +121,27 @@ def source_key(source: CitedSource) -> str:
 def _rests_on(sources: Sequence[CitedSource]) -> tuple[str, ...]:
     """The keys a report's wording rests on: its named sources if it names any, else
     its unnamed ones; in the order cited."""
-    named = [s for s in sources if s.entity]
+    named = [s for s in sources if _named(s)]
     return tuple(dict.fromkeys(source_key(s) for s in (named or sources)))
+
+
+def _merge_kinds(
+    by_report: dict[str, tuple[str, ...]], names: Mapping[str, str]
+) -> dict[str, tuple[str, ...]]:
+    """Unnamed sources of a kind that a named source of the fact is ("police" and
+    "Vancouver Police"): the named one."""
+    named_kind: dict[str, str] = {}
+    for keys in by_report.values():
+        for key in keys:
+            if not NAME.marks(key):
+                name = names.get(key, "")
+                kind = unnamed_kind(name)
+                if kind and kind == unnamed_kind(_WORD.findall(name)[-1]):
+                    named_kind.setdefault(NAME.of(kind), key)
+    return {
+        report: tuple(dict.fromkeys(named_kind.get(k, k) for k in keys))
+        for report, keys in by_report.items()
+    }
 
 
 def _quoted_words(text: str) -> frozenset[str] | None:
@@ -142,17 +169,22 @@ def _fact_basis(
     places: Mapping[str, _Place],
     cited: Mapping[str, tuple[CitedSource, ...]],
     sentence_wire: Mapping[str, str],
-    names: Mapping[str, str],
+    entity_names: Mapping[str, str],
 ) -> FactBasis:
-    """The basis of one fact (`names`: the name to show by source key)."""
+    """The basis of one fact (`entity_names`: each entity's name, by id)."""
     said: dict[str, list[str]] = defaultdict(list)  # report id -> its sentences of the fact
     for sentence_id in fact.sentences:
         if sentence_id in places:
             said[places[sentence_id].report.id].append(sentence_id)
     by_report: dict[str, tuple[str, ...]] = {}
+    # Unnamed sources are named as this fact's reports word them first ("residents").
+    names = dict(entity_names)
     for report_id, sentence_ids in said.items():
         sources = [s for sid in sentence_ids for s in _attributed(places[sid], cited)]
         by_report[report_id] = _rests_on(sources)
+        for source in sources:
+            names.setdefault(source_key(source), " ".join(source.name.split()))
+    by_report = _merge_kinds(by_report, names)
     # Reports whose wordings are copies of one wire text: one confirmation.
     copies = UnionFind(said)
     by_wire: dict[str, str] = {}
@@ -198,18 +230,6 @@ def _wording(places: Mapping[str, _Place], sentence_ids: Sequence[str]) -> str:
     )
 
 
-def source_names(
-    cited: Mapping[str, tuple[CitedSource, ...]], entity_names: Mapping[str, str]
-) -> dict[str, str]:
-    """The name to show for each basis key: the entity's name, or the first wording of
-    an unnamed source of that kind."""
-    names = dict(entity_names)
-    for sources in cited.values():
-        for source in sources:
-            names.setdefault(source_key(source), " ".join(source.name.split()))
-    return names
-
-
 def with_bases(
     facts: Sequence[Fact],
     reports: Sequence[Report],
@@ -221,8 +241,7 @@ def with_bases(
     wanted = {s for fact in facts for s in fact.sentences}
     holding = {r for fact in facts for r in fact.reports}
     places = _places([r for r in reports if r.id in holding], wanted)
-    names = source_names(cited, entity_names)
     return tuple(
-        replace(fact, basis=_fact_basis(fact, places, cited, sentence_wire, names))
+        replace(fact, basis=_fact_basis(fact, places, cited, sentence_wire, entity_names))
         for fact in facts
     )
