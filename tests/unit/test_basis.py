@@ -201,8 +201,7 @@ def test_reprints_and_a_report_on_the_same_source_are_one_source() -> None:
 def test_police_and_a_named_police_force_are_one_source() -> None:
     corpus = analyse(
         "Police said the gunman was arrested outside the school on Monday.",
-        "The gunman was detained outside the school on Monday, according to Vancouver "
-        "Police.",
+        "The gunman was detained outside the school on Monday, according to Vancouver Police.",
     )
     basis = basis_of(corpus, "gunman was arrested", "gunman was detained")
     assert (basis.kind, len(basis.sources)) == ("one-source", 1)
