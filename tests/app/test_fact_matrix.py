@@ -84,9 +84,32 @@ def test_fixed_columns_fit_their_widest_cell() -> None:
         reports = tuple(f"r{n}" for n in range(most_reports))
         return [Fact("f0", (), reports, 1.0), *found]
 
-    assert fixed_columns(facts(7, 2)) == (("fact", 4), ("in", 2), ("≠", 1))
+    basis = ("basis", 5)
+    assert fixed_columns(facts(7, 2)) == (("fact", 4), ("in", 2), ("≠", 1), basis)
     assert fixed_columns(facts(1000, 2))[0] == ("fact", 5)
-    assert fixed_columns(facts(12_345, 1_000)) == (("fact", 6), ("in", 4), ("≠", 1))
+    assert fixed_columns(facts(12_345, 1_000)) == (("fact", 6), ("in", 4), ("≠", 1), basis)
+
+
+async def test_the_basis_column_says_what_each_fact_rests_on() -> None:
+    from tui.resources import seeds_dir
+
+    app = NewsprismApp([str(seeds_dir())])
+    async with app.run_test(size=(80, 24)) as pilot:
+        corpus = await analysed(pilot)
+        matrix = await open_matrix(app, pilot)
+        words = {"one-source": "1 src", "independent": "indep"}
+        for fact in corpus.facts:
+            assert fact.basis is not None
+            cells = [cell.text.plain for cell in matrix.table.get_row(fact.id)]
+            assert cells[3] == words[fact.basis.kind], cells
+        # Still two report columns at 80 columns.
+        assert len(matrix.shown_reports) == 2
+        # The line under the table spells the basis out.
+        details = str(matrix.query_one("#matrix-details").render())
+        first = corpus.facts[0].basis
+        assert first is not None and first.kind == "one-source"
+        assert "one source: all via rebels" in details
+        assert any("basis" in line for line in screen_lines(app))
 
 
 async def test_fact_numbers_from_1000_on_are_whole(tmp_path: Path) -> None:

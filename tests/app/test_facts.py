@@ -565,8 +565,8 @@ async def test_matrix_marks_absent_reports_and_scrolls_sideways(tmp_path: Path) 
         assert [r.id for r in matrix.shown_reports] == ["r1", "r2"]
         await pilot.press("l", "l", "l")
         assert [r.id for r in matrix.shown_reports] == ["r3", "r4"]
-        assert row_texts(matrix, fact.id)[3:] == ["—", "—"]
-        assert "army" in row_texts(matrix, aleppo.id)[3]
+        assert row_texts(matrix, fact.id)[4:] == ["—", "—"]
+        assert "army" in row_texts(matrix, aleppo.id)[4]
         # Resting on a fact none of whose reports is in view brings them in (the cursor
         # moves onto it: facts are numbered story by story, so it may be the first).
         await pilot.press("G", "g", *["j"] * corpus.facts.index(fact))
@@ -711,7 +711,7 @@ async def test_hostile_fact_text_stays_literal(tmp_path: Path) -> None:
         matrix = app.screen
         assert isinstance(matrix, FactMatrix)
         cells = row_texts(matrix, corpus.facts[0].id)
-        assert cells[3:] == [SHARED_SHOWN, SHARED_SHOWN]
+        assert cells[4:] == [SHARED_SHOWN, SHARED_SHOWN]
         details = str(matrix.query_one("#matrix-details").render())
         assert SHARED_SHOWN in details
         for y in range(8):

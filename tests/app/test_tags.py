@@ -6,6 +6,7 @@ with the entity filter, `c`), the sources overview and the palette entries
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -30,7 +31,7 @@ from tests.app.harness import (
 from tui.analysis.topics import UserTopic
 from tui.app.app import NewsprismApp
 from tui.app.messages import AnalysisReady
-from tui.app.render import SOURCE_MARK, TOPIC_MARK
+from tui.app.render import SOURCE_MARK, TOPIC_MARK, WIRE_MARK
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.sources_overview import SourcesOverview
 from tui.app.screens.tag_picker import SourcePicker, TopicPicker
@@ -133,7 +134,11 @@ def tag_lines_of(pane: ReportPane, paragraph: Paragraph) -> list[str]:
     paragraph, from the first that starts with a tag mark."""
     lines = [line[GUTTER:].rstrip() for line in paragraph_lines(pane, paragraph)]
     first = next(
-        (i for i, line in enumerate(lines) if line.lstrip().startswith((SOURCE_MARK, TOPIC_MARK))),
+        (
+            i
+            for i, line in enumerate(lines)
+            if line.lstrip().startswith((SOURCE_MARK, TOPIC_MARK, WIRE_MARK))
+        ),
         len(lines),
     )
     return [line for line in lines[first:] if line]
@@ -579,18 +584,20 @@ async def test_overview_counts_sources_and_tells_single_from_independent_facts(
         assert sentence_id(corpus, HOMS_RIGHT) in homs.sentences
         assert basis[homs.id][2] == "one source"
         assert basis[homs.id][3] == "all via rebels"
-        # A fact one report states citing no one is independent.
+        # The gunfire fact rests on Reuters (the residents spoke to it), in both reports.
+        gunfire = next(f for f in corpus.facts if sentence_id(corpus, GUNFIRE) in f.sentences)
+        assert basis[gunfire.id][2:] == ["one source", "all via Reuters"]
+        # A fact two reports credit to different sources is independent.
         independent = [fid for fid, row in basis.items() if row[2] == "independent"]
-        assert independent and any("cites no one" in basis[f][3] for f in independent)
-        # Every row agrees with what the fact's paragraphs cite.
-        places = {s.id: p.id for r in corpus.reports for p in r.paragraphs for s in p.sentences}
+        assert independent
+        # Every row is the fact's basis, found with the analysis.
+        labels = {"one-source": "one source", "independent": "independent"}
         for fact in corpus.facts:
-            cited = [
-                {c.key for c in corpus.cited.get(pid, ())}
-                for pid in {places[s] for s in fact.sentences}
-            ]
-            single = all(len(keys) == 1 for keys in cited) and len(set.union(*cited)) == 1
-            assert (basis[fact.id][2] == "one source") == single, basis[fact.id]
+            assert fact.basis is not None
+            assert basis[fact.id][2] == labels[fact.basis.kind], basis[fact.id]
+        title = str(screen.query_one("#overview-facts-title").render())
+        kinds = Counter(f.basis.kind for f in corpus.facts if f.basis)
+        assert f"{len(corpus.facts)} facts: {kinds['one-source']} one source" in title
 
 
 async def test_overview_enter_filters_by_a_source_or_shows_a_fact(
@@ -622,6 +629,9 @@ async def test_overview_details_follow_the_highlighted_row(seeds_app: NewsprismA
         await pilot.press("tab")
         text = str(details.render())
         assert text.startswith("f1 · ") and "Sky News:" in text
+        # Each report's sources for the fact: the rebels, in both.
+        assert "f1 · one source: all via rebels" in text
+        assert text.count("rebels") >= 3, text
 
 
 # ---------------------------------------------------------------------- keys, palette
@@ -731,3 +741,57 @@ async def test_tag_lines_are_drawn_in_the_tag_style(seeds_app: NewsprismApp) -> 
                 if seg.text.strip().startswith((SOURCE_MARK, TOPIC_MARK))
             ]
             assert marks and all(seg.style and seg.style.color == tag_colour for seg in marks)
+
+
+# ---------------------------------------------------------------------- wire copy
+
+WIRE_SENTENCES = (
+    "A magnitude 6.1 earthquake struck the Indonesian island of Sumatra on Tuesday, "
+    "damaging hundreds of homes in the province of Aceh.",
+    "Rescue workers pulled at least four people from the rubble of a collapsed mosque in "
+    "the district of Bener Meriah, police said.",
+)
+
+
+def write_reprints(folder: Path) -> list[str]:
+    """Three reports printing one wire story (small edits), each with a line of its own,
+    and one that does not."""
+    own = {
+        "apnews": "Aftershocks rattled the region for hours after the quake, residents said.",
+        "foxnews": "Officials in Jakarta said they were sending tents and medicine to Aceh.",
+        "guardian": "Residents slept outside in the rain, afraid to go back to their homes.",
+    }
+    paths = []
+    for number, (name, line) in enumerate(own.items()):
+        story = " ".join(WIRE_SENTENCES).replace(
+            "on Tuesday", ["on Tuesday", "early on Tuesday", "on Tuesday morning"][number]
+        )
+        path = folder / f"{name}.txt"
+        path.write_text(f"{story}\n\n{line}\n", encoding="utf-8")
+        paths.append(str(path))
+    other = folder / "local.txt"
+    other.write_text(
+        "The quake that hit Sumatra damaged a mosque in Bener Meriah, where rescuers "
+        "searched the rubble through the night, the district chief told local radio.\n",
+        encoding="utf-8",
+    )
+    return [*paths, str(other)]
+
+
+async def test_a_paragraph_printed_by_other_reports_says_where(tmp_path: Path) -> None:
+    app = NewsprismApp(write_reprints(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        corpus = await analysed(pilot)
+        assert len(corpus.wire) == 2
+        pane = app.reader.pane(0)
+        report = pane.report
+        assert report is not None
+        first = report.paragraphs[0]
+        line = tag_line_of(pane, first)
+        assert line is not None and WIRE_MARK + "foxnews, guardian" in line, line
+        # The report's own paragraph is printed by no other.
+        own = tag_line_of(pane, report.paragraphs[1])
+        assert own is None or WIRE_MARK not in own
+        # Every tag line fits the pane.
+        room = pane.scrollable_content_region.width - GUTTER
+        assert all(cell_len(row) <= room for row in tag_lines_of(pane, first))

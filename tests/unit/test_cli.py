@@ -15,12 +15,15 @@ from tui.cli.reader import terminal_missing as real_terminal_missing
 from tui.model import PARAGRAPH_KINDS
 from tui.resources import seeds_dir
 
-TOP_KEYS = {"schema", "reports", "stories", "entities", "facts", "topics"}
+TOP_KEYS = {"schema", "reports", "stories", "entities", "facts", "topics", "wire"}
 REPORT_KEYS = {
     "id", "name", "path", "source", "title", "date", "url", "story", "text", "paragraphs"
 }  # fmt: skip
 PARAGRAPH_KEYS = {"id", "start", "end", "kind", "topics", "cited", "sentences", "mentions"}
-SENTENCE_KEYS = {"id", "start", "end", "facts"}
+SENTENCE_KEYS = {"id", "start", "end", "facts", "wire"}
+FACT_KEYS = {"id", "sentences", "reports", "score", "discrepancies", "basis"}
+BASIS_KEYS = {"kind", "sources", "copies"}
+WIRE_KEYS = {"id", "sentences", "reports"}
 
 GOOD_TEXT = "A good report. It has two sentences.\n"
 
@@ -34,8 +37,15 @@ def error_lines(err: str) -> list[str]:
 def assert_schema(data: dict) -> None:
     assert set(data) == TOP_KEYS
     assert data["schema"] == 1
-    for key in ("stories", "entities", "facts", "topics"):
+    for key in ("stories", "entities", "facts", "topics", "wire"):
         assert isinstance(data[key], list)
+    for fact in data["facts"]:
+        assert set(fact) == FACT_KEYS
+        assert set(fact["basis"]) == BASIS_KEYS
+        assert fact["basis"]["kind"] in {"one-source", "wire-copy", "independent", "unattributed"}
+        assert all(isinstance(name, str) for name in fact["basis"]["sources"])
+    for copy in data["wire"]:
+        assert set(copy) == WIRE_KEYS and len(copy["reports"]) > 1
     for report in data["reports"]:
         assert set(report) == REPORT_KEYS
         text = report["text"]

@@ -65,7 +65,7 @@ def test_fact_json(seeds_corpus: Corpus) -> None:
     assert data["facts"]
     ids = set()
     for fact in data["facts"]:
-        assert set(fact) == {"id", "sentences", "reports", "score", "discrepancies"}
+        assert set(fact) == {"id", "sentences", "reports", "score", "discrepancies", "basis"}
         assert len(fact["reports"]) >= 2 and 0 <= fact["score"] <= 1
         ids.add(fact["id"])
     listed = {

@@ -55,6 +55,8 @@ _UNNAMED = re.compile(
     r"(?:\s+(?:from|of|in|at|with|close to)\s+(?:the\s+|a\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,5})?",
     re.I,
 )
+_SOURCE_NOUN = re.compile(r"\b(?:" + _SOURCE_NOUNS + r")\b", re.I)
+_OF_WHOM = re.compile(r"\s+(?:from|of|in|at|with|close to)\s", re.I)
 _QUALIFIERS = re.compile(r"\s+(?:who|which|that|,).*$", re.I | re.S)
 
 
@@ -103,6 +105,25 @@ def _unnamed_before(text: str, end: int) -> str | None:
         if not text[match.end() : end].strip():
             best = match.group().strip(" ,")
     return best
+
+
+def unnamed_kind(phrase: str) -> str | None:
+    """What kind of unnamed source a phrase names, singular and lower case: "two
+    residents", "Residents in a central district" -> "resident"; "police" -> "police".
+    None when it names none of the kinds `find_cited_sources` knows. Unnamed sources of
+    one kind cannot be told apart, so a fact's basis counts them as one source."""
+    head = _OF_WHOM.split(phrase, maxsplit=1)[0]  # "sources from the army": sources
+    found = _SOURCE_NOUN.findall(head)
+    if not found:
+        return None
+    noun = found[-1].lower()  # "Syrian army officers": officers
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    if noun.endswith(("sses", "shes", "ches", "xes")):  # witnesses
+        return noun[:-2]
+    if noun.endswith("s") and not noun.endswith("ss"):
+        return noun[:-1]
+    return noun
 
 
 def find_cited_sources(

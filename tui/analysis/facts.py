@@ -38,8 +38,6 @@ DEFAULT_THRESHOLD = 0.4
 LINK_FLOOR = 0.2
 # Two links are one fact when the terms they matched on overlap this much.
 _SAME_FACT_OVERLAP = 0.3
-# A fact holding this share of another's sentences (and all but one) is the same fact.
-_DUPLICATE_SHARE = 2 / 3
 _MAX_WINDOW = 3
 _MIN_SHARED = 2
 # Each sentence is indexed by this many of its rarest words.
@@ -369,8 +367,6 @@ def cluster_facts(
                 holding[sentence_id].append(len(built))
             built.append((holding_ids, min(score, 1.0)))
 
-    built = _merged_duplicates(built, sentences, apart)
-
     def reports_of(ids: Sequence[str]) -> list[str]:
         return sorted({sentences[s].report for s in ids}, key=id_number)
 
@@ -394,50 +390,6 @@ def cluster_facts(
         for sentence_id in fact_sentences:
             sentence_facts[sentence_id].append(fact_id)
     return facts, {s: tuple(f) for s, f in sentence_facts.items()}
-
-
-def _merged_duplicates(
-    built: Sequence[tuple[list[str], float]],
-    sentences: Mapping[str, SentenceTerms],
-    apart: Mapping[str, str] | None,
-) -> list[tuple[list[str], float]]:
-    """The stars, those that share most of their sentences with a larger one made one
-    fact: a fact absorbs another holding at least `_DUPLICATE_SHARE` of whose sentences
-    it holds, and at most one sentence it does not (so facts never chain into a heap of
-    everything a story says), unless that sentence's report lies across a seam from one
-    of its own (`apart`). Larger facts first; the score is the best of those merged."""
-    order = sorted(range(len(built)), key=lambda k: (-len(built[k][0]), k))
-    kept: list[tuple[set[str], float, int]] = []  # sentences, score, first index
-    holding: dict[str, list[int]] = defaultdict(list)  # sentence -> indexes into kept
-    for k in order:
-        ids, score = built[k]
-        mine = set(ids)
-        for n in sorted({n for s in mine for n in holding.get(s, ())}):
-            held, best, first = kept[n]
-            new = mine - held
-            if (
-                len(mine & held) >= _DUPLICATE_SHARE * len(mine)
-                and len(new) <= 1
-                and {sentences[a].report for a in new} <= {sentences[b].report for b in held}
-                and not (
-                    apart
-                    and any(
-                        _across_seam(apart, sentences[a].report, sentences[b].report)
-                        for a in new
-                        for b in held
-                    )
-                )
-            ):
-                kept[n] = (held | new, max(best, score), min(first, k))
-                for sentence_id in new:
-                    holding[sentence_id].append(n)
-                break
-        else:
-            for sentence_id in mine:
-                holding[sentence_id].append(len(kept))
-            kept.append((mine, score, k))
-    kept.sort(key=lambda item: item[2])  # in the order the stars were built
-    return [(sorted(held, key=sentence_order), score) for held, score, _ in kept]
 
 
 def _discrepancies(

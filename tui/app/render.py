@@ -32,6 +32,8 @@ _MARKER = Style(underline=False, bold=True)
 # The tag line: "◂ Reuters, two residents  # Homs, Sednaya".
 SOURCE_MARK = "◂ "
 TOPIC_MARK = "# "
+# Other reports printing the paragraph's text near-verbatim (wire copy).
+WIRE_MARK = "≈ also in "
 # Two spaces, not " · ": topic labels hold " · " themselves ("Hezbollah · Qusair").
 TAG_GROUP_GAP = "  "
 
@@ -175,13 +177,14 @@ def tag_lines(
     console: Console,
 ) -> list[Text]:
     """The paragraph's tags within `width` cells, every one in full: "◂ sources  #
-    topics" on one line when that fits; else each group from a line of its own, wrapped
-    like the paragraph's text, its following lines indented under the first tag. The
+    topics  ≈ also in outlets" on one line when that fits; else each group from a line
+    of its own, wrapped like the paragraph's text, its following lines indented under
+    the first tag. The
     labels are made safe by the tag index and appended as text, never markup. Each line
     is in the tag style (chosen tags stand out on top)."""
     groups = [
         (mark, _tag_labels(group, chosen, styles))
-        for kind, mark in (("source", SOURCE_MARK), ("topic", TOPIC_MARK))
+        for kind, mark in (("source", SOURCE_MARK), ("topic", TOPIC_MARK), ("wire", WIRE_MARK))
         if (group := [tag for tag in tags if tag.kind == kind])
     ]
     whole = Text(style=styles.tags, end="")

@@ -67,6 +67,13 @@ def facts_json(corpus: Corpus) -> str:
                     }
                     for d in fact.discrepancies
                 ],
+                "basis": None
+                if fact.basis is None
+                else {
+                    "kind": fact.basis.kind,
+                    "sources": [safe_line(name) for name in fact.basis.sources],
+                    "copies": [list(group) for group in fact.basis.copies],
+                },
                 "wordings": wordings,
             }
         )

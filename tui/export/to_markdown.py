@@ -20,6 +20,7 @@ from tui.model.document import Report
 from tui.model.ids import fact_label
 from tui.query import Filter
 from tui.query.facts import fact_numbers
+from tui.query.tags import BASIS_LABELS, basis_summary
 from tui.textsafe import safe_line, safe_visible_line
 from tui.version import __version__
 from tui.wording import count_of
@@ -135,6 +136,9 @@ def facts_markdown(corpus: Corpus) -> str:
                 "",
             ]
         )
+        if fact.basis is not None:
+            basis = f"{BASIS_LABELS[fact.basis.kind]}: {basis_summary(fact.basis)}"
+            lines.extend([f"- Basis: {md(basis)}", ""])
         for d in fact.discrepancies:
             lines.extend([f"- ≠ {md(d.detail)}", ""])
         for report, report_wordings in wordings[fact.id]:

@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from tui.model.document import Paragraph, Report, Sentence
 from tui.model.entities import Entity, Mention
-from tui.model.facts import Fact, FactLink
+from tui.model.facts import Fact, FactLink, WireCopy
 from tui.model.pickling import compact_pickle
 from tui.model.stories import Story
 from tui.model.tags import CitedSource, Topic
@@ -67,6 +67,10 @@ class Corpus:
     # user's own topics come after every story's and belong to none.
     story_fact_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
     story_topic_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # Passages reports of one story print near-verbatim (wire copy), story by story, and
+    # the one each sentence belongs to, by sentence id (found with the cited sources).
+    wire: tuple[WireCopy, ...] = ()
+    sentence_wire: dict[str, str] = field(default_factory=dict)
     # One line each about what was read but not used (a `sources.toml` entry naming no
     # file, an unknown key): said to the user, but no report was skipped.
     warnings: tuple[str, ...] = ()
@@ -133,6 +137,7 @@ class Corpus:
             "start": sentence.start,
             "end": sentence.end,
             "facts": list(self.sentence_facts.get(sentence.id, [])),
+            "wire": self.sentence_wire.get(sentence.id),
         }
 
     def _paragraph_dict(self, paragraph: Paragraph) -> dict[str, Any]:
@@ -173,4 +178,5 @@ class Corpus:
             "entities": [entity.to_dict() for entity in self.entities],
             "facts": [fact.to_dict() for fact in self.facts],
             "topics": [topic.to_dict() for topic in self.topics],
+            "wire": [copy.to_dict() for copy in self.wire],
         }

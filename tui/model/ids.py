@@ -1,9 +1,9 @@
 """Ids and keys: the one place that builds and parses them.
 
 Ids of the model: reports `r1`, their paragraphs `r1.p3` and sentences `r1.s4` (numbered
-through the whole report), stories `s5`, entities `e7`, shared facts `f12`, topics `t2`.
-Each is a letter and a number (a paragraph or sentence: its report's id, a dot, a letter
-and a number), and ids of one kind sort in number order with `id_sort_key`.
+through the whole report), stories `s5`, entities `e7`, shared facts `f12`, topics `t2`,
+wire copies `w3`. Each is a letter and a number (a paragraph or sentence: its report's
+id, a dot, a letter and a number), and ids of one kind sort in number order with `id_sort_key`.
 
 A report's key (`report_key`) names it across loads: a digest of its text, the same
 whatever its id, file name or place in the input (saved story corrections name reports
@@ -88,6 +88,11 @@ def fact_id(number: int) -> str:
 
 def topic_id(number: int) -> str:
     return f"t{number}"
+
+
+def wire_id(number: int) -> str:
+    """A passage printed near-verbatim by several reports (wire copy): `w3`."""
+    return f"w{number}"
 
 
 def fact_label(number: int) -> str:

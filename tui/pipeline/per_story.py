@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from tui.analysis.attribution import find_all_cited
+from tui.analysis.basis import with_bases
 from tui.analysis.facts import cluster_facts, find_facts, read_details
 from tui.analysis.terms import SentenceTerms
 from tui.analysis.topics import (
@@ -25,11 +26,12 @@ from tui.analysis.topics import (
     story_topics,
     user_topic_drafts,
 )
+from tui.analysis.wire import find_wire_copies
 from tui.model.corpus import Corpus
 from tui.model.document import UNANALYSED_KINDS, Report
 from tui.model.entities import Mention
-from tui.model.facts import Fact, FactLink
-from tui.model.ids import fact_id, report_of
+from tui.model.facts import Fact, FactLink, WireCopy
+from tui.model.ids import fact_id, report_of, wire_id
 from tui.model.tags import CitedSource
 from tui.pipeline.executors import StoryWork
 
@@ -66,6 +68,8 @@ class StoryFacts:
 class StorySources:
     cited: dict[str, tuple[CitedSource, ...]]
     topics: list[TopicDraft]
+    # Passages its reports print near-verbatim: each its sentence ids (`find_wire_copies`).
+    wire: list[tuple[str, ...]] = field(default_factory=list)
 
 
 def story_inputs(
@@ -127,15 +131,16 @@ def facts_of_stories(batch: Sequence[StoryInput], threshold: float) -> list[Stor
 
 
 def sources_and_topics_of_stories(batch: Sequence[StoryInput]) -> list[StorySources]:
-    """The cited sources of each paragraph and the automatic topics of each story of
-    `batch`."""
+    """The cited sources of each paragraph, the automatic topics and the wire copies of
+    each story of `batch`."""
     found = []
     for work in batch:
         cited = work.cited
         if cited is None:
             cited = find_all_cited(work.reports, work.mentions, work.types)
         topics = story_topics(work.reports, work.mentions, work.names, cited)
-        found.append(StorySources(cited, topics))
+        wire = find_wire_copies(work.reports) if len(work.reports) > 1 else []
+        found.append(StorySources(cited, topics, wire))
     return found
 
 
@@ -208,28 +213,44 @@ def join_sources_and_topics(
     found: Sequence[StorySources],
     user_topics: Sequence[UserTopic],
 ) -> Corpus:
-    """The corpus with every paragraph's cited sources and the topics: the stories'
-    own, story by story, then the user's (over all stories)."""
+    """The corpus with every paragraph's cited sources, the topics (the stories' own,
+    story by story, then the user's, over all stories), the wire copies (numbered story
+    by story) and each fact's basis."""
     cited: dict[str, tuple[CitedSource, ...]] = {}
     drafts: list[TopicDraft] = []
     spans: dict[str, tuple[int, int]] = {}
+    wire: list[WireCopy] = []
     for work, story in zip(inputs, found, strict=True):
         cited.update(story.cited)
         spans[work.story] = (len(drafts), len(drafts) + len(story.topics))
         drafts.extend(story.topics)
+        for sentences in story.wire:
+            reports = tuple(dict.fromkeys(report_of(s) for s in sentences))
+            wire.append(WireCopy(wire_id(len(wire) + 1), sentences, reports))
     # Paragraph ids in corpus order, as the reports are (the stories interleave).
     order = {p.id: n for n, p in enumerate(p for r in corpus.reports for p in r.paragraphs)}
     cited = dict(sorted(cited.items(), key=lambda item: order[item[0]]))
     drafts.extend(user_topic_drafts(user_topics, corpus.reports, corpus.mentions, corpus.entities))
     topics, paragraph_topics = number_topics(drafts)
-    return replace(
+    joined = replace(
         corpus,
         cited=cited,
         source_paragraphs=_source_index(cited),
         topics=topics,
         paragraph_topics=paragraph_topics,
         story_topic_spans=spans,
+        wire=tuple(wire),
+        sentence_wire={s: copy.id for copy in wire for s in copy.sentences},
     )
+    return with_fact_bases(joined)
+
+
+def with_fact_bases(corpus: Corpus) -> Corpus:
+    """The corpus with each fact's basis (`tui.analysis.basis`), from its cited sources
+    and wire copies."""
+    names = {entity.id: entity.name for entity in corpus.entities}
+    facts = with_bases(corpus.facts, corpus.reports, corpus.cited, corpus.sentence_wire, names)
+    return replace(corpus, facts=facts)
 
 
 def _source_index(cited: Mapping[str, tuple[CitedSource, ...]]) -> dict[str, frozenset[str]]:
@@ -266,7 +287,7 @@ def recluster_facts(corpus: Corpus, threshold: float) -> Corpus:
             sentence_facts.update(by_sentence)
         if story_id is not None:
             spans[story_id] = (start, len(facts))
-    return replace(
+    reclustered = replace(
         corpus,
         facts=tuple(facts),
         sentence_facts=sentence_facts,
@@ -274,3 +295,5 @@ def recluster_facts(corpus: Corpus, threshold: float) -> Corpus:
         fact_state=state,
         story_fact_spans=spans,
     )
+    # The basis needs the cited sources: found already when the stories' topics are.
+    return with_fact_bases(reclustered) if corpus.story_topic_spans else reclustered

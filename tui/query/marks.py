@@ -30,10 +30,11 @@ class FactSpan:
 
 @dataclass(frozen=True, slots=True)
 class Tag:
-    """One tag under a paragraph: a source it cites (by `CitedSource.key`) or a topic
-    it is about (by topic id), with the name to show (safe to draw)."""
+    """One tag under a paragraph: a source it cites (by `CitedSource.key`), a topic it
+    is about (by topic id), or the other reports printing its text near-verbatim (wire
+    copy, by the copies' ids), with the name to show (safe to draw)."""
 
-    kind: Literal["source", "topic"]
+    kind: Literal["source", "topic", "wire"]
     key: str
     label: str
 

@@ -58,6 +58,8 @@ def story_corpus(corpus: Corpus, story_id: str) -> Corpus:
         source_paragraphs=_narrowed(corpus.source_paragraphs, paragraphs),
         topics=tuple(topics),
         paragraph_topics={p: t for p, t in corpus.paragraph_topics.items() if p in paragraphs},
+        wire=tuple(w for w in corpus.wire if ids.issuperset(w.reports)),
+        sentence_wire={s: w for s, w in corpus.sentence_wire.items() if s in sentences},
     )
 
 

@@ -16,28 +16,29 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
 
 from tui.model.corpus import Corpus
-from tui.model.facts import Fact
+from tui.model.facts import BasisKind, FactBasis
 from tui.model.ids import NAME, OUTLET
 from tui.query.entities import EntityFilter, remap_entity_ids
 from tui.query.filter import FactView, Filter
 from tui.query.marks import FilterView, Tag
 from tui.textsafe import safe_line
-from tui.wording import joined
+from tui.wording import count_of, joined
 
 # The source picker lists outlets too from this many reports on (with two, each pane
 # shows one outlet already).
 OUTLETS_LISTED_FROM = 3
 UNNAMED = "unnamed"
+# A wire-copy tag names this many other reports' outlets, then "+N".
+WIRE_OUTLETS_NAMED = 3
 OUTLET_KIND = "outlet"
 
-BasisKind = Literal["single", "common", "independent"]
 BASIS_LABELS: dict[BasisKind, str] = {
-    "single": "one source",
-    "common": "common source",
+    "one-source": "one source",
+    "wire-copy": "wire copy",
     "independent": "independent",
+    "unattributed": "unattributed",
 }
 
 
@@ -200,16 +201,38 @@ def _topic_items(corpus: Corpus, outlets: _Outlets) -> tuple[TagItem, ...]:
     return tuple(items)
 
 
+def _wire_tags(corpus: Corpus, outlets: _Outlets) -> dict[str, Tag]:
+    """ "AP, Fox News +2": for each paragraph with a sentence other reports print
+    near-verbatim, those reports' outlets (their names when no outlet is known)."""
+    if not corpus.wire:
+        return {}
+    copies = {copy.id: copy for copy in corpus.wire}
+    shown = {report.id: outlets.shown[report.outlet] for report in corpus.reports}
+    tags: dict[str, Tag] = {}
+    for report in corpus.reports:
+        for paragraph in report.paragraphs:
+            wires = [w for s in paragraph.sentences if (w := corpus.sentence_wire.get(s.id))]
+            if not wires:
+                continue
+            others = (r for w in dict.fromkeys(wires) for r in copies[w].reports if r != report.id)
+            names = list(dict.fromkeys(shown[r] for r in others))
+            more = len(names) - WIRE_OUTLETS_NAMED
+            label = ", ".join(names[:WIRE_OUTLETS_NAMED]) + (f" +{more}" if more > 0 else "")
+            tags[paragraph.id] = Tag("wire", " ".join(dict.fromkeys(wires)), label)
+    return tags
+
+
 def _paragraph_tags(
-    corpus: Corpus, sources: Sequence[TagItem], topics: Sequence[TagItem]
+    corpus: Corpus, sources: Sequence[TagItem], topics: Sequence[TagItem], outlets: _Outlets
 ) -> dict[str, tuple[Tag, ...]]:
     """Each paragraph's tags: its sources, those most outlets rely on first, then its
-    topics."""
+    topics, then the other reports printing its text (wire copy)."""
     reach = {item.id: rank for rank, item in enumerate(sources)}
     source_names = {item.id: item.name for item in sources}
     topic_names = {item.id: item.name for item in topics}
+    wire = _wire_tags(corpus, outlets)
     tags: dict[str, tuple[Tag, ...]] = {}
-    for paragraph_id in set(corpus.cited) | set(corpus.paragraph_topics):
+    for paragraph_id in set(corpus.cited) | set(corpus.paragraph_topics) | set(wire):
         keys = sorted(
             {s.key for s in corpus.cited.get(paragraph_id, ()) if s.key in reach},
             key=reach.__getitem__,
@@ -220,6 +243,8 @@ def _paragraph_tags(
             for topic_id in corpus.paragraph_topics.get(paragraph_id, ())
             if topic_id in topic_names
         )
+        if paragraph_id in wire:
+            found.append(wire[paragraph_id])
         if found:
             tags[paragraph_id] = tuple(found)
     return tags
@@ -231,7 +256,7 @@ def build_tag_index(corpus: Corpus) -> TagIndex:
     outlet_items = _outlet_items(outlets)
     topics = _topic_items(corpus, outlets)
     return TagIndex(
-        tags=_paragraph_tags(corpus, sources, topics),
+        tags=_paragraph_tags(corpus, sources, topics, outlets),
         sources=sources,
         outlets=outlet_items,
         topics=topics,
@@ -315,58 +340,24 @@ def remap_tag_filter(old: Corpus, new: Corpus, new_index: TagIndex, flt: TagFilt
 # ---------------------------------------------------------------------- fact basis
 
 
-@dataclass(frozen=True, slots=True)
-class FactBasis:
-    """What the paragraphs stating a fact cite.
-
-    `single`: every one cites one source, the same ("all via Reuters"). `common`: every
-    one cites a source they share, and some cite others too. `independent`: different
-    sources, or none.
-    """
-
-    kind: BasisKind
-    # single, common: the shared source(s); independent: every source cited.
-    sources: tuple[str, ...]
-    # (report id, source keys its paragraphs of the fact cite), in fact order.
-    by_report: tuple[tuple[str, tuple[str, ...]], ...]
-
-
-def fact_basis(corpus: Corpus, fact: Fact, places: Mapping[str, tuple[str, str]]) -> FactBasis:
-    """`places`: sentence id -> (report id, paragraph id), as `FactIndex.places`."""
-    paragraphs: dict[str, str] = {}  # paragraph id -> report id, in fact order
-    for sentence_id in fact.sentences:
-        if sentence_id in places:
-            report_id, paragraph_id = places[sentence_id]
-            paragraphs.setdefault(paragraph_id, report_id)
-    cited = {p: tuple(dict.fromkeys(s.key for s in corpus.cited.get(p, ()))) for p in paragraphs}
-    by_report: dict[str, dict[str, None]] = {}
-    for paragraph_id, report_id in paragraphs.items():
-        by_report.setdefault(report_id, {}).update(dict.fromkeys(cited[paragraph_id]))
-    every = tuple(dict.fromkeys(k for keys in cited.values() for k in keys))
-    common = tuple(k for k in every if all(k in keys for keys in cited.values()))
-    if common and all(len(keys) == 1 for keys in cited.values()):
-        kind: BasisKind = "single"
-    elif common:
-        kind = "common"
+def basis_summary(basis: FactBasis) -> str:
+    """One line on what a fact rests on (safe to draw): "all via Reuters", "3 reports
+    print one text, citing police", "Reuters, police; 1 report cites no one", "no
+    report names a source"."""
+    names = [safe_line(name) for name in basis.sources]
+    copied = sum(len(group) for group in basis.copies)
+    if basis.kind == "wire-copy":
+        summary = f"{copied} reports print one text"
+        return summary + (f", citing {joined(names)}" if names else ", citing no one")
+    if basis.kind == "one-source":
+        summary = f"all via {joined(names)}"
+    elif basis.kind == "independent":
+        summary = ", ".join(names)
     else:
-        kind, common = "independent", every
-    return FactBasis(kind, common, tuple((r, tuple(keys)) for r, keys in by_report.items()))
-
-
-def basis_summary(basis: FactBasis, index: TagIndex) -> str:
-    """One line: "all via Reuters", "all cite Reuters, some others too", "rebels,
-    Telegram; 1 report cites no one", "no source cited"."""
-    names = _names(index.source_items, basis.sources)
-    if basis.kind == "single":
-        return f"all via {names[0]}"
-    if basis.kind == "common":
-        return f"all cite {joined(names, 'or')}, some others too"
+        summary = "no report names a source"
     uncited = sum(1 for _, keys in basis.by_report if not keys)
-    if not names:
-        return "no source cited"
-    summary = ", ".join(names)
-    if uncited == 1:
-        summary += "; 1 report cites no one"
-    elif uncited:
-        summary += f"; {uncited} reports cite no one"
+    if basis.kind != "unattributed" and uncited:
+        summary += f"; {count_of(uncited, 'report')} {'cites' if uncited == 1 else 'cite'} no one"
+    if copied:
+        summary += f"; {copied} copy one text"
     return summary

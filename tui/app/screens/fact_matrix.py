@@ -3,10 +3,11 @@
 Each cell is that report's wording of the fact (its sentences, as the reader shows
 them, wrapped to the column and cut after a few lines) or "—" when the report does not
 state it. Rows come in `Corpus.facts` order: facts most reports carry first. A "≠"
-marks facts whose reports give different numbers or dates; the lines under the table
-give the highlighted fact, with those differences, as far as they fit; `d` shows all
-of it in a view of its own. `enter` closes the matrix and shows the fact side by side in
-the reader.
+marks facts whose reports give different numbers or dates; the "basis" column says in
+a word what the fact rests on (`tui.analysis.basis`: "1 src", "wire", "indep", "none");
+the lines under the table give the highlighted fact, with its basis and differences,
+as far as they fit; `d` shows all of it in a view of its own. `enter` closes the
+matrix and shows the fact side by side in the reader.
 
 The table holds as many report columns as fit the screen; `h`/`l` (or ←/→) scroll
 through the others a column at a time, and when the cursor rests on a fact none of
@@ -45,9 +46,10 @@ from tui.app.widgets.pane_header import outlet_name
 from tui.app.widgets.quiet_footer import QuietFooter
 from tui.model.corpus import Corpus
 from tui.model.document import Report
-from tui.model.facts import Fact
+from tui.model.facts import BasisKind, Fact
 from tui.model.ids import fact_label
 from tui.query.facts import FactIndex, sentence_wording
+from tui.query.tags import BASIS_LABELS, basis_summary
 from tui.textsafe import safe_text
 from tui.wording import count_of
 
@@ -59,8 +61,15 @@ JOINER = " / "
 MAX_CELL_LINES = 3
 # Report columns share the screen's width, within these bounds (cells).
 REPORT_WIDTH = (24, 120)
-# The fixed columns on the left: fact number, how many reports carry it, "≠".
-FIXED_LABELS = ("fact", "in", DIFFERS)
+# The fixed columns on the left: fact number, how many reports carry it, "≠", basis.
+FIXED_LABELS = ("fact", "in", DIFFERS, "basis")
+# A fact's basis in the matrix's column: a word (in full under the table).
+BASIS_WORDS: dict[BasisKind, str] = {
+    "one-source": "1 src",
+    "wire-copy": "wire",
+    "independent": "indep",
+    "unattributed": "none",
+}
 CELL_PADDING = 1
 # The lines under the table give at most this many reports' wordings (a fact in
 # hundreds of reports would take long to lay out, and the lines show only a few).
@@ -95,9 +104,10 @@ def fact_wordings(corpus: Corpus, index: FactIndex) -> dict[str, dict[str, str]]
 
 def fixed_columns(facts: Sequence[Fact]) -> tuple[tuple[str, int], ...]:
     """The columns left of the reports, each (label, width) as wide as its widest cell:
-    the fact's number, how many reports carry it, "≠"."""
+    the fact's number, how many reports carry it, "≠", its basis."""
     widest_count = max((len(fact.reports) for fact in facts), default=0)
-    cells = (fact_label(len(facts)), str(widest_count), DIFFERS)
+    widest_basis = max(BASIS_WORDS.values(), key=cell_len)
+    cells = (fact_label(len(facts)), str(widest_count), DIFFERS, widest_basis)
     return tuple(
         (label, max(cell_len(label), cell_len(cell)))
         for label, cell in zip(FIXED_LABELS, cells, strict=True)
@@ -156,6 +166,9 @@ def fact_details(
     text = Text(end="")
     text.append(fact_label(number), "bold")
     text.append(f" · in {count_of(len(fact.reports), 'report')} · match {fact.score:.2f}")
+    if fact.basis is not None:
+        text.append(f"\n{BASIS_LABELS[fact.basis.kind]}: ", "bold")
+        text.append(basis_summary(fact.basis))
     for discrepancy in fact.discrepancies:
         text.append(f"\n{DIFFERS} ", "bold")
         text.append(" ".join(safe_text(discrepancy.detail).split()))
@@ -296,6 +309,7 @@ class FactMatrix(Screen[str | None]):
                 Cell(Text(fact_label(number), fact_number_style(self.fact_styles, number))),
                 Cell(Text(str(len(fact.reports)), justify="right")),
                 differs if fact.discrepancies else same,
+                Cell(Text(BASIS_WORDS[fact.basis.kind] if fact.basis else "")),
                 *(
                     absent if rows is None else Cell(Text("\n".join(rows), end=""))
                     for rows in cells

@@ -3,10 +3,11 @@ source.
 
 The upper table lists every cited source with how many paragraphs cite it and how many
 outlets (distinct `Report.outlet`) rely on it, the most outlets first, then the most
-paragraphs. The lower table gives each shared fact's basis: "one source" when every
-paragraph stating it cites the same single source ("all via Reuters"), "common source"
-when they all cite one source and some cite others too, "independent" when they cite
-different sources or none. Lines under the tables detail the highlighted row.
+paragraphs. The lower table gives each shared fact's basis (`tui.analysis.basis`):
+"one source" when every report citing anyone for it cites one source ("all via
+Reuters"), "wire copy" when its reports print one text, "independent" when reports cite
+different sources, "unattributed" when none cites anyone. Lines under the tables detail
+the highlighted row: each report's sources for the fact, and which reports copy one text.
 
 `tab` moves between the tables; `enter` on a source filters the reader by it, on a
 fact shows the fact side by side. Every name is report text: built as `Text`, never
@@ -15,6 +16,7 @@ markup.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Literal
 
@@ -35,9 +37,12 @@ from tui.app.widgets.pane_header import outlet_name
 from tui.app.widgets.quiet_footer import QuietFooter
 from tui.model.corpus import Corpus
 from tui.model.document import Paragraph, Report
+from tui.model.facts import FactBasis
 from tui.model.ids import fact_label
 from tui.query.facts import FactIndex, sentence_wording
-from tui.query.tags import BASIS_LABELS, FactBasis, TagIndex, basis_summary, fact_basis
+from tui.query.tags import BASIS_LABELS, TagIndex, basis_summary
+from tui.textsafe import safe_line
+from tui.wording import count_of
 
 # What the overview was closed with: filter by a source, or show a fact.
 OverviewChoice = tuple[Literal["source", "fact"], str]
@@ -53,9 +58,11 @@ SOURCE_COLUMNS: tuple[Column, ...] = (
     ("¶", 4, "right"),
     ("outlets", 7, "right"),
 )
-FACT_COLUMNS: tuple[Column, ...] = (("fact", 4, "left"), ("in", 3, "right"), ("basis", 13, "left"))
+FACT_COLUMNS: tuple[Column, ...] = (("fact", 4, "left"), ("in", 3, "right"), ("basis", 12, "left"))
 CELL_PADDING = 1
 REPORTS_DETAILED = 4
+# A fact without a basis (none found yet): shown as resting on no one named.
+UNKNOWN_BASIS = FactBasis("unattributed", ())
 # The tables' vertical scrollbar (styles/app.tcss).
 SCROLLBAR = 1
 
@@ -101,9 +108,8 @@ class SourcesOverview(Screen[OverviewChoice | None]):
         self.facts = facts
         self.tags = tags
         self.fact_styles = tuple(fact_styles)
-        self.bases: list[FactBasis] = [
-            fact_basis(corpus, fact, facts.places) for fact in corpus.facts
-        ]
+        # Every fact has its basis by the time the sources are found (this screen waits).
+        self.bases = [fact.basis or UNKNOWN_BASIS for fact in corpus.facts]
         self._width = 0
 
     def compose(self) -> ComposeResult:
@@ -173,16 +179,17 @@ class SourcesOverview(Screen[OverviewChoice | None]):
             cells = (
                 Text(fact_label(number), fact_number_style(self.fact_styles, number)),
                 Text(str(len(fact.reports)), justify="right"),
-                Text(BASIS_LABELS[basis.kind], "bold" if basis.kind != "independent" else ""),
-                _cut(basis_summary(basis, self.tags), rest),
+                Text(BASIS_LABELS[basis.kind], "" if basis.kind == "independent" else "bold"),
+                _cut(basis_summary(basis), rest),
             )
             table.add_row(*map(Cell, cells), key=fact.id)
-        single = sum(1 for basis in self.bases if basis.kind == "single")
         facts = len(self.bases)
         title = Text(end="")
         title.append("Shared facts", "bold")
         if facts:
-            title.append(f"  {single} of {facts} rest on one source")
+            kinds = Counter(basis.kind for basis in self.bases)
+            counts = [f"{kinds[k]} {label}" for k, label in BASIS_LABELS.items() if kinds[k]]
+            title.append(f"  {count_of(facts, 'fact')}: " + " · ".join(counts))
         else:
             title.append("  none at this fact sensitivity")
         self.query_one("#overview-facts-title", Static).update(title)
@@ -214,17 +221,18 @@ class SourcesOverview(Screen[OverviewChoice | None]):
         fact, basis = self.corpus.facts[row], self.bases[row]
         text = Text(end="")
         text.append(fact_label(row + 1), "bold")
-        text.append(f" · {BASIS_LABELS[basis.kind]}: {basis_summary(basis, self.tags)}")
+        text.append(f" · {BASIS_LABELS[basis.kind]}: {basis_summary(basis)}")
         wording = self._first_wording(fact.sentences[0]) if fact.sentences else ""
         if wording:
             text.append("\n")
             text.append(_cut(wording, max(self._width - 2, 20)))
         reports = {report.id: report for report in self.corpus.reports}
-        names = self.tags.source_items
-        for report_id, keys in basis.by_report[:REPORTS_DETAILED]:
+        copy_of = {r: n for n, group in enumerate(basis.copies, 1) for r in group}
+        for report_id, names in basis.by_report[:REPORTS_DETAILED]:
             text.append(f"\n{outlet_name(reports[report_id])}: ", "bold")
-            cited = [names[k].name for k in keys if k in names]
-            text.append(", ".join(cited) if cited else "cites no one")
+            text.append(", ".join(map(safe_line, names)) if names else "cites no one")
+            if report_id in copy_of:
+                text.append(f" (copy {copy_of[report_id]})", "dim")
         if len(basis.by_report) > REPORTS_DETAILED:
             text.append(f"\n… and {len(basis.by_report) - REPORTS_DETAILED} more reports", "dim")
         return text
