@@ -148,10 +148,16 @@ def analyse_stories(
     batch: Sequence[StoryInput], threshold: float
 ) -> list[tuple[StoryFacts, StorySources]]:
     """Both per-story analyses of each story of `batch`: what a worker is sent, so that
-    a story's reports are shipped to it once."""
-    return list(
-        zip(facts_of_stories(batch, threshold), sources_and_topics_of_stories(batch), strict=True)
-    )
+    a story's reports are shipped to it once; each fact comes back with its basis too
+    (what `with_fact_bases` would find for it once the stories are joined)."""
+    found = []
+    for work, facts, sources in zip(
+        batch, facts_of_stories(batch, threshold), sources_and_topics_of_stories(batch), strict=True
+    ):
+        wire = {s: str(n) for n, sentences in enumerate(sources.wire) for s in sentences}
+        based = with_bases(facts.facts, work.reports, sources.cited, wire, work.names)
+        found.append((replace(facts, facts=based), sources))
+    return found
 
 
 def story_analyses(
@@ -242,6 +248,9 @@ def join_sources_and_topics(
         wire=tuple(wire),
         sentence_wire={s: copy.id for copy in wire for s in copy.sentences},
     )
+    # The bases come with the facts when the stories were analysed together (elsewhere).
+    if all(fact.basis is not None for fact in joined.facts):
+        return joined
     return with_fact_bases(joined)
 
 
