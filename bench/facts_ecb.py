@@ -55,21 +55,9 @@ NAME_TERMS = ("E:", "D:")  # entity and demonym terms of tui.analysis.terms
 # characters, lower case, smooth IDF ln((1+n)/(1+df))+1, raw counts, L2 norm), written
 # out with the standard library; optionally without English stop words.
 
-TOKEN = re.compile(r"\b\w\w+\b")
-STOP_WORDS = frozenset(
-    """a about above after again against all almost along already also although always am
-    among an and another any anyone anything are around as at be became because become been
-    before being below between both but by can cannot could did do does doing done down
-    during each either else enough even ever every few for from further get got had has
-    have having he her here hers herself him himself his how however i if in into is it its
-    itself just least less like made many may me might more most much must my myself neither
-    never no nor not now of off often on once one only onto or other others otherwise our
-    ours ourselves out over own per perhaps quite rather same she should since so some
-    still such than that the their theirs them themselves then there therefore these they
-    this those though through thus to together too toward towards under until up upon us
-    very via was we well were what whatever when where whether which while who whom whose
-    why will with within without would yet you your yours yourself yourselves""".split()
-)
+# The same tokens and English stop words as the fact-pair baseline (tests/data).
+sys.path.insert(0, str(REPO))
+from tests.data.fact_pairs import STOP_WORDS, TOKEN  # noqa: E402
 
 
 def tokens(text: str, stop: bool) -> list[str]:

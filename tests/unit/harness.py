@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tui.cli import main
+from tui.model.corpus import Corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 30.0  # a guard against hanging, not a measurement
@@ -283,3 +284,15 @@ def write_story_reports(
             text = f"---\ntitle: {title}\nsource: {outlet}\ndate: {date}\n---\n\n{body}\n"
             (folder / f"{story}_{number}.md").write_text(text, encoding="utf-8")
     return folder
+
+
+def sentence_with(corpus: Corpus, report_index: int, snippet: str) -> str:
+    report = corpus.reports[report_index]
+    found = [
+        s.id
+        for p in report.paragraphs
+        for s in p.sentences
+        if snippet in report.text[s.start : s.end]
+    ]
+    assert len(found) == 1, f"{snippet!r} in {len(found)} sentences of {report.id}"
+    return found[0]

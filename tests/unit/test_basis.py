@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import tui
+from tests.unit.harness import sentence_with
 from tui.analysis.basis import with_bases
 from tui.model.corpus import Corpus
 from tui.model.facts import Fact, FactBasis
@@ -20,18 +21,6 @@ def analyse(*texts: str) -> Corpus:
     return tui.analyze_texts(
         {f"r{i}.txt": text for i, text in enumerate(texts, start=1)}, one_story=True
     )
-
-
-def sentence_with(corpus: Corpus, report_index: int, snippet: str) -> str:
-    report = corpus.reports[report_index]
-    found = [
-        s.id
-        for p in report.paragraphs
-        for s in p.sentences
-        if snippet in report.text[s.start : s.end]
-    ]
-    assert len(found) == 1, f"{snippet!r} in {len(found)} sentences of {report.id}"
-    return found[0]
 
 
 def basis_of(corpus: Corpus, *snippets: str) -> FactBasis:

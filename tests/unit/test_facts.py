@@ -8,22 +8,11 @@ from collections import Counter
 import pytest
 
 import tui
+from tests.unit.harness import sentence_with
 from tui.analysis.facts import LINK_FLOOR, _candidate_pairs, find_fact_links, find_facts
 from tui.analysis.terms import content_term, stem
 from tui.model.corpus import Corpus
 from tui.pipeline.build import with_fact_threshold
-
-
-def sentence_with(corpus: Corpus, report_index: int, snippet: str) -> str:
-    report = corpus.reports[report_index]
-    found = [
-        s.id
-        for p in report.paragraphs
-        for s in p.sentences
-        if snippet in report.text[s.start : s.end]
-    ]
-    assert len(found) == 1, f"{snippet!r} in {len(found)} sentences"
-    return found[0]
 
 
 def linked(corpus: Corpus, a: str, b: str) -> bool:
