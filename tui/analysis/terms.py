@@ -64,16 +64,21 @@ def _stemmer() -> Any:
     return Stemmer.Stemmer("english")
 
 
+def _word_lines(name: str) -> Iterator[list[str]]:
+    """The words of each line of data/`name` (blank lines and # comments left out)."""
+    path = Path(__file__).resolve().parent / "data" / name
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.split() and not line.startswith("#"):
+            yield line.split()
+
+
 @cache
 def _irregular() -> dict[str, str]:
     """Irregular forms -> the word they are a form of (data/irregular.txt)."""
-    path = Path(__file__).resolve().parent / "data" / "irregular.txt"
     forms: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        words = line.split()
-        if words and not line.startswith("#"):
-            for word in words[1:]:
-                forms.setdefault(word, words[0])
+    for words in _word_lines("irregular.txt"):
+        for word in words[1:]:
+            forms.setdefault(word, words[0])
     return forms
 
 
@@ -88,13 +93,10 @@ def stem(word: str) -> str:
 @cache
 def _synonyms() -> dict[str, str]:
     """Stem -> the name of its synonym class (data/synonyms.txt)."""
-    path = Path(__file__).resolve().parent / "data" / "synonyms.txt"
     classes: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        words = line.split()
-        if words and not line.startswith("#"):
-            for word in words:
-                classes.setdefault(stem(word), SYNONYM_TERM.of(words[0]))
+    for words in _word_lines("synonyms.txt"):
+        for word in words:
+            classes.setdefault(stem(word), SYNONYM_TERM.of(words[0]))
     return classes
 
 
@@ -161,28 +163,26 @@ _DATE, _TERM, _NOTHING = range(3)
 
 
 @lru_cache(maxsize=1 << 17)
-def _token(token: str, domain: bool) -> tuple[int, str, str, int, str]:
+def _token(token: str, domain: bool) -> tuple[int, str, int, str]:
     """What `sentence_terms` makes of a token (it depends on the token alone, and news
-    repeats its words): (kind, a number's value, a word's stem when it follows a number,
-    a word's part, its date or term)."""
+    repeats its words): (kind, a number's value, a word's part, its date or term)."""
     if domain:  # "washingtonpost.com" names a source, like a name
-        return _DOMAIN, "", "", _TERM, NAME_LIKE_TERM.of(token.lower())
+        return _DOMAIN, "", _TERM, NAME_LIKE_TERM.of(token.lower())
     lower = _bare(token)
     if not lower:
-        return _SKIP, "", "", _NOTHING, ""
+        return _SKIP, "", _NOTHING, ""
     if token in _SPLITTERS or lower in _CONJUNCTIONS:
-        return _SPLIT, "", "", _NOTHING, ""
+        return _SPLIT, "", _NOTHING, ""
     if token[0].isdigit() or lower in _NUMBER_WORDS:
-        return _NUMBER, _NUMBER_WORDS.get(lower, token.replace(",", "")), "", _NOTHING, ""
-    noun = stem(lower)
+        return _NUMBER, _NUMBER_WORDS.get(lower, token.replace(",", "")), _NOTHING, ""
     if lower in WEEKDAYS or lower in _MONTHS:
-        return _WORD_TOKEN, "", noun, _DATE, lower
+        return _WORD_TOKEN, "", _DATE, lower
     if token[0].isupper() and is_adjectival(token):
         # "Syrian", "Lebanese": name-like, so they cannot carry a match alone.
-        return _WORD_TOKEN, "", noun, _TERM, NAME_LIKE_TERM.of(lower)
+        return _WORD_TOKEN, "", _TERM, NAME_LIKE_TERM.of(lower)
     if len(lower) > 1 and lower not in _STOP:
-        return _WORD_TOKEN, "", noun, _TERM, content_term(lower)
-    return _WORD_TOKEN, "", noun, _NOTHING, ""
+        return _WORD_TOKEN, "", _TERM, content_term(lower)
+    return _WORD_TOKEN, "", _NOTHING, ""
 
 
 def sentence_terms(
@@ -203,7 +203,7 @@ def sentence_terms(
             clauses[-1].append(ENTITY_TERM.of(entity))
             continue
         for match in _WORD.finditer(report.text, start, end):
-            kind, _value, _noun, part, term = _token(match.group(), match.start("domain") >= 0)
+            kind, _value, part, term = _token(match.group(), match.start("domain") >= 0)
             if kind == _WORD_TOKEN:
                 if part == _TERM:
                     clauses[-1].append(term)
@@ -241,7 +241,7 @@ def bag_term(token: str) -> str:
     report's words is counted without a Python loop over them."""
     if "." in token and token[-1].isalpha():  # a web domain: a dot, and no number
         return NAME_LIKE_TERM.of(token.lower())
-    kind, value, _noun, part, term = _token(token, False)
+    kind, value, part, term = _token(token, False)
     if kind == _NUMBER:
         return NUMBER_TERM.of(value)
     if part == _DATE:
