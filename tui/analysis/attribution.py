@@ -19,22 +19,24 @@ from tui.model.entities import Mention
 from tui.model.pickling import compact_pickle
 from tui.model.tags import CitedSource
 
-# A cue after which the source is named: "told the Reuters news agency".
-_CUE_BEFORE_SOURCE = re.compile(
+# A cue after which the source is named: "told the Reuters news agency". The cues and
+# the reporting verbs are lower case: they are searched for in the lower-cased text (three
+# times faster than ignoring case), or ignoring case where lower-casing moves offsets.
+_CUE_BEFORE_SOURCE = (
     r"\b(?:told|telling|tells|said to|speaking to|spoke to|talking to|talked to|"
     r"according to|citing|cited by|quoted by|reported by|via|"
     r"(?:known|learned|learnt|heard|information|data|figures) from|"
-    r"as (?=\S+(?: \S+){0,5} reports?\b))",
-    re.I,
+    r"as (?=\S+(?: \S+){0,5} reports?\b))"
 )
 # A reporting verb after which... the source stands before it: "Al Manar TV reported".
-_REPORTING_VERB = re.compile(
+_REPORTING_VERB = (
     r"\b(?:said|says|say|told|tells|reported|reports|reporting|confirmed|confirms|"
     r"announced|announces|added|adds|stated|states|claimed|claims|warned|warns|noted|"
     r"notes|wrote|writes|tweeted|posted|insisted|explained|acknowledged|denied|"
-    r"estimated|estimates)\b",
-    re.I,
+    r"estimated|estimates)\b"
 )
+_CUE_AND_VERB = (re.compile(_CUE_BEFORE_SOURCE), re.compile(_REPORTING_VERB))
+_CUE_AND_VERB_ANY_CASE = (re.compile(_CUE_BEFORE_SOURCE, re.I), re.compile(_REPORTING_VERB, re.I))
 # Words that may stand between a subject and its verb: "Reuters also reported".
 _SUBJECT_GAP = re.compile(
     r"\s*(?:,[^,;“”\"]{1,160},\s*)?(?:(?:also|later|earlier|previously|has|have|had|"
@@ -58,6 +60,20 @@ _UNNAMED = re.compile(
 _SOURCE_NOUN = re.compile(r"\b(?:" + _SOURCE_NOUNS + r")\b", re.I)
 _OF_WHOM = re.compile(r"\s+(?:from|of|in|at|with|close to)\s", re.I)
 _QUALIFIERS = re.compile(r"\s+(?:who|which|that|,).*$", re.I | re.S)
+_LEAD = re.compile(r"\s*(?:the\s+|a\s+)?")
+
+
+def _cues_and_verbs(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    """The attribution cues and the reporting verbs in `text`, in order (their offsets
+    are `text`'s; their groups are in lower case or as written)."""
+    lower = text.lower()
+    if len(lower) == len(text):  # every character lower-cased in place
+        cue, verb = _CUE_AND_VERB
+        searched = lower
+    else:  # "İ" becomes two: offsets would move
+        cue, verb = _CUE_AND_VERB_ANY_CASE
+        searched = text
+    return list(cue.finditer(searched)), list(verb.finditer(searched))
 
 
 @compact_pickle
@@ -140,12 +156,13 @@ def find_cited_sources(
     def cite_name(name: _Name, at: int) -> None:
         found.append((at, CitedSource(name.text, name.entity)))
 
+    cues, verbs = _cues_and_verbs(text)
     # "told X", "according to X and Y of Z, speaking to W", "citing X".
-    for cue in _CUE_BEFORE_SOURCE.finditer(text):
+    for cue in cues:
         clause_end = _clause_end(text, cue.end(), cue.group().lower().startswith("according"))
         named = [n for n in names if cue.end() <= n.start < clause_end and n.kind != "PLACE"]
-        lead = re.match(r"\s*(?:the\s+|a\s+)?", text[cue.end() :])
-        first = cue.end() + (lead.end() if lead else 0)
+        lead = _LEAD.match(text, cue.end())
+        first = lead.end() if lead else cue.end()
         if cue.group().lower().startswith("according"):
             for name in named:
                 cite_name(name, name.start)
@@ -156,7 +173,7 @@ def find_cited_sources(
             if phrase:
                 found.append((first, CitedSource(phrase)))
     # "X said", "the Syrian Observatory for Human Rights, an opposition war monitor, said".
-    for verb in _REPORTING_VERB.finditer(text):
+    for verb in verbs:
         subject = _subject(text, names, verb.start())
         if subject is not None:
             cite_name(subject, subject.start)

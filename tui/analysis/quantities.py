@@ -78,6 +78,10 @@ _QUALIFIERS = {
     ("around",): "about", ("some",): "about", ("approximately",): "about",
     ("roughly",): "about", ("an", "estimated"): "about", ("estimated",): "about",
 }  # fmt: skip
+# The qualifiers by their last word, in the order above.
+_QUALIFIERS_ENDING: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _words, _bound in _QUALIFIERS.items():
+    _QUALIFIERS_ENDING.setdefault(_words[-1], []).append((_words, _bound))
 _CURRENCY_SIGNS = {"$": "$", "€": "€", "£": "£", "¥": "¥"}
 _CURRENCY_WORDS = {
     "dollar": "$", "dollars": "$", "euro": "€", "euros": "€", "pound": "£", "pounds": "£",
@@ -229,10 +233,7 @@ class _Token:
     kind: str  # num, ord, word, punct, name (an entity mention), used (a time, a date)
     text: str
     entity: str = ""
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str = ""  # `text` in lower case (made once: it is read again and again)
 
 
 def _tokens(segments: Sequence[tuple[str, str]], found: list[Detail]) -> list[_Token]:
@@ -249,7 +250,7 @@ def _tokens(segments: Sequence[tuple[str, str]], found: list[Detail]) -> list[_T
                 details.append((start, end, detail))
 
     def used(start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in spans)
+        return bool(spans) and any(s < end and start < e for s, e in spans)
 
     tokens: list[_Token] = []
     starts: list[int] = []  # where each token starts in `whole`
@@ -258,7 +259,7 @@ def _tokens(segments: Sequence[tuple[str, str]], found: list[Detail]) -> list[_T
         if entity:
             starts.append(offset)
             kind = "used" if used(offset, offset + len(text)) else "name"
-            tokens.append(_Token(kind, text, entity))
+            tokens.append(_Token(kind, text, entity, text.lower()))
         else:
             for match in _TOKEN.finditer(text):
                 starts.append(offset + match.start())
@@ -268,7 +269,8 @@ def _tokens(segments: Sequence[tuple[str, str]], found: list[Detail]) -> list[_T
                     kind = "ord" if match["ord"] else "num"
                 else:
                     kind = "word" if match["word"] else "mixed" if match["mixed"] else "punct"
-                tokens.append(_Token(kind, match.group()))
+                text_of = match.group()
+                tokens.append(_Token(kind, text_of, "", text_of.lower()))
         offset += len(text)
     for start, end, detail in details:
         first, last = bisect_left(starts, start), bisect_left(starts, end)
@@ -354,7 +356,7 @@ def _shown_number(tokens: list[_Token], start: int, end: int) -> str:
 
 def _qualifier(tokens: list[_Token], i: int) -> tuple[str, int]:
     """The qualifier ending just before token i ("at least"), and where it starts."""
-    for words, bound in _QUALIFIERS.items():
+    for words, bound in _QUALIFIERS_ENDING.get(_word(tokens, i - 1), ()):
         start = i - len(words)
         if start >= 0 and tuple(_word(tokens, k) for k in range(start, i)) == words:
             return bound, start
@@ -693,10 +695,11 @@ def _coordinated(tokens: list[_Token], i: int, first: Detail, found: list[Detail
 
 def _trigger() -> re.Pattern[str]:
     """What every sentence stating a value holds: a digit, a number word, a weekday or a
-    month (most sentences hold none, and are read no further)."""
+    month (most sentences hold none, and are read no further). Searched for in lower
+    case (lower-casing first is quicker than a search ignoring case)."""
     words = {*_SMALL, *_TENS, *_SCALES, *_VAGUE, *_WEEKDAYS, *_MONTHS, "dozen"}
     alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    return re.compile(rf"\d|\b(?:{alternatives})\b", re.IGNORECASE)
+    return re.compile(rf"\d|\b(?:{alternatives})\b")
 
 
 _TRIGGER = _trigger()
@@ -705,7 +708,7 @@ _TRIGGER = _trigger()
 def sentence_details(segments: Sequence[tuple[str, str]]) -> tuple[Detail, ...]:
     """What a sentence states with a value. `segments`: its visible text in order, as
     (text, "") stretches and (text, entity id) mentions."""
-    if not any(_TRIGGER.search(text) for text, _ in segments):
+    if not any(_TRIGGER.search(text.lower()) for text, _ in segments):
         return ()
     found: list[Detail] = []
     tokens = _tokens(segments, found)

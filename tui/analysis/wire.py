@@ -5,15 +5,16 @@ word changed, a clause cut, a dateline added). Ten reprints of one wire story ar
 confirmation of what it says, not ten: `tui.analysis.basis` counts them once.
 
 Each sentence of the reports' analysed paragraphs becomes a set of word shingles (three
-words in a row, case folded). Candidate pairs come from MinHash and locality-sensitive
-hashing, never from all pairs: each sentence's signature is a one-permutation MinHash
-(one hash per shingle, the hash space cut into bins, the least hash of each bin kept;
-empty bins borrow the next full one's, so short sentences still compare), and two
-sentences whose signatures agree on every row of some band meet in that band's bucket.
-Each candidate pair of sentences of different reports is then checked on the shingles
-themselves: a copy holds most of the shorter sentence's shingles, and most of the two
-sentences' shingles together. Copies join into passages (a union of pairs), so a story
-reprinted ten times is one passage in ten reports.
+words in a row, case folded). Candidate pairs come from a bottom-k sketch, never from all
+pairs: each sentence is indexed by its `SKETCH` least shingle hashes, and two sentences
+meet when they share one. The least hashes of the two sentences' shingles together are
+among each one's least whenever they lie in both, so two sentences sharing a share J of
+their shingles miss each other with a chance of about (1 - J) ** SKETCH: 2 in 100 at
+the copy's least overlap (J = 0.4). Each candidate pair of sentences of different
+reports is then checked on the shingles themselves: a copy holds most of the shorter
+sentence's shingles, and most of the two sentences' shingles together. Copies join into
+passages (a union of pairs), so a story reprinted ten times is one passage in ten
+reports.
 
 Short sentences (fewer than `MIN_WORDS` words) are left out: "Police said the man was
 arrested." is what reporters write, not what they copy. The hashes are CRC-32 of the
@@ -35,16 +36,8 @@ from tui.model.ids import sentence_order
 SHINGLE = 3
 # A sentence shorter than this says too little to tell a copy from a common phrase.
 MIN_WORDS = 8
-# The MinHash signature: BINS bins, compared in BANDS bands of ROWS rows. Two sentences
-# whose shingles overlap by half (Jaccard 0.5) meet in some band 99 times in 100.
-BINS = 32
-ROWS = 2
-BANDS = BINS // ROWS
-_BIN_BITS = 5  # 2 ** 5 == BINS
-_VALUE_BITS = 32 - _BIN_BITS
-_VALUE_MASK = (1 << _VALUE_BITS) - 1
-# An odd constant to spread CRC-32's values over the bins (Knuth's multiplicative hash).
-_MIX = 0x9E3779B1
+# Each sentence is indexed by this many of its least shingle hashes (its sketch).
+SKETCH = 8
 # A copy: the other sentence holds this share of the shorter one's shingles...
 CONTAINED = 0.6
 # ...and the two share this share of all their shingles (Jaccard).
@@ -69,24 +62,9 @@ def shingles(text: str) -> frozenset[int]:
 
 
 def signature(hashes: frozenset[int]) -> tuple[int, ...]:
-    """The one-permutation MinHash of a non-empty set of shingle hashes: the least value
-    in each of `BINS` bins, an empty bin taking the next full one's (with its distance,
-    so a borrowed value never equals a value of its own)."""
-    least = [-1] * BINS
-    for value in hashes:
-        mixed = (value * _MIX) & 0xFFFFFFFF
-        slot, rest = mixed >> _VALUE_BITS, mixed & _VALUE_MASK
-        if least[slot] < 0 or rest < least[slot]:
-            least[slot] = rest
-    filled = least[:]
-    for slot in range(BINS):
-        if least[slot] < 0:
-            for distance in range(1, BINS):
-                found = least[(slot + distance) % BINS]
-                if found >= 0:
-                    filled[slot] = found + (distance << _VALUE_BITS)
-                    break
-    return tuple(filled)
+    """The bottom-k sketch of a set of shingle hashes: its `SKETCH` least, in order (all
+    of them when it has fewer)."""
+    return tuple(sorted(hashes)[:SKETCH])
 
 
 def near_verbatim(a: frozenset[int], b: frozenset[int]) -> bool:
@@ -114,11 +92,10 @@ def find_wire_copies(reports: Sequence[Report]) -> list[tuple[str, ...]]:
                     ids.append(sentence.id)
                     report_of.append(report.id)
                     sets.append(found)
-    buckets: dict[tuple[int, ...], list[int]] = defaultdict(list)
+    buckets: dict[int, list[int]] = defaultdict(list)
     for index, found in enumerate(sets):
-        sig = signature(found)
-        for band in range(BANDS):
-            buckets[(band, *sig[band * ROWS : (band + 1) * ROWS])].append(index)
+        for value in signature(found):
+            buckets[value].append(index)
     joined = UnionFind(ids)
     for members in buckets.values():
         if len(members) < 2 or len({report_of[i] for i in members}) < 2:
