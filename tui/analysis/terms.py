@@ -26,13 +26,12 @@ from tui.model.entities import Mention
 from tui.model.ids import DATE_TERM, ENTITY_TERM, NAME_LIKE_TERM, NUMBER_TERM, SYNONYM_TERM
 from tui.model.pickling import compact_pickle
 
-_WORD = re.compile(
-    r"(?P<domain>(?:[\w-]+\.)+(?:com|org|net|gov|edu|int|info|news|co|uk|io|tv)\b)"
+# Tokens: a web domain, a word, a number, a clause's punctuation. A web domain is the only
+# token with a dot that ends in a letter.
+_TOKENS = re.compile(
+    r"(?:(?:[\w-]+\.)+(?:com|org|net|gov|edu|int|info|news|co|uk|io|tv)\b)"
     r"|[^\W\d_][\w'’-]*|\d[\d,.]*\d|\d|[,;:()\[\]“”\"—–]"
 )
-# The same tokens, found all at once (`TermBag`): a web domain is the only token with a
-# dot that ends in a letter.
-_TOKENS = re.compile(_WORD.pattern.replace("(?P<domain>", "(?:"))
 _SPLITTERS = frozenset(',;:()[]“”"—–')
 _CONJUNCTIONS = frozenset({"and", "but", "while", "although", "though", "whereas"})
 _NUMBER_WORDS = {
@@ -202,8 +201,9 @@ def sentence_terms(
         if entity:
             clauses[-1].append(ENTITY_TERM.of(entity))
             continue
-        for match in _WORD.finditer(report.text, start, end):
-            kind, _value, part, term = _token(match.group(), match.start("domain") >= 0)
+        for token in _TOKENS.findall(report.text, start, end):
+            # A web domain is the only token with a dot that ends in a letter.
+            kind, _value, part, term = _token(token, "." in token and token[-1].isalpha())
             if kind == _WORD_TOKEN:
                 if part == _TERM:
                     clauses[-1].append(term)
