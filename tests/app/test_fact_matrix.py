@@ -21,6 +21,7 @@ from tui.app.app import NewsprismApp
 from tui.app.screens.fact_matrix import FactDetails, FactMatrix, fact_details, fixed_columns
 from tui.app.screens.help import HelpScreen
 from tui.model.facts import Fact
+from tui.query.why import FactWhys, matched_line
 from tui.resources import seeds_dir
 
 # Syllables for made-up words: every number gets its own word, so every sentence of the
@@ -172,6 +173,42 @@ async def test_a_jump_to_a_fact_scrolls_to_it_in_every_pane(
             top, height = pane.scroll_offset.y, pane.scrollable_content_region.height
             # The fact's paragraph is on screen, not just under the cursor.
             assert top <= region.y and region.bottom - 1 <= top + height, (top, region)
+
+
+# ---------------------------------------------------------------------- why linked
+
+
+@pytest.mark.parametrize("width", [80, 50])
+async def test_the_matrix_says_what_each_fact_matched_on(width: int) -> None:
+    """Under the table, one line of the words and names the highlighted fact matched on,
+    cut to the screen; in the fact's own view, all of them and each link of the fact."""
+    app = NewsprismApp([str(seeds_dir())])
+    async with app.run_test(size=(width, 24)) as pilot:
+        corpus = await analysed(pilot)
+        matrix = await open_matrix(app, pilot)
+        whys = FactWhys(corpus)
+        label = "Matched on: "
+        for row, fact in enumerate(corpus.facts):
+            why = whys.why(fact)
+            assert why.matched, fact.id
+            details = matrix.query_one("#matrix-details")
+            room = details.content_region.width - len(label)
+            wanted = label + matched_line(why.matched, room)
+            # One line of its own, within the screen, the words as the reports write them.
+            assert wanted in [line.strip() for line in screen_lines(app)], (fact.id, wanted)
+            assert len(wanted) <= width - 2
+            if row + 1 < len(corpus.facts):
+                await pilot.press("j")
+                await pilot.pause()
+        # A fact of more than one link: each link, in full, in the fact's own view.
+        fact = next(f for f in corpus.facts if len(whys.why(f).links) > 1)
+        await pilot.press("g", *["j"] * corpus.facts.index(fact), "d")
+        await pilot.pause()
+        assert isinstance(app.screen, FactDetails)
+        text = app.screen.text.plain
+        assert f"{label}{matched_line(whys.why(fact).matched)}" in text
+        for link in whys.why(fact).links:
+            assert f" {link.score:.2f}: {matched_line(link.matched)}" in text
 
 
 # ---------------------------------------------------------------------- small terminals

@@ -11,6 +11,7 @@ import pytest
 
 from tests.unit.harness import run, run_subprocess
 from tui import analyze, analyze_texts
+from tui.cli.analyze import analysis_dict
 from tui.cli.reader import terminal_missing as real_terminal_missing
 from tui.model import PARAGRAPH_KINDS
 from tui.resources import seeds_dir
@@ -21,7 +22,7 @@ REPORT_KEYS = {
 }  # fmt: skip
 PARAGRAPH_KEYS = {"id", "start", "end", "kind", "topics", "cited", "sentences", "mentions"}
 SENTENCE_KEYS = {"id", "start", "end", "facts", "wire"}
-FACT_KEYS = {"id", "sentences", "reports", "score", "discrepancies", "basis"}
+FACT_KEYS = {"id", "sentences", "reports", "score", "discrepancies", "basis", "matched"}
 BASIS_KEYS = {"kind", "sources", "copies"}
 WIRE_KEYS = {"id", "sentences", "reports"}
 
@@ -93,10 +94,16 @@ def test_no_path_analyses_the_bundled_seeds(capsys, gold):
         assert by_file[gold["reports"][key]]["source"] == outlet
 
 
-def test_printed_json_is_corpus_to_dict(capsys):
+def test_printed_json_is_corpus_to_dict_with_what_each_fact_matched_on(capsys):
     code, out, _ = run(capsys, "analyze", "--format", "json")
     assert code == 0
-    assert json.loads(out) == analyze([seeds_dir()]).to_dict()
+    corpus = analyze([seeds_dir()])
+    data = json.loads(out)
+    assert data == analysis_dict(corpus)
+    # Corpus.to_dict, with one key more in each fact.
+    for fact in data["facts"]:
+        assert fact.pop("matched")
+    assert data == corpus.to_dict()
 
 
 def test_json_offsets_slice_the_report_text(capsys):
@@ -124,7 +131,8 @@ def test_output_file(capsys, tmp_path):
     target = tmp_path / "out.json"
     code, out, err = run(capsys, "analyze", "-o", str(target))
     assert (code, out, err) == (0, "", "")
-    assert json.loads(target.read_text(encoding="utf-8")) == analyze([seeds_dir()]).to_dict()
+    printed = json.loads(target.read_text(encoding="utf-8"))
+    assert printed == analysis_dict(analyze([seeds_dir()]))
     code, out, _ = run(capsys, "analyze", "--format", "text", "--output", str(target))
     assert (code, out) == (0, "")
     assert target.read_text(encoding="utf-8").startswith("r1  ")
@@ -386,7 +394,7 @@ def test_subprocess_seeds_json(tmp_path):
     assert result.stderr == ""
     data = json.loads(result.stdout)
     assert_schema(data)
-    assert data == analyze([seeds_dir()]).to_dict()
+    assert data == analysis_dict(analyze([seeds_dir()]))
 
 
 def test_subprocess_exit_codes(tmp_path):
@@ -517,6 +525,32 @@ def test_text_format_shows_the_analysis(capsys, tmp_path):
     assert f"at ≥{corpus.fact_threshold:.2f}" in out.splitlines()[-1]
 
 
+def test_text_format_says_what_each_fact_matched_on(capsys):
+    from tui.query.why import fact_whys
+
+    corpus = analyze([seeds_dir()])
+    whys = fact_whys(corpus)
+    code, out, err = run(capsys, "analyze", "--format", "text")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    heading = lines.index("shared facts, with what each matched on")
+    fact_lines = lines[heading + 1 : heading + 1 + len(corpus.facts)]
+    for fact, line in zip(corpus.facts, fact_lines, strict=True):
+        why = whys[fact.id]
+        assert why.matched
+        assert line.split()[0] == fact.id
+        assert f"· match {fact.score:.2f} ·" in line
+        assert line.endswith(f" · matched on: {', '.join(why.matched)}")
+    # Words as the reports write them (or entities' names), never bare stems.
+    names = {entity.name for entity in corpus.entities}
+    written = {w for r in corpus.reports for w in re.findall(r"[^\W\d_][\w'’-]*", r.text.lower())}
+    for why in whys.values():
+        for shown in why.matched:
+            assert shown in names or all(w.lower() in written for w in shown.split("/")), shown
+    # The totals stay the last line.
+    assert lines[-1].startswith("2 reports · ")
+
+
 def test_threshold_moves_the_facts_as_the_readers_plus_and_minus_do(capsys, tmp_path):
     from tui.pipeline.build import with_fact_threshold
 
@@ -526,7 +560,11 @@ def test_threshold_moves_the_facts_as_the_readers_plus_and_minus_do(capsys, tmp_
         expected = with_fact_threshold(corpus, float(threshold))
         code, out, err = run(capsys, "analyze", "--threshold", threshold)
         assert (code, err) == (0, "")
-        assert json.loads(out)["facts"] == [fact.to_dict() for fact in expected.facts]
+        printed = [
+            {key: value for key, value in fact.items() if key != "matched"}
+            for fact in json.loads(out)["facts"]
+        ]
+        assert printed == [fact.to_dict() for fact in expected.facts]
         counts[threshold] = len(expected.facts)
         code, out, _ = run(capsys, "analyze", "--format", "text", "--threshold", threshold)
         assert code == 0 and f"at ≥{float(threshold):.2f}" in out

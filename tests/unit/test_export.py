@@ -204,6 +204,34 @@ def test_fact_markdown_has_a_section_per_fact_quoting_each_report(corpus):
             assert f"`{report_id}`" in section
 
 
+def test_fact_exports_say_what_each_fact_matched_on(corpus):
+    from tui.export.to_markdown import md
+    from tui.query.why import fact_whys
+
+    whys = fact_whys(corpus)
+    text = export_text(corpus, "facts", "md")
+    data = json.loads(export_text(corpus, "facts", "json"))
+    for number, (fact, exported) in enumerate(zip(corpus.facts, data["facts"], strict=True), 1):
+        matched = whys[fact.id].matched
+        assert matched
+        section = text.split(f"\n## f{number} ·", 1)[1].split("\n## ", 1)[0]
+        # Under the heading, before the basis and the wordings.
+        assert section.split("\n\n")[1] == f"- Matched on: {md(', '.join(matched))}"
+        assert exported["matched"] == list(matched)
+
+
+def test_what_a_fact_matched_on_is_escaped_in_markdown():
+    # A word the fact matched on, written with Markdown's emphasis in it.
+    said = "the *Star_Line* ferry capsized near the harbour"
+    texts = {
+        "a.txt": f"Dozens of passengers were hurt when {said}.",
+        "b.txt": f"Dozens of passengers were injured when {said}.",
+    }
+    text = export_text(analyze_texts(texts), "facts", "md")
+    line = next(line for line in text.splitlines() if line.startswith("- Matched on: "))
+    assert "Star\\_Line" in line and "ferry" in line and "capsized" in line
+
+
 def test_paragraph_rows_carry_their_tags(corpus):
     _, rows = csv_rows(export_text(corpus, "paragraphs", "csv"))
     assert {row["paragraph"] for row in rows} == readable(corpus)

@@ -220,6 +220,38 @@ def sentence_terms(
     )
 
 
+def term_words(
+    report: Report, paragraph: Paragraph, sentence: Sentence, mentions: Sequence[Mention]
+) -> Iterator[tuple[str, str, bool]]:
+    """Each term of the sentence, as `sentence_terms` makes it (the same tokens, the same
+    `_token`), with the text it was made of, in text order: (term, text, whether it is the
+    sentence's first word). A word's text is as written, without a possessive ending or
+    stray quotes ("Assad's" -> "Assad"); a mention's is its text. What a match is shown
+    as (`tui.query.why`): never a bare stem."""
+    first = True
+    for start, end, entity in _pieces(paragraph, sentence.start, sentence.end, mentions):
+        if entity:
+            yield ENTITY_TERM.of(entity), report.text[start:end], first
+            first = False
+            continue
+        for match in _WORD.finditer(report.text, start, end):
+            token = match.group()
+            kind, _value, part, term = _token(token, match.start("domain") >= 0)
+            if part == _TERM:
+                yield term, _written(token), first
+            if kind in (_WORD_TOKEN, _DOMAIN, _NUMBER):
+                first = False
+
+
+def _written(token: str) -> str:
+    """A word as written, without possessive or contraction endings and stray quotes
+    (`_bare`, keeping its case)."""
+    word = token.strip("'’")
+    if word[-2:].lower() in ("'s", "’s"):
+        word = word[:-2]
+    return word
+
+
 def with_details(
     item: SentenceTerms, report: Report, paragraph: Paragraph, mentions: Sequence[Mention]
 ) -> SentenceTerms:

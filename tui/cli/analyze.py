@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tui.cli.common import (
     EXIT_OK,
@@ -41,7 +41,8 @@ def analyze_parser() -> argparse.ArgumentParser:
         parser,
         ("json", "text"),
         "json (default) or text: per report its outlet, title and date, per paragraph "
-        "one line of text and one of its shared facts, cited sources and topics",
+        "one line of text and one of its shared facts, cited sources and topics, then "
+        "per shared fact the words and names it matched on",
     )
     add_threshold(parser)
     return parser
@@ -70,11 +71,46 @@ def _paragraph_tags(corpus: Corpus, paragraph: Paragraph, topic_labels: Mapping[
     return " | ".join(parts)
 
 
+def _fact_lines(corpus: Corpus) -> list[str]:
+    """ "  f5  in 2 reports · match 0.63 · matched on: Syrian, plane, departed/fled": each
+    shared fact's reports, score and what it matched on (`tui.query.why`), under a
+    heading."""
+    from tui.query.why import fact_whys, matched_line
+    from tui.wording import count_of
+
+    if not corpus.facts:
+        return []
+    whys = fact_whys(corpus)
+    width = max(len(fact.id) for fact in corpus.facts)
+    lines = ["shared facts, with what each matched on"]
+    for fact in corpus.facts:
+        why = whys[fact.id]
+        reports = count_of(len(fact.reports), "report")
+        line = f"  {fact.id:<{width}}  in {reports} · match {why.score:.2f}"
+        if why.matched:
+            line += f" · matched on: {matched_line(why.matched)}"
+        lines.append(line)
+    return [*lines, ""]
+
+
+def analysis_dict(corpus: Corpus) -> dict[str, Any]:
+    """What `newsprism analyze --format json` prints (schema 1): `Corpus.to_dict`, each
+    fact with the words and names it matched on too (`"matched"`, `tui.query.why`)."""
+    from tui.query.why import fact_whys
+
+    data = corpus.to_dict()
+    whys = fact_whys(corpus)
+    for fact in data["facts"]:
+        fact["matched"] = list(whys[fact["id"]].matched)
+    return data
+
+
 def format_text(corpus: Corpus) -> str:
     """A terminal-safe summary for reading and grep: each report (id, outlet, title,
     date; file and counts), then each paragraph on one line (id, kind, its text cut to
     `TEXT_WIDTH` characters) and, under it, a line with the same id giving its shared
-    facts, cited sources and topics. Text is made safe before it is cut."""
+    facts, cited sources and topics; then each shared fact on one line (its reports,
+    match and what it matched on). Text is made safe before it is cut."""
     from tui.textsafe import safe_line, safe_visible_span
     from tui.wording import count_of
 
@@ -100,6 +136,7 @@ def format_text(corpus: Corpus) -> str:
             if tags:
                 lines.append(f"  {paragraph.id:<{width}} {'':<11} {tags}")
         lines.append("")
+    lines.extend(_fact_lines(corpus))
     lines.append(
         f"{count_of(len(corpus.reports), 'report')} · "
         f"{count_of(len(corpus.facts), 'shared fact')} at ≥{corpus.fact_threshold:.2f} · "
@@ -112,7 +149,7 @@ def run_analyze(argv: Sequence[str]) -> int:
     args = analyze_parser().parse_args(argv)
     corpus, bad_topics = analysed(args)
     if args.format == "json":
-        output = json_safe(json.dumps(corpus.to_dict(), ensure_ascii=False, indent=1)) + "\n"
+        output = json_safe(json.dumps(analysis_dict(corpus), ensure_ascii=False, indent=1)) + "\n"
     else:
         output = format_text(corpus)
     status = report_errors(corpus) or (EXIT_UNREADABLE if bad_topics else EXIT_OK)

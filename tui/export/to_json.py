@@ -13,6 +13,7 @@ from tui.model.corpus import Corpus
 from tui.model.document import Report
 from tui.query import Filter
 from tui.query.facts import fact_numbers
+from tui.query.why import FactWhys
 from tui.textsafe import safe_line
 
 EXPORT_SCHEMA = 1
@@ -45,6 +46,7 @@ def _json(kind: select.ExportKind, corpus: Corpus, body: dict[str, Any]) -> str:
 def facts_json(corpus: Corpus) -> str:
     numbers = fact_numbers(corpus)
     places = select.all_fact_places(corpus)
+    whys = FactWhys(corpus)
     facts = []
     for fact in corpus.facts:
         wordings = [
@@ -58,6 +60,7 @@ def facts_json(corpus: Corpus) -> str:
                 "number": numbers[fact.id],
                 "reports": list(fact.reports),
                 "score": round(fact.score, 3),
+                "matched": list(whys.why(fact).matched),
                 "discrepancies": [
                     {
                         "kind": safe_line(d.kind),

@@ -21,6 +21,7 @@ from tui.model.ids import fact_label
 from tui.query import Filter
 from tui.query.facts import fact_numbers
 from tui.query.tags import BASIS_LABELS, basis_summary
+from tui.query.why import FactWhys, matched_line
 from tui.textsafe import safe_line, safe_visible_line
 from tui.version import __version__
 from tui.wording import count_of
@@ -94,7 +95,8 @@ def facts_markdown(corpus: Corpus) -> str:
         "A shared fact is something several reports state, each in its own words; facts "
         f"stated by most reports come first (matched at ≥{corpus.fact_threshold:.2f}; "
         "`≠` marks reports giving different numbers or dates). Under the reports and the "
-        "overview, each fact is quoted in every report's wording.",
+        "overview, each fact is quoted in every report's wording, under the words and "
+        "names it matched on.",
         corpus,
     )
     carrying = [r for r in corpus.reports if any(r.id in f.reports for f in corpus.facts)]
@@ -102,6 +104,7 @@ def facts_markdown(corpus: Corpus) -> str:
         lines.extend(["", "No shared facts: no two reports state the same thing.", ""])
         return _document(lines)
     wordings = {fact.id: fact_wordings(corpus, fact, places) for fact in corpus.facts}
+    whys = FactWhys(corpus)
     lines.extend(["", "## Overview", ""])
     if len(carrying) <= MATRIX_TABLE_REPORTS:
         header = ["Fact", *(f"`{r.id}` {md(r.outlet)}" for r in carrying)]
@@ -136,6 +139,9 @@ def facts_markdown(corpus: Corpus) -> str:
                 "",
             ]
         )
+        matched = whys.why(fact).matched
+        if matched:
+            lines.extend([f"- Matched on: {md(matched_line(matched))}", ""])
         if fact.basis is not None:
             basis = f"{BASIS_LABELS[fact.basis.kind]}: {basis_summary(fact.basis)}"
             lines.extend([f"- Basis: {md(basis)}", ""])

@@ -9,7 +9,8 @@ Beside it, what the reader draws over the kept paragraphs, built from the same c
 an empty pane shows), `entities` (the entity filter, carried to a new analysis by
 name), `tags` (cited sources, outlets and topics: the tag index, the source and topic
 filters, a fact's basis), `facts` (the fact index, the fact view's wording,
-counterparts, the threshold steps) and `search` (the pickers' name matching).
+counterparts, the threshold steps), `why` (what a fact matched on, as words) and
+`search` (the pickers' name matching).
 """
 
 from tui.query.filter import FACT_VIEWS, FactView, Filter

@@ -5,9 +5,10 @@ them, wrapped to the column and cut after a few lines) or "—" when the report 
 state it. Rows come in `Corpus.facts` order: facts most reports carry first. A "≠"
 marks facts whose reports give different numbers or dates; the "basis" column says in
 a word what the fact rests on (`tui.analysis.basis`: "1 src", "wire", "indep", "none");
-the lines under the table give the highlighted fact, with its basis and differences,
-as far as they fit; `d` shows all of it in a view of its own. `enter` closes the
-matrix and shows the fact side by side in the reader.
+the lines under the table give the highlighted fact, with what it matched on (the words
+and names its sentences share, `tui.query.why`), its basis and differences, as far as
+they fit; `d` shows all of it, with each link inside the fact, in a view of its own.
+`enter` closes the matrix and shows the fact side by side in the reader.
 
 The table holds as many report columns as fit the screen; `h`/`l` (or ←/→) scroll
 through the others a column at a time, and when the cursor rests on a fact none of
@@ -47,9 +48,10 @@ from tui.app.widgets.quiet_footer import QuietFooter
 from tui.model.corpus import Corpus
 from tui.model.document import Report
 from tui.model.facts import BasisKind, Fact
-from tui.model.ids import fact_label
+from tui.model.ids import fact_label, report_of
 from tui.query.facts import FactIndex, sentence_wording
 from tui.query.tags import BASIS_LABELS, basis_summary
+from tui.query.why import FactWhy, FactWhys, matched_line
 from tui.textsafe import safe_text
 from tui.wording import count_of
 
@@ -76,6 +78,7 @@ CELL_PADDING = 1
 DETAILED_REPORTS = 6
 # Seconds the cursor rests on a fact before the columns scroll to its reports.
 BRING_DELAY = 0.3
+MATCHED_LABEL = "Matched on: "
 
 
 def carrying_reports(corpus: Corpus) -> list[Report]:
@@ -160,12 +163,22 @@ def fact_details(
     reports: Sequence[Report],
     said: Mapping[str, str],
     limit: int | None = DETAILED_REPORTS,
+    why: FactWhy | None = None,
+    width: int | None = None,
 ) -> Text:
-    """The highlighted fact: its differences, then each report's wording (`said`, by
-    report id), of at most `limit` reports (None: of all)."""
+    """The highlighted fact: what it matched on (`why`), its basis and differences, then
+    each report's wording (`said`, by report id), of at most `limit` reports (None: of
+    all, with each link inside the fact too). What it matched on is one line, cut to
+    `width` cells (None: not cut)."""
     text = Text(end="")
     text.append(fact_label(number), "bold")
     text.append(f" · in {count_of(len(fact.reports), 'report')} · match {fact.score:.2f}")
+    if why is not None and why.matched:
+        room = None if width is None else width - cell_len(MATCHED_LABEL)
+        text.append(f"\n{MATCHED_LABEL}", "bold")
+        text.append(matched_line(why.matched, room, cell_len))
+        if limit is None and len(why.links) > 1:
+            _append_links(text, why, reports)
     if fact.basis is not None:
         text.append(f"\n{BASIS_LABELS[fact.basis.kind]}: ", "bold")
         text.append(basis_summary(fact.basis))
@@ -180,6 +193,15 @@ def fact_details(
         more = count_of(len(stating) - limit, "more report")
         text.append(f"\n… and {more}: d shows them all", "dim")
     return text
+
+
+def _append_links(text: Text, why: FactWhy, reports: Sequence[Report]) -> None:
+    """Each link inside the fact: "  r1 Sky News – r2 BBC 0.44: prison, freeing/releasing"."""
+    names = {report.id: f"{report.id} {outlet_name(report)}" for report in reports}
+    for link in why.links:
+        ends = " – ".join(names.get(report_of(s), report_of(s)) for s in (link.a, link.b))
+        text.append(f"\n  {ends} {link.score:.2f}: ", "dim")
+        text.append(matched_line(link.matched))
 
 
 class FactTable(DataTable[Cell], inherit_bindings=False):
@@ -240,6 +262,7 @@ class FactMatrix(Screen[str | None]):
         self.fact_styles = tuple(fact_styles)
         self.reports = carrying_reports(corpus)
         self.wordings = fact_wordings(corpus, index)
+        self.whys = FactWhys(corpus)
         # The report columns in view: self.reports[first : first + count].
         self.first = 0
         self.count = 0
@@ -355,7 +378,11 @@ class FactMatrix(Screen[str | None]):
             details.update(Text("No shared facts."))
             return
         number = self.table.cursor_row + 1
-        details.update(fact_details(fact, number, self.reports, self.wordings[fact.id]))
+        # The lines under the table: the screen's width, less their padding.
+        width = self.size.width - details.styles.padding.left - details.styles.padding.right
+        why = self.whys.why(fact)
+        said = self.wordings[fact.id]
+        details.update(fact_details(fact, number, self.reports, said, why=why, width=width))
 
     @on(DataTable.RowHighlighted, "#matrix-table")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -407,6 +434,7 @@ class FactMatrix(Screen[str | None]):
         if fact is not None:
             number = self.table.cursor_row + 1
             said = self.wordings[fact.id]
+            why = self.whys.why(fact)
             self.app.push_screen(
-                FactDetails(fact_details(fact, number, self.reports, said, limit=None))
+                FactDetails(fact_details(fact, number, self.reports, said, limit=None, why=why))
             )
