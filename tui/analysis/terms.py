@@ -234,9 +234,8 @@ def term_words(
             yield ENTITY_TERM.of(entity), report.text[start:end], first
             first = False
             continue
-        for match in _WORD.finditer(report.text, start, end):
-            token = match.group()
-            kind, _value, part, term = _token(token, match.start("domain") >= 0)
+        for token in _TOKENS.findall(report.text, start, end):
+            kind, _value, part, term = _token(token, "." in token and token[-1].isalpha())
             if part == _TERM:
                 yield term, _written(token), first
             if kind in (_WORD_TOKEN, _DOMAIN, _NUMBER):
