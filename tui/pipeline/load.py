@@ -376,6 +376,11 @@ class Loader:
             else:
                 self._take(item.report, item.key, item.cached)
                 yield ReportRead(item.report, min(self._done, total), total)
+        # The reports read are stored once the analysis has handed out its first
+        # per-story work (`stages`): the pool's workers have it while this process writes.
+
+    def _store_fresh(self) -> None:
+        """Store the reports read that the cache does not hold yet."""
         if self.cache is not None and self._fresh:
             self.cache.put_many("report", self._fresh)
             self._fresh = []
@@ -424,6 +429,7 @@ class Loader:
         when nothing it uses changed); the last one is stored for the next time."""
         same_settings = self._inputs is not None and self._inputs[1] == corrections
         if self._whole is not None and same_settings:
+            self._store_fresh()
             yield ANALYSIS_STAGES[-1], self._finished(self._whole)
             return
         clustering = None
@@ -445,6 +451,7 @@ class Loader:
             work=self.work,
         )
         for stage, corpus in stages:
+            self._store_fresh()
             if stage != ANALYSIS_STAGES[-1]:
                 yield stage, corpus
                 continue
