@@ -23,6 +23,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 
 from tui.analysis.quantities import discrepancies
 from tui.analysis.terms import SentenceTerms, sentence_terms, with_details
@@ -136,30 +137,35 @@ class _Scorer:
         if len(common) < _MIN_SHARED:
             return 0.0, frozenset()
         weight = self.weight
-        # A window pair's value is at most sqrt(bound) for either window, where bound is
-        # (the mass it can share) / (its mass): shared terms are the window's common words
-        # or its names, and are all in the other window. Windows whose bound cannot beat
-        # the best value so far are skipped (the result is the same, found sooner).
+        enough = self.enough
+        # A window pair's shared mass is at most the smaller of what each window can
+        # share (its common words and its names: `reach`), so its value is at most
+        # reach / sqrt(mass_a * mass_b) * min(1, reach / enough): pairs whose bound cannot
+        # reach the best value so far (or `least`) are skipped, and the result is the
+        # same, found sooner.
         side_b = []
         for words, names, mass, persons, orgs, names_mass in self.windows(j):
             part = words & common
             if len(part) >= _MIN_SHARED:
-                bound = (sum(map(weight.__getitem__, part)) + names_mass) / mass * _BOUND_SLACK
-                side_b.append((part, names, mass, persons, orgs, bound))
-        best, best_shared, best_mass = 0.0, frozenset[str](), 0.0
-        # best ** 2, or least ** 2 until a match reaches it; a bound is a square's bound.
-        floor = least * least / _BOUND_SLACK
-        enough = self.enough
-        for words, names, mass_a, persons, orgs, names_mass in self.windows(i):
+                reach = sum(map(weight.__getitem__, part)) + names_mass
+                side_b.append((part, names, mass, persons, orgs, reach, math.sqrt(mass)))
+        if not side_b:
+            return 0.0, frozenset()
+        side_a = []
+        for words, names, mass, persons, orgs, names_mass in self.windows(i):
             part = words & common
-            if len(part) < _MIN_SHARED:
-                continue
-            if (sum(map(weight.__getitem__, part)) + names_mass) / mass_a * _BOUND_SLACK <= floor:
-                continue
-            for words_b, names_b, mass_b, persons_b, orgs_b, bound_b in side_b:
-                if bound_b <= floor:
-                    continue
-                shared = part & words_b
+            if len(part) >= _MIN_SHARED:
+                reach = sum(map(weight.__getitem__, part)) + names_mass
+                side_a.append((part, names, mass, persons, orgs, reach, math.sqrt(mass)))
+        best, best_shared, best_mass = 0.0, frozenset[str](), 0.0
+        limit = least  # a pair must reach this: `least`, then the best value so far
+        for part, names, mass_a, persons, orgs, reach_a, root_a in side_a:
+            for part_b, names_b, mass_b, persons_b, orgs_b, reach_b, root_b in side_b:
+                reach = reach_a if reach_a < reach_b else reach_b
+                bound = reach / (root_a * root_b) * _BOUND_SLACK
+                if bound < limit or bound * reach < limit * enough:
+                    continue  # bound * min(1, reach / enough) < limit
+                shared = part & part_b
                 if len(shared) < _MIN_SHARED:
                     continue
                 shared |= names & names_b
@@ -178,7 +184,7 @@ class _Scorer:
                     value == best and _better_tie(shared, mass, best_shared, best_mass)
                 ):
                     best, best_shared, best_mass = value, shared, mass
-                    floor = best * best
+                    limit = best
         return best, best_shared
 
 
@@ -222,16 +228,18 @@ def _candidate_pairs(
     weight = {t: math.log(1 + total / n) ** 2 for t, n in df.items()}
     word_sets = [frozenset(ranked) for ranked in words_of]
     pairs: set[tuple[int, int]] = set()
+    report_of = [item.report for item in sentences]
     for i, ranked in enumerate(words_of):
-        report = sentences[i].report
+        report = report_of[i]
         # Each shared word counts once: through our prefix, or else through theirs.
-        hits: Counter[int] = Counter()
+        lists = []
         for rank, term in enumerate(ranked):
             members = (all_postings if rank < _PREFIX else prefix_postings).get(term, ())
             if len(members) <= _MAX_POSTING:
-                hits.update(members)
+                lists.append(members)
+        hits = Counter(chain.from_iterable(lists))
         close = [
-            j for j, count in hits.items() if count >= _MIN_SHARED and sentences[j].report != report
+            j for j, count in hits.items() if count >= _MIN_SHARED and report_of[j] != report
         ]
         if len(close) > _MAX_CANDIDATES:
             # Only the closest few: a sentence of a big story need not meet every
