@@ -98,9 +98,9 @@ def matcher_scores(
     reports = reports_from_texts(texts)
     corpus = last_corpus(analysis_stages(reports, one_story=True, jobs=1))
     types = {entity.id: entity.type for entity in corpus.entities}
-    _, sentences = find_fact_links(corpus.reports, corpus.mentions, types)
+    _, sentences = find_fact_links(corpus.reports, corpus.mentions, types, cited=corpus.cited)
     items = list(sentences.values())
-    scorer = _Scorer(items, types)
+    scorer = _Scorer(items, types, corpus.cited)
     index = {item.sentence.id: n for n, item in enumerate(items)}
     # (document, line) -> our sentence ids there (a sentence may cross a line end: it
     # then counts for each line it touches).

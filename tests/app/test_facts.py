@@ -424,12 +424,13 @@ async def test_u_cycles_all_shared_and_unique_paragraphs(seeds_app: NewsprismApp
         assert "Shared facts only" in label(seeds_app, "#filter-label")
 
         await pilot.press("u")
+        linked = corpus.linked_sentences()
         unique = [
             [
                 p.id
                 for p in report.paragraphs
                 if p.id in everything[i]
-                and any(s.id not in corpus.sentence_facts for s in p.sentences)
+                and any(corpus.is_unique(p, s, linked) for s in p.sentences)
             ]
             for i, report in enumerate(corpus.reports)
         ]

@@ -21,7 +21,7 @@ REPORT_KEYS = {
     "id", "name", "path", "source", "title", "date", "url", "story", "text", "paragraphs"
 }  # fmt: skip
 PARAGRAPH_KEYS = {"id", "start", "end", "kind", "topics", "cited", "sentences", "mentions"}
-SENTENCE_KEYS = {"id", "start", "end", "facts", "wire"}
+SENTENCE_KEYS = {"id", "start", "end", "facts", "wire", "unique"}
 FACT_KEYS = {"id", "sentences", "reports", "score", "discrepancies", "basis", "matched"}
 BASIS_KEYS = {"kind", "sources", "copies"}
 WIRE_KEYS = {"id", "sentences", "reports"}

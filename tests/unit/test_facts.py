@@ -44,6 +44,21 @@ def test_gold_unique_sentences_stay_unlinked(seeds_corpus: Corpus, gold: dict) -
             assert not in_any_fact(seeds_corpus, sentence), snippet
 
 
+def test_gold_unique_sentences_are_marked_unique(seeds_corpus: Corpus, gold: dict) -> None:
+    """The blindspot view shows them: no sentence of the other report comes close, at any
+    sensitivity."""
+    linked_ids = seeds_corpus.linked_sentences()
+    for index, key in ((0, "A"), (1, "B")):
+        report = seeds_corpus.reports[index]
+        for snippet in gold["unique"][key]:
+            sentence = sentence_with(seeds_corpus, index, snippet)
+            paragraph = next(
+                p for p in report.paragraphs if any(s.id == sentence for s in p.sentences)
+            )
+            found = next(s for s in paragraph.sentences if s.id == sentence)
+            assert seeds_corpus.is_unique(paragraph, found, linked_ids), snippet
+
+
 def test_one_sentence_can_state_two_facts(seeds_corpus: Corpus) -> None:
     both = sentence_with(seeds_corpus, 0, "boarded a plane")
     assert len(seeds_corpus.sentence_facts[both]) == 2
@@ -123,6 +138,54 @@ def test_sharing_a_name_or_topic_is_not_a_fact() -> None:
         "The BBC reported heavy rain in Mombasa.",
     )
     assert corpus.facts == ()
+
+
+def test_a_participant_named_on_both_sides_counts_as_evidence() -> None:
+    """One shared word and one shared person make a match; one shared word and one shared
+    place do not."""
+    corpus = analyse(
+        "Coach Dan Moreno said on Wednesday that Pierre Thomasson was placed on IR. "
+        "Heavy snow fell on Portland overnight.",
+        "Pierre Thomasson was placed on injured reserve by the team on Wednesday. "
+        "Schools in Portland stayed closed overnight.",
+    )
+    pairs = {frozenset((link.a, link.b)) for link in corpus.fact_links}
+    placed_a = sentence_with(corpus, 0, "was placed on IR")
+    placed_b = sentence_with(corpus, 1, "placed on injured reserve")
+    assert frozenset((placed_a, placed_b)) in pairs
+    snow = sentence_with(corpus, 0, "Heavy snow")
+    schools = sentence_with(corpus, 1, "Schools in Portland")
+    assert frozenset((snow, schools)) not in pairs
+
+
+def test_the_outlet_a_sentence_cites_is_not_what_it_states() -> None:
+    """ "told Reuters" on both sides says who reported it, not that the reports agree."""
+    corpus = analyse(
+        "The mayor closed the bridge, an aide told Reuters.",
+        "Floods closed the schools, a witness told Reuters.",
+    )
+    assert corpus.fact_links == ()
+    linked_ids = corpus.linked_sentences()
+    for report in corpus.reports:
+        for paragraph in report.paragraphs:
+            for sentence in paragraph.sentences:
+                assert corpus.is_unique(paragraph, sentence, linked_ids)
+
+
+def test_a_sentence_restated_below_the_threshold_is_not_unique() -> None:
+    """Linked too loosely for a fact at a high threshold: in no fact, yet not unique (the
+    blindspot view is for what only one report says)."""
+    corpus = with_fact_threshold(
+        analyse(
+            "Firefighters evacuated the hospital in Leeds after a gas leak on Monday.",
+            "A gas leak forced the evacuation of a Leeds hospital, firefighters said.",
+        ),
+        0.95,
+    )
+    assert corpus.fact_links and not corpus.facts
+    data = corpus.to_dict()
+    marks = [s["unique"] for r in data["reports"] for p in r["paragraphs"] for s in p["sentences"]]
+    assert marks == [False, False]
 
 
 def test_discrepancies_in_numbers_and_days() -> None:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from tui.model.document import Paragraph, Report, Sentence
+from tui.model.document import UNANALYSED_KINDS, Paragraph, Report, Sentence
 from tui.model.entities import Entity, Mention
 from tui.model.facts import Fact, FactLink, WireCopy
 from tui.model.pickling import compact_pickle
@@ -131,16 +131,39 @@ class Corpus:
         wanted = set(topic_ids)
         return frozenset(p for t in self.topics if t.id in wanted for p in t.paragraphs)
 
-    def _sentence_dict(self, sentence: Sentence) -> dict[str, Any]:
+    def linked_sentences(self) -> frozenset[str]:
+        """The sentences linked to a sentence of another report of their story, however
+        weakly (`fact_links` holds the links down to the lowest sensitivity the reader
+        offers), whether or not a fact joins them at the threshold in use."""
+        return frozenset(s for link in self.fact_links for s in (link.a, link.b))
+
+    def is_unique(self, paragraph: Paragraph, sentence: Sentence, linked: frozenset[str]) -> bool:
+        """Whether the sentence (of `paragraph`) is one no other report states: read by
+        the fact analysis, not empty, in no shared fact, and linked to no sentence of
+        another report at any sensitivity (`linked`: `linked_sentences()`). A sentence
+        that another report states in other words, too loosely for a fact at the
+        threshold in use, is not unique: the blindspot view is for what only one report
+        says."""
+        return (
+            paragraph.kind not in UNANALYSED_KINDS
+            and sentence.end > sentence.start
+            and not self.sentence_facts.get(sentence.id)
+            and sentence.id not in linked
+        )
+
+    def _sentence_dict(
+        self, paragraph: Paragraph, sentence: Sentence, linked: frozenset[str]
+    ) -> dict[str, Any]:
         return {
             "id": sentence.id,
             "start": sentence.start,
             "end": sentence.end,
             "facts": list(self.sentence_facts.get(sentence.id, [])),
             "wire": self.sentence_wire.get(sentence.id),
+            "unique": self.is_unique(paragraph, sentence, linked),
         }
 
-    def _paragraph_dict(self, paragraph: Paragraph) -> dict[str, Any]:
+    def _paragraph_dict(self, paragraph: Paragraph, linked: frozenset[str]) -> dict[str, Any]:
         return {
             "id": paragraph.id,
             "start": paragraph.start,
@@ -148,7 +171,7 @@ class Corpus:
             "kind": paragraph.kind,
             "topics": list(self.paragraph_topics.get(paragraph.id, ())),
             "cited": [source.to_dict() for source in self.cited.get(paragraph.id, ())],
-            "sentences": [self._sentence_dict(s) for s in paragraph.sentences],
+            "sentences": [self._sentence_dict(paragraph, s, linked) for s in paragraph.sentences],
             "mentions": [
                 {"entity": m.entity, "start": m.start, "end": m.end}
                 for m in self.mentions.get(paragraph.id, ())
@@ -157,6 +180,7 @@ class Corpus:
 
     def to_dict(self) -> dict[str, Any]:
         """Exactly what `newsprism analyze --format json` prints (schema 1)."""
+        linked = self.linked_sentences()
         return {
             "schema": SCHEMA_VERSION,
             "reports": [
@@ -170,7 +194,7 @@ class Corpus:
                     "url": r.url,
                     "story": self.report_story.get(r.id),
                     "text": r.text,
-                    "paragraphs": [self._paragraph_dict(p) for p in r.paragraphs],
+                    "paragraphs": [self._paragraph_dict(p, linked) for p in r.paragraphs],
                 }
                 for r in self.reports
             ],

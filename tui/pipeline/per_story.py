@@ -124,7 +124,7 @@ def facts_of_stories(batch: Sequence[StoryInput], threshold: float) -> list[Stor
             found.append(StoryFacts((), (), {}))
             continue
         analysis, terms = find_facts(
-            work.reports, work.mentions, threshold, work.types, apart=work.parts
+            work.reports, work.mentions, threshold, work.types, apart=work.parts, cited=work.cited
         )
         found.append(StoryFacts(analysis.links, analysis.facts, terms))
     return found

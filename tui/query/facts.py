@@ -91,6 +91,7 @@ def build_fact_index(corpus: Corpus) -> FactIndex:
     unique: dict[str, tuple[Span, ...]] = {}
     places: dict[str, tuple[str, str]] = {}
     order: dict[str, int] = {}
+    linked = corpus.linked_sentences()
     for report in corpus.reports:
         position = 0
         for paragraph in report.paragraphs:
@@ -103,7 +104,7 @@ def build_fact_index(corpus: Corpus) -> FactIndex:
                     stated.append(FactSpan(sentence.start, sentence.end, tuple(found)))
                     places[sentence.id] = (report.id, paragraph.id)
                     order[sentence.id] = position
-                elif unique_sentence(corpus, paragraph, sentence):
+                elif unique_sentence(corpus, paragraph, sentence, linked):
                     alone.append((sentence.start, sentence.end))
                 position += 1
             if stated:

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tui.model.corpus import Corpus
-from tui.model.document import UNANALYSED_KINDS, Paragraph, Sentence
+from tui.model.document import Paragraph, Sentence
 
 
 def states_fact(corpus: Corpus, sentence: Sentence) -> bool:
@@ -16,14 +16,18 @@ def states_fact(corpus: Corpus, sentence: Sentence) -> bool:
     return bool(corpus.sentence_facts.get(sentence.id))
 
 
-def unique_sentence(corpus: Corpus, paragraph: Paragraph, sentence: Sentence) -> bool:
-    """Whether the sentence (of `paragraph`) is one no other report states: read by the
-    fact analysis, not empty, and in no shared fact."""
-    return (
-        paragraph.kind not in UNANALYSED_KINDS
-        and sentence.end > sentence.start
-        and not states_fact(corpus, sentence)
-    )
+def unique_sentence(
+    corpus: Corpus,
+    paragraph: Paragraph,
+    sentence: Sentence,
+    linked: frozenset[str] | None = None,
+) -> bool:
+    """Whether the sentence (of `paragraph`) is one no other report states
+    (`Corpus.is_unique`; `linked`: `Corpus.linked_sentences()`, found once for many
+    sentences)."""
+    if linked is None:
+        linked = corpus.linked_sentences()
+    return corpus.is_unique(paragraph, sentence, linked)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +44,7 @@ def build_index(corpus: Corpus) -> ParagraphIndex:
     shared: list[str] = []
     unique: list[str] = []
     outlets: dict[str, list[str]] = {}
+    linked = corpus.linked_sentences()
     for report in corpus.reports:
         ids = outlets.setdefault(report.outlet, [])
         for paragraph in report.paragraphs:
@@ -47,7 +52,7 @@ def build_index(corpus: Corpus) -> ParagraphIndex:
             sentences = paragraph.sentences
             if any(states_fact(corpus, s) for s in sentences):
                 shared.append(paragraph.id)
-            if any(unique_sentence(corpus, paragraph, s) for s in sentences):
+            if any(unique_sentence(corpus, paragraph, s, linked) for s in sentences):
                 unique.append(paragraph.id)
     return ParagraphIndex(
         shared=frozenset(shared),

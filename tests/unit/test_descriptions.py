@@ -1,0 +1,66 @@
+"""Descriptions that stand for a named person, learned from the story's own text."""
+
+from __future__ import annotations
+
+import tui
+from tests.unit.harness import sentence_with
+from tui.analysis.descriptions import description_mentions, learn_roles
+from tui.analysis.facts import find_fact_links
+from tui.model.corpus import Corpus
+from tui.model.ids import ENTITY_TERM
+
+
+def analyse(*texts: str) -> Corpus:
+    return tui.analyze_texts({f"r{i}.txt": t for i, t in enumerate(texts, start=1)})
+
+
+def roles_and_terms(corpus: Corpus) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    types = {entity.id: entity.type for entity in corpus.entities}
+    roles = learn_roles(corpus.reports, corpus.mentions, types)
+    _, sentences = find_fact_links(corpus.reports, corpus.mentions, types)
+    return roles, {sid: item.terms for sid, item in sentences.items()}
+
+
+def entity_named(corpus: Corpus, name: str) -> str:
+    return next(e.id for e in corpus.entities if e.name == name)
+
+
+def test_the_president_stands_for_the_one_president_of_the_story() -> None:
+    corpus = analyse(
+        "President Maria Castellanos signed the decree on Monday. Critics said "
+        "President Castellanos ignored the courts.",
+        "The Bolivian president resigned on Tuesday after the vote.",
+    )
+    roles, terms = roles_and_terms(corpus)
+    person = entity_named(corpus, "Maria Castellanos")
+    assert roles == {"president": person}
+    resigned = sentence_with(corpus, 1, "resigned on Tuesday")
+    assert ENTITY_TERM.of(person) in terms[resigned]
+
+
+def test_a_title_two_people_hold_stands_for_neither() -> None:
+    corpus = analyse(
+        "President Maria Castellanos met President Oyelaran in Lima. "
+        "President Castellanos spoke first. President Oyelaran replied.",
+        "The president left the summit early.",
+    )
+    roles, terms = roles_and_terms(corpus)
+    assert "president" not in roles
+    left = sentence_with(corpus, 1, "left the summit")
+    assert not any(t.startswith(ENTITY_TERM.of("")) for t in terms[left])
+
+
+def test_a_title_before_a_name_is_the_name_not_a_description() -> None:
+    corpus = analyse(
+        "President Maria Castellanos signed the decree. President Castellanos left.",
+        "The President Castellanos decree was published.",
+    )
+    types = {entity.id: entity.type for entity in corpus.entities}
+    roles = learn_roles(corpus.reports, corpus.mentions, types)
+    report = corpus.reports[1]
+    found = [
+        m
+        for p in report.paragraphs
+        for m in description_mentions(report, p, roles, corpus.mentions.get(p.id, ()))
+    ]
+    assert found == []

@@ -1,0 +1,96 @@
+"""Descriptions that stand for a named person, learned from the story itself.
+
+Reports name a person once and then describe them: "President Bashar al-Assad", later
+"the Syrian president" or "the president"; "actress Tara Reid", then "the actress".
+Another report may only describe: "The Syrian president has fled Damascus". For
+matching (`tui.analysis.facts`), a description stands for the person when the story's
+own text ties its title to that person: the title written right before their name
+("President Assad", "actress Tara Reid"), at least `MIN_USES` times, and to no one else
+(or nearly: `DOMINANT` of those uses). Two presidents in one story: "the president"
+stands for neither.
+
+A description is "the", at most two words ("the Syrian president", "the former
+coach") and the title, with no name right after it ("the President Obama" is the name
+itself, already a mention). It becomes a mention of the person, over the title word, so
+the sentence's terms hold the person as if it named them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+
+from tui.analysis.entities import lexicon as lx
+from tui.model.document import Paragraph, Report
+from tui.model.entities import Mention
+
+# Titles that describe a person on their own ("the president", "the actress"), unlike
+# honorifics ("Mr", "Dr") and the words that only qualify a title ("foreign", "vice").
+_NOT_ROLES = frozenset(
+    """foreign defence defense interior finance health state crown vice prime deputy
+    general private officer agent star player father chief mr mr. mrs mrs. ms ms. dr dr.
+    sir lord lady dame gen gen. lt lt. col col. maj capt capt. sgt sgt. adm sen sen. rep
+    rep. gov gov. rev rev. prof prof. president-elect""".split()
+)
+ROLES = frozenset(lx.PERSON_TITLES - _NOT_ROLES)
+# A title stands for a person once the story writes it before their name this often...
+MIN_USES = 2
+# ...and this share of its uses before a name are before theirs.
+DOMINANT = 0.75
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w.-]*)[ \t]+$")
+_DESCRIPTION = re.compile(
+    r"\b[Tt]he\s+(?:[\w’'-]+\s+){0,2}?(?P<role>(?i:"
+    + "|".join(sorted(map(re.escape, ROLES), key=len, reverse=True))
+    + r"))\b(?!['’]s?\s+[A-Z]|\s+[A-Z])"
+)
+
+
+def learn_roles(
+    reports: Iterable[Report],
+    mentions: Mapping[str, Sequence[Mention]],
+    types: Mapping[str, str],
+) -> dict[str, str]:
+    """Each title (lower case) the reports tie to one person: title -> entity id."""
+    uses: dict[str, Counter[str]] = defaultdict(Counter)
+    for report in reports:
+        for paragraph in report.paragraphs:
+            for mention in mentions.get(paragraph.id, ()):
+                if types.get(mention.entity) != "PERSON":
+                    continue
+                before = _WORD_BEFORE.search(report.text, max(0, mention.start - 40), mention.start)
+                if before is None:
+                    continue
+                role = before.group(1).lower()
+                if role in ROLES:
+                    uses[role][mention.entity] += 1
+    roles = {}
+    for role, people in uses.items():
+        total = sum(people.values())
+        entity, count = min(people.items(), key=lambda item: (-item[1], item[0]))
+        if count >= MIN_USES and count >= DOMINANT * total:
+            roles[role] = entity
+    return roles
+
+
+def description_mentions(
+    report: Report,
+    paragraph: Paragraph,
+    roles: Mapping[str, str],
+    mentions: Sequence[Mention],
+) -> list[Mention]:
+    """Mentions of the people the paragraph's descriptions stand for (`roles`: see
+    `learn_roles`), over each description's title word; none where a mention is already."""
+    if not roles:
+        return []
+    found = []
+    for match in _DESCRIPTION.finditer(report.text, paragraph.start, paragraph.end):
+        entity = roles.get(match.group("role").lower())
+        if entity is None:
+            continue
+        start, end = match.span("role")
+        if any(m.start < end and start < m.end for m in mentions):
+            continue
+        found.append(Mention(entity, report.id, paragraph.id, start, end))
+    return found
