@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 import tui
 from tests.unit.harness import sentence_with
-from tui.analysis.facts import LINK_FLOOR, _candidate_pairs, find_fact_links, find_facts
+from tui.analysis.facts import (
+    LINK_FLOOR,
+    _candidate_pairs,
+    find_fact_links,
+    find_facts,
+)
 from tui.analysis.terms import content_term, stem
 from tui.model.corpus import Corpus
 from tui.pipeline.build import with_fact_threshold
@@ -341,3 +347,20 @@ def test_the_analysis_does_not_depend_on_hash_order() -> None:
         )
         outputs.add(done.stdout)
     assert len(outputs) == 1
+
+
+ECBPLUS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "ecbplus" / "text"
+
+
+def test_no_fact_is_inside_another_on_real_coverage() -> None:
+    """One fact, one star: nine reports of one escape retell the same sentences, and a
+    star built around one of them inside a larger star around another is not a fact of
+    its own."""
+    folder = ECBPLUS / "3"
+    if not folder.is_dir():
+        pytest.skip("the ECB+ development data (../shared) is not here")
+    corpus = tui.analyze([folder], cache=None)
+    assert corpus.facts
+    sets = [frozenset(f.sentences) for f in corpus.facts]
+    assert not any(a < b for a in sets for b in sets)
+    assert len(set(sets)) == len(sets)

@@ -461,7 +461,8 @@ def cluster_facts(
         return sorted({sentences[s].report for s in ids}, key=id_number)
 
     ranked = sorted(
-        built, key=lambda item: (-len(reports_of(item[0])), -item[1], sentence_order(item[0][0]))
+        _unsubsumed(built, holding),
+        key=lambda item: (-len(reports_of(item[0])), -item[1], sentence_order(item[0][0])),
     )
     facts: list[Fact] = []
     sentence_facts: dict[str, list[str]] = defaultdict(list)
@@ -480,6 +481,26 @@ def cluster_facts(
         for sentence_id in fact_sentences:
             sentence_facts[sentence_id].append(fact_id)
     return facts, {s: tuple(f) for s, f in sentence_facts.items()}
+
+
+def _unsubsumed(
+    built: Sequence[tuple[list[str], float]], holding: Mapping[str, Sequence[int]]
+) -> list[tuple[list[str], float]]:
+    """The facts of `built` but those whose sentences another fact holds too (a star
+    built before a larger one around another centre): one fact, one star. Of two with
+    the same sentences, the first is kept."""
+    sets = [frozenset(ids) for ids, _ in built]
+    kept = []
+    for index, (ids, score) in enumerate(built):
+        mine = sets[index]
+        if not any(
+            other != index
+            and mine <= sets[other]
+            and (len(mine) < len(sets[other]) or other < index)
+            for other in holding[ids[0]]
+        ):
+            kept.append((ids, score))
+    return kept
 
 
 def _discrepancies(
