@@ -80,7 +80,10 @@ class FactAnalysis:
 
 
 # words, names, weight mass, the people and the organisations it names, the names' mass
-_Window = tuple[frozenset[str], frozenset[str], float, frozenset[str], frozenset[str], float]
+# (and its mass to the powers of `_powers`)
+_Window = tuple[
+    frozenset[str], frozenset[str], float, frozenset[str], frozenset[str], float, float, float
+]
 # Bounds are compared with this much slack, so rounding can never prune the best match.
 _BOUND_SLACK = 1 + 1e-9
 
@@ -154,8 +157,11 @@ class _Scorer:
                 mass = math.fsum(map(weight.__getitem__, window))
                 names_mass = math.fsum(map(weight.__getitem__, names))
                 windows.append(
-                    (words, names, mass, names & all_persons, names & all_orgs, names_mass)
-                )
+                    (
+                        words, names, mass, names & all_persons, names & all_orgs, names_mass,
+                        *_powers(mass),
+                    )
+                )  # fmt: skip
         return windows
 
     def _participants(self, names: frozenset[str]) -> frozenset[str]:
@@ -192,19 +198,19 @@ class _Scorer:
         # bound cannot reach the best value so far (or `least`) are skipped, and the
         # result is the same, found sooner.
         side_b = []
-        for words, names, mass, persons, orgs, names_mass in self.windows(j):
+        for words, names, mass, persons, orgs, names_mass, high, low in self.windows(j):
             part = words & common
             if len(part) >= _MIN_WORDS and len(part) + len(names & taking) >= _MIN_SHARED:
                 reach = sum(map(weight.__getitem__, part)) + names_mass
-                side_b.append((part, names, mass, persons, orgs, reach, *_powers(mass)))
+                side_b.append((part, names, mass, persons, orgs, reach, high, low))
         if not side_b:
             return 0.0, frozenset()
         side_a = []
-        for words, names, mass, persons, orgs, names_mass in self.windows(i):
+        for words, names, mass, persons, orgs, names_mass, high, low in self.windows(i):
             part = words & common
             if len(part) >= _MIN_WORDS and len(part) + len(names & taking) >= _MIN_SHARED:
                 reach = sum(map(weight.__getitem__, part)) + names_mass
-                side_a.append((part, names, mass, persons, orgs, reach, *_powers(mass)))
+                side_a.append((part, names, mass, persons, orgs, reach, high, low))
         best, best_shared, best_mass = 0.0, frozenset[str](), 0.0
         limit = least  # a pair must reach this: `least`, then the best value so far
         for part, names, mass_a, persons, orgs, reach_a, high_a, low_a in side_a:
