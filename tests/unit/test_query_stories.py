@@ -136,6 +136,14 @@ def test_a_story_corpus_holds_its_reports_facts_sources_and_topics(corpus: Corpu
     assert all(ids <= paragraphs for ids in part.source_paragraphs.values())
     assert all(set(t.paragraphs) <= paragraphs for t in part.topics)
     assert part.topics and set(part.paragraph_topics) <= paragraphs
+    # The links between its reports (what a fact matched on; which sentences are
+    # unique), its wire copies and each fact's basis come along.
+    own_links = [k for k in corpus.fact_links if k.a in sentences and k.b in sentences]
+    assert part.fact_links and list(part.fact_links) == own_links
+    assert part.linked_sentences() == corpus.linked_sentences() & sentences
+    assert list(part.wire) == [w for w in corpus.wire if set(w.reports) <= inside]
+    assert part.sentence_wire == {s: w for s, w in corpus.sentence_wire.items() if s in sentences}
+    assert all(f.basis is not None for f in part.facts)
     # Entities are the whole corpus's: the entity filter spans stories.
     assert part.entities == corpus.entities
     assert part.entity_paragraphs is corpus.entity_paragraphs

@@ -43,6 +43,10 @@ DEFAULT_THRESHOLD = 0.4
 LINK_FLOOR = 0.2
 # Two links are one fact when the terms they matched on overlap this much.
 _SAME_FACT_OVERLAP = 0.3
+# A fact of this many sentences or more, this share of which another fact holds, is that
+# fact (`_unsubsumed`).
+_NEAR_SAME_SIZE = 5
+_NEAR_SAME = 0.8
 _MAX_WINDOW = 3
 _MIN_SHARED = 2
 # ...of which at least this many words: the rest may be people or organisations named on
@@ -469,7 +473,7 @@ def cluster_facts(
         return sorted({sentences[s].report for s in ids}, key=id_number)
 
     ranked = sorted(
-        _unsubsumed(built, holding),
+        _unsubsumed(built),
         key=lambda item: (-len(reports_of(item[0])), -item[1], sentence_order(item[0][0])),
     )
     facts: list[Fact] = []
@@ -491,24 +495,35 @@ def cluster_facts(
     return facts, {s: tuple(f) for s, f in sentence_facts.items()}
 
 
-def _unsubsumed(
-    built: Sequence[tuple[list[str], float]], holding: Mapping[str, Sequence[int]]
-) -> list[tuple[list[str], float]]:
-    """The facts of `built` but those whose sentences another fact holds too (a star
-    built before a larger one around another centre): one fact, one star. Of two with
-    the same sentences, the first is kept."""
-    sets = [frozenset(ids) for ids, _ in built]
-    kept = []
-    for index, (ids, score) in enumerate(built):
-        mine = sets[index]
-        if not any(
-            other != index
-            and mine <= sets[other]
-            and (len(mine) < len(sets[other]) or other < index)
-            for other in holding[ids[0]]
-        ):
-            kept.append((ids, score))
-    return kept
+def _unsubsumed(built: Sequence[tuple[list[str], float]]) -> list[tuple[list[str], float]]:
+    """One fact, one star: the facts of `built` with each one whose sentences another,
+    larger fact holds too (a star built around one of its sentences before a larger one
+    around another) joined to it, and so too a large one whose sentences the other
+    holds all but a few of (`_NEAR_SAME`; "15 of its 16 sentences": one story retold).
+    Of two with the same sentences, the first stays."""
+    order = sorted(range(len(built)), key=lambda k: (-len(built[k][0]), k))
+    kept: list[tuple[set[str], float]] = []
+    where: dict[str, list[int]] = defaultdict(list)  # sentence -> indexes into kept
+    for index in order:
+        ids, score = built[index]
+        mine = set(ids)
+        into = None
+        for other in dict.fromkeys(k for s in ids for k in where[s]):
+            shared = len(mine & kept[other][0])
+            if shared == len(mine) or (
+                len(mine) >= _NEAR_SAME_SIZE and shared >= _NEAR_SAME * len(mine)
+            ):
+                into = other
+                break
+        if into is None:
+            into = len(kept)
+            kept.append((set(), score))
+        held, best = kept[into]
+        for sentence in mine - held:
+            where[sentence].append(into)
+        held |= mine
+        kept[into] = (held, max(best, score))
+    return [(sorted(held, key=sentence_order), score) for held, score in kept]
 
 
 def _discrepancies(

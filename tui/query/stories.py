@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tui.model.corpus import Corpus, MatchMode
 from tui.model.facts import Fact
@@ -180,9 +180,11 @@ def _count(row: StoryRow, column: str) -> int | None:
 
 def story_corpus(corpus: Corpus, story: Story, facts: Mapping[str, Fact]) -> Corpus:
     """`corpus` cut down to `story`: its reports; the facts two or more of its reports
-    state, with their sentences in it only; its paragraphs' sources and topics. Entities
-    and mentions stay the whole corpus's. `facts`: the corpus's facts by id. Costs the
-    story's size, not the corpus's."""
+    state, with their sentences in it only; the fact links and wire copies between its
+    reports (what a fact matched on, which sentences are unique, the copies); its
+    paragraphs' sources and topics. Entities and mentions stay the whole corpus's.
+    `facts`: the corpus's facts by id. Costs the story's size, but for one pass over the
+    corpus's fact links."""
     wanted = set(story.report_ids)
     reports = tuple(r for r in corpus.reports if r.id in wanted)
     paragraphs = [p for report in reports for p in report.paragraphs]
@@ -207,6 +209,8 @@ def story_corpus(corpus: Corpus, story: Story, facts: Mapping[str, Fact]) -> Cor
     paragraph_topics = {
         p.id: corpus.paragraph_topics[p.id] for p in paragraphs if p.id in corpus.paragraph_topics
     }
+    inside = set(sentence_ids)
+    wire = tuple(copy for copy in corpus.wire if wanted.issuperset(copy.reports))
     return Corpus(
         reports=reports,
         stories=(story,),
@@ -216,11 +220,16 @@ def story_corpus(corpus: Corpus, story: Story, facts: Mapping[str, Fact]) -> Cor
         entity_paragraphs=corpus.entity_paragraphs,
         facts=tuple(kept_facts),
         sentence_facts=sentence_facts,
+        fact_links=tuple(
+            link for link in corpus.fact_links if link.a in inside and link.b in inside
+        ),
         fact_threshold=corpus.fact_threshold,
         cited=cited,
         source_paragraphs={k: frozenset(v) for k, v in source_paragraphs.items()},
         topics=_topics_within(corpus.topics, paragraph_topics),
         paragraph_topics=paragraph_topics,
+        wire=wire,
+        sentence_wire={s: copy.id for copy in wire for s in copy.sentences},
     )
 
 
@@ -233,7 +242,7 @@ def _fact_within(fact: Fact, reports: set[str]) -> Fact | None:
     if len(inside) < 2:
         return None
     sentences = tuple(s for s in fact.sentences if report_of(s) in reports)
-    return Fact(fact.id, sentences, inside, fact.score, fact.discrepancies)
+    return replace(fact, sentences=sentences, reports=inside)
 
 
 def _topics_within(
