@@ -14,11 +14,18 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 
 import tui.app
 from tests.app.harness import analysed
 from tui.app.app import NewsprismApp
-from tui.app.screens.fact_matrix import FactDetails, FactMatrix, fact_details, fixed_columns
+from tui.app.screens.fact_matrix import (
+    FactDetails,
+    FactMatrix,
+    fact_details,
+    fixed_columns,
+    matrix_title,
+)
 from tui.app.screens.help import HelpScreen
 from tui.model.facts import Fact
 from tui.query.why import FactWhys, matched_line
@@ -77,6 +84,17 @@ async def open_matrix(app: NewsprismApp, pilot) -> FactMatrix:  # type: ignore[n
 
 
 # ---------------------------------------------------------------------- widths
+
+
+def test_the_title_fits_one_line_of_80_columns_with_a_dozen_reports() -> None:
+    """At 80x24 the matrix shows two report columns of 14: the title says which, and how
+    to scroll, on one line (the screen's padding aside); with room, in full."""
+    title = matrix_title(77, 14, 14, 0.4, (0, 2), 80)
+    assert cell_len(title.plain) <= 78
+    assert title.plain.endswith("reports 1-2 of 14 (h/l)")
+    wide = matrix_title(77, 14, 14, 0.4, (0, 5), 160)
+    assert wide.plain.endswith("match ≥0.40 · reports 1-5 of 14, h/l scroll")
+    assert "h/l" not in matrix_title(7, 2, 2, 0.4, (0, 2), 80).plain
 
 
 def test_fixed_columns_fit_their_widest_cell() -> None:

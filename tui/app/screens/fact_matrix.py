@@ -117,6 +117,33 @@ def fixed_columns(facts: Sequence[Fact]) -> tuple[tuple[str, int], ...]:
     )
 
 
+def matrix_title(
+    facts: int,
+    total: int,
+    reports: int,
+    threshold: float,
+    shown: tuple[int, int],
+    width: int,
+) -> Text:
+    """The matrix's title line: its facts, the reports they are in, the threshold and,
+    when not all report columns fit, which are shown. Said more briefly when the full
+    wording would not fit one line of `width` cells (80 columns, 14 reports); it wraps
+    only when even that does not fit."""
+    first, count = shown
+    head = f"  {count_of(facts, 'fact')} in {total} of {count_of(reports, 'report')}"
+    long_tail = f" · match ≥{threshold:.2f}"
+    short_tail = f" · ≥{threshold:.2f}"
+    if count < total:
+        long_tail += f" · reports {first + 1}-{first + count} of {total}, h/l scroll"
+        short_tail += f" · reports {first + 1}-{first + count} of {total} (h/l)"
+    room = width - 2  # the screen's padding
+    tail = long_tail if cell_len("Shared facts" + head + long_tail) <= room else short_tail
+    title = Text(end="")
+    title.append("Shared facts", "bold")
+    title.append(head + tail)
+    return title
+
+
 def report_columns(screen_width: int, reports: int, taken: int) -> tuple[int, int]:
     """How many report columns fit the screen beside `taken` cells (the fixed columns
     and the scrollbar), and how wide each is."""
@@ -346,17 +373,14 @@ class FactMatrix(Screen[str | None]):
         self._show_details()
 
     def _show_title(self) -> None:
-        facts, total = len(self.corpus.facts), len(self.reports)
-        title = Text(end="")
-        title.append("Shared facts", "bold")
-        title.append(
-            f"  {count_of(facts, 'fact')} in {total} of "
-            f"{count_of(len(self.corpus.reports), 'report')}"
-            f" · match ≥{self.corpus.fact_threshold:.2f}"
+        title = matrix_title(
+            len(self.corpus.facts),
+            len(self.reports),
+            len(self.corpus.reports),
+            self.corpus.fact_threshold,
+            (self.first, self.count),
+            self.app.size.width,
         )
-        if self.count < total:
-            last = self.first + self.count
-            title.append(f" · reports {self.first + 1}-{last} of {total}, h/l scroll")
         self.query_one("#matrix-title", Static).update(title)
 
     def restyle_facts(self, fact_styles: Sequence[Style]) -> None:
