@@ -211,6 +211,29 @@ def test_discrepancies_in_numbers_and_days() -> None:
     assert not any("qus" in d.detail.lower() for d in corpus.facts[0].discrepancies)
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The suspect appeared in court in Leeds on Monday to face the charges.",
+            "The suspect appeared in court in Leeds on Friday, where he was sentenced.",
+        ),
+        (
+            "The governor signed the budget bill on March 3.",
+            "The governor signed the budget bill into law on March 19 after a long fight.",
+        ),
+    ],
+)
+def test_another_day_makes_a_lookalike_not_a_fact(a: str, b: str) -> None:
+    """Two sentences that say the same thing of two different days are two happenings
+    (another stage, another event of the kind) unless they match closely: linked more
+    loosely, and in no fact at the default threshold."""
+    corpus = analyse(a, b)
+    undated = analyse(a.replace(" on Monday", ""), b.replace(" on March 19", ""))
+    assert corpus.facts == ()
+    assert [link.score for link in corpus.fact_links] < [link.score for link in undated.fact_links]
+
+
 def test_no_fact_crosses_a_seam_of_its_story() -> None:
     """Reports in two parts of one story with a seam between them (see
     `tui.analysis.stories.cluster`) share no fact; parts under other prefixes (joined by

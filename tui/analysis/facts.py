@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from itertools import chain
 
 from tui.analysis.descriptions import description_mentions, learn_roles
-from tui.analysis.quantities import discrepancies
+from tui.analysis.quantities import discrepancies, states_a_time
 from tui.analysis.terms import SentenceTerms, sentence_terms, with_details
 from tui.model.document import UNANALYSED_KINDS, Paragraph, Report
 from tui.model.entities import Mention
@@ -63,6 +63,8 @@ _MAX_CANDIDATES = 30
 # ("Colts beat Chiefs" / "Colts beat Jaguars") is about another event: its score is cut.
 _CONFLICT_PENALTY = 0.5
 _PARTICIPANT_TYPES = frozenset({"PERSON", "ORG"})
+# Details whose disagreement makes two sentences lookalikes, not one fact (`_told_apart`).
+_TIMING = frozenset({"time", "date"})
 # A window pair's value is the mass it shares over (the smaller window's mass ** this x
 # the larger's ** (1 - this)): nearer the share of the smaller window than a cosine (0.5)
 # is, so a sentence that adds detail ("fled Damascus on a plane for an unknown
@@ -357,8 +359,63 @@ def find_fact_links(
         if value >= LINK_FLOOR:
             a, b = sorted((sentences[i].sentence.id, sentences[j].sentence.id), key=sentence_order)
             links.append(FactLink(a, b, value, shared))
+    by_id = {item.sentence.id: item for item in sentences}
+    links = _told_apart(links, by_id, reports, mentions)
     links.sort(key=lambda link: (sentence_order(link.a), sentence_order(link.b)))
-    return links, {item.sentence.id: item for item in sentences}
+    return links, by_id
+
+
+def _told_apart(
+    links: list[FactLink],
+    sentences: dict[str, SentenceTerms],
+    reports: Iterable[Report],
+    mentions: Mapping[str, Sequence[Mention]],
+) -> list[FactLink]:
+    """The links, each between two sentences that give another time or date for what
+    they both time ("charged on Monday" / "charged on Friday": another stage, or another
+    event of the same kind) scored as one naming other participants is
+    (`_CONFLICT_PENALTY`); those then under the floor are dropped. A match strong enough
+    to stay a fact shows the disagreement as a discrepancy. The values are read only for
+    linked sentences that both give a time or a date (into `sentences`: the facts need
+    them later)."""
+    if not links:
+        return links
+    texts = {report.id: report.text for report in reports}
+    timed: dict[str, bool] = {}
+
+    def gives_time(sentence_id: str) -> bool:
+        found = timed.get(sentence_id)
+        if found is None:
+            item = sentences[sentence_id].sentence
+            text = texts[sentences[sentence_id].report][item.start : item.end]
+            found = timed[sentence_id] = states_a_time(text)
+        return found
+
+    both = [link for link in links if gives_time(link.a) and gives_time(link.b)]
+    if not both:
+        return links
+    read_details(sentences, {s for link in both for s in (link.a, link.b)}, reports, mentions)
+    kept = []
+    for link in links:
+        a, b = sentences[link.a], sentences[link.b]
+        if timed[link.a] and timed.get(link.b, False) and _times_differ(a, b):
+            value = link.score * _CONFLICT_PENALTY
+            if value < LINK_FLOOR:
+                continue
+            link = replace(link, score=value)
+        kept.append(link)
+    return kept
+
+
+def _times_differ(a: SentenceTerms, b: SentenceTerms) -> bool:
+    """Whether the two sentences give different times or dates for one thing."""
+    timed_a = [d for d in a.details or () if d.kind in _TIMING]
+    timed_b = [d for d in b.details or () if d.kind in _TIMING]
+    if not timed_a or not timed_b:
+        return False
+    return any(
+        found.kind in _TIMING for found in discrepancies(((a.report, timed_a), (b.report, timed_b)))
+    )
 
 
 def _cited_outlets(

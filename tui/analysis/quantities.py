@@ -218,6 +218,12 @@ def _times_and_dates(text: str) -> Iterator[tuple[int, int, Detail | None]]:
         yield match.start(), match.end(), None if said else detail
 
 
+def states_a_time(text: str) -> bool:
+    """Whether `text` gives a time or a date (not only a year) that `sentence_details`
+    may read: a cheap test before reading them."""
+    return any(detail is not None for _, _, detail in _times_and_dates(text))
+
+
 # ------------------------------------------------------------------ the tokens
 
 _TOKEN = re.compile(
