@@ -116,6 +116,23 @@ def test_money_with_scales() -> None:
     assert differ("Thieves took $1.2 million.", "Thieves took 1,200,000 dollars.") == []
 
 
+def test_a_converted_value_in_brackets_is_no_second_value() -> None:
+    """ "$US1 million ($1.52 million)": the same amount in another currency, which must
+    not read as a discrepancy with "$1 million"."""
+    assert (
+        differ(
+            "Damage to the church was estimated at $US1 million ($1.52 million), police said.",
+            "Damage to the church was estimated at $1 million, police said.",
+        )
+        == []
+    )
+    assert stated("The quake struck 10 miles (16 km) from the town.") == {("distance", "10 miles")}
+    # A value in brackets after words is a value of its own.
+    assert stated("The fund (set up in May with $3 million) was spent.") == {
+        ("amount", "$3 million")
+    }
+
+
 def test_measures_are_labelled_by_what_they_measure() -> None:
     assert stated("It had a depth of 1.2 miles.") == {("depth", "1.2 miles")}
     assert stated("It was 12 miles deep.") == {("depth", "12 miles")}

@@ -730,6 +730,9 @@ def sentence_details(segments: Sequence[tuple[str, str]]) -> tuple[Detail, ...]:
             result = _count_or_measure(tokens, i)
             if result is not None:
                 detail, after = result
+                if detail.kind == "quantity" and _restated(tokens, i):
+                    i = max(after, i + 1)  # "$US1 million ($1.52 million)": a conversion
+                    continue
                 found.append(detail)
                 i = max(after, i + 1)
                 if detail.key == "magnitude":
@@ -737,6 +740,19 @@ def sentence_details(segments: Sequence[tuple[str, str]]) -> tuple[Detail, ...]:
                 continue
         i += 1
     return tuple(found)
+
+
+def _restated(tokens: list[_Token], i: int) -> bool:
+    """Whether the value at token i is in brackets right after another value: the same
+    amount or measure converted ("$US1 million ($1.52 million)", "10 miles (16 km)"),
+    not a second one to compare."""
+    j = i - 1
+    while j >= 0 and tokens[j].kind == "punct" and tokens[j].text in _CURRENCY_SIGNS:
+        j -= 1
+    if j < 1 or tokens[j].text != "(":
+        return False
+    before = tokens[j - 1]
+    return before.kind in ("num", "mixed") or before.lower in _SCALES or before.lower in _MEASURES
 
 
 # ---------------------------------------------------------------- the comparison
