@@ -13,6 +13,7 @@ from tests.unit.harness import sentence_with
 from tui.analysis.facts import (
     LINK_FLOOR,
     _candidate_pairs,
+    _unsubsumed,
     find_fact_links,
     find_facts,
 )
@@ -373,6 +374,40 @@ def test_the_analysis_does_not_depend_on_hash_order() -> None:
 
 
 ECBPLUS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "ecbplus" / "text"
+
+
+def test_stars_sharing_most_sentences_and_terms_are_one_fact() -> None:
+    """Headlines retold by many reports make a star around each of them: two stars that
+    share most of their sentences and matched on mostly the same terms are one fact; two
+    that share sentences but matched on other terms (a quotation, and the narrative
+    that shares two of its words) stay two."""
+    quake = frozenset({"magnitud", "quak", "strike", "E:aceh"})
+    headlines = frozenset({"magnitud", "quak", "hit", "E:aceh"})
+    built = [
+        (["r1.s1", "r2.s1", "r3.s1", "r4.s1"], 0.9, quake),
+        (["r1.s1", "r2.s1", "r5.s1"], 0.8, headlines),
+    ]
+    assert _unsubsumed(built) == [(["r1.s1", "r2.s1", "r3.s1", "r4.s1", "r5.s1"], 0.9)]
+    quotation = frozenset({"celebr", "S:prisoners", "era", "injustic", "E:hts"})
+    narrative = frozenset({"S:freed", "S:prisoners"})
+    built = [
+        (["r1.s7", "r1.s8", "r2.s10"], 1.0, quotation),
+        (["r1.s7", "r2.s9", "r2.s10"], 0.7, narrative),
+    ]
+    assert len(_unsubsumed(built)) == 2
+
+
+def test_a_fact_grown_by_a_near_same_one_takes_in_those_it_now_holds() -> None:
+    """A fact joined by a near-same one may come to hold a whole third one (kept apart
+    before, on other terms): that one is then no fact of its own."""
+    terms = frozenset({"charg", "murder", "E:hiller"})
+    built = [
+        (["r1.s1", "r2.s1", "r3.s1", "r4.s1"], 0.9, terms),
+        (["r3.s1", "r4.s1", "r5.s1"], 0.5, frozenset({"court", "appear"})),
+        (["r1.s1", "r2.s1", "r5.s1"], 0.8, terms),
+    ]
+    found = _unsubsumed(built)
+    assert found == [(["r1.s1", "r2.s1", "r3.s1", "r4.s1", "r5.s1"], 0.9)]
 
 
 def test_no_fact_is_inside_another_on_real_coverage() -> None:
