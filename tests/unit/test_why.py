@@ -157,3 +157,27 @@ def test_the_line_is_measured_in_cells() -> None:
     words = ("北京", "东京", "plane")
     line = matched_line(words, 10, cell_len)
     assert line == "北京, …" and cell_len(line) <= 10
+
+
+def test_a_fact_matched_on_what_most_of_its_links_share() -> None:
+    """Two copies of one long sentence share every word of it; the fact they are in with
+    two retellings matched on what its links share, not on the copies' every word."""
+    long = (
+        "Residents ran out of their houses in panic when the quake shook the coastal town "
+        "of Meulaboh, located on the western tip of the island, officials said."
+    )
+    corpus = analyze_texts(
+        {
+            "a.txt": long + "\n\nThe weather was calm.",
+            "b.txt": long + "\n\nSchools were closed.",
+            "c.txt": "Many residents ran out of their houses in panic, witnesses said.",
+            "d.txt": "Frightened residents ran from their houses in panic after the shaking.",
+        }
+    )
+    (fact,) = corpus.facts
+    why = FactWhys(corpus).why(fact)
+    assert why.score == fact.score == 1.0
+    assert {"residents", "ran", "houses", "panic"} <= set(why.matched)
+    assert not {"Meulaboh", "coastal", "western", "tip", "island"} & set(why.matched)
+    # The link in full still says all it matched on.
+    assert "Meulaboh" in why.links[0].matched

@@ -9,14 +9,15 @@ stem is never shown. Where the two sentences use different words of one synonym 
 both are shown ("freed/released").
 
 A fact is a star of links (`tui.analysis.facts.cluster_facts`): its sentences joined
-the link that scored best, on the terms they share with it. That link's terms are what
-the fact matched on, and its score is the fact's; `FactWhy.links` gives every link
-inside the fact, for a view in full.
+the link that scored best, on the terms they share with it. What the fact matched on is
+what most of its links share (at least half of them, when it holds three or more and
+they share two terms or more), else the terms of the link whose score is the fact's;
+`FactWhy.links` gives every link inside the fact, for a view in full.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -45,8 +46,9 @@ class LinkWhy:
 
 @dataclass(frozen=True, slots=True)
 class FactWhy:
-    """Why a fact's sentences were linked: its score and the words and names its best
-    link matched on, in the order its first sentence says them (safe to draw)."""
+    """Why a fact's sentences were linked: its score and the words and names it matched
+    on (most of its links, else its best link: see the module), in the order its
+    sentences say them (safe to draw)."""
 
     score: float
     matched: tuple[str, ...]
@@ -80,6 +82,12 @@ class FactWhys:
         whys = tuple(LinkWhy(link.a, link.b, link.score, self._matched(link)) for link in links)
         if not whys:
             return FactWhy(fact.score, ())
+        common = _held_by_most(links)
+        if common:
+            # The link that says most of them, the best of those, shows them first.
+            shown = max(links, key=lambda link: (len(link.shared & common), link.score))
+            ids = dict.fromkeys((shown.a, shown.b, *fact.sentences))
+            return FactWhy(fact.score, self._words_for(common, tuple(ids)), whys)
         # The link whose score the fact took (capped at 1 by `cluster_facts`): the best one,
         # unless a link between two of its other sentences happens to score higher.
         core = min(whys, key=lambda link: abs(min(link.score, 1.0) - fact.score))
@@ -87,12 +95,16 @@ class FactWhys:
 
     def _matched(self, link: FactLink) -> tuple[str, ...]:
         """The link's shared terms as words, in the order sentence a (then b) says them."""
+        return self._words_for(link.shared, (link.a, link.b))
+
+    def _words_for(self, shared: frozenset[str], sentence_ids: Sequence[str]) -> tuple[str, ...]:
+        """The terms `shared` as words, in the order the sentences (in turn) say them."""
         forms: dict[str, list[tuple[str, bool]]] = defaultdict(list)
-        for sentence_id in (link.a, link.b):
+        for sentence_id in sentence_ids:
             for term, text, first in self._sentence_words(sentence_id):
-                if term in link.shared:
+                if term in shared:
                     forms[term].append((text, first))
-        ordered = [*forms, *sorted(link.shared - forms.keys())]
+        ordered = [*forms, *sorted(shared - forms.keys())]
         shown = (self._term_word(term, forms.get(term, [])) for term in ordered)
         return tuple(dict.fromkeys(word for word in shown if word))
 
@@ -140,6 +152,25 @@ def _unopened(word: str) -> str:
     """A capitalised word opening a sentence, in lower case ("Injured" -> "injured"): it
     is no name (names are terms of their own); a word in capitals stays as it is."""
     return word.lower() if word[:1].isupper() and word[1:].islower() else word
+
+
+# A fact of this many links or more is shown by the terms at least half of them share
+# (`_held_by_most`), when there are at least `_COMMON_SHOWN` of those.
+_MANY_LINKS = 3
+_COMMON_SHOWN = 2
+
+
+def _held_by_most(links: Sequence[FactLink]) -> frozenset[str]:
+    """The terms at least half of a fact's links matched on, when it has `_MANY_LINKS`
+    or more and they share `_COMMON_SHOWN` or more: what its sentences have in common.
+    The best link alone may be two copies of one long sentence, sharing every word of it
+    ("quake, appears, shaken, provincial, capital, ...") while the fact's other
+    sentences share a few ("ran out of their houses in panic"). Else none."""
+    if len(links) < _MANY_LINKS:
+        return frozenset()
+    counts = Counter(term for link in links for term in link.shared)
+    common = frozenset(term for term, n in counts.items() if 2 * n >= len(links))
+    return common if len(common) >= _COMMON_SHOWN else frozenset()
 
 
 def _links_by_fact(corpus: Corpus) -> dict[str, list[FactLink]]:
