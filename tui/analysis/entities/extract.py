@@ -66,6 +66,7 @@ class Candidate:
 
 
 @lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
     """The key two spellings must share to be the same form: case, accents, hyphens."""
     folded = name

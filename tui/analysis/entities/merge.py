@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -41,6 +42,7 @@ class _Form:
     mentions: list[Candidate] = field(default_factory=list)
 
 
+@lru_cache(maxsize=1 << 16)
 def _words(key: str) -> tuple[str, ...]:
     words = []
     for word in key.replace("'", " ").split():
@@ -50,6 +52,7 @@ def _words(key: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(key: str) -> str:
     """Consonants of a name, doubled letters collapsed: "saydnaya" and "sednaya" -> "sdn"."""
     stripped = " ".join(w for w in key.split() if w not in lx.NAME_PARTICLES)
