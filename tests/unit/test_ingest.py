@@ -676,6 +676,28 @@ def test_a_decimal_point_before_a_space_ends_no_sentence(text, expected):
     assert_span_invariants(report)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Palin spoke at 3 p. m. ET in Wasilla. Police left.",
+            ["Palin spoke at 3 p. m. ET in Wasilla.", "Police left."],
+        ),
+        ("It struck at 2:09 a.m. (PDT) on Tuesday.", ["It struck at 2:09 a.m. (PDT) on Tuesday."]),
+        (
+            "The vote ended at 9 p.m. GMT, officials said.",
+            ["The vote ended at 9 p.m. GMT, officials said."],
+        ),
+        # A time ending a sentence still ends it.
+        ("It ended at 4 a.m. The police left.", ["It ended at 4 a.m.", "The police left."]),
+    ],
+)
+def test_a_time_before_its_zone_ends_no_sentence(text, expected):
+    report = plain(text)
+    assert sentence_texts(report) == expected
+    assert_span_invariants(report)
+
+
 def test_sentences_never_cross_paragraphs():
     report = plain("It ended with Gen.\n\nSmith was there.")
     assert sentence_texts(report) == ["It ended with Gen.", "Smith was there."]

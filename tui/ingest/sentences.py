@@ -26,6 +26,22 @@ _DECIMAL_REST = re.compile(
     re.IGNORECASE,
 )
 
+# "at 3 p.m. ET in Wasilla": a clock time's "a.m." or "p.m." before a time zone ends no
+# sentence, though the zone is written in capitals.
+_MERIDIEM_END = re.compile(r"\b[ap]\.\s?m\.\s*$", re.IGNORECASE)
+_ZONE_REST = re.compile(
+    r"\(?(?:[ECMP][SD]?T|AK[SD]T|HST|GMT|UTC|BST|CES?T|EES?T|IST|JST|AE[SD]T|WIB|WITA|WIT)\b"
+    r"|local time\b",
+)
+
+
+def _joined(previous: str, rest: str) -> bool:
+    """Whether the segmenter's piece `rest` goes on the sentence `previous`: a figure
+    cut at its decimal point, a time cut before its zone."""
+    if _DECIMAL_END.search(previous) and _DECIMAL_REST.match(rest):
+        return True
+    return bool(_MERIDIEM_END.search(previous) and _ZONE_REST.match(rest))
+
 
 def _segments(visible: str) -> list[str]:
     pieces: list[str] = []
@@ -35,7 +51,7 @@ def _segments(visible: str) -> list[str]:
             pieces.append(piece[start : match.end()])
             start = match.end()
         rest = piece[start:]
-        if pieces and _DECIMAL_END.search(pieces[-1]) and _DECIMAL_REST.match(rest):
+        if pieces and _joined(pieces[-1], rest):
             pieces[-1] += rest
         else:
             pieces.append(rest)
