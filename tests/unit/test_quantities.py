@@ -43,6 +43,10 @@ def test_numbers_in_words_and_what_they_count() -> None:
     assert stated("Three people were injured.") == {("injured", "3")}
     assert stated("Five people were injured, officials said.") == {("injured", "5")}
     assert stated("The blast left twenty-six people dead.") == {("dead", "26")}
+    # A dash typed as a hyphen before a number word: three workers, not three women.
+    found = stated("The three bank workers-two women and a man-were killed.")
+    assert ("workers", "3") in found
+    assert ("women", "3") not in found
     assert stated("About 150 vehicles left the town.") == {("vehicles", "about 150")}
     assert differ("Three people were injured.", "Five people were injured, officials said.") == [
         "injured: 3 vs 5"
@@ -131,6 +135,27 @@ def test_a_converted_value_in_brackets_is_no_second_value() -> None:
     assert stated("The fund (set up in May with $3 million) was spent.") == {
         ("amount", "$3 million")
     }
+
+
+def test_a_time_without_am_or_pm_is_either() -> None:
+    """ "at 6:41 last night" may be 18:41; the time converted to GMT in brackets is the
+    same time, and its "Friday" the same day."""
+    assert (
+        differ(
+            "Page passed away at 6:41 last night, her agent said.",
+            "Page passed away at 6:41pm PST this evening (0241 GMT Friday), her agent said.",
+            "Page passed away at 18:41 this evening (02:41 GMT Friday), her agent said.",
+        )
+        == []
+    )
+    assert differ("She died at 6:41 last night.", "She died at 9:30 last night.") == [
+        "time: 6:41 vs 9:30"
+    ]
+
+
+def test_a_hyphenated_word_is_what_is_counted() -> None:
+    assert stated("She shot three co-workers at the plant.") == {("co-workers", "3")}
+    assert stated("The blast left twenty-six people dead.") == {("dead", "26")}
 
 
 def test_measures_are_labelled_by_what_they_measure() -> None:

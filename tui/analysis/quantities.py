@@ -170,10 +170,29 @@ def _clock(hour: int, minute: int, meridiem: str) -> tuple[int, str]:
     return hour * 60 + minute, f"{hour:02d}:{minute:02d}"
 
 
+# A time or a date converted to another zone, in brackets after the one the report
+# gives: "6:41pm PST this evening (0241 GMT Friday)".
+_CONVERTED = re.compile(
+    r"\([^()]{0,40}?\b(?:GMT|UTC|[ECMP][SD]?T|local time)\b[^()]{0,40}\)", re.IGNORECASE
+)
+# A clock time on a 12-hour clock with no "a.m." or "p.m.": "at 6:41 last night" may be
+# 18:41 (the value is the morning's; `_agree` compares it both ways).
+TWELVE_HOUR = "12-hour"
+
+
 def _times_and_dates(text: str) -> Iterator[tuple[int, int, Detail | None]]:
     """Times and dates in `text`: (start, end, the detail), None where a date or year is
-    no detail to compare (it still is no count)."""
+    no detail to compare (it still is no count), as are those converted to another zone
+    in brackets after the one given (`_CONVERTED`)."""
+    converted = [m.span() for m in _CONVERTED.finditer(text)] if "(" in text else []
+
+    def inside(match: re.Match[str]) -> bool:
+        return any(s <= match.start() and match.end() <= e for s, e in converted)
+
     for match in _TIME.finditer(text):
+        if inside(match):
+            yield match.start(), match.end(), None
+            continue
         zone = ""
         if match["hhmm"]:
             minutes, shown = _clock(int(match["hhmm"]), int(match["mm"]), "")
@@ -192,10 +211,15 @@ def _times_and_dates(text: str) -> Iterator[tuple[int, int, Detail | None]]:
             shown = f"{shown} {zone}"
         low = high = float(minutes)
         bound = ""
+        if match["h24"] and not match["h24"].startswith("0") and 1 <= int(match["h24"]) <= 12:
+            bound, shown = TWELVE_HOUR, shown.lstrip("0")
         if _ABOUT_BEFORE.search(text, 0, match.start()):  # "at about 8.40am": give or take
             low, high, bound, shown = low - 5, high + 5, "about", f"about {shown}"
         yield match.start(), match.end(), Detail("time", key, "time", low, high, bound, shown)
     for match in _DATE.finditer(text):
+        if inside(match):
+            yield match.start(), match.end(), None
+            continue
         said = _SAID_BEFORE.search(text, 0, match.start()) is not None
         if match["m1"] or match["m2"]:
             month = _MONTHS[(match["m1"] or match["m2"]).lower()[:3]]
@@ -226,12 +250,25 @@ def states_a_time(text: str) -> bool:
 
 # ------------------------------------------------------------------ the tokens
 
-_TOKEN = re.compile(
-    r"(?P<num>(?<![\w.])\d+(?:[.,]\d+)*)(?:(?P<ord>st|nd|rd|th)?(?![\w])|(?=(?:bn|mn|m|k)\b))"
-    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)"
-    r"|(?P<mixed>\w+)"
-    r"|(?P<punct>\S)"
-)
+
+def _token_pattern() -> re.Pattern[str]:
+    """Tokens: a number, a word, a mixed run, a punctuation mark. A hyphenated word is
+    one word ("co-workers", not "co" and "workers"), unless a number word opens it
+    ("eight-year": eight, then year) or follows the hyphen ("three workers-two women
+    and a man-were killed": a dash typed as a hyphen)."""
+    numbers = {*_SMALL, *_TENS, *_SCALES, *_VAGUE, "dozen", "dozens"}
+    opening = "|".join(sorted(map(re.escape, numbers), key=len, reverse=True))
+    return re.compile(
+        r"(?P<num>(?<![\w.])\d+(?:[.,]\d+)*)(?:(?P<ord>st|nd|rd|th)?(?![\w])|(?=(?:bn|mn|m|k)\b))"
+        rf"|(?P<word>(?!(?i:{opening})-)[^\W\d_]+(?:['’][^\W\d_]+)?"
+        rf"(?:-(?!(?i:{opening})\b)[^\W\d_]+)*"
+        r"|[^\W\d_]+(?:['’][^\W\d_]+)?)"
+        r"|(?P<mixed>\w+)"
+        r"|(?P<punct>\S)"
+    )
+
+
+_TOKEN = _token_pattern()
 
 
 @dataclass(slots=True)
@@ -760,7 +797,10 @@ def _restated(tokens: list[_Token], i: int) -> bool:
 
 def _agree(a: Detail, b: Detail) -> bool:
     """Whether two statements of one key can both be true, as reports give them:
-    two lower bounds ("at least 3", "at least 10") tell different tolls."""
+    two lower bounds ("at least 3", "at least 10") tell different tolls; a time on a
+    12-hour clock without "a.m." or "p.m." is either."""
+    if TWELVE_HOUR in (a.bound, b.bound):
+        return (a.low - b.low) % 720 == 0
     if a.bound == b.bound and a.bound in ("at least", "at most"):
         return a.low == b.low and a.high == b.high
     return a.low <= b.high and b.low <= a.high
