@@ -14,11 +14,14 @@ from tui.analysis.facts import (
     LINK_FLOOR,
     _candidate_pairs,
     _unsubsumed,
+    cluster_facts,
     find_fact_links,
     find_facts,
 )
-from tui.analysis.terms import content_term, stem
+from tui.analysis.terms import SentenceTerms, content_term, stem
 from tui.model.corpus import Corpus
+from tui.model.document import Sentence
+from tui.model.facts import FactLink
 from tui.pipeline.build import with_fact_threshold
 
 
@@ -374,6 +377,24 @@ def test_the_analysis_does_not_depend_on_hash_order() -> None:
 
 
 ECBPLUS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "ecbplus" / "text"
+
+
+def test_links_sharing_one_word_with_a_centre_make_two_facts() -> None:
+    """A quotation ("We celebrate ... the news of freeing our prisoners") linked to its
+    restatement on six terms and to the narrative ("freeing the prisoners") on two, one
+    of them in common: two facts, not one."""
+    ids = ["r1.s1", "r2.s1", "r3.s1"]
+    sentences = {
+        s: SentenceTerms(Sentence(s, 0, 1), s.split(".")[0], s.replace("s", "p"), (), ())
+        for s in ids
+    }
+    quotation = frozenset({"celebr", "S:prisoners", "era", "injustic", "S:end", "E:e7"})
+    links = [
+        FactLink("r1.s1", "r2.s1", 1.0, quotation),
+        FactLink("r1.s1", "r3.s1", 0.7, frozenset({"S:freed", "S:prisoners"})),
+    ]
+    facts, _ = cluster_facts(links, sentences, 0.4)
+    assert sorted(f.sentences for f in facts) == [("r1.s1", "r2.s1"), ("r1.s1", "r3.s1")]
 
 
 def test_stars_sharing_most_sentences_and_terms_are_one_fact() -> None:

@@ -41,8 +41,13 @@ from tui.model.tags import CitedSource
 DEFAULT_THRESHOLD = 0.4
 # Links scoring below this are not kept: the lowest threshold the reader offers.
 LINK_FLOOR = 0.2
-# Two links are one fact when the terms they matched on overlap this much.
+# Two links are one fact when the terms they matched on overlap this much, in this many
+# terms at least: one shared word ("prisoners") does not make a quotation and the
+# narrative around it one fact (ECB+ development topics: facts sharing half their
+# sentences with another 0.189 -> 0.135, precision 0.928 -> 0.931, recall 0.190 ->
+# 0.187, facts across two gold stories 1.03% -> 0.94%).
 _SAME_FACT_OVERLAP = 0.3
+_SAME_FACT_MIN_TERMS = 2
 # A fact of this many sentences or more, this share of which another fact holds, is that
 # fact when the terms the two matched on overlap this much (Jaccard; `_unsubsumed`).
 # Chosen on the ECB+ development topics 1-35: facts sharing half their sentences or more
@@ -478,7 +483,8 @@ def _across_seam(apart: Mapping[str, str], a: str, b: str) -> bool:
 
 
 def _overlaps(a: frozenset[str], b: frozenset[str]) -> bool:
-    return len(a & b) >= _SAME_FACT_OVERLAP * min(len(a), len(b))
+    both = len(a & b)
+    return both >= _SAME_FACT_MIN_TERMS and both >= _SAME_FACT_OVERLAP * min(len(a), len(b))
 
 
 def cluster_facts(
