@@ -1,4 +1,5 @@
-"""Descriptions that stand for a named person, learned from the story's own text."""
+"""Descriptions that stand for a named person, and names written in lower case, learned
+from the story's own text."""
 
 from __future__ import annotations
 
@@ -64,3 +65,18 @@ def test_a_title_before_a_name_is_the_name_not_a_description() -> None:
         for m in description_mentions(report, p, roles, corpus.mentions.get(p.id, ()))
     ]
     assert found == []
+
+
+def test_a_name_written_with_later_words_in_lower_case_is_the_name() -> None:
+    """ "the Indian navy" is "Indian Navy", a name the story writes with capitals; a
+    phrase another name starts with is not ("the Indian coast")."""
+    corpus = analyse(
+        "The Indian Navy sent a frigate. The Indian Navy said the ship was safe.",
+        "The Indian navy captured the pirates near the Indian coast.",
+    )
+    _, terms = roles_and_terms(corpus)
+    navy = entity_named(corpus, "Indian Navy")
+    captured = sentence_with(corpus, 1, "captured the pirates")
+    assert ENTITY_TERM.of(navy) in terms[captured]
+    assert sum(t == ENTITY_TERM.of(navy) for t in terms[captured]) == 1
+    assert "navi" not in terms[captured]

@@ -150,6 +150,26 @@ def test_sharing_a_name_or_topic_is_not_a_fact() -> None:
     assert corpus.facts == ()
 
 
+def test_a_number_both_sides_state_is_evidence_and_a_name_in_lower_case_is_the_name() -> None:
+    """ "the Indian navy has captured 23 Somali pirates" / "the Indian Navy on Saturday
+    arrested 23 Somali pirates": in a story where the navy and pirates are in every
+    paragraph, the shared count and the navy (written "navy" once) make them one fact."""
+    corpus = analyse(
+        "The Indian navy has captured 23 Somali pirates in the Gulf of Aden.\n\n"
+        "The Indian Navy said its warship was on patrol. Pirates have attacked many ships.",
+        "The Indian Navy on Saturday arrested 23 Somali pirates after a chase.\n\n"
+        "The Indian Navy has sent warships to the region. Pirates hold several ships.",
+        "Pirates fired at the Indian Navy frigate before they were caught.\n\n"
+        "The Indian Navy has been praised for its work against pirates.",
+    )
+    a = sentence_with(corpus, 0, "has captured 23")
+    b = sentence_with(corpus, 1, "arrested 23")
+    assert linked(corpus, a, b)
+    (link,) = [x for x in corpus.fact_links if {x.a, x.b} == {a, b}]
+    navy = next(e.id for e in corpus.entities if e.name == "Indian Navy")
+    assert {"#:23", f"E:{navy}"} <= link.shared
+
+
 def test_a_participant_named_on_both_sides_counts_as_evidence() -> None:
     """One shared word and one shared person make a match; one shared word and one shared
     place do not."""

@@ -13,6 +13,10 @@ A description is "the", at most two words ("the Syrian president", "the former
 coach") and the title, with no name right after it ("the President Obama" is the name
 itself, already a mention). It becomes a mention of the person, over the title word, so
 the sentence's terms hold the person as if it named them.
+
+Names are also written with their later words in lower case ("the Indian navy" in a
+story that writes "Indian Navy"): such a phrase stands for the one entity the story's
+mentions give that name of two to four capitalised words (`learn_names`).
 """
 
 from __future__ import annotations
@@ -93,4 +97,64 @@ def description_mentions(
         if any(m.start < end and start < m.end for m in mentions):
             continue
         found.append(Mention(entity, report.id, paragraph.id, start, end))
+    return found
+
+
+# A name of two to four capitalised words, written with the capitals of all but its
+# first in lower case ("the Indian navy" for "Indian Navy"): see `learn_names`.
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
+_NAME_WORDS = (2, 4)
+
+
+def learn_names(
+    reports: Iterable[Report], mentions: Mapping[str, Sequence[Mention]]
+) -> dict[str, dict[tuple[str, ...], str]]:
+    """The names of two to four capitalised words the reports write ("Indian Navy"),
+    each of one entity only: first word (lower case) -> {words (lower case) -> entity}."""
+    seen: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for report in reports:
+        for paragraph in report.paragraphs:
+            for mention in mentions.get(paragraph.id, ()):
+                written = report.text[mention.start : mention.end].split()
+                if _NAME_WORDS[0] <= len(written) <= _NAME_WORDS[1] and all(
+                    word[:1].isupper() for word in written
+                ):
+                    seen[tuple(word.lower() for word in written)][mention.entity] += 1
+    names: dict[str, dict[tuple[str, ...], str]] = defaultdict(dict)
+    for name, entities in seen.items():
+        if len(entities) == 1:
+            names[name[0]][name] = next(iter(entities))
+    return dict(names)
+
+
+def lower_case_mentions(
+    report: Report,
+    paragraph: Paragraph,
+    names: Mapping[str, Mapping[tuple[str, ...], str]],
+    mentions: Sequence[Mention],
+) -> list[Mention]:
+    """Mentions of the entities whose names (`learn_names`) the paragraph writes with
+    later words in lower case ("the Indian navy has captured ..."): the same name, where
+    no mention is already."""
+    if not names:
+        return []
+    found = []
+    text = report.text
+    for match in _CAPITALISED.finditer(text, paragraph.start, paragraph.end):
+        options = names.get(match.group().lower())
+        if not options:
+            continue
+        following = text[match.end() : min(paragraph.end, match.end() + 80)].split()
+        for words, entity in sorted(options.items(), key=lambda item: -len(item[0])):
+            rest = following[: len(words) - 1]
+            bare = [word.rstrip(".,;:!?’'\"”)") for word in rest]
+            if len(bare) < len(words) - 1 or [w.lower() for w in bare] != list(words[1:]):
+                continue
+            if all(word[:1].isupper() for word in bare):
+                break  # written as the name: a mention already, or not one for a reason
+            end = text.index(bare[-1], match.end()) + len(bare[-1])
+            start = match.start()
+            if not any(m.start < end and start < m.end for m in mentions):
+                found.append(Mention(entity, report.id, paragraph.id, start, end))
+            break
     return found

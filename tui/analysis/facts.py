@@ -7,8 +7,10 @@ between runs of one to three clauses of each sentence, so a long sentence that s
 two facts can match each of them. A match needs two shared terms, at least one a word;
 the other may be a person or an organisation both name, never a place ("Damascus" and
 one word link nothing). The organisations a paragraph cites ("told Reuters") are left
-out: they say who reported it, not what it states. Clauses naming different people or
-organisations on each side score lower. Links above a floor are kept, so moving the
+out: they say who reported it, not what it states. Numbers are terms that count as
+names do ("23 pirates" on both sides is evidence, never enough alone). Clauses naming
+different people or organisations on each side score lower, and so do sentences giving
+another time or date for what they both time. Links above a floor are kept, so moving the
 threshold (the reader's sensitivity) only re-clusters, without re-reading or
 re-scoring.
 
@@ -27,13 +29,25 @@ from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 from itertools import chain
 
-from tui.analysis.descriptions import description_mentions, learn_roles
+from tui.analysis.descriptions import (
+    description_mentions,
+    learn_names,
+    learn_roles,
+    lower_case_mentions,
+)
 from tui.analysis.quantities import discrepancies, states_a_time
 from tui.analysis.terms import SentenceTerms, sentence_terms, with_details
 from tui.model.document import UNANALYSED_KINDS, Paragraph, Report
 from tui.model.entities import Mention
 from tui.model.facts import Discrepancy, Fact, FactLink
-from tui.model.ids import ENTITY_TERM, id_number, is_name_term, sentence_order, term_entity
+from tui.model.ids import (
+    ENTITY_TERM,
+    NUMBER_TERM,
+    id_number,
+    is_name_term,
+    sentence_order,
+    term_entity,
+)
 from tui.model.ids import fact_id as make_fact_id
 from tui.model.pickling import compact_pickle
 from tui.model.tags import CitedSource
@@ -57,6 +71,13 @@ _SAME_FACT_MIN_TERMS = 2
 _NEAR_SAME_SIZE = 3
 _NEAR_SAME = 0.6
 _NEAR_SAME_TERMS = 0.3
+# A number a window states counts this share of its weight in the window's mass (the
+# norm of a pair's value): shared, it is evidence in full ("23 pirates" on both sides);
+# unshared, it is less against a match than an unshared word, as two reports of one
+# fact often give other figures (a discrepancy to show). ECB+ development topics, with
+# numbers as terms: precision 0.931 -> 0.938 and recall 0.187 -> 0.205 at 1; 0.929 and
+# 0.217 at 0.5, which keeps "about 150 vehicles" / "some 200 vehicles" one fact.
+_NUMBER_MASS = 0.5
 _MAX_WINDOW = 3
 _MIN_SHARED = 2
 # ...of which at least this many words: the rest may be people or organisations named on
@@ -106,7 +127,7 @@ _BOUND_SLACK = 1 + 1e-9
 
 def _split(terms: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
     terms = set(terms)
-    names = frozenset(t for t in terms if is_name_term(t))
+    names = frozenset(t for t in terms if is_name_term(t) or NUMBER_TERM.marks(t))
     return frozenset(terms - names), names
 
 
@@ -170,7 +191,9 @@ class _Scorer:
             names = window & all_names
             words = window - names
             if len(words) >= _MIN_WORDS and len(words) + len(names & all_parts) >= _MIN_SHARED:
-                mass = math.fsum(map(weight.__getitem__, window))
+                mass = math.fsum(
+                    weight[t] * (_NUMBER_MASS if NUMBER_TERM.marks(t) else 1.0) for t in window
+                )
                 names_mass = math.fsum(map(weight.__getitem__, names))
                 windows.append(
                     (
@@ -345,12 +368,14 @@ def find_fact_links(
     cites (`tui.analysis.attribution`), which are not participants of what it states."""
     sentences: list[SentenceTerms] = []
     roles = learn_roles(reports, mentions, entity_types or {})
+    names = learn_names(reports, mentions)
     for report in reports:
         for paragraph in report.paragraphs:
             if paragraph.kind in UNANALYSED_KINDS:
                 continue
             found = mentions.get(paragraph.id, ())
             described = description_mentions(report, paragraph, roles, found)
+            described += lower_case_mentions(report, paragraph, names, found)
             if described:  # "the Syrian president": the person the story calls so
                 found = tuple(sorted((*found, *described), key=lambda m: m.start))
             outlets = _cited_outlets(paragraph.id, cited, entity_types or {})

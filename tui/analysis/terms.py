@@ -4,8 +4,10 @@ Entity mentions become one term per entity ("E:e7"), so every spelling of a name
 ("Sednaya", "Saydnaya") is the same term. Other words are lower-cased and stemmed
 (Snowball, irregular forms first taken to their base word: "freed"/"freeing" meet), and
 words news uses for one thing are one term (data/synonyms.txt: "central"/"centre").
-Numbers and dates are kept apart: they are details to compare (`quantities`), not
-evidence of a match.
+A number is a term too ("#:23", "three" as "#:3"), which counts as a name does: shared,
+it is evidence that two sentences state one thing ("captured 23 pirates" / "arrested 23
+pirates"), never enough alone; the values a sentence states are also read as details to
+compare (`quantities`). Weekdays and months are kept apart: they date, they do not say.
 """
 
 from __future__ import annotations
@@ -203,10 +205,12 @@ def sentence_terms(
             continue
         for token in _TOKENS.findall(report.text, start, end):
             # A web domain is the only token with a dot that ends in a letter.
-            kind, _value, part, term = _token(token, "." in token and token[-1].isalpha())
+            kind, value, part, term = _token(token, "." in token and token[-1].isalpha())
             if kind == _WORD_TOKEN:
                 if part == _TERM:
                     clauses[-1].append(term)
+            elif kind == _NUMBER:  # "23 pirates" in both: evidence they say one thing
+                clauses[-1].append(NUMBER_TERM.of(value))
             elif kind == _DOMAIN:
                 clauses[-1].append(term)
             elif kind == _SPLIT and clauses[-1]:
@@ -235,9 +239,11 @@ def term_words(
             first = False
             continue
         for token in _TOKENS.findall(report.text, start, end):
-            kind, _value, part, term = _token(token, "." in token and token[-1].isalpha())
+            kind, value, part, term = _token(token, "." in token and token[-1].isalpha())
             if part == _TERM:
                 yield term, _written(token), first
+            elif kind == _NUMBER:
+                yield NUMBER_TERM.of(value), token, first
             if kind in (_WORD_TOKEN, _DOMAIN, _NUMBER):
                 first = False
 
