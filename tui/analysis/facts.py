@@ -154,6 +154,10 @@ class _Scorer:
             df.update(found)
         total = len(sentences)
         self.weight = {t: math.log(1 + total / n) ** 2 for t, n in df.items()}
+        # What each term weighs in a window's mass (`_NUMBER_MASS`).
+        self.mass_weight = {
+            t: w * _NUMBER_MASS if NUMBER_TERM.marks(t) else w for t, w in self.weight.items()
+        }
         self.df = df
         # Shared mass that counts as full evidence: the weight of the median term.
         weights = sorted(self.weight.values())
@@ -182,7 +186,7 @@ class _Scorer:
         return found
 
     def _make_windows(self, i: int) -> list[_Window]:
-        weight = self.weight
+        weight, mass_weight = self.weight, self.mass_weight
         all_names = self.split[i][1]
         all_persons, all_orgs = self._kind(all_names, "PERSON"), self._kind(all_names, "ORG")
         all_parts = self.participants[i]
@@ -191,9 +195,7 @@ class _Scorer:
             names = window & all_names
             words = window - names
             if len(words) >= _MIN_WORDS and len(words) + len(names & all_parts) >= _MIN_SHARED:
-                mass = math.fsum(
-                    weight[t] * (_NUMBER_MASS if NUMBER_TERM.marks(t) else 1.0) for t in window
-                )
+                mass = math.fsum(map(mass_weight.__getitem__, window))
                 names_mass = math.fsum(map(weight.__getitem__, names))
                 windows.append(
                     (
