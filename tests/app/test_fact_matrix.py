@@ -127,7 +127,7 @@ async def test_the_basis_column_says_what_each_fact_rests_on() -> None:
         details = str(matrix.query_one("#matrix-details").render())
         first = corpus.facts[0].basis
         assert first is not None and first.kind == "one-source"
-        assert "one source: all via Hayat Tahrir al-Sham" in details
+        assert "one source: via Hayat Tahrir al-Sham in 1 report; 1 report cites" in details
         assert any("basis" in line for line in screen_lines(app))
 
 

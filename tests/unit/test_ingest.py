@@ -698,6 +698,15 @@ def test_a_time_before_its_zone_ends_no_sentence(text, expected):
     assert_span_invariants(report)
 
 
+def test_a_title_abbreviation_before_a_name_ends_no_sentence():
+    report = plain("Police Const. Tim Fanning told a news conference. Atty. Lee left.")
+    assert sentence_texts(report) == [
+        "Police Const. Tim Fanning told a news conference.",
+        "Atty. Lee left.",
+    ]
+    assert_span_invariants(report)
+
+
 def test_sentences_never_cross_paragraphs():
     report = plain("It ended with Gen.\n\nSmith was there.")
     assert sentence_texts(report) == ["It ended with Gen.", "Smith was there."]

@@ -34,11 +34,18 @@ _ZONE_REST = re.compile(
     r"|local time\b",
 )
 
+# A title abbreviation before a name ("Police Const. Tim Fanning", "Atty. Gen."): the
+# segmenter knows most ("Sgt.", "Gov."), not these.
+_TITLE_END = re.compile(r"\b(?:Const|Cst|Atty|Pte|Pvt|Sup|Supt|Insp|Det|Cmdr|Sgt|Cpl)\.\s*$")
+_NAME_REST = re.compile(r"[A-Z]")
+
 
 def _joined(previous: str, rest: str) -> bool:
     """Whether the segmenter's piece `rest` goes on the sentence `previous`: a figure
-    cut at its decimal point, a time cut before its zone."""
+    cut at its decimal point, a name cut after its title, a time cut before its zone."""
     if _DECIMAL_END.search(previous) and _DECIMAL_REST.match(rest):
+        return True
+    if _TITLE_END.search(previous) and _NAME_REST.match(rest):
         return True
     return bool(_MERIDIEM_END.search(previous) and _ZONE_REST.match(rest))
 

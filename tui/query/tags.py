@@ -341,23 +341,30 @@ def remap_tag_filter(old: Corpus, new: Corpus, new_index: TagIndex, flt: TagFilt
 
 
 def basis_summary(basis: FactBasis) -> str:
-    """One line on what a fact rests on (safe to draw): "all via Reuters", "3 reports
-    print one text, citing police", "Reuters, police; 1 report cites no one", "no
-    report names a source"."""
+    """One line on what a fact rests on (safe to draw): "all via Reuters", "via AFP in 2
+    reports; 6 reports cite no one", "3 reports print one text, citing police", "Reuters,
+    police; 1 report cites no one", "no report names a source"; "...; 8 copy 3 texts"."""
     names = [safe_line(name) for name in basis.sources]
     copied = sum(len(group) for group in basis.copies)
     if basis.kind == "wire-copy":
         summary = f"{copied} reports print one text"
         return summary + (f", citing {joined(names)}" if names else ", citing no one")
+    uncited = sum(1 for _, keys in basis.by_report if not keys)
     if basis.kind == "one-source":
-        summary = f"all via {joined(names)}"
+        # "all via" only when every report says so: else how many of them do.
+        cited = len(basis.by_report) - uncited
+        summary = (
+            f"all via {joined(names)}"
+            if not uncited
+            else f"via {joined(names)} in {count_of(cited, 'report')}"
+        )
     elif basis.kind == "independent":
         summary = ", ".join(names)
     else:
         summary = "no report names a source"
-    uncited = sum(1 for _, keys in basis.by_report if not keys)
     if basis.kind != "unattributed" and uncited:
         summary += f"; {count_of(uncited, 'report')} {'cites' if uncited == 1 else 'cite'} no one"
     if copied:
-        summary += f"; {copied} copy one text"
+        texts = len(basis.copies)
+        summary += f"; {copied} copy one text" if texts == 1 else f"; {copied} copy {texts} texts"
     return summary
