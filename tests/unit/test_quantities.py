@@ -223,6 +223,31 @@ def test_injured_through_cluster_facts_with_a_hand_made_link() -> None:
         }
 
 
+def test_values_are_compared_between_linked_sentences_only() -> None:
+    """A star's two members linked to its centre and not to each other may give values
+    of two things (an aftershock, the main quake): no discrepancy between them, unless
+    a link joins them."""
+    corpus = tui.analyze_texts(
+        {
+            "a.txt": "The quake near The Geysers was felt across Sonoma County.",
+            "b.txt": "A magnitude 2.0 quake struck near The Geysers in the morning.",
+            "c.txt": "A magnitude 4.4 quake struck near The Geysers on Sunday.",
+        }
+    )
+    _, sentences = find_fact_links(corpus.reports, corpus.mentions)
+    centre, first, second = (report.paragraphs[0].sentences[0].id for report in corpus.reports)
+    read_details(sentences, [centre, first, second], corpus.reports, corpus.mentions)
+    star = [
+        FactLink(centre, first, 0.9, frozenset({"quak", "geyser"})),
+        FactLink(centre, second, 0.8, frozenset({"quak", "geyser"})),
+    ]
+    (fact,) = cluster_facts(star, sentences)[0]
+    assert fact.discrepancies == ()
+    joined = [*star, FactLink(first, second, 0.7, frozenset({"quak", "struck", "geyser"}))]
+    (fact,) = cluster_facts(joined, sentences)[0]
+    assert [d.detail for d in fact.discrepancies] == ["magnitude: 2.0 vs 4.4"]
+
+
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -270,4 +295,7 @@ def test_real_quake_coverage_reads() -> None:
     corpus = tui.analyze([ECB / "38"], one_story=True, jobs=1)
     labels = {d.label for f in corpus.facts for d in f.discrepancies}
     assert labels and not labels & {"a", "mil", "magnitud", "aftershock"}
-    assert "time" in labels and any(label.startswith("distance from") for label in labels)
+    assert any(label.startswith("distance from") for label in labels)
+    # The 2.0 aftershock and the 3.0 quake of a year before share a fact's centre with
+    # the 4.4 one ("near The Geysers"), not a link with it: no magnitude discrepancy.
+    assert "magnitude" not in labels

@@ -576,6 +576,7 @@ def cluster_facts(
     def reports_of(ids: Sequence[str]) -> list[str]:
         return sorted({sentences[s].report for s in ids}, key=id_number)
 
+    linked = {frozenset((link.a, link.b)) for pairs in neighbours.values() for _, link in pairs}
     ranked = sorted(
         _unsubsumed(built, joinable),
         key=lambda item: (-len(reports_of(item[0])), -item[1], sentence_order(item[0][0])),
@@ -584,7 +585,7 @@ def cluster_facts(
     sentence_facts: dict[str, list[str]] = defaultdict(list)
     for number, (fact_sentences, score) in enumerate(ranked, start=first):
         fact_id = make_fact_id(number)
-        discrepancies = _discrepancies(fact_sentences, sentences)
+        discrepancies = _discrepancies(fact_sentences, sentences, linked)
         facts.append(
             Fact(
                 fact_id,
@@ -657,10 +658,21 @@ def _jaccard(a: Set[str], b: Set[str]) -> float:
 
 
 def _discrepancies(
-    ids: Sequence[str], sentences: Mapping[str, SentenceTerms]
+    ids: Sequence[str],
+    sentences: Mapping[str, SentenceTerms],
+    linked: Set[frozenset[str]] | None = None,
 ) -> tuple[Discrepancy, ...]:
-    """Counts, measures, times and dates the fact's reports give differently."""
-    return discrepancies((sentences[s].report, sentences[s].details or ()) for s in ids)
+    """Counts, measures, times and dates the fact's reports give differently: between
+    two of its sentences that a link joins (`linked`: each link as its two sentences),
+    not between two a star joins only through its centre, which may each share
+    something else with it ("Ford finished his career with 2,290 points" and "Hansbrough
+    now has 2,301 career points", both linked to "the record")."""
+
+    def compared(i: int, j: int) -> bool:
+        return linked is None or frozenset((ids[i], ids[j])) in linked
+
+    statements = [(sentences[s].report, sentences[s].details or ()) for s in ids]
+    return discrepancies(statements, compared)
 
 
 def linked_terms(

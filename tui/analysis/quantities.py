@@ -22,7 +22,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from tui.analysis.entities.extract import is_adjectival
@@ -816,13 +816,19 @@ def _comparable(a: Detail, b: Detail) -> bool:
     return a.participants == b.participants or not (a.participants and b.participants)
 
 
-def discrepancies(statements: Iterable[tuple[str, Sequence[Detail]]]) -> tuple[Discrepancy, ...]:
+def discrepancies(
+    statements: Iterable[tuple[str, Sequence[Detail]]],
+    compared: Callable[[int, int], bool] | None = None,
+) -> tuple[Discrepancy, ...]:
     """The keys on which a fact's reports disagree. `statements`: (report id, its
-    sentence's details) for each sentence of the fact."""
-    by_key: dict[str, dict[str, list[Detail]]] = defaultdict(lambda: defaultdict(list))
-    for report, details in statements:
+    sentence's details) for each sentence of the fact; `compared(i, j)`: whether the
+    values of statements i and j are compared (default: all of them)."""
+    by_key: dict[str, dict[str, list[tuple[int, Detail]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for index, (report, details) in enumerate(statements):
         for detail in details:
-            by_key[detail.key][report].append(detail)
+            by_key[detail.key][report].append((index, detail))
     found: list[Discrepancy] = []
     for key in sorted(by_key):
         per_report = by_key[key]
@@ -832,9 +838,9 @@ def discrepancies(statements: Iterable[tuple[str, Sequence[Detail]]]) -> tuple[D
             for b_report in reports[n + 1 :]:
                 pairs = [
                     (a, b)
-                    for a in per_report[a_report]
-                    for b in per_report[b_report]
-                    if _comparable(a, b)
+                    for i, a in per_report[a_report]
+                    for j, b in per_report[b_report]
+                    if _comparable(a, b) and (compared is None or compared(i, j))
                 ]
                 if pairs and not any(_agree(a, b) for a, b in pairs):
                     differing.extend(d for pair in pairs for d in pair)
