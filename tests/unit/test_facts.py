@@ -170,6 +170,21 @@ def test_a_number_both_sides_state_is_evidence_and_a_name_in_lower_case_is_the_n
     assert {"#:23", f"E:{navy}"} <= link.shared
 
 
+def test_a_sentence_printed_word_for_word_by_two_reports_is_one_fact() -> None:
+    """Too few telling words to match ("injured" and a vague count), yet the same words:
+    one statement, never unique; a one-word line is not enough."""
+    corpus = analyse(
+        "A quake hit Aceh on Tuesday, killing a child.\n\nDozens have been reported injured."
+        "\n\nUpdated.",
+        "Rescuers searched collapsed homes in Takengon.\n\nDozens have been reported injured."
+        "\n\nUpdated.",
+    )
+    a = sentence_with(corpus, 0, "Dozens have")
+    b = sentence_with(corpus, 1, "Dozens have")
+    assert linked(corpus, a, b)
+    assert len(corpus.facts) == 1
+
+
 def test_a_participant_named_on_both_sides_counts_as_evidence() -> None:
     """One shared word and one shared person make a match; one shared word and one shared
     place do not."""

@@ -823,9 +823,7 @@ def discrepancies(
     """The keys on which a fact's reports disagree. `statements`: (report id, its
     sentence's details) for each sentence of the fact; `compared(i, j)`: whether the
     values of statements i and j are compared (default: all of them)."""
-    by_key: dict[str, dict[str, list[tuple[int, Detail]]]] = defaultdict(
-        lambda: defaultdict(list)
-    )
+    by_key: dict[str, dict[str, list[tuple[int, Detail]]]] = defaultdict(lambda: defaultdict(list))
     for index, (report, details) in enumerate(statements):
         for detail in details:
             by_key[detail.key][report].append((index, detail))
