@@ -185,6 +185,15 @@ def test_a_sentence_printed_word_for_word_by_two_reports_is_one_fact() -> None:
     assert len(corpus.facts) == 1
 
 
+def test_a_year_is_no_matching_term() -> None:
+    """ "the 2004 tsunami" dates the background: a count is a term, a year is not."""
+    corpus = analyse("A quake struck Aceh, where the 2004 tsunami killed 170,000 people.")
+    _, sentences = find_fact_links(corpus.reports, corpus.mentions)
+    (terms,) = (item.terms for item in sentences.values())
+    assert "#:170000" in terms
+    assert "#:2004" not in terms
+
+
 def test_a_participant_named_on_both_sides_counts_as_evidence() -> None:
     """One shared word and one shared person make a match; one shared word and one shared
     place do not."""

@@ -4,10 +4,11 @@ Entity mentions become one term per entity ("E:e7"), so every spelling of a name
 ("Sednaya", "Saydnaya") is the same term. Other words are lower-cased and stemmed
 (Snowball, irregular forms first taken to their base word: "freed"/"freeing" meet), and
 words news uses for one thing are one term (data/synonyms.txt: "central"/"centre").
-A number is a term too ("#:23", "three" as "#:3"), which counts as a name does: shared,
-it is evidence that two sentences state one thing ("captured 23 pirates" / "arrested 23
-pirates"), never enough alone; the values a sentence states are also read as details to
-compare (`quantities`). Weekdays and months are kept apart: they date, they do not say.
+A number other than a year is a term too ("#:23", "three" as "#:3"), which counts as a
+name does: shared, it is evidence that two sentences state one thing ("captured 23
+pirates" / "arrested 23 pirates"), never enough alone; the values a sentence states are
+also read as details to compare (`quantities`). Weekdays and months are kept apart:
+they date, they do not say.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ _TOKENS = re.compile(
     r"(?:(?:[\w-]+\.)+(?:com|org|net|gov|edu|int|info|news|co|uk|io|tv)\b)"
     r"|[^\W\d_][\w'’-]*|\d[\d,.]*\d|\d|[,;:()\[\]“”\"—–]"
 )
+# A year ("the 2004 tsunami") dates the background more than it counts: no term.
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _SPLITTERS = frozenset(',;:()[]“”"—–')
 _CONJUNCTIONS = frozenset({"and", "but", "while", "although", "though", "whereas"})
 _NUMBER_WORDS = {
@@ -209,7 +212,8 @@ def sentence_terms(
             if kind == _WORD_TOKEN:
                 if part == _TERM:
                     clauses[-1].append(term)
-            elif kind == _NUMBER:  # "23 pirates" in both: evidence they say one thing
+            elif kind == _NUMBER and not _YEAR.fullmatch(value):
+                # "23 pirates" in both: evidence they say one thing.
                 clauses[-1].append(NUMBER_TERM.of(value))
             elif kind == _DOMAIN:
                 clauses[-1].append(term)
@@ -242,7 +246,7 @@ def term_words(
             kind, value, part, term = _token(token, "." in token and token[-1].isalpha())
             if part == _TERM:
                 yield term, _written(token), first
-            elif kind == _NUMBER:
+            elif kind == _NUMBER and not _YEAR.fullmatch(value):
                 yield NUMBER_TERM.of(value), token, first
             if kind in (_WORD_TOKEN, _DOMAIN, _NUMBER):
                 first = False
