@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import heapq
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
@@ -122,8 +121,6 @@ class FactAnalysis:
 _Window = tuple[
     frozenset[str], frozenset[str], float, frozenset[str], frozenset[str], float, float, float
 ]
-# The words of a sentence, for telling a verbatim copy (`_verbatim_links`).
-_WORDS = re.compile(r"\w+")
 # Bounds are compared with this much slack, so rounding can never prune the best match.
 _BOUND_SLACK = 1 + 1e-9
 
@@ -401,38 +398,34 @@ def find_fact_links(
             links.append(FactLink(a, b, value, shared))
     by_id = {item.sentence.id: item for item in sentences}
     links = _told_apart(links, by_id, reports, mentions)
-    links += _verbatim_links(sentences, reports, links, apart)
+    links += _verbatim_links(sentences, links, apart)
     links.sort(key=lambda link: (sentence_order(link.a), sentence_order(link.b)))
     return links, by_id
 
 
-# A sentence of this many terms or more that another report prints word for word states
-# the same thing (`_verbatim_links`), however common its words.
+# A sentence of this many terms or more that another report prints in the same terms
+# states the same thing (`_verbatim_links`), however common its words.
 _VERBATIM_TERMS = 2
 
 
 def _verbatim_links(
     sentences: Sequence[SentenceTerms],
-    reports: Sequence[Report],
     links: Sequence[FactLink],
     apart: Mapping[str, str] | None,
 ) -> list[FactLink]:
-    """Links, scored 1, between sentences of different reports that are the same words
-    ("Dozens have been reported injured.", "He will be sentenced November 8."): too
-    few telling words for the matching, yet plainly one statement. Each joins the first
+    """Links, scored 1, between sentences of different reports that are the same terms
+    in the same clauses, in order: the same words but for function words ("Dozens have
+    been reported injured.", "He will be sentenced November 8."), too few telling
+    words for the matching, yet plainly one statement. Each joins the first
     report's sentence that prints them (a star, however many reports copy it); pairs
     already linked are left as they are."""
-    texts = {report.id: report.text for report in reports}
-    first: dict[str, SentenceTerms] = {}
+    first: dict[tuple[tuple[str, ...], ...], SentenceTerms] = {}
     found: list[FactLink] = []
     linked = {(link.a, link.b) for link in links}
     for item in sentences:
-        if len(item.terms) < _VERBATIM_TERMS:
+        if sum(map(len, item.clauses)) < _VERBATIM_TERMS:
             continue
-        words = " ".join(
-            _WORDS.findall(texts[item.report][item.sentence.start : item.sentence.end].lower())
-        )
-        earlier = first.setdefault(words, item)
+        earlier = first.setdefault(item.clauses, item)
         if earlier is item or earlier.report == item.report:
             continue
         if apart and _across_seam(apart, earlier.report, item.report):

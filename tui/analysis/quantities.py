@@ -245,7 +245,15 @@ def _times_and_dates(text: str) -> Iterator[tuple[int, int, Detail | None]]:
 def states_a_time(text: str) -> bool:
     """Whether `text` gives a time or a date (not only a year) that `sentence_details`
     may read: a cheap test before reading them."""
+    if not _MAY_TIME.search(text):
+        return False
     return any(detail is not None for _, _, detail in _times_and_dates(text))
+
+
+# What every time or date `_times_and_dates` reads holds: a digit, a weekday, a month.
+_MAY_TIME = re.compile(
+    r"\d|day\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.IGNORECASE
+)
 
 
 # ------------------------------------------------------------------ the tokens
