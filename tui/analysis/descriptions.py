@@ -106,11 +106,17 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
 _NAME_WORDS = (2, 4)
 
 
-def learn_names(
-    reports: Iterable[Report], mentions: Mapping[str, Sequence[Mention]]
-) -> dict[str, dict[tuple[str, ...], str]]:
+class Names(dict[str, dict[tuple[str, ...], str]]):
+    """Names of two to four capitalised words (`learn_names`): first word (lower case)
+    -> {words (lower case) -> entity}; `later`: their later words in lower case (a
+    paragraph that writes none of them writes none of the names in lower case)."""
+
+    later: frozenset[str] = frozenset()
+
+
+def learn_names(reports: Iterable[Report], mentions: Mapping[str, Sequence[Mention]]) -> Names:
     """The names of two to four capitalised words the reports write ("Indian Navy"),
-    each of one entity only: first word (lower case) -> {words (lower case) -> entity}."""
+    each of one entity only (see `Names`)."""
     seen: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for report in reports:
         for paragraph in report.paragraphs:
@@ -120,26 +126,30 @@ def learn_names(
                     word[:1].isupper() for word in written
                 ):
                     seen[tuple(word.lower() for word in written)][mention.entity] += 1
-    names: dict[str, dict[tuple[str, ...], str]] = defaultdict(dict)
+    names = Names()
+    later: set[str] = set()
     for name, entities in seen.items():
         if len(entities) == 1:
-            names[name[0]][name] = next(iter(entities))
-    return dict(names)
+            names.setdefault(name[0], {})[name] = next(iter(entities))
+            later.update(name[1:])
+    names.later = frozenset(later)
+    return names
 
 
 def lower_case_mentions(
     report: Report,
     paragraph: Paragraph,
-    names: Mapping[str, Mapping[tuple[str, ...], str]],
+    names: Names,
     mentions: Sequence[Mention],
 ) -> list[Mention]:
     """Mentions of the entities whose names (`learn_names`) the paragraph writes with
     later words in lower case ("the Indian navy has captured ..."): the same name, where
     no mention is already."""
-    if not names:
+    text = report.text
+    written = text[paragraph.start : paragraph.end]
+    if not any(word in written for word in names.later):
         return []
     found = []
-    text = report.text
     for match in _CAPITALISED.finditer(text, paragraph.start, paragraph.end):
         options = names.get(match.group().lower())
         if not options:

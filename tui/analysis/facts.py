@@ -233,24 +233,26 @@ class _Scorer:
             return 0.0, frozenset()
         weight = self.weight
         enough = self.enough
+        # The names (and numbers) both sentences hold: all a window can share of its own.
+        named = self.split[i][1] & self.split[j][1]
         # A window pair's shared mass is at most the smaller of what each window can
-        # share (its common words and its names: `reach`), so its value is at most
+        # share (its common words and names: `reach`), so its value is at most
         # reach / norm * min(1, reach / enough) (norm: see `_SMALLER_SIDE`): pairs whose
         # bound cannot reach the best value so far (or `least`) are skipped, and the
         # result is the same, found sooner.
         side_b = []
-        for words, names, mass, persons, orgs, names_mass, high, low in self.windows(j):
+        for words, names, mass, persons, orgs, _, high, low in self.windows(j):
             part = words & common
             if len(part) >= _MIN_WORDS and len(part) + len(names & taking) >= _MIN_SHARED:
-                reach = sum(map(weight.__getitem__, part)) + names_mass
+                reach = math.fsum(map(weight.__getitem__, part | (names & named)))
                 side_b.append((part, names, mass, persons, orgs, reach, high, low))
         if not side_b:
             return 0.0, frozenset()
         side_a = []
-        for words, names, mass, persons, orgs, names_mass, high, low in self.windows(i):
+        for words, names, mass, persons, orgs, _, high, low in self.windows(i):
             part = words & common
             if len(part) >= _MIN_WORDS and len(part) + len(names & taking) >= _MIN_SHARED:
-                reach = sum(map(weight.__getitem__, part)) + names_mass
+                reach = math.fsum(map(weight.__getitem__, part | (names & named)))
                 side_a.append((part, names, mass, persons, orgs, reach, high, low))
         best, best_shared, best_mass = 0.0, frozenset[str](), 0.0
         limit = least  # a pair must reach this: `least`, then the best value so far
