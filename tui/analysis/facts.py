@@ -116,11 +116,9 @@ class FactAnalysis:
     threshold: float
 
 
-# words, names, weight mass, the people and the organisations it names, the names' mass
-# (and its mass to the powers of `_powers`)
-_Window = tuple[
-    frozenset[str], frozenset[str], float, frozenset[str], frozenset[str], float, float, float
-]
+# words, names, weight mass, the people and the organisations it names (and its mass to
+# the powers of `_powers`)
+_Window = tuple[frozenset[str], frozenset[str], float, frozenset[str], frozenset[str], float, float]
 # Bounds are compared with this much slack, so rounding can never prune the best match.
 _BOUND_SLACK = 1 + 1e-9
 
@@ -186,7 +184,7 @@ class _Scorer:
         return found
 
     def _make_windows(self, i: int) -> list[_Window]:
-        weight, mass_weight = self.weight, self.mass_weight
+        mass_weight = self.mass_weight
         all_names = self.split[i][1]
         all_persons, all_orgs = self._kind(all_names, "PERSON"), self._kind(all_names, "ORG")
         all_parts = self.participants[i]
@@ -196,13 +194,9 @@ class _Scorer:
             words = window - names
             if len(words) >= _MIN_WORDS and len(words) + len(names & all_parts) >= _MIN_SHARED:
                 mass = math.fsum(map(mass_weight.__getitem__, window))
-                names_mass = math.fsum(map(weight.__getitem__, names))
                 windows.append(
-                    (
-                        words, names, mass, names & all_persons, names & all_orgs, names_mass,
-                        *_powers(mass),
-                    )
-                )  # fmt: skip
+                    (words, names, mass, names & all_persons, names & all_orgs, *_powers(mass))
+                )
         return windows
 
     def _participants(self, names: frozenset[str]) -> frozenset[str]:
@@ -241,7 +235,7 @@ class _Scorer:
         # bound cannot reach the best value so far (or `least`) are skipped, and the
         # result is the same, found sooner.
         side_b = []
-        for words, names, mass, persons, orgs, _, high, low in self.windows(j):
+        for words, names, mass, persons, orgs, high, low in self.windows(j):
             part = words & common
             if len(part) >= _MIN_WORDS and len(part) + len(names & taking) >= _MIN_SHARED:
                 reach = math.fsum(map(weight.__getitem__, part | (names & named)))
@@ -249,7 +243,7 @@ class _Scorer:
         if not side_b:
             return 0.0, frozenset()
         side_a = []
-        for words, names, mass, persons, orgs, _, high, low in self.windows(i):
+        for words, names, mass, persons, orgs, high, low in self.windows(i):
             part = words & common
             if len(part) >= _MIN_WORDS and len(part) + len(names & taking) >= _MIN_SHARED:
                 reach = math.fsum(map(weight.__getitem__, part | (names & named)))
