@@ -487,3 +487,29 @@ def test_no_fact_is_inside_another_on_real_coverage() -> None:
     sets = [frozenset(f.sentences) for f in corpus.facts]
     assert not any(a < b for a in sets for b in sets)
     assert len(set(sets)) == len(sets)
+
+
+def test_a_pair_pruned_by_its_bound_could_not_reach_the_floor() -> None:
+    """The scorer skips a pair (and window pairs) whose bound cannot reach `least`: the
+    value is the same as the full search's whenever that reaches it, else none."""
+    from tui.analysis.facts import _Scorer
+
+    folder = ECBPLUS / "3"
+    if not folder.is_dir():
+        pytest.skip("the ECB+ development data (../shared) is not here")
+    corpus = tui.analyze([folder], cache=None, one_story=True, jobs=1)
+    types = {entity.id: entity.type for entity in corpus.entities}
+    _, terms = find_fact_links(corpus.reports, corpus.mentions, types)
+    sentences = list(terms.values())
+    pruned, exact = _Scorer(sentences, types), _Scorer(sentences, types)
+    pairs = sorted(_candidate_pairs(sentences, pruned.df, pruned.cues()))
+    assert len(pairs) > 500
+    reached = 0
+    for i, j in pairs:
+        value, shared = exact.score(i, j)
+        if value >= LINK_FLOOR:
+            reached += 1
+            assert pruned.score(i, j, LINK_FLOOR) == (value, shared)
+        else:
+            assert pruned.score(i, j, LINK_FLOOR)[0] < LINK_FLOOR
+    assert 0 < reached < len(pairs)

@@ -4,6 +4,7 @@ and what a fact's reports give differently."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -299,3 +300,24 @@ def test_real_quake_coverage_reads() -> None:
     # The 2.0 aftershock and the 3.0 quake of a year before share a fact's centre with
     # the 4.4 one ("near The Geysers"), not a link with it: no magnitude discrepancy.
     assert "magnitude" not in labels
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["eight", "Twenty", "six", "dozens", "year", "old", "co", "workers", "one's",
+             "5th", "3", "1.2", "2:09", "a.m.", "m", "x9", "-", "--", " ", "'", "’", ",", "("]
+        ),
+        max_size=14,
+    ).map("".join)
+)  # fmt: skip
+def test_the_quick_tokenizer_gives_the_full_patterns_tokens(text: str) -> None:
+    """`_token_matches` takes a shortcut unless a number word and a hyphen meet; the
+    tokens are the same as the full pattern's in every case."""
+    from tui.analysis.quantities import _TOKEN, _token_matches
+
+    def tokens(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], str | None]]:
+        return [(m.span(), m.lastgroup) for m in matches]
+
+    assert tokens(_token_matches(text)) == tokens(_TOKEN.finditer(text))

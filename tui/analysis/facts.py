@@ -175,12 +175,15 @@ class _Scorer:
         self.clauses = [item.clauses for item in sentences]
         # Made when a sentence is first scored: many sentences are never a candidate.
         self._windows: list[list[_Window] | None] = [None] * total
+        # The least mass of each sentence's windows (made with them): a bound on a pair.
+        self._least: list[float] = [0.0] * total
 
     def windows(self, i: int) -> list[_Window]:
         """Sentence i's clause windows that could match: a word and a participant, or more."""
         found = self._windows[i]
         if found is None:
             found = self._windows[i] = self._make_windows(i)
+            self._least[i] = min((window[2] for window in found), default=0.0)
         return found
 
     def _make_windows(self, i: int) -> list[_Window]:
@@ -229,13 +232,26 @@ class _Scorer:
         enough = self.enough
         # The names (and numbers) both sentences hold: all a window can share of its own.
         named = self.split[i][1] & self.split[j][1]
+        windows_i, windows_j = self.windows(i), self.windows(j)
+        if not windows_i or not windows_j:
+            return 0.0, frozenset()
+        if least > 0.0:
+            # First a bound on the whole pair: no window pair shares more than the two
+            # sentences do, and its norm is at least that of their lightest windows (the
+            # norm grows with either mass). Half the candidates stop here.
+            reach = math.fsum(map(weight.__getitem__, common | named))
+            light, heavy = sorted((self._least[i], self._least[j]))
+            norm = light**_SMALLER_SIDE * heavy ** (1 - _SMALLER_SIDE)
+            bound = reach / norm * _BOUND_SLACK if norm > 0.0 else math.inf
+            if bound < least or bound * reach < least * enough:
+                return 0.0, frozenset()
         # A window pair's shared mass is at most the smaller of what each window can
         # share (its common words and names: `reach`), so its value is at most
         # reach / norm * min(1, reach / enough) (norm: see `_SMALLER_SIDE`): pairs whose
         # bound cannot reach the best value so far (or `least`) are skipped, and the
         # result is the same, found sooner.
         side_b = []
-        for words, names, mass, persons, orgs, high, low in self.windows(j):
+        for words, names, mass, persons, orgs, high, low in windows_j:
             part = words & common
             if len(part) >= _MIN_WORDS and len(part) + len(names & taking) >= _MIN_SHARED:
                 reach = math.fsum(map(weight.__getitem__, part | (names & named)))
@@ -243,7 +259,7 @@ class _Scorer:
         if not side_b:
             return 0.0, frozenset()
         side_a = []
-        for words, names, mass, persons, orgs, high, low in self.windows(i):
+        for words, names, mass, persons, orgs, high, low in windows_i:
             part = words & common
             if len(part) >= _MIN_WORDS and len(part) + len(names & taking) >= _MIN_SHARED:
                 reach = math.fsum(map(weight.__getitem__, part | (names & named)))
