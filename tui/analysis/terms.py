@@ -86,12 +86,58 @@ def _irregular() -> dict[str, str]:
     return forms
 
 
+_VOWELS = frozenset("aeiou")
+
+
+def _derived(word: str) -> str:
+    """A word of a regular derivation that the Snowball stemmer leaves apart from its
+    base word, written as that base word: nouns in -sion of verbs in -de/-d/-mit
+    ("explosion" -> "explode", "expansion" -> "expand", "admission" -> "admit"), in -acy
+    of words in -ate ("piracy" -> "pirate", "privacy" -> "private"), compass adjectives
+    ("southern" -> "south"). Only where the base keeps four letters or more, so a short
+    word is never taken for another ("pension" stays)."""
+    if word.endswith("mission") and len(word) >= 9:
+        return word[:-7] + "mit"
+    if word.endswith("sion") and not word.endswith("ssion"):
+        base = word[:-4]
+        if len(base) >= 4 and base[-1] in _VOWELS:
+            return base + "de"
+        if len(base) >= 5 and base[-1] in "nr":
+            return base + "d"
+    if word.endswith("acy") and len(word) >= 6:
+        return word[:-3] + "ate"
+    if (word.endswith("thern") or word.endswith("stern")) and len(word) >= 7:
+        return word[:-3]
+    return word
+
+
+def _american(stemmed: str) -> str:
+    """A stem in American spelling, so "organise" / "organize", "defence" / "defense",
+    "honour" / "honor", "centre" / "center", "programme" / "program" meet: the regular
+    British endings, rewritten on the stem."""
+    if len(stemmed) < 5:
+        return stemmed
+    if stemmed[-2:] in ("is", "ys"):
+        return stemmed[:-1] + "z"
+    if stemmed.endswith("enc"):
+        return stemmed[:-1] + "s"
+    if stemmed.endswith("our") and len(stemmed) >= 6 and stemmed[-4] not in _VOWELS:
+        return stemmed[:-2] + "r"
+    if stemmed.endswith("tr"):
+        return stemmed[:-1] + "er"
+    if stemmed.endswith("mm"):
+        return stemmed[:-1]
+    return stemmed
+
+
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """The stem of a lower-case word: Snowball's English stemmer ("officials" ->
     "offici", "captured" -> "captur"), irregular forms taken to their base word first
-    ("fled" -> "flee", "freed" -> "free")."""
-    return str(_stemmer().stemWord(_irregular().get(word, word)))
+    ("fled" -> "flee", "freed" -> "free"), regular derivations the stemmer keeps apart
+    taken to theirs (`_derived`), British spellings written as American (`_american`)."""
+    word = _irregular().get(word, word)
+    return _american(str(_stemmer().stemWord(_derived(word))))
 
 
 @cache
