@@ -363,6 +363,18 @@ def test_candidate_pairs_come_from_an_index_not_all_pairs() -> None:
         ("struck", "strikes"),
         ("prisoners", "prison"),
         *((word, word + "s") for word in ("official", "hospital", "trial", "capital")),
+        # regular derivations the stemmer keeps apart, and British spellings
+        ("explosion", "exploded"),
+        ("invasion", "invading"),
+        ("extension", "extended"),
+        ("piracy", "pirates"),
+        ("accuracy", "accurate"),
+        ("southern", "south"),
+        ("organised", "organized"),
+        ("defence", "defense"),
+        ("honour", "honor"),
+        ("metres", "meters"),
+        ("programme", "program"),
     ],
 )
 def test_stems_meet(a: str, b: str) -> None:
@@ -374,7 +386,18 @@ def test_words_of_one_class_meet(a: str, b: str) -> None:
     assert content_term(a) == content_term(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("early", "ear"), ("news", "new"), ("general", "generate")])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("early", "ear"),
+        ("news", "new"),
+        ("general", "generate"),
+        ("commission", "committed"),
+        ("pension", "pend"),
+        ("version", "verde"),
+        ("pattern", "pat"),
+    ],
+)
 def test_other_words_stay_apart(a: str, b: str) -> None:
     assert content_term(a) != content_term(b)
 

@@ -91,13 +91,12 @@ _VOWELS = frozenset("aeiou")
 
 def _derived(word: str) -> str:
     """A word of a regular derivation that the Snowball stemmer leaves apart from its
-    base word, written as that base word: nouns in -sion of verbs in -de/-d/-mit
-    ("explosion" -> "explode", "expansion" -> "expand", "admission" -> "admit"), in -acy
+    base word, written as that base word: nouns in -sion of verbs in -de/-d
+    ("explosion" -> "explode", "expansion" -> "expand"; not -ssion: "commission" is no
+    "commit"), in -acy
     of words in -ate ("piracy" -> "pirate", "privacy" -> "private"), compass adjectives
     ("southern" -> "south"). Only where the base keeps four letters or more, so a short
     word is never taken for another ("pension" stays)."""
-    if word.endswith("mission") and len(word) >= 9:
-        return word[:-7] + "mit"
     if word.endswith("sion") and not word.endswith("ssion"):
         base = word[:-4]
         if len(base) >= 4 and base[-1] in _VOWELS:
@@ -116,7 +115,8 @@ def _american(stemmed: str) -> str:
     "honour" / "honor", "centre" / "center", "programme" / "program" meet: the regular
     British endings, rewritten on the stem."""
     if len(stemmed) < 5:
-        return stemmed
+        # "metre" / "meter", "litre" / "liter": the one short British ending
+        return stemmed[:-1] + "er" if len(stemmed) == 4 and stemmed.endswith("tr") else stemmed
     if stemmed[-2:] in ("is", "ys"):
         return stemmed[:-1] + "z"
     if stemmed.endswith("enc"):
