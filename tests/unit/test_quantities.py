@@ -155,7 +155,7 @@ def test_a_time_without_am_or_pm_is_either() -> None:
 
 
 def test_a_hyphenated_word_is_what_is_counted() -> None:
-    assert stated("She shot three co-workers at the plant.") == {("co-workers", "3")}
+    assert stated("She shot three co-workers at the plant.") == {("co-workers shot", "3")}
     assert stated("The blast left twenty-six people dead.") == {("dead", "26")}
 
 
@@ -193,6 +193,20 @@ def test_ages_of_two_participants_are_no_discrepancy() -> None:
     assert discrepancies([("r1", one), ("r2", details("Smith, 16, was charged.", "Smith"))])
     # Two unnamed ages may be two people.
     assert differ("A 15-year-old was charged.", "A 16-year-old was charged.") == []
+
+
+def test_what_is_done_to_the_counted_is_part_of_the_count() -> None:
+    """Shot three, killed two: two counts, no discrepancy; the same count in either
+    voice is compared."""
+    assert differ("She allegedly shot three co-workers.", "She killed two co-workers.") == []
+    assert differ("Police nabbed 26 pirates.", "They held 11 pirates on board.") == []
+    assert differ("He shot and killed two co-workers.", "Three co-workers were killed.") == [
+        "co-workers killed: 2 vs 3"
+    ]
+    assert differ("Gunmen seized 12 hostages.", "Gunmen seized 14 hostages.") == [
+        "hostages seized: 12 vs 14"
+    ]
+    assert stated("Two co-workers were shot.") == {("co-workers shot", "2")}
 
 
 def test_a_report_stating_more_values_agrees_with_one_stating_some() -> None:

@@ -461,13 +461,24 @@ def _passive_label(tokens: list[_Token], j: int) -> tuple[str, int]:
     while _word(tokens, k) in _AUXILIARIES and k < j + 3:
         k += 1
     word = _word(tokens, k)
-    if (
-        k < len(tokens)
-        and tokens[k].kind == "word"
-        and (word in _PREDICATE_WORDS or (word.endswith("ed") and len(word) > 4))
-    ):
+    if k >= len(tokens) or tokens[k].kind != "word":
+        return "", j
+    if word in _PREDICATE_WORDS or (word.endswith("ed") and len(word) > 4):
         return word, k + 1
+    if k > j and not tokens[k].text[:1].isupper() and _participle(word):
+        return word, k + 1  # "were shot", "were taken": a participle after "were"
     return "", j
+
+
+def _participle(word: str) -> bool:
+    """Whether a word after "were" may be a participle: a content word, not one in -ing
+    ("were fleeing") nor an adverb ("were reportedly")."""
+    return (
+        len(word) >= 3
+        and word not in _FUNCTION
+        and word not in _SPEECH
+        and not word.endswith(("ing", "ly"))
+    )
 
 
 def _verb_label(tokens: list[_Token], i: int) -> str:
@@ -485,6 +496,21 @@ def _verb_label(tokens: list[_Token], i: int) -> str:
     if word.endswith("ing") and len(stem) >= 3 and stem.endswith("u"):
         return stem + "ed"  # "rescuing"
     return ""
+
+
+def _verb_before(tokens: list[_Token], start: int) -> str:
+    """The word that governs a count when written right before it ("shot three",
+    "killing two", "allegedly killed two"), in lower case (a participle for one in
+    -ing); "" when that is a function word, a word of speech, a name or no word."""
+    k = start - 1
+    while k > 0 and tokens[k].kind == "word" and tokens[k].lower.endswith("ly"):
+        k -= 1  # "allegedly", "reportedly"
+    if k < 0 or tokens[k].kind != "word" or tokens[k].text[:1].isupper():
+        return ""
+    word = tokens[k].lower
+    if word in _FUNCTION or word in _SPEECH or word in _AUXILIARIES or len(word) < 3:
+        return ""
+    return _verb_label(tokens, k + 1) or word
 
 
 def _singular(word: str) -> str:
@@ -744,6 +770,9 @@ def _count(
         label, key = predicate, predicate
     elif head is not None:
         predicate, k = _passive_label(tokens, k)
+        # "killed two co-workers" is "two co-workers were killed", not "shot three
+        # co-workers": what is done to them is part of what is counted, either voice.
+        predicate = predicate or _verb_before(tokens, start)
         label = head.lower if not predicate else f"{head.lower} {predicate}"
         key = f"{_singular(head.lower)} {predicate}".strip()
     else:
