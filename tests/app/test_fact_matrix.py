@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
+import tui
 import tui.app
 from tests.app.harness import analysed
 from tui.app.app import NewsprismApp
@@ -418,3 +419,32 @@ def test_no_class_overrides_a_textual_name_by_accident() -> None:
                     accidents.append(f"{cls.__qualname__}.{name} hides {base.__qualname__}.{name}")
                     break
     assert not accidents, "\n".join(accidents)
+
+
+def test_two_links_between_the_same_reports_are_told_apart() -> None:
+    """A fact's view lists each link; two between the same two reports name the first
+    words of their sentences, so the reader sees which sentences each joins."""
+    from tui.query.why import FactWhy, LinkWhy
+
+    corpus = tui.analyze([seeds_dir()], cache=None)
+    r1, r2 = corpus.reports[:2]
+    s1 = [s for p in r1.paragraphs for s in p.sentences][:2]
+    s2 = [s for p in r2.paragraphs for s in p.sentences][:2]
+    links = (
+        LinkWhy(s1[0].id, s2[0].id, 0.5, ("fled",)),
+        LinkWhy(s1[1].id, s2[1].id, 0.4, ("prison",)),
+    )
+    fact = corpus.facts[0]
+    why = FactWhy(0.5, ("fled",), links)
+    text = fact_details(fact, 1, corpus.reports, {}, limit=None, why=why).plain
+    lines = [line for line in text.splitlines() if line.startswith("  r")]
+    assert len(lines) == 2 and lines[0] != lines[1]
+    for link, line in zip(links, lines, strict=True):
+        for sentence_id, report in ((link.a, r1), (link.b, r2)):
+            sentences = (s for p in report.paragraphs for s in p.sentences)
+            sentence = next(s for s in sentences if s.id == sentence_id)
+            first = " ".join(report.text[sentence.start : sentence.end].split()[:2])
+            assert first in line, (first, line)
+    # One link per pair of reports: no quotes needed.
+    single = FactWhy(0.5, ("fled",), (links[0], LinkWhy(s1[0].id, "r3.s1", 0.4, ("x",))))
+    assert "“" not in fact_details(fact, 1, corpus.reports, {}, limit=None, why=single).plain

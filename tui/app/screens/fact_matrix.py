@@ -25,6 +25,7 @@ each would import the other's helpers.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
@@ -223,12 +224,39 @@ def fact_details(
 
 
 def _append_links(text: Text, why: FactWhy, reports: Sequence[Report]) -> None:
-    """Each link inside the fact: "  r1 Sky News – r2 BBC 0.44: prison, freeing/releasing"."""
+    """Each link inside the fact: "  r1 Sky News – r2 BBC 0.44: prison, freeing/releasing".
+    Two links between the same two reports are told apart by the first words of their
+    sentences: "r1 Sky News “The doors of Sednaya…” – r2 BBC …"."""
     names = {report.id: f"{report.id} {outlet_name(report)}" for report in reports}
+    pairs = Counter((report_of(link.a), report_of(link.b)) for link in why.links)
+    repeated = [link for link in why.links if pairs[report_of(link.a), report_of(link.b)] > 1]
+    openings = _openings(reports, {s for link in repeated for s in (link.a, link.b)})
     for link in why.links:
-        ends = " – ".join(names.get(report_of(s), report_of(s)) for s in (link.a, link.b))
+        ends = " – ".join(
+            names.get(report_of(s), report_of(s)) + (f" “{openings[s]}”" if s in openings else "")
+            for s in (link.a, link.b)
+        )
         text.append(f"\n  {ends} {link.score:.2f}: ", "dim")
         text.append(matched_line(link.matched))
+
+
+# How many words of a sentence tell two links between the same reports apart.
+OPENING_WORDS = 4
+
+
+def _openings(reports: Sequence[Report], sentence_ids: set[str]) -> dict[str, str]:
+    """The first words of each of these sentences, as the reader shows them."""
+    found: dict[str, str] = {}
+    if not sentence_ids:
+        return found
+    for report in reports:
+        for paragraph in report.paragraphs:
+            for sentence in paragraph.sentences:
+                if sentence.id in sentence_ids:
+                    words = sentence_wording(report, paragraph, sentence).split()
+                    opening = " ".join(words[:OPENING_WORDS])
+                    found[sentence.id] = opening + ("…" if len(words) > OPENING_WORDS else "")
+    return found
 
 
 class FactTable(DataTable[Cell], inherit_bindings=False):
