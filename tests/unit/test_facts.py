@@ -47,6 +47,27 @@ def test_gold_facts_are_linked(seeds_corpus: Corpus, gold: dict) -> None:
         assert linked(seeds_corpus, a, b), fact["id"]
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="not yet: these restatements share one or two words at most (opened/freed, "
+    "left/abandoned, launched attacks/offensive began); the matcher has no word meanings "
+    "beyond stems, derivations and its synonym classes (issue 14)",
+)
+def test_gold_restatements_are_linked(seeds_corpus: Corpus, gold: dict) -> None:
+    """Facts stated in other words ("has reportedly fled the country" / "has fled
+    Damascus on a plane"): each pair in one fact. Strict: passes once they all are."""
+    missing = [
+        item["id"]
+        for item in gold["restatement"]
+        if not linked(
+            seeds_corpus,
+            sentence_with(seeds_corpus, 0, item["A"]),
+            sentence_with(seeds_corpus, 1, item["B"]),
+        )
+    ]
+    assert not missing, missing
+
+
 def test_gold_unique_sentences_stay_unlinked(seeds_corpus: Corpus, gold: dict) -> None:
     for index, key in ((0, "A"), (1, "B")):
         for snippet in gold["unique"][key]:
