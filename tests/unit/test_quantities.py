@@ -209,6 +209,18 @@ def test_what_is_done_to_the_counted_is_part_of_the_count() -> None:
     assert stated("Two co-workers were shot.") == {("co-workers shot", "2")}
 
 
+def test_a_tally_so_far_is_compared_only_with_tallies() -> None:
+    one_raid = "During the raid, 12 magazines were seized."
+    so_far = "So far the navy has seized 31 magazines in all."
+    assert differ(one_raid, so_far) == []
+    assert differ(one_raid, "During the raid, 13 magazines were seized.") == [
+        "magazines seized: 12 vs 13"
+    ]
+    assert differ(so_far, "The navy has seized 35 magazines so far.") == [
+        "magazines seized in all: 31 vs 35"
+    ]
+
+
 def test_a_report_stating_more_values_agrees_with_one_stating_some() -> None:
     assert differ("Magnitudes were 2.9 and 2.2.", "The magnitude was 2.9.") == []
 

@@ -841,7 +841,25 @@ def sentence_details(segments: Sequence[tuple[str, str]]) -> tuple[Detail, ...]:
                     i = _coordinated(tokens, i, detail, found)
                 continue
         i += 1
+    if found and _RUNNING_TOTAL.search(" ".join(text for text, _ in segments)):
+        found = [_in_all(detail) for detail in found]
     return tuple(found)
+
+
+# A sentence giving a tally so far ("have confiscated a total of 31 magazines during the
+# five operations", "bringing the death toll to 40"): its counts are of every event so
+# far, compared only with other tallies, never with one event's.
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:so far|thus far|to date|a total of|in total|in all|altogether|all told"
+    r"|bringing the (?:\w+ )?(?:total|toll|tally))\b",
+    re.IGNORECASE,
+)
+
+
+def _in_all(detail: Detail) -> Detail:
+    if detail.kind not in ("number", "quantity") or detail.key == "magnitude":
+        return detail
+    return replace(detail, key=f"{detail.key} in all", label=f"{detail.label} in all")
 
 
 def _restated(tokens: list[_Token], i: int) -> bool:
