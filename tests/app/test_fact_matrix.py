@@ -448,3 +448,23 @@ def test_two_links_between_the_same_reports_are_told_apart() -> None:
     # One link per pair of reports: no quotes needed.
     single = FactWhy(0.5, ("fled",), (links[0], LinkWhy(s1[0].id, "r3.s1", 0.4, ("x",))))
     assert "“" not in fact_details(fact, 1, corpus.reports, {}, limit=None, why=single).plain
+
+
+async def test_a_fact_in_full_scrolls_a_line_a_key_however_fast() -> None:
+    from textual import events
+
+    from tui.app.screens.fact_matrix import DetailsText, FactDetails
+
+    app = NewsprismApp([str(seeds_dir())])
+    async with app.run_test(size=(50, 9)) as pilot:
+        await analysed(pilot)
+        await open_matrix(app, pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, FactDetails)
+        scroller = app.screen.query_one(DetailsText)
+        assert scroller.max_scroll_y >= 4
+        for _ in range(4):  # queued together, as a held key sends them
+            app.post_message(events.Key("j", "j"))
+        await pilot.pause()
+        assert scroller.scroll_y == 4

@@ -166,3 +166,25 @@ async def test_a_key_in_no_group_is_still_listed_last(
         screen = help_screen(seeds_app)
         assert [title for title, _ in screen.groups] == [*groups, OTHER_GROUP]
         assert ("b", "Show / hide boilerplate") in screen.groups[-1][1]
+
+
+async def test_keys_pressed_fast_each_scroll_a_line(seeds_app: NewsprismApp) -> None:
+    """Held down, `j` scrolls a line a press: each press scrolls from where the last one
+    took the help, not from the last frame drawn."""
+    from textual import events
+    from textual.containers import VerticalScroll
+
+    async with seeds_app.run_test(size=(80, 24)) as pilot:
+        await analysed(pilot)
+        await pilot.press("question_mark")
+        scroller = help_screen(seeds_app).query_one(VerticalScroll)
+        assert scroller.max_scroll_y >= 8
+        # As a terminal sends them when a key is held: all queued before any is handled.
+        for _ in range(8):
+            seeds_app.post_message(events.Key("j", "j"))
+        await pilot.pause()
+        assert scroller.scroll_y == 8
+        for _ in range(3):
+            seeds_app.post_message(events.Key("k", "k"))
+        await pilot.pause()
+        assert scroller.scroll_y == 5

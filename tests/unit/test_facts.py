@@ -557,3 +557,15 @@ def test_a_pair_pruned_by_its_bound_could_not_reach_the_floor() -> None:
         else:
             assert pruned.score(i, j, LINK_FLOOR)[0] < LINK_FLOOR
     assert 0 < reached < len(pairs)
+
+
+def test_scores_run_from_the_floor_to_one_on_real_coverage() -> None:
+    """Numbers weigh half in a window's norm, not in what a match shares: a score is
+    still never above 1 (the sensitivity's range)."""
+    folder = ECBPLUS / "31"
+    if not folder.is_dir():
+        pytest.skip("the ECB+ development data (../shared) is not here")
+    corpus = tui.analyze([folder], cache=None, one_story=True, jobs=1)
+    assert corpus.fact_links and corpus.facts
+    assert all(LINK_FLOOR <= link.score <= 1.0 for link in corpus.fact_links)
+    assert all(fact.score <= 1.0 for fact in corpus.facts)

@@ -407,7 +407,9 @@ def find_fact_links(
         value, shared = scorer.score(i, j, LINK_FLOOR)
         if value >= LINK_FLOOR:
             a, b = sorted((sentences[i].sentence.id, sentences[j].sentence.id), key=sentence_order)
-            links.append(FactLink(a, b, value, shared))
+            # At most 1, as the sensitivity runs: a match can weigh more than its
+            # windows' norm, whose numbers count for half (`_NUMBER_MASS`).
+            links.append(FactLink(a, b, min(value, 1.0), shared))
     by_id = {item.sentence.id: item for item in sentences}
     links = _told_apart(links, by_id, reports, mentions)
     links += _verbatim_links(sentences, links, apart)

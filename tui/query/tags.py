@@ -343,7 +343,8 @@ def remap_tag_filter(old: Corpus, new: Corpus, new_index: TagIndex, flt: TagFilt
 def basis_summary(basis: FactBasis) -> str:
     """One line on what a fact rests on (safe to draw): "all via Reuters", "via AFP in 2
     reports; 6 reports cite no one", "3 reports print one text, citing police", "Reuters,
-    police; 1 report cites no one", "no report names a source"; "...; 8 copy 3 texts"."""
+    police; 1 report cites no one", "no report names a source"; "...; 8 reports reprint
+    3 texts"."""
     names = [safe_line(name) for name in basis.sources]
     copied = sum(len(group) for group in basis.copies)
     if basis.kind == "wire-copy":
@@ -366,5 +367,6 @@ def basis_summary(basis: FactBasis) -> str:
         summary += f"; {count_of(uncited, 'report')} {'cites' if uncited == 1 else 'cite'} no one"
     if copied:
         texts = len(basis.copies)
-        summary += f"; {copied} copy one text" if texts == 1 else f"; {copied} copy {texts} texts"
+        reprinted = "one text" if texts == 1 else f"{texts} texts"
+        summary += f"; {count_of(copied, 'report')} reprint {reprinted}"
     return summary

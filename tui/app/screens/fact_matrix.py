@@ -272,11 +272,11 @@ class DetailsText(VerticalScroll, inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("details_text")
 
     def action_scroll_lines(self, step: int) -> None:
-        self.scroll_to(y=self.scroll_y + step, animate=False)
+        self.scroll_to(y=self.scroll_y + step, animate=False, immediate=True)
 
     def action_scroll_pages(self, step: int) -> None:
         page = max(self.scrollable_content_region.height - 1, 1)
-        self.scroll_to(y=self.scroll_y + step * page, animate=False)
+        self.scroll_to(y=self.scroll_y + step * page, animate=False, immediate=True)
 
 
 class FactDetails(Screen[None]):

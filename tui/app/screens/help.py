@@ -182,7 +182,7 @@ class HelpScreen(ModalScreen[None]):
         return joined(keys, "or")
 
     def action_scroll_down(self) -> None:
-        self.query_one(VerticalScroll).scroll_down(animate=False)
+        self.query_one(VerticalScroll).scroll_down(animate=False, immediate=True)
 
     def action_scroll_up(self) -> None:
-        self.query_one(VerticalScroll).scroll_up(animate=False)
+        self.query_one(VerticalScroll).scroll_up(animate=False, immediate=True)
