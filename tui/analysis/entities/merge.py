@@ -136,8 +136,14 @@ def _collect_forms(candidates: Sequence[Candidate], lowercase: Counter[str]) -> 
                     words=_words(key),
                     acronym=len(cand.tokens) == 1 and cand.surface.replace(".", "").isupper(),
                 )
-            form.surfaces[cand.surface] += 1
-            form.votes.update(cand.votes)
+            # Counted by hand, not with `Counter.update` and `+= 1` (the same counts in the
+            # same order): this runs for every mention of the corpus, in the main process
+            # alone, where Counter's own Python code costs more than the counting.
+            surfaces = form.surfaces
+            surfaces[cand.surface] = surfaces.get(cand.surface, 0) + 1
+            votes = form.votes
+            for kind, count in cand.votes.items():
+                votes[kind] = count + votes.get(kind, 0)
             form.mentions.append(cand)
     return forms
 
@@ -309,20 +315,22 @@ def merge_entities(
 
     entities: list[Entity] = []
     mentions: list[Mention] = []
+    split_off = {merger.forms[k].surfaces.most_common(1)[0][0] for k in split}
     for number, (count, name, members, root) in enumerate(built, start=1):
         entity_id = make_entity_id(number)
         votes: Counter[str] = Counter()
-        per_report: Counter[str] = Counter()
+        per_report: dict[str, int] = {}
         surfaces: Counter[str] = Counter()
         for form in members:
             votes.update(form.votes)
             surfaces.update(form.surfaces)
+            # A plain dict, not a Counter (whose missing keys cost a Python call each):
+            # this runs for every mention of the corpus.
             for cand in form.mentions:
-                per_report[cand.report] += 1
-                mentions.append(
-                    Mention(entity_id, cand.report, cand.paragraph, cand.start, cand.end)
-                )
-        split_off = {merger.forms[k].surfaces.most_common(1)[0][0] for k in split}
+                per_report[cand.report] = per_report.get(cand.report, 0) + 1
+            mentions.extend(
+                [Mention(entity_id, c.report, c.paragraph, c.start, c.end) for c in form.mentions]
+            )
         reasons = [
             reason
             for reason in merger.reasons.get(root, [])
@@ -330,7 +338,7 @@ def merge_entities(
         ]
         respelt = [f for f in members if len(f.surfaces) > 1]
         reasons.extend(MergeReason("same name, other spelling", tuple(f.surfaces)) for f in respelt)
-        reports = sorted(per_report, key=_report_order)
+        reports = sorted(per_report, key=id_number)
         entities.append(
             Entity(
                 id=entity_id,
@@ -344,7 +352,3 @@ def merge_entities(
             )
         )
     return entities, mentions
-
-
-def _report_order(report_id: str) -> int:
-    return id_number(report_id)
