@@ -99,7 +99,8 @@ def analysis_stages(
             )
             inputs = story_inputs(corpus, cited())
             del cited
-        with paused_gc():
+            # Handed out before the collector runs again: its first pass over all that
+            # was made above (a tenth of a second) then runs as the pool works.
             facts, sources = story_analyses(work, inputs, threshold)
         yield "entities", corpus
         with paused_gc():
