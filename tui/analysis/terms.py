@@ -235,6 +235,23 @@ def _token(token: str, domain: bool) -> tuple[int, str, int, str]:
     return _WORD_TOKEN, "", _NOTHING, ""
 
 
+@lru_cache(maxsize=1 << 17)
+def _clause_term(token: str) -> str | None:
+    """What a token adds to its clause in `sentence_terms`: a term, "" for nothing (a
+    term is never empty), None for a break between clauses. `_token`'s answer read
+    once per token, not once per time a sentence holds it."""
+    # A web domain is the only token with a dot that ends in a letter.
+    kind, value, part, term = _token(token, "." in token and token[-1].isalpha())
+    if kind == _WORD_TOKEN:
+        return term if part == _TERM else ""
+    if kind == _NUMBER:
+        # "23 pirates" in both: evidence they say one thing.
+        return "" if _YEAR.fullmatch(value) else NUMBER_TERM.of(value)
+    if kind == _DOMAIN:
+        return term
+    return None if kind == _SPLIT else ""
+
+
 def sentence_terms(
     report: Report,
     paragraph: Paragraph,
@@ -252,18 +269,10 @@ def sentence_terms(
         if entity:
             clauses[-1].append(ENTITY_TERM.of(entity))
             continue
-        for token in _TOKENS.findall(report.text, start, end):
-            # A web domain is the only token with a dot that ends in a letter.
-            kind, value, part, term = _token(token, "." in token and token[-1].isalpha())
-            if kind == _WORD_TOKEN:
-                if part == _TERM:
-                    clauses[-1].append(term)
-            elif kind == _NUMBER and not _YEAR.fullmatch(value):
-                # "23 pirates" in both: evidence they say one thing.
-                clauses[-1].append(NUMBER_TERM.of(value))
-            elif kind == _DOMAIN:
+        for term in map(_clause_term, _TOKENS.findall(report.text, start, end)):
+            if term:
                 clauses[-1].append(term)
-            elif kind == _SPLIT and clauses[-1]:
+            elif term is None and clauses[-1]:
                 clauses.append([])
     return SentenceTerms(
         sentence=sentence,
