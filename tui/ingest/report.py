@@ -10,6 +10,7 @@ from tui.ingest.outlet import find_outlet
 from tui.ingest.plaintext import split_plain_paragraphs
 from tui.ingest.sentences import split_sentences
 from tui.ingest.text import Block, runs_text
+from tui.ingest.textmeta import known_outlet, read_head, registrable_domain_of
 from tui.model.document import Paragraph, Report, Run, Sentence
 from tui.model.ids import paragraph_id, sentence_id
 
@@ -43,17 +44,24 @@ def build_report(
     """
     front, body_start = parse_front_matter(text)
     blocks = _blocks(text, body_start, markdown)
+    visibles = [runs_text(text, block.runs) for block in blocks]
+    # The page's own lines: its URL, headline, datelines and bylines (`textmeta`).
+    head = read_head(
+        [v if b.kind != "code" else "" for b, v in zip(blocks, visibles, strict=True)],
+        headline=not markdown,
+    )
 
     paragraphs: list[Paragraph] = []
     chrome: list[str] = []
     first_heading: str | None = None
     sentence_count = 0
-    for number, block in enumerate(blocks, start=1):
+    for number, (block, visible) in enumerate(zip(blocks, visibles, strict=True), start=1):
         kind, runs = block.kind, block.runs
-        visible = runs_text(text, runs)
+        if number - 1 == head.title_block:
+            kind = "heading"
         if kind == "heading" and first_heading is None:
             first_heading = visible.strip() or None
-        if kind != "code" and is_boilerplate(visible):
+        if kind != "code" and (number - 1 in head.chrome or is_boilerplate(visible)):
             kind = "boilerplate"
             chrome.append(visible)
         if kind == "code":
@@ -79,15 +87,22 @@ def build_report(
     meta = dict(metadata or {})
     meta.update(front)
     title = meta.get("title") or first_heading
-    source = meta.get("source") or find_outlet(chrome) or name
+    url = meta.get("url") or head.url
+    source = (
+        meta.get("source")
+        or (url and known_outlet(url))
+        or find_outlet(chrome)
+        or (url and registrable_domain_of(url))
+        or name
+    )
     return Report(
         id=report_id,
         name=name,
         path=path,
         outlet=source,
         title=title,
-        date=meta.get("date"),
-        url=meta.get("url"),
+        date=meta.get("date") or head.date,
+        url=url,
         text=text,
         paragraphs=tuple(paragraphs),
     )

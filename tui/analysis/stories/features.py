@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tui.analysis.terms import WEEKDAYS, TermBag
+from tui.ingest.textmeta import HEAD_LINES
 from tui.model.document import UNANALYSED_KINDS, Report
 from tui.model.entities import Mention
 from tui.model.ids import DATE_TERM
@@ -63,8 +64,15 @@ def report_terms(report: Report, mentions: Mapping[str, Sequence[Mention]]) -> R
         years.add(int(date[:4]))
     lead_left = LEAD_SENTENCES
     sentences_left = MAX_SENTENCES
-    for paragraph in report.paragraphs:
-        if paragraph.kind in UNANALYSED_KINDS or not paragraph.sentences:
+    for number, paragraph in enumerate(report.paragraphs):
+        if not paragraph.sentences:
+            continue
+        # The page's head (its URL, its dateline: `tui.ingest.textmeta`) is chrome, not
+        # text to compare, but what it names ("...-lohan-rehab", "Monday, Sep 10, 2012")
+        # says which story this is and when: it counts as the lead's.
+        if paragraph.kind in UNANALYSED_KINDS and not (
+            paragraph.kind == "boilerplate" and number < HEAD_LINES
+        ):
             continue
         if sentences_left <= 0:
             break

@@ -1,0 +1,185 @@
+"""A plain-text report's head: URL, outlet, headline, dateline, byline (`tui.ingest.textmeta`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import tui
+from tui.ingest.textmeta import (
+    is_byline,
+    is_dateline,
+    outlet_of_url,
+    parse_date,
+    read_head,
+    registrable_domain,
+)
+
+ECBPLUS = Path(__file__).resolve().parents[3] / "shared" / "data" / "ecbplus" / "text"
+
+
+def report(text: str, name: str = "page.txt") -> tui.Report:
+    return tui.analyze_texts({name: text}).reports[0]
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("May 03, 2013", "2013-05-03"),
+        ("PUBLISHED: THURSDAY, MAY 2, 2013, 1:32 PM", "2013-05-02"),
+        ("December 15th, 2008, 7:35 am", "2008-12-15"),
+        ("26 September 2013, 10:00 (GMT+05: 00)", "2013-09-26"),
+        ("Published on Friday, 27 September 2013", "2013-09-27"),
+        ("Sat Nov 12 2011, 01:19 hrs", "2011-11-12"),
+        ("August 8, 2012-4:43 pm", "2012-08-08"),
+        ("POSTED: 05/02/07, 9:00 PM PDT |", "2007-05-02"),
+        ("Monday, Sep 10, 2012 | Updated 9:01 AM EDT", "2012-09-10"),
+        ("8/2/13 at 1:30 PM", "2013-08-02"),
+        ("27 NOVEMBER, 2005", "2005-11-27"),
+        ("12:52 p. m. EDT May 2, 2013", "2013-05-02"),
+        ("2019-03-15", "2019-03-15"),
+    ],
+)
+def test_datelines_are_read_as_iso_dates(line: str, iso: str) -> None:
+    assert is_dateline(line), line
+    assert parse_date(line) == iso
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The fire broke out on May 3, 2013, and burned for hours.",
+        "Elections are planned for December 15, 2013.",
+        "Lohan was at the clinic from September 2010 to January 2011.",
+        "31/31/2013 was no date",
+        "Storm Hits Coast",
+    ],
+)
+def test_sentences_naming_a_date_are_no_datelines(line: str) -> None:
+    assert not is_dateline(line)
+
+
+def test_a_day_first_date_when_the_first_number_cannot_be_a_month() -> None:
+    assert parse_date("27/09/2013") == "2013-09-27"
+    assert parse_date("09/10/2013") == "2013-09-10"
+    assert parse_date("no date here") is None
+
+
+def test_bylines() -> None:
+    assert is_byline("By Jane Doe")
+    assert is_byline("By JANE DOE and JOHN ROE, Staff Writers")
+    assert not is_byline("By the time police arrived, the building had collapsed.")
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [
+        ("http://articles.latimes.com/2013/may/03/local/x", "Los Angeles Times"),
+        ("https://www.theguardian.com/world/2024/jan/01/x", "The Guardian"),
+        ("https://news.bbc.co.uk/2/hi/x.stm", "BBC"),
+        ("http://www.examplecountynews.com/story/1", "examplecountynews.com"),
+        ("http://news.example.co.uk/a", "example.co.uk"),
+        ("http://somebody.blogspot.nl/2005/06/x.html", "somebody.blogspot.nl"),
+        ("www.example-herald.org/a/b", "example-herald.org"),
+    ],
+)
+def test_the_outlet_of_a_url(url: str, outlet: str) -> None:
+    assert outlet_of_url(url) == outlet
+
+
+def test_registrable_domains() -> None:
+    assert registrable_domain("www.a.b.example.com") == "example.com"
+    assert registrable_domain("x.example.com.au") == "example.com.au"
+
+
+def test_a_pages_head_is_its_metadata_and_the_url_is_no_text() -> None:
+    found = report(
+        "https://www.reuters.com/world/flood-2031-04-02/\n"
+        "Floods cut off mountain villages\n"
+        "April 2, 2031 | Updated 6:10 AM GMT\n"
+        "By Ana Lima\n"
+        "Floods cut off twelve mountain villages on Tuesday, officials said.\n"
+        "Rescue teams reached two of them by helicopter.\n"
+    )
+    assert found.url == "https://www.reuters.com/world/flood-2031-04-02/"
+    assert found.outlet == "Reuters"
+    assert found.title == "Floods cut off mountain villages"
+    assert found.date == "2031-04-02"
+    kinds = [p.kind for p in found.paragraphs]
+    assert kinds[:2] == ["boilerplate", "heading"]
+    assert kinds[3] == "boilerplate"  # the byline
+    assert kinds[4:] == ["body", "body"]
+
+
+def test_an_unknown_domain_is_the_outlet_and_a_first_sentence_is_no_title() -> None:
+    found = report(
+        "http://www.valleyweekly-example.com/news/2031/fire\n"
+        "A barn fire destroyed hay bales near the river on Sunday.\n"
+        "No one was hurt.\n"
+    )
+    assert found.outlet == "valleyweekly-example.com"
+    assert found.title is None  # a sentence, with its period: the story has begun
+    assert found.date is None
+
+
+def test_a_short_line_down_the_story_is_no_headline() -> None:
+    head = read_head(
+        [
+            "The council voted on Monday to close the bridge.",
+            "Repairs will take a year",
+            "Residents objected.",
+        ]
+    )
+    assert head.title is None
+
+
+def test_a_dateline_anywhere_gives_no_date_but_the_first_one_near_the_top_does() -> None:
+    head = read_head(["Quake shakes island", "Posted 3/4/2030", "Story text goes here."] + [
+        "More text."
+    ] * 8 + ["Updated 3/9/2030"])  # fmt: skip
+    assert head.date == "2030-03-04"
+    assert head.title == "Quake shakes island"
+
+
+def test_markdown_keeps_its_own_headline() -> None:
+    found = tui.analyze_texts(
+        {"a.md": "https://example-news.net/a\n\n# Bridge closes\n\nThe bridge closed today.\n"}
+    ).reports[0]
+    assert found.title == "Bridge closes"
+    assert found.url == "https://example-news.net/a"
+    assert found.outlet == "example-news.net"
+
+
+def test_front_matter_wins_over_the_head() -> None:
+    found = report(
+        "---\nsource: Valley Weekly\ntitle: Own title\n---\n"
+        "https://www.reuters.com/x\n\nOther headline\n\nThe text.\n",
+        name="a.md",
+    )
+    assert (found.outlet, found.title, found.url) == (
+        "Valley Weekly",
+        "Own title",
+        "https://www.reuters.com/x",
+    )
+
+
+def test_real_pages_get_their_url_outlet_title_and_date() -> None:
+    """Every ECB+ page that starts with its URL gets it, and an outlet that is not its
+    file name; most get a headline and a date (not every page prints one)."""
+    if not ECBPLUS.is_dir():
+        pytest.skip("the ECB+ development data (../shared) is not here")
+    texts = {
+        path.name: path.read_text(encoding="utf-8", errors="replace")
+        for path in sorted(ECBPLUS.glob("3*/*ecbplus.txt"))
+    }
+    texts = {name: text for name, text in texts.items() if text.startswith("http")}
+    assert len(texts) > 20
+    corpus = tui.analyze_texts(texts, one_story=True)
+    for found in corpus.reports:
+        first = texts[found.name + ".txt"].split("\n", 1)[0].strip()
+        assert found.url == first
+        assert found.outlet and found.outlet != found.name
+        assert found.paragraphs[0].kind == "boilerplate"
+    assert sum(bool(r.title) for r in corpus.reports) >= 0.9 * len(texts)
+    assert sum(bool(r.date) for r in corpus.reports) >= 0.6 * len(texts)
