@@ -183,3 +183,10 @@ def test_real_pages_get_their_url_outlet_title_and_date() -> None:
         assert found.paragraphs[0].kind == "boilerplate"
     assert sum(bool(r.title) for r in corpus.reports) >= 0.9 * len(texts)
     assert sum(bool(r.date) for r in corpus.reports) >= 0.6 * len(texts)
+
+
+def test_a_head_line_naming_a_date_among_its_words_gives_no_date() -> None:
+    head = read_head(["Pin-up star dies at 85", "She was born on April 22, 1923 in Nashville"])
+    assert head.date is None
+    head = read_head(["Pirate attack foiled", "TNN Nov 12, 2011, 05.51AM IST MUMBAI:"])
+    assert head.date == "2011-11-12"

@@ -33,9 +33,10 @@ _HEADLINE_WORDS = 30
 _HEADLINE_CHARS = 220
 # A dateline or byline is at most this long.
 _SHORT_LINE = 120
-# A line of the head this short that gives a date among other words gives the report's
-# ("TNN Nov 12, 2011, 05.51AM IST MUMBAI:", "27/09/2013-Turkmenistan to hold ...").
+# A line of the head this short that gives a date and at most this many words of its
+# own gives the report's date ("TNN Nov 12, 2011, 05.51AM IST MUMBAI:").
 _DATED_LINE = 100
+_DATED_WORDS = 3
 
 _URL_LINE = re.compile(r"^\s*(?P<url>(?:https?://|www\.)[^\s<>\"]+)\s*$", re.IGNORECASE)
 
@@ -125,16 +126,28 @@ def _date_of(match: re.Match[str]) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+def _besides_date(line: str) -> list[str] | None:
+    """The words of a line besides its first date and what pages write around one (a
+    weekday, a time and its zone, posted / published / updated); None: no date."""
+    match = next((m for m in _DATE.finditer(line) if _date_of(m) is not None), None)
+    if match is None:
+        return None
+    rest = line[: match.start()] + " " + line[match.end() :]
+    return _AROUND_DATE.sub(" ", rest).split()
+
+
 def is_dateline(line: str) -> bool:
     """Whether a line is a dateline: a date, and around it only what pages write around
     one (a weekday, a time and its zone, posted / published / updated)."""
-    if len(line) > _SHORT_LINE:
-        return False
-    match = next((m for m in _DATE.finditer(line) if _date_of(m) is not None), None)
-    if match is None:
-        return False
-    rest = line[: match.start()] + " " + line[match.end() :]
-    return not _AROUND_DATE.sub("", rest)
+    return len(line) <= _SHORT_LINE and _besides_date(line) == []
+
+
+def _dated_line(line: str) -> str | None:
+    """The date of a short line that is mostly a dateline, with a word or two of its
+    own ("TNN Nov 12, 2011, 05.51AM IST MUMBAI:"): not a sentence that names a date
+    ("Betty Page, born April 22, 1923, has died")."""
+    words = _besides_date(line) if len(line) <= _DATED_LINE else None
+    return parse_date(line) if words is not None and len(words) <= _DATED_WORDS else None
 
 
 def is_byline(line: str) -> bool:
@@ -174,8 +187,8 @@ def read_head(lines: list[str], headline: bool = True) -> Head:
         elif head and is_byline(text):
             chrome.add(number)
         else:
-            if head and date is None and len(text) <= _DATED_LINE:
-                date = parse_date(text)  # "TNN Nov 12, 2011, 05.51AM IST MUMBAI:"
+            if head and date is None:
+                date = _dated_line(text)
             if headline and head and title is None and _headline(text):
                 title, title_block = text, number
             elif head and title is None:
