@@ -41,6 +41,34 @@ _UBIQUITOUS = 0.5
 _SAME_TOPIC = 0.5
 _MAX_LABEL_PARTS = 3
 _WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+# A topic is a thread to follow across reports: it spans this many reports or more...
+MIN_REPORTS = 2
+# ...and a story has at most this many, the widest first.
+MAX_TOPICS = 12
+# Words that are no thread of a story, whatever their count: pieces of web addresses and
+# page chrome, clock words, and the common words of any news story (verbs of saying and
+# doing, time, people, places in general). A word topic stands for what its paragraphs
+# are about ("tsunami", "aftershocks"), and these say nothing of that.
+NOT_TOPIC_WORDS = frozenset(
+    """http https www html htm php aspx com org net index article articles story stories
+    news updated posted published comments share email print photo video click page
+    am pm gmt utc edt est pdt pst cdt cst bst cet ist hrs
+    around about after before during while since until today yesterday tomorrow
+    time times day days week weeks month months year years ago later earlier early late
+    people person man men woman women thing things something someone anyone everyone
+    come comes came going goes went gone think thinks thought make makes made making
+    take takes took taken give gives gave given know knows knew known look looks looked
+    want wants wanted said says told tell tells asked added according reported reports
+    report reporter reporters spokesman spokeswoman official officials statement
+    better best good great big small large little much many more most less least
+    back away down also still just even really very well where when what which there
+    here them they their these those this that with from into over under again
+    place places area areas part parts side sides number numbers percent
+    didn't don't doesn't isn't wasn't weren't can't couldn't won't wouldn't it's that's
+    he's she's they're we're i'm you're there's what's let's
+    several another other others many some first second third last next new old
+    including include includes included left right high low long short""".split()
+)
 
 
 class UserTopicsError(Exception):
@@ -89,7 +117,11 @@ def _topic_word(token: str) -> str:
     if token[0].isupper():  # names are anchored as entities, or not at all
         return ""
     word = token.lower().replace("’", "'")
-    if word not in lx.FUNCTION_WORDS and not word.endswith("'s"):
+    if (
+        word not in lx.FUNCTION_WORDS
+        and word not in NOT_TOPIC_WORDS
+        and not word.endswith(("'s", "ly"))
+    ):
         return word
     return ""
 
@@ -176,12 +208,36 @@ def story_topics(
         grouped[groups.find(anchor)].append(anchor)
 
     order = {p.id: n for n, (_, p) in enumerate(paragraphs)}
-    built: list[TopicDraft] = []
+    report_of = {p.id: r.id for r, p in paragraphs}
+    ranked: list[tuple[int, int, list[str], set[str]]] = []
     for group in grouped.values():
-        in_topic = sorted({p for a in group for p in members[a]}, key=order.__getitem__)
-        parts = sorted(group, key=lambda a: (-len(members[a]), _label(a, names)))
+        labelled = [a for a in group if _label(a, names).lower() not in NOT_TOPIC_WORDS]
+        in_topic = {p for a in labelled for p in members[a]}
+        spanned = len({report_of[p] for p in in_topic})
+        if spanned < MIN_REPORTS:
+            continue  # one report's own matter: no thread across reports
+        ranked.append((spanned, len(in_topic), labelled, in_topic))
+    # The widest threads, then the largest: a handful a story, not dozens.
+    ranked.sort(key=lambda t: (-t[0], -t[1], sorted(_label(a, names) for a in t[2])))
+    kept = ranked[:MAX_TOPICS]
+    # A paragraph whose own anchors made no topic joins the kept topics of the other
+    # names it gives ("Hezbollah left Qusair in the Homs province": Homs).
+    topic_of = {a: n for n, (_, _, labelled, _) in enumerate(kept) for a in labelled}
+    filed = {p for _, _, _, in_topic in kept for p in in_topic}
+    for _, paragraph in paragraphs:
+        if paragraph.id in filed:
+            continue
+        named = sorted(
+            (a for a in anchors_of[paragraph.id] if a in topic_of),
+            key=lambda a: (count[a], names.get(a, a)),
+        )
+        for anchor in named[:_ANCHORS_PER_PARAGRAPH]:
+            kept[topic_of[anchor]][3].add(paragraph.id)
+    built: list[TopicDraft] = []
+    for _, _, labelled, in_topic in kept:
+        parts = sorted(labelled, key=lambda a: (-len(members[a]), _label(a, names)))
         label = " · ".join(_label(a, names) for a in parts[:_MAX_LABEL_PARTS])
-        built.append((label, tuple(in_topic), False))
+        built.append((label, tuple(sorted(in_topic, key=order.__getitem__)), False))
     built.sort(key=lambda t: (-len(t[1]), t[0]))
     return built
 
