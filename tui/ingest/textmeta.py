@@ -75,6 +75,8 @@ _DATE = re.compile(
     + r")(?![\w/])",
     re.IGNORECASE,
 )  # fmt: skip
+# What every date `_DATE` reads holds: a year, or a slash between numbers.
+_MAY_DATE = re.compile(r"(?:19|20)\d\d|\d/\d")
 # What a page writes around a date on its dateline: nothing left once these are gone.
 _AROUND_DATE = re.compile(
     r"\b(?:posted|published|updated|last|modified|created|date|on|at|in|hrs|hours|"
@@ -129,6 +131,8 @@ def _date_of(match: re.Match[str]) -> str | None:
 def _besides_date(line: str) -> list[str] | None:
     """The words of a line besides its first date and what pages write around one (a
     weekday, a time and its zone, posted / published / updated); None: no date."""
+    if not _MAY_DATE.search(line):
+        return None  # every date `_DATE` reads has a year or a slash: a quick test first
     match = next((m for m in _DATE.finditer(line) if _date_of(m) is not None), None)
     if match is None:
         return None
@@ -173,10 +177,12 @@ def read_head(lines: list[str], headline: bool = True) -> Head:
     title_block = None
     chrome: set[int] = set()
     for number, line in enumerate(lines):
+        head = number < HEAD_LINES
+        if not head and len(line) > 2 * _SHORT_LINE:
+            continue  # a paragraph of the story: no dateline (and the cheapest test first)
         text = " ".join(line.split())
         if not text:
             continue
-        head = number < HEAD_LINES
         found = _URL_LINE.match(text) if number == 0 else None
         if found:
             url = found["url"]
