@@ -97,3 +97,23 @@ def test_cited_json(seeds_corpus: Corpus) -> None:
     entries = [c for r in data["reports"] for p in r["paragraphs"] for c in p["cited"]]
     assert entries and all(set(c) == {"name", "entity"} for c in entries)
     assert any(c["entity"] is None for c in entries) and any(c["entity"] for c in entries)
+
+
+def test_a_verb_of_saying_before_a_number_may_be_one_of_doing() -> None:
+    import tui
+
+    corpus = tui.analyze_texts(
+        {
+            "a.txt": "Jamaal Charles rushed for 226 yards while Peyton Hillis added 101.\n\n"
+            "Stephen Curry posted a game-high 29 points.\n\n"
+            '"We will rebuild," Mayor Tom Hale added.\n\n'
+            "Police estimated 200 people attended.",
+            "b.txt": "Nothing.",
+        },
+        one_story=True,
+    )
+    cited = [
+        [source.name for source in corpus.cited.get(paragraph.id, ())]
+        for paragraph in corpus.reports[0].paragraphs
+    ]
+    assert cited == [[], [], ["Tom Hale"], ["Police"]]

@@ -174,6 +174,8 @@ def find_cited_sources(
                 found.append((first, CitedSource(phrase)))
     # "X said", "the Syrian Observatory for Human Rights, an opposition war monitor, said".
     for verb in verbs:
+        if verb.group().lower() in _ALSO_DOING and _COUNT_AFTER.match(text, verb.end()):
+            continue  # "Hillis added 101 yards", "Curry posted 29 points": no one said it
         subject = _subject(text, names, verb.start())
         if subject is not None:
             cite_name(subject, subject.start)
@@ -190,6 +192,17 @@ def find_cited_sources(
     return tuple(cited)
 
 
+# Reporting verbs that are also verbs of doing, and are so when a number follows: "added
+# 101", "posted a game-high 29 points" are no one's words ("reported 5 deaths" and
+# "estimated 200" still are: a source's count).
+_ALSO_DOING = frozenset({"added", "adds", "posted"})
+_COUNT_AFTER = re.compile(
+    r"\s+(?:(?:a|an|another|just|only|about|some|nearly|almost|over|more than|at least)\s+)?"
+    r"(?:(?:career|season|game|team|personal)[\w-]*\s+)?"
+    r"(?:[$£€]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|hundred|dozen)\b)",
+    re.IGNORECASE,
+)
 _CLAUSE_END = re.compile(r"[;.!?](?:\s|$)|\s(?:and|but)\s+(?:the\s+)?\w+\s+(?:said|says)\b")
 _PHRASE_END = re.compile(r"[,;.!?](?:\s|$)")
 
