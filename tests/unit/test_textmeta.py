@@ -10,7 +10,6 @@ import tui
 from tui.ingest.textmeta import (
     is_byline,
     is_dateline,
-    outlet_of_url,
     parse_date,
     read_head,
     registrable_domain,
@@ -85,7 +84,7 @@ def test_bylines() -> None:
     ],
 )
 def test_the_outlet_of_a_url(url: str, outlet: str) -> None:
-    assert outlet_of_url(url) == outlet
+    assert report(f"{url}\nStorm hits the coast\nThe storm hit at dawn.\n").outlet == outlet
 
 
 def test_registrable_domains() -> None:

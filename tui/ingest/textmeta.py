@@ -6,7 +6,7 @@ PDT |", "Monday, Sep 10, 2012 | Updated 9:01 AM EDT"), a byline ("By Jane Doe").
 say where, when and by whom; they state no fact of the story. `read_head` finds them:
 
 - a URL alone on the first line is the report's `url`, and its domain names the outlet
-  (`outlet_of_url`: a table of news domains shipped as data, else the domain itself);
+  (`known_outlet`: a table of news domains shipped as data, else the domain itself);
 - a dateline is a short line that is a date, maybe with a time, a weekday and the words
   pages put around them (posted, published, updated, on, at, "|"): the first one near
   the top is the report's `date` (ISO 8601), and every one, anywhere, is chrome;
@@ -273,9 +273,3 @@ def registrable_domain_of(url: str) -> str | None:
     """The registrable domain of a page's URL ("ocregister.com"), or None."""
     host = _host(url)
     return registrable_domain(host) if host is not None else None
-
-
-def outlet_of_url(url: str) -> str | None:
-    """The outlet a page's URL names: from the table of news domains, else the
-    registrable domain itself ("ocregister.com")."""
-    return known_outlet(url) or registrable_domain_of(url)
