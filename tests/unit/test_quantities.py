@@ -347,3 +347,29 @@ def test_the_quick_tokenizer_gives_the_full_patterns_tokens(text: str) -> None:
         return [(m.span(), m.lastgroup) for m in matches]
 
     assert tokens(_token_matches(text)) == tokens(_TOKEN.finditer(text))
+
+
+def test_a_sentence_ending_in_a_range_or_score_dash_is_read() -> None:
+    """A number followed by a dash or a slash that ends the text ("They won 31-", a line
+    cut short in a report) was read as the start of a range past the last token, and
+    the whole analysis failed with an IndexError."""
+    for text in ("They won 31-", "About 5 -", "He was 24/", "killed 12 –", "killed 12 -"):
+        assert all(d.low <= d.high for d in details(text))
+    assert stated("Police said 12 people were killed –") == {("killed", "12")}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["12", "3.5", "1,200", "two", "dozens", "of", "people", "killed", "injured",
+             "magnitude", "-", "–", "/", "per", "cent", "%", "$", "US", "million", "a.m.",
+             "2:09", "Tuesday", "March", "14", "year", "old", "at", "least", "the", "."]
+        ),
+        max_size=12,
+    ).map(" ".join)
+)  # fmt: skip
+def test_sentence_details_reads_any_sequence_of_numbers_words_and_dashes(text: str) -> None:
+    for detail in details(text):
+        assert detail.low <= detail.high
+        assert detail.shown and detail.label

@@ -377,6 +377,8 @@ def _context(tokens: list[_Token], start: int, end: int, after: int) -> frozense
 
 def _number_at(tokens: list[_Token], i: int) -> tuple[float, float, int] | None:
     """The number starting at token i: (low, high, the index after it), or None."""
+    if i >= len(tokens):
+        return None  # "the 24-": the text ends where a range or score would go on
     token = tokens[i]
     lower = token.lower
     if token.kind == "num":
