@@ -666,3 +666,25 @@ def test_the_reader_finds_the_files_and_reads_the_keymap_once(capsys, tmp_path, 
     (app,) = started
     assert app.loader is not None and [p.name for p in app.loader.found.files] == ["one.txt"]
     assert keymaps == [{"next_fact": "ctrl+j"}]
+
+
+def test_a_bug_is_one_line_and_exit_70_and_the_traceback_on_request(capsys, monkeypatch, tmp_path):
+    """An exception no input should cause (a bug in the analysis) is one line naming it,
+    exit code 70; NEWSPRISM_DEBUG=1 lets the traceback through for a report."""
+    import tui.cli.analyze
+
+    def broken(*args, **kwargs):
+        raise IndexError("list index out of range")
+
+    write(tmp_path, "good.txt", GOOD_TEXT)
+    monkeypatch.setattr(tui.cli.analyze, "run_analyze", broken)
+    code, out, err = run(capsys, "analyze", str(tmp_path))
+    assert code == 70
+    assert out == ""
+    assert err.strip().splitlines() == [
+        "newsprism: internal error: IndexError: list index out of range (a bug in newsprism; "
+        "NEWSPRISM_DEBUG=1 shows where, please report it)"
+    ]
+    monkeypatch.setenv("NEWSPRISM_DEBUG", "1")
+    with pytest.raises(IndexError):
+        run(capsys, "analyze", str(tmp_path))

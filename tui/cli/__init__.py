@@ -10,12 +10,13 @@ browser (`tui.cli.serve`). What they share is `tui.cli.common`.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
-from tui.cli.common import EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, fail
+from tui.cli.common import EXIT_INTERNAL, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, fail
 
-__all__ = ["EXIT_OK", "EXIT_UNREADABLE", "EXIT_USAGE", "main"]
+__all__ = ["EXIT_INTERNAL", "EXIT_OK", "EXIT_UNREADABLE", "EXIT_USAGE", "main"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -43,3 +44,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_reader(argv)
     except KeyboardInterrupt:
         return fail("interrupted", 130)
+    except Exception as exc:  # a bug in newsprism: one line, the traceback on request
+        if os.environ.get("NEWSPRISM_DEBUG"):
+            raise
+        return fail(
+            f"internal error: {type(exc).__name__}: {exc} (a bug in newsprism; "
+            "NEWSPRISM_DEBUG=1 shows where, please report it)",
+            EXIT_INTERNAL,
+        )

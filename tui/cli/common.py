@@ -2,7 +2,8 @@
 the analysis of the inputs through the one loader (`tui.pipeline.load`).
 
 Exit codes: 0 every input was read; 1 some input could not be read (one line each on
-stderr, the rest still used); 2 usage error.
+stderr, the rest still used); 2 usage error; 70 an internal error, a bug (one line;
+`NEWSPRISM_DEBUG=1` shows the traceback).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_UNREADABLE = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 70  # EX_SOFTWARE of sysexits.h
 
 # JSON escapes C0 controls itself; these would still reach a terminal raw: DEL, the C1
 # controls (U+009B is an 8-bit CSI), line separators and bidi marks and overrides.
