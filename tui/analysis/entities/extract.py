@@ -167,19 +167,42 @@ def _joins(tokens: Sequence[_Token], i: int) -> bool:
     nxt = tokens[i + 1]
     if not _namey(nxt) or nxt.start != token.end + 1:
         return False
+    if nxt.text == "The":
+        return False  # "Carl Bernstein for The Washington Post": two names
+    if lower in lx.ENGLISH_PARTICLES:
+        return False
     return lower in lx.NAME_PARTICLES or lower in lx.INNER_CONNECTORS
 
 
+def _breaks_run(token: _Token) -> bool:
+    """A capitalised function word inside a run ends the name: title case ("Gary Ross Is
+    Boss", "Carl Bernstein For The Post")."""
+    return token.cap and not token.acronym and token.text.lower() in lx.RUN_BREAKERS
+
+
+def _person_then_of(tokens: Sequence[_Token], first: int, i: int) -> bool:
+    """ "Joyce LaRue of Jackson", "Vishwanand Subryan of Schenectady": a first name and a
+    surname before "of" are a person, and what follows is where they are from."""
+    if tokens[i].text not in ("of", "for"):
+        return False
+    given = lx.given_names()
+    return any(tokens[k].text.lower() in given for k in range(first, i - 1))
+
+
 def _is_sentence_start(tokens: Sequence[_Token], i: int) -> bool:
-    """First word of a sentence, of a quote ("“Long live Syria”") or after a colon."""
-    return i == 0 or tokens[i - 1].text in _OPENERS
+    """First word of a sentence, of a quote ("“Long live Syria”") or after a colon (or
+    after a number that ends a sentence: "won 3-1. The")."""
+    if i == 0:
+        return True
+    before = tokens[i - 1].text
+    return before in _OPENERS or (before[-1] == "." and before[0].isdigit())
 
 
 def _skippable(word: str) -> bool:
     if _is_acronym(word):  # "WHO", "IT": acronyms are names even when they spell a word
         return False
     lower = word.lower().rstrip(".")
-    return lower in lx.FUNCTION_WORDS or lower in lx.MONTHS_AND_DAYS
+    return lower in lx.FUNCTION_WORDS or lower in lx.MONTHS_AND_DAYS or lower in lx.CONTRACTIONS
 
 
 def _is_title(word: str) -> bool:
@@ -204,8 +227,23 @@ def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) 
         votes["PLACE" if name[0].replace(".", "") in lx.PLACE_ACRONYMS else "ORG"] += 2
     if name[0].lower() in ("abu", "umm", "bin", "ibn"):
         votes["PERSON"] += 2
+    elif name[0].lower() in lx.given_names() and lower_name not in lx.place_names():
+        # "Yvonne Hiller", "Gary Ross": a first name leads a person's name; alone
+        # ("Lindsay") it is weaker evidence.
+        votes["PERSON"] += 2 if len(name) > 1 else 1
     before = tokens[first - 1].text.lower() if first > 0 else ""
     before2 = tokens[first - 2].text.lower() if first > 1 else ""
+    if (
+        _is_plural_name(name)
+        and lower_name not in lx.place_names()
+        and (len(name) > 1 or before == "the")
+    ):
+        # "Kansas City Chiefs", "Tar Heels", "the Colts": a team, a band, a group.
+        votes["ORG"] += 2
+    elif len(name) > 1 and (
+        name[-1].lower() in lx.PLACE_PLURALS or name[-1].lower() in lx.PLACE_LAST_WORDS
+    ):
+        votes["PLACE"] += 2  # "Niagara Falls", "Canary Islands", "Pelham County"
     if tokens[last].hyphen_tail == "based":
         votes["PLACE"] += 2
     if before in lx.PERSON_TITLES and tokens[first - 1].word:
@@ -249,6 +287,23 @@ def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) 
     ):
         votes["PERSON"] += 2
     return votes
+
+
+def _is_plural_name(name: Sequence[str]) -> bool:
+    """A name ending in a capitalised plural noun that is not a place's ("Falls") and not
+    a person's ("Serena Williams": a first name leads it)."""
+    last = name[-1]
+    return (
+        len(last) > 3
+        and last[0].isupper()
+        and last.endswith("s")
+        and not last.endswith(("ss", "us", "is", "'s", "’s"))
+        and last.lower() not in lx.PLACE_PLURALS
+        and last.lower() not in lx.plural_surnames()
+        and last.lower() not in lx.given_names()
+        and name[0].lower() not in lx.given_names()
+        and not is_adjectival(last)
+    )
 
 
 def _is_headline(tokens: Sequence[_Token]) -> bool:
@@ -305,9 +360,11 @@ def find_candidates(
         last = i
         while not tokens[last].breaks_after and last + 1 < n:
             nxt = tokens[last + 1]
+            if _breaks_run(nxt):
+                break
             if _namey(nxt) and nxt.start == tokens[last].end + 1:
                 last += 1
-            elif _joins(tokens, last + 1):
+            elif _joins(tokens, last + 1) and not _person_then_of(tokens, first, last + 1):
                 last += 2
             else:
                 break

@@ -1,7 +1,8 @@
 """Word lists the entity rules rely on: closed classes of English, not names of the news.
 
-Places come from a GeoNames extract (data/places.txt); everything else here is function
-words, titles and the nouns that say what kind of thing a name is.
+Places come from a GeoNames extract (data/places.txt), first names and plural-looking
+surnames from the US Census (data/given_names.txt, data/plural_surnames.txt); everything
+else here is function words, titles and the nouns that say what kind of thing a name is.
 """
 
 from __future__ import annotations
@@ -36,6 +37,16 @@ FUNCTION_WORDS = _words(
     photo image caption source sources report reports said says told"""
 )
 
+# Contractions: capitalised only at a sentence start or in title case ("Gary Ross Won't
+# Direct"); never a name, nor part of one.
+CONTRACTIONS = _words(
+    """i'm i've i'd i'll you're you've you'll he's she's it's we're we've we'll they're
+    they've they'll that's there's here's what's who's let's isn't aren't wasn't weren't
+    don't doesn't didn't won't wouldn't can't couldn't shouldn't hasn't haven't hadn't
+    mustn't ain't"""
+)
+CONTRACTIONS = CONTRACTIONS | frozenset(w.replace("'", "’") for w in CONTRACTIONS)
+
 MONTHS_AND_DAYS = _words(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
@@ -58,11 +69,30 @@ PERSON_TITLES = _words(
     sheriff agent attorney lawyer councillor councilor commissioner constable"""
 )
 
+# Capitalised inside a run of capitalised words, these end the name: only title case
+# capitalises them there ("Gary Ross Is Boss", "Colts Top The Jaguars", "Ellen DeGeneres
+# Returns To Host"). Numbers, ordinals and "today" are left out: "Formula One", "First
+# Lady", "USA Today" are names.
+RUN_BREAKERS = (
+    FUNCTION_WORDS
+    | CONTRACTIONS
+    | _words("the of for and or but to at in on by as is are was were be has have had")
+) - _words(
+    """first second third last next another one two three four five six seven eight nine
+    ten eleven twelve twenty thirty forty fifty hundred hundreds thousand thousands million
+    millions billion dozens dozen several half mr mrs ms dr today tonight live video photo
+    image source sources report reports update updated breaking related"""
+)
+
 # Person particles inside Arabic, Dutch, German, Romance... names.
 NAME_PARTICLES = _words(
     """al el ad ag ah an ar as ash at az bin ibn bint abu umm de del della der den di da
     do dos das du la le van von ter zu y"""
 )
+# ...of which these are also English words ("Colts at Arrowhead", "Des Moines as Drake",
+# "Ford an ace"): between two capitalised words they join a name only when hyphenated
+# ("at-Tahrir"), never as a word of their own.
+ENGLISH_PARTICLES = _words("ad ag ah an ar as ash at az do y")
 # Words that may join capitalised words inside one name ("Bank of England").
 INNER_CONNECTORS = _words("of for the de del la le du da di van von der al el")
 
@@ -84,7 +114,20 @@ ORG_WORDS = _words(
     corporation inc ltd llc plc co bureau service services authority administration
     government cabinet news times post press tribune journal herald daily tv television
     radio channel network broadcasting media airlines airways railways club fc united
-    rights red cross crescent nations un nato eu church mosque center centre"""
+    rights red cross crescent nations un nato eu church mosque center centre gazette
+    chronicle observer inquirer courier examiner dispatch sentinel bulletin magazine
+    reporter weekly survey laboratory laboratories labs institute museum foods motors
+    systems technologies technology holdings industries enterprises entertainment
+    pictures studios records communications pharmaceuticals electronics software
+    devices semiconductor telecom"""
+)
+# The last word of a name that says it is a place or a facility ("Kellan Stadium",
+# "Pelham County", "Ashby Park").
+PLACE_LAST_WORDS = _words(
+    """stadium arena park county parish borough township city town village district
+    province region street avenue road boulevard square bridge airport station harbor
+    harbour bay beach lake river valley canyon mountain mount island peninsula coast
+    plaza mall hotel"""
 )
 # Nouns after a name that say it is a place or a facility ("Sednaya prison").
 PLACE_NOUNS_AFTER = _words(
@@ -98,6 +141,13 @@ PLACE_NOUNS_BEFORE = _words(
     """city town village province region district county state capital suburb suburbs
     outskirts centre center north south east west streets heart people residents
     governorate neighbourhood neighborhood capture fall outside"""
+)
+# Plural nouns that end place names ("Virgin Islands", "Niagara Falls", "Beverly Hills"):
+# any other capitalised plural that ends a name makes it a team, a band or a group.
+PLACE_PLURALS = _words(
+    """islands isles keys mountains hills heights highlands lakes falls springs plains
+    woods gardens fields states emirates territories provinces lands downs rapids banks
+    sands shores narrows"""
 )
 COMPASS = _words(
     """north south east west northern southern eastern western central northeast northwest
@@ -122,3 +172,17 @@ def place_names() -> frozenset[str]:
     """Countries, continents, US states and large cities (lower-case)."""
     lines = (_DATA / "places.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line.lower() for line in lines if line and not line.startswith("#"))
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Common first names (lower-case; data/given_names.txt says whence and which)."""
+    lines = (_DATA / "given_names.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+@cache
+def plural_surnames() -> frozenset[str]:
+    """Surnames that look like plurals (lower-case; data/plural_surnames.txt says whence)."""
+    lines = (_DATA / "plural_surnames.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))

@@ -225,7 +225,10 @@ class _Merger:
                 for word in form.words:
                     containing[word].add(form.key)
         for form in sorted(self.forms.values(), key=lambda f: len(f.words)):
-            if form.acronym or not form.words:
+            if form.acronym or not form.words or self._a_place(form.key):
+                # A place named inside a longer name is that place; the longer name is
+                # something else: "San Francisco" / "San Francisco Bay Area", "Sonoma
+                # County" / "Sonoma County Sheriff", "Sudan" / "Republic of South Sudan".
                 continue
             supersets = set.intersection(*(containing.get(w, set()) for w in form.words))
             fits: set[str] = set()
@@ -246,6 +249,19 @@ class _Merger:
                 target = max(fits, key=lambda k: (len(self.forms[k].words), k))
                 rule = "short form" if len(form.words) == 1 else "partial name"
                 self.join(target, form.key, rule)
+            elif (
+                roots
+                and len(form.words) == 1
+                and {_main_type(self.cluster_votes(k)) for k in fits} <= {"PERSON", None}
+                and any(_main_type(self.cluster_votes(k)) == "PERSON" for k in fits)
+            ):
+                # "LaRue" of "Fred LaRue" and "Joyce LaRue": whose, the corpus cannot say,
+                # but a person's: the surname of people only.
+                form.votes["PERSON"] += 1
+                self.votes[self.sets.find(form.key)]["PERSON"] += 1
+
+    def _a_place(self, key: str) -> bool:
+        return key in lx.place_names()
 
     def _name_like(self, form: _Form) -> bool:
         if form.key in lx.place_names() or any(w in lx.ORG_WORDS for w in form.words):
@@ -272,14 +288,19 @@ def _entity_type(votes: Counter[str], forms: Sequence[_Form]) -> EntityType:
 
 
 def _canonical(forms: Sequence[_Form]) -> str:
-    """The fullest common form: most words, then most reports, then most mentions."""
+    """The name the reports use in full: a name written in running text (not only in
+    headlines), of two words or more (not an acronym), in the most reports; then the
+    fullest, then the most mentioned. "Ellen DeGeneres" in nine reports, not "Ellen
+    DeGeneres Returns" of one headline; "Gary Ross", not "Moviemaker Gary Ross" once."""
 
-    def rank(surface_form: tuple[str, _Form]) -> tuple[int, int, int, str]:
+    def rank(surface_form: tuple[str, _Form]) -> tuple[bool, bool, int, int, int, str]:
         surface, form = surface_form
-        reports = len({m.report for m in form.mentions if m.surface == surface})
+        used = [m for m in form.mentions if m.surface == surface]
         return (
+            any(not m.headline for m in used),
+            not form.acronym and len(form.words) > 1,
+            len({m.report for m in used}),
             0 if form.acronym else len(form.words),
-            reports,
             form.surfaces[surface],
             surface,
         )
