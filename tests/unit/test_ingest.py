@@ -770,6 +770,8 @@ def test_boilerplate_rules(text):
         "The report will be updated every quarter, the agency said.",
         "Fans had to refresh the page for hours to buy tickets.",
         "You can download the new maps app from the store today.",
+        "Residents can leave a comment on the plan at city hall until Friday, officials said.",
+        "The senator declined to comment on the report.",
     ],
 )
 def test_news_sentences_are_not_boilerplate(text):
@@ -789,6 +791,10 @@ def test_news_sentences_are_not_boilerplate(text):
         "Never miss a story: sign up for our daily newsletter.",
         "Like us on Facebook and follow us on X for the latest news.",
         "View all related articles",
+        "Tell us in the comments.",
+        "What do you think? Let us know in the comments below.",
+        "Leave a comment",
+        "Sound off below: should the city rebuild the bridge?",
     ],
 )
 def test_chrome_in_other_words_is_boilerplate(text):

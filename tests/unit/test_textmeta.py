@@ -106,7 +106,7 @@ def test_a_pages_head_is_its_metadata_and_the_url_is_no_text() -> None:
     assert found.title == "Floods cut off mountain villages"
     assert found.date == "2031-04-02"
     kinds = [p.kind for p in found.paragraphs]
-    assert kinds[:2] == ["boilerplate", "heading"]
+    assert kinds[:3] == ["boilerplate", "heading", "boilerplate"]  # the dateline too
     assert kinds[3] == "boilerplate"  # the byline
     assert kinds[4:] == ["body", "body"]
 
@@ -139,6 +139,25 @@ def test_a_dateline_anywhere_gives_no_date_but_the_first_one_near_the_top_does()
     ] * 8 + ["Updated 3/9/2030"])  # fmt: skip
     assert head.date == "2030-03-04"
     assert head.title == "Quake shakes island"
+
+
+def test_time_stamps_are_chrome_wherever_they_are_and_never_the_title() -> None:
+    """Issue 15: "Posted:" and "Updated" lines stayed body text (and one, with two dates,
+    became a report's title). A page's time stamp is chrome, whatever it holds: two dates,
+    a time alone; a sentence that names a date is not one."""
+    lines = [
+        "Posted: Nov 27, 2030 8:20 AM ET Last Updated: Nov 27, 2030 8:10 PM ET",
+        "Quake shakes island",
+        "A strong quake shook the island on Sunday, officials said.",
+        "Updated 5:40 p. m. ET",
+        "The quake of March 3, 2029 was weaker.",
+        "Published on Friday, 27 September 2030",
+        "LAST UPDATED 13:26 14/09/2030",
+    ]
+    head = read_head(lines)
+    assert head.title == "Quake shakes island"
+    assert head.date == "2030-11-27"
+    assert head.chrome == {0, 3, 5, 6}
 
 
 def test_markdown_keeps_its_own_headline() -> None:

@@ -6,7 +6,8 @@ it reports what someone said or does; chrome speaks to the reader about the publ
 own page and products. So only short paragraphs qualify, and:
 - a link label, a rights line or a note naming this page ("this story is being
   updated") is chrome as it stands;
-- other notices ("more to follow") only when nothing is attributed to anyone;
+- other notices ("more to follow") and prompts to comment ("Tell us in the comments")
+  only when nothing is attributed to anyone;
 - a promotion (app, alerts, newsletter, social accounts, "refresh the page") only when,
   besides, it speaks to the reader (an imperative, "you", "our", "us") about the
   publisher's news, not about a bank's, a shop's or a city's service.
@@ -80,6 +81,15 @@ _OWN_NEWS = re.compile(
     re.I,
 )
 
+# Prompts to comment on this page: the page's comment section, spoken to the reader.
+_COMMENTS = _any(
+    r"\b(tell|let) us (know )?(what you think )?(in|below|via|through) (the )?comments?\b",
+    r"\b(tell|let) us (what you think|know what you think)\W*$",
+    r"\b(leave|post|add|share) (a|your) comments?\b",
+    r"\b(sound|weigh) off (in|below)\b",
+    r"\bjoin the (conversation|discussion)\b",
+)
+
 # Reporting attributes what it says; chrome never does.
 _ATTRIBUTION = re.compile(r"\b(said|says|say|saying|told|tells|according to)\b", re.I)
 
@@ -88,7 +98,8 @@ _ATTRIBUTION = re.compile(r"\b(said|says|say|saying|told|tells|according to)\b",
 _TRIGGERS = frozenset(
     """read see view watch listen related more recommended most trending click tap c copyright
     story article page post this breaking details information updates rights app alerts
-    notifications newsletter channel podcast follow like subscribe refresh""".split()
+    notifications newsletter channel podcast follow like subscribe refresh comments comment
+    think sound weigh conversation discussion""".split()
 )
 _WORDS = re.compile(r"\w+")
 
@@ -108,7 +119,7 @@ def _is_chrome(text: str) -> bool:
         return True
     if _ATTRIBUTION.search(text):
         return False
-    if _NOTICES.search(text):
+    if _NOTICES.search(text) or _COMMENTS.search(text):
         return True
     return (
         _PROMOTIONS.search(text) is not None

@@ -77,6 +77,8 @@ _DATE = re.compile(
 )  # fmt: skip
 # What every date `_DATE` reads holds: a year, or a slash between numbers.
 _MAY_DATE = re.compile(r"(?:19|20)\d\d|\d/\d")
+# A page's time stamp opens with one of these ("Posted", "Last updated on").
+_STAMP = re.compile(r"\W*(?:posted|published|updated|last updated|modified)\b", re.IGNORECASE)
 # What a page writes around a date on its dateline: nothing left once these are gone.
 _AROUND_DATE = re.compile(
     r"\b(?:posted|published|updated|last|modified|created|date|on|at|in|hrs|hours|"
@@ -133,17 +135,27 @@ def _besides_date(line: str) -> list[str] | None:
     weekday, a time and its zone, posted / published / updated); None: no date."""
     if not _MAY_DATE.search(line):
         return None  # every date `_DATE` reads has a year or a slash: a quick test first
-    match = next((m for m in _DATE.finditer(line) if _date_of(m) is not None), None)
-    if match is None:
+    dates = [m for m in _DATE.finditer(line) if _date_of(m) is not None]
+    if not dates:
         return None
-    rest = line[: match.start()] + " " + line[match.end() :]
-    return _AROUND_DATE.sub(" ", rest).split()
+    # Every date goes ("Posted: Nov 27, 2005 8:20 AM ET Last Updated: Nov 27, 2005").
+    rest, end = [], 0
+    for match in dates:
+        rest.append(line[end : match.start()])
+        end = match.end()
+    rest.append(line[end:])
+    return _AROUND_DATE.sub(" ", " ".join(rest)).split()
+
+
+def _is_time_stamp(line: str) -> bool:
+    """ "Updated 5:40 p. m. ET", "Posted at 9:00 PM": a page's time stamp without a date."""
+    return _STAMP.match(line) is not None and not _AROUND_DATE.sub(" ", line).split()
 
 
 def is_dateline(line: str) -> bool:
     """Whether a line is a dateline: a date, and around it only what pages write around
     one (a weekday, a time and its zone, posted / published / updated)."""
-    return len(line) <= _SHORT_LINE and _besides_date(line) == []
+    return len(line) <= _SHORT_LINE and (_besides_date(line) == [] or _is_time_stamp(line))
 
 
 def _dated_line(line: str) -> str | None:
@@ -190,6 +202,7 @@ def read_head(lines: list[str], headline: bool = True) -> Head:
         elif is_dateline(text):
             if head and date is None:
                 date = parse_date(text)
+            chrome.add(number)
         elif head and is_byline(text):
             chrome.add(number)
         else:
