@@ -424,3 +424,45 @@ def test_a_known_place_is_not_merged_into_a_longer_name() -> None:
     for place, longer in (("San Francisco", "San Francisco Bay Area"),
                           ("Sudan", "Republic of South Sudan")):  # fmt: skip
         assert entity_with_alias(corpus, place).id != entity_with_alias(corpus, longer).id
+
+
+def test_clock_words_and_time_zones_are_no_names() -> None:
+    """Issue 15: "AM PDT", "PM", "GMT" were entities, and "AM" was taken for the initials
+    of a person."""
+    corpus = analyse(
+        "Posted 05/02/31, 9:00 AM PDT. Anna Moreau said the vote was at 10 AM GMT.",
+        "Anna Moreau, the mayor, spoke at 5 PM EST in Portland.",
+    )
+    found = names(corpus)
+    assert not found & {"AM", "PM", "PDT", "GMT", "EST", "AM PDT", "AM GMT", "PM EST"}
+    assert "AM" not in entity_with_alias(corpus, "Anna Moreau").aliases
+
+
+def test_initials_however_spaced_are_one_name_and_its_acronym() -> None:
+    """Issue 15: "U. S. Geological Survey" gave an entity "U"; the spellings of one agency
+    with and without points, and its acronym, are one entity; the country is another."""
+    corpus = analyse(
+        "The quake hit at dawn, the U. S. Geological Survey said. USGS put it at 4.1.",
+        "The U.S. Geological Survey measured it. The US Geological Survey said so.",
+        "Rain fell across the U.S. on Monday.",
+    )
+    survey = entity_with_alias(corpus, "U. S. Geological Survey")
+    assert {"U.S. Geological Survey", "US Geological Survey", "USGS"} <= set(survey.aliases)
+    assert survey.type == "ORG"
+    assert "U" not in names(corpus)
+    assert entity_with_alias(corpus, "U.S.").id != survey.id
+    assert normalise("U. S.") == normalise("U.S.") == normalise("US")
+
+
+def test_a_title_case_heading_holds_only_the_names_the_text_knows() -> None:
+    """Issue 15: headlines became entities ("Ellen DeGeneres Returns"), even canonical
+    names; title case with its short words in lower case is a headline too."""
+    corpus = analyse(
+        "Maren Holt Returns to Lead the Harbor Festival\n\n"
+        "Maren Holt will lead the festival again, organisers said on Monday. Holt led it "
+        "in 2029.",
+        "Organisers said Maren Holt would lead the Harbor Festival.",
+    )
+    holt = entity_with_alias(corpus, "Maren Holt")
+    assert holt.name == "Maren Holt"
+    assert not {n for n in names(corpus) if "Returns" in n or "Lead" in n}

@@ -22,7 +22,8 @@ from tui.ingest.text import visible_with_offsets
 from tui.model.document import Paragraph, Report
 from tui.model.pickling import compact_pickle
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’\-]*\w)?|\d[\d.,:]*|\S")
+_TOKEN = re.compile(r"(?:[A-Z]\.(?: (?=[A-Z]\.))?){2,}|[^\W\d_](?:[\w'’\-]*\w)?|\d[\d.,:]*|\S")
+_INITIALS = re.compile(r"(?<![\w.])(?:[a-z]\. ?){2,}")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]*(?![\w'’-])")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _PARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|ibn|bin|abu)-[A-Z]")
@@ -74,11 +75,14 @@ def normalise(name: str) -> str:
         folded = unicodedata.normalize("NFKD", name)
         folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     folded = folded.lower().replace("’", "'").replace("-", " ")
+    if "." in folded:
+        # Initials however spaced are one word: "U.S.", "U. S." and "US" -> "us".
+        folded = _INITIALS.sub(lambda m: m.group().replace(".", "").replace(" ", "") + " ", folded)
     return " ".join(folded.split())
 
 
 def _is_acronym(word: str) -> bool:
-    letters = word.replace(".", "")
+    letters = word.replace(".", "").replace(" ", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
@@ -137,7 +141,7 @@ def _tokens(visible: str) -> list[_Token]:
         if not first.isalpha():
             append(_Token(text, start, end, False, False, False, False, False, ""))
             continue
-        cap = first.isupper()
+        cap = first.isupper() and text.lower() not in lx.TIME_WORDS
         breaks = False
         tail = ""
         if "-" in text and cap:
@@ -224,7 +228,8 @@ def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) 
     ):
         votes["ORG"] += 3
     if len(name) == 1 and _is_acronym(name[0]):
-        votes["PLACE" if name[0].replace(".", "") in lx.PLACE_ACRONYMS else "ORG"] += 2
+        letters = name[0].replace(".", "").replace(" ", "")
+        votes["PLACE" if letters in lx.PLACE_ACRONYMS else "ORG"] += 2
     if name[0].lower() in ("abu", "umm", "bin", "ibn"):
         votes["PERSON"] += 2
     elif name[0].lower() in lx.given_names() and lower_name not in lx.place_names():
@@ -319,6 +324,18 @@ def _is_headline(tokens: Sequence[_Token]) -> bool:
     )
 
 
+def _is_title_line(tokens: Sequence[_Token], paragraph: Paragraph, visible: str) -> bool:
+    """A headline in title case that leaves its short function words in lower case ("Ellen
+    DeGeneres Returns to Host the Oscars"): a heading, or one line that ends no sentence,
+    whose longer words are nearly all capitalised."""
+    if paragraph.kind != "heading" and (
+        "\n" in visible.strip() or visible.rstrip()[-1:] in ".!?\"”'’:;,"
+    ):
+        return False
+    long_words = [t for t in tokens if t.word and len(t.text) > 3]
+    return len(long_words) >= 3 and sum(t.cap for t in long_words) >= 0.8 * len(long_words)
+
+
 def _is_all_caps(tokens: Sequence[_Token]) -> bool:
     long_words = [t.text for t in tokens if t.word and len(t.text) > 2]
     return len(long_words) >= 4 and sum(w.isupper() for w in long_words) >= 0.8 * len(long_words)
@@ -342,7 +359,7 @@ def find_candidates(
         for token in tokens:
             if token.word:
                 token.acronym = False
-    headline = shouting or _is_headline(tokens)
+    headline = shouting or _is_headline(tokens) or _is_title_line(tokens, paragraph, visible)
     if headline:
         # Capitalised function words ("Of", "Into") in a headline separate names.
         for token in tokens:

@@ -164,6 +164,13 @@ IRREGULAR_ADJECTIVES = _words(
 
 # Acronyms that are words or units, not names.
 NOT_ACRONYMS = _words("OK TV AM PM GMT UTC BST CET EST PST AD BC ID PS AKA FAQ DIY VIP")
+# The hours of a clock and the time zones: capitalised on a time stamp ("9:00 AM PDT",
+# "05.51AM IST MUMBAI"), never a name nor part of one.
+TIME_WORDS = _words(
+    """am pm a.m. p.m. gmt utc bst cet cest eet eest wet est edt cst cdt mst mdt pst pdt
+    akst akdt hst ast adt nst ndt ist pkt jst kst hkt sgt awst acst aest aedt nzst nzdt
+    msk sast cat eat wat"""
+)
 PLACE_ACRONYMS = _words("US USA UK UAE EU DRC PRC DPRK")
 
 

@@ -189,6 +189,10 @@ class _Merger:
             words = [w for w in form.key.split() if w not in _INITIALS_SKIP]
             if len(words) >= 2 and not form.acronym:
                 by_initials["".join(w[0] for w in words)].add(form.key)
+                # "US Geological Survey" -> "USGS": a short word counts whole.
+                whole = "".join(w if len(w) <= 2 else w[0] for w in words)
+                if len(whole) > len(words):
+                    by_initials[whole].add(form.key)
         for form in self.forms.values():
             if not form.acronym:
                 continue
