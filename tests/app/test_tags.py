@@ -791,7 +791,10 @@ async def test_a_paragraph_printed_by_other_reports_says_where(tmp_path: Path) -
         assert report is not None
         first = report.paragraphs[0]
         line = tag_line_of(pane, first)
-        assert line is not None and WIRE_MARK + "foxnews, guardian" in line, line
+        assert (
+            line is not None
+            and WIRE_MARK + "unknown outlet (foxnews), unknown outlet (guardian)" in line
+        ), line
         # The report's own paragraph is printed by no other.
         own = tag_line_of(pane, report.paragraphs[1])
         assert own is None or WIRE_MARK not in own

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.slow
 # Wide enough for the fact matrix to give each seed report's wording of a fact one line.
 WIDE = 240
 
-LEFT_HEADER = "000_2ba436d79053c5cc  1 of 2"
+LEFT_HEADER = "unknown outlet (000_2ba436d79053c5cc)  1 of 2"
 RIGHT_HEADER = "Sky News  2 of 2"
 FIRST_PARAGRAPH = "The extremist Islamist group Hayat Tahrir al-Sham"
 RIGHT_FIRST_PARAGRAPH = "The Syrian president has fled"

@@ -96,8 +96,9 @@ def test_seed_outlets(gold, seeds_corpus):
         report = report_for(seeds_corpus, file_name)
         if key in gold["outlet"]:
             assert report.outlet == gold["outlet"][key]
-        else:  # the report never names its outlet: the file stem stands in
-            assert report.outlet == Path(file_name).stem
+        else:  # the report never names its outlet: said so, with the file stem
+            assert report.outlet == f"unknown outlet ({Path(file_name).stem})"
+            assert not report.outlet_known
 
 
 def _sentences_holding(report: Report, snippet: str) -> list[str]:
@@ -358,7 +359,7 @@ def test_front_matter_aliases_and_partial_fields():
 
 def test_rule_without_keys_is_not_front_matter():
     report = plain("---\njust a rule\n---\n\nText after.")
-    assert report.outlet == "x" and report.title is None
+    assert report.outlet == "unknown outlet (x)" and report.title is None
     assert "just a rule" in report.span(report.paragraphs[0])
 
 
@@ -544,7 +545,7 @@ def test_sources_toml_sets_metadata_by_file_name_or_stem(tmp_path):
         "https://a.example",
     )
     assert (b.outlet, b.title) == ("Table B", "Heading of b")
-    assert (c.outlet, c.title, c.date, c.url) == ("c", None, None, None)
+    assert (c.outlet, c.title, c.date, c.url) == ("unknown outlet (c)", None, None, None)
 
 
 def test_metadata_precedence(tmp_path):
@@ -568,10 +569,10 @@ def test_metadata_precedence(tmp_path):
     assert reports["front"].date == "2024-03-04"
     assert reports["table"].outlet == "Table Source"
     assert reports["chrome"].outlet == "Chrome Outlet"
-    assert reports["stem"].outlet == "stem"
+    assert reports["stem"].outlet == "unknown outlet (stem)"
     # A sources.toml title beats the first heading.
     assert reports["table_only"].title == "Table Title"
-    assert reports["table_only"].outlet == "table_only"
+    assert reports["table_only"].outlet == "unknown outlet (table_only)"
 
 
 def test_sources_toml_applies_only_beside_its_files(tmp_path):
@@ -580,14 +581,14 @@ def test_sources_toml_applies_only_beside_its_files(tmp_path):
     _write(tmp_path / "sub", "inner.txt", "Inner body.")
     reports = _by_name(analyze([tmp_path], recursive=True))
     assert reports["top"].outlet == "Top Table"
-    assert reports["inner"].outlet == "inner"
+    assert reports["inner"].outlet == "unknown outlet (inner)"
 
 
 def test_broken_sources_toml_is_reported_but_reports_still_read(tmp_path):
     _write(tmp_path, "a.txt", "Body.")
     _write(tmp_path, "sources.toml", "this is = not [valid toml\n")
     corpus = analyze([tmp_path])
-    assert [r.outlet for r in corpus.reports] == ["a"]
+    assert [r.outlet for r in corpus.reports] == ["unknown outlet (a)"]
     assert [Path(e.path).name for e in corpus.errors] == ["sources.toml"]
 
 
@@ -855,7 +856,8 @@ def test_outlet_comes_from_chrome_not_from_cited_sources():
         "You can also follow @MetroTimes on X for the latest."
     )
     assert report.outlet == "Metro Times"
-    assert plain("Officials told Reuters the city had fallen.", name="story.txt").outlet == "story"
+    unnamed = plain("Officials told Reuters the city had fallen.", name="story.txt")
+    assert unnamed.outlet == "unknown outlet (story)"
 
 
 def test_outlet_from_sentence_initial_app_promotion():

@@ -69,7 +69,7 @@ def test_file_name_inside_another_files_table_is_warned(tmp_path):
         '["a.txt"]\nsource = "Outlet A"\n\n"b.txt" = "Outlet B"\n', encoding="utf-8"
     )
     corpus = analyze([folder])
-    assert sources(corpus) == {"a.txt": "Outlet A", "b.txt": "b"}
+    assert sources(corpus) == {"a.txt": "Outlet A", "b.txt": "unknown outlet (b)"}
     (warning,) = corpus.warnings
     assert warning.startswith(f"{folder / 'sources.toml'}: ")
     assert '"b.txt"' in warning and '"a.txt"' in warning
@@ -84,7 +84,7 @@ def test_unknown_key_is_warned(tmp_path):
     )
     corpus = analyze([folder])
     (report,) = corpus.reports
-    assert (report.outlet, report.title) == ("a", "Title A")
+    assert (report.outlet, report.title) == ("unknown outlet (a)", "Title A")
     (warning,) = corpus.warnings
     assert 'unknown key "sorce"' in warning and '"a.txt"' in warning
     assert "source, title, date, url" in warning

@@ -71,7 +71,8 @@ def test_story_json_keys(seeds_corpus: Corpus) -> None:
     assert story["id"] == "s1"
     assert story["reports"] == [r["id"] for r in data["reports"]]
     assert story["dates"] == [None, None]
-    assert story["outlets"] == sorted({r["source"] for r in data["reports"]})
+    # Outlets that something names; a report of unknown outlet counts for none.
+    assert story["outlets"] == ["Sky News"]
     assert all(report["story"] == "s1" for report in data["reports"])
     assert story["counts"] == {
         "reports": len(data["reports"]),
@@ -568,3 +569,24 @@ def bcubed_f1(predicted: dict[str, str], gold: dict[str, str]) -> float:
     p = sum(c * c / sizes_p[a] for (a, _), c in both.items()) / len(gold)
     r = sum(c * c / sizes_g[b] for (_, b), c in both.items()) / len(gold)
     return 2 * p * r / (p + r)
+
+
+def test_reports_of_unknown_outlet_say_so_and_count_for_no_outlet() -> None:
+    """Issue 15: a report nothing names the outlet of is "unknown outlet (file name)", never
+    its bare file name (a hash looks like a name); a story's outlets are the named ones,
+    and the file name still finds the report for `--outlet`."""
+    from tui.export.names import resolve_outlet
+
+    corpus = tui.analyze_texts(
+        {
+            "9f3a7c2e1b.txt": "Floods cut off the valley town of Orvent on Monday, officials said.",
+            "b.md": "---\nsource: Valley Post\n---\nFloods cut off the valley town of Orvent "
+            "on Monday, officials said.",
+        }
+    )
+    first, second = corpus.reports
+    assert first.outlet == "unknown outlet (9f3a7c2e1b)" and not first.outlet_known
+    assert second.outlet == "Valley Post" and second.outlet_known
+    (story,) = corpus.stories
+    assert story.outlets == ("Valley Post",)
+    assert resolve_outlet(corpus, "9f3a7c2e1b") == first.outlet

@@ -105,7 +105,7 @@ def format_text(corpus: Corpus) -> str:
         for report_id in story.report_ids:
             report = reports[report_id]
             outlet, name = safe_line(report.outlet), safe_line(report.name)
-            about = f"{outlet} · {name}" if outlet and outlet != name else name
+            about = f"{outlet} · {name}" if report.outlet_known else outlet
             lines.append(fitted(f"{tag}    {report_id:<5} {about}"))
         lines.append("")
     lines.append(

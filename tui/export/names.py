@@ -62,6 +62,9 @@ def resolve_outlet(corpus: Corpus, name: str) -> str:
     for report in corpus.reports:
         if folded(report.outlet) == wanted:
             return report.outlet
+    for report in corpus.reports:  # "unknown outlet (x)" is named by its file name too
+        if not report.outlet_known and folded(report.name) == wanted:
+            return report.outlet
     raise UnknownName(f"unknown outlet: {name}")
 
 

@@ -11,7 +11,7 @@ from tui.ingest.plaintext import split_plain_paragraphs
 from tui.ingest.sentences import split_sentences
 from tui.ingest.text import Block, runs_text
 from tui.ingest.textmeta import known_outlet, read_head, registrable_domain_of
-from tui.model.document import Paragraph, Report, Run, Sentence
+from tui.model.document import Paragraph, Report, Run, Sentence, unknown_outlet
 from tui.model.ids import paragraph_id, sentence_id
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -93,7 +93,7 @@ def build_report(
         or (url and known_outlet(url))
         or find_outlet(chrome)
         or (url and registrable_domain_of(url))
-        or name
+        or unknown_outlet(name)
     )
     return Report(
         id=report_id,

@@ -76,6 +76,12 @@ class Paragraph:
     depth: int = 0
 
 
+def unknown_outlet(name: str) -> str:
+    """What a report whose outlet nothing says is shown as: "unknown outlet (its file
+    name)", never the bare file name (a hash would look like an outlet's name)."""
+    return f"unknown outlet ({name})"
+
+
 @compact_pickle
 @dataclass(frozen=True, slots=True)
 class Report:
@@ -88,6 +94,11 @@ class Report:
     url: str | None
     text: str
     paragraphs: tuple[Paragraph, ...]
+
+    @property
+    def outlet_known(self) -> bool:
+        """Whether something said who published it (`unknown_outlet` otherwise)."""
+        return self.outlet != unknown_outlet(self.name)
 
     def span(self, item: Paragraph | Sentence | Run) -> str:
         """The exact text of a paragraph, sentence or run."""

@@ -68,7 +68,7 @@ def story_of(
         id=an_id,
         report_ids=tuple(r.id for r in members),
         title=story_title([reports[i] for i in central]),
-        outlets=tuple(sorted({r.outlet for r in members if r.outlet})),
+        outlets=tuple(sorted({r.outlet for r in members if r.outlet and r.outlet_known})),
         dates=(dates[0], dates[-1]) if dates else (None, None),
         parts=story_parts([parts[i] for i in sorted(group)]) if parts else (),
     )
