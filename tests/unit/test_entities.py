@@ -466,3 +466,23 @@ def test_a_title_case_heading_holds_only_the_names_the_text_knows() -> None:
     holt = entity_with_alias(corpus, "Maren Holt")
     assert holt.name == "Maren Holt"
     assert not {n for n in names(corpus) if "Returns" in n or "Lead" in n}
+
+
+def test_a_persons_name_starts_after_a_title_or_role_inside_a_run() -> None:
+    """Issue 15: "Lynch" was not merged with "Public Defender Peter Lynch"; a title or a
+    role before a first name and a surname is not part of the name."""
+    corpus = analyse(
+        "Public Defender Karen Brenner said the case was weak. Brenner asked for a delay.",
+        "The plan was backed by Ostland Governor Rupert Vane, and Coroner Ines Kalb agreed.",
+    )
+    brenner = entity_with_alias(corpus, "Karen Brenner")
+    assert brenner.name == "Karen Brenner" and "Brenner" in brenner.aliases
+    assert {"Rupert Vane", "Ines Kalb"} <= names(corpus)
+    assert not {n for n in names(corpus) if "Governor" in n or "Coroner" in n}
+
+
+@pytest.mark.parametrize("name", ["Martin", "Adrian", "Julian"])
+def test_a_first_name_is_no_demonym(name: str) -> None:
+    """ "Martin Luther King Jr." lost "Martin", read as an adjective of Martinique."""
+    assert not is_adjectival(name)
+    assert f"{name} Okafor" in names(analyse(f"Crowds came to hear {name} Okafor on Monday."))

@@ -105,6 +105,8 @@ def is_adjectival(word: str) -> bool:
         return False
     if lower in lx.IRREGULAR_ADJECTIVES:
         return True
+    if lower in lx.given_names():
+        return False  # "Martin" (not of Martinique), "Adrian", "Julian"
     if lower.endswith(("ist", "ists")) and len(lower) > 5:
         return True
     prefixes = _place_prefixes()
@@ -210,7 +212,8 @@ def _skippable(word: str) -> bool:
 
 
 def _is_title(word: str) -> bool:
-    return word.lower() in lx.PERSON_TITLES or word.lower().rstrip(".") in lx.PERSON_TITLES
+    lower = word.lower().rstrip(".")
+    return word.lower() in lx.PERSON_TITLES or lower in lx.PERSON_TITLES or lower in lx.ROLE_WORDS
 
 
 def _word_after(tokens: Sequence[_Token], i: int) -> str:

@@ -84,6 +84,16 @@ RUN_BREAKERS = (
     image source sources report reports update updated breaking related"""
 )
 
+# Roles written before a person's name like a title ("Coroner Gary Hargrove", "Forward
+# Tyler Hansbrough", "Public Defender Peter Lynch"): not part of the name. Kept apart
+# from PERSON_TITLES, which the fact matcher also skips as words.
+ROLE_WORDS = _words(
+    """defender forward quarterback qb pitcher catcher linebacker cornerback coroner
+    filmmaker moviemaker producer writer author journalist correspondent columnist
+    analyst economist scientist researcher prosecutor investigator businessman
+    businesswoman entrepreneur"""
+)
+
 # Person particles inside Arabic, Dutch, German, Romance... names.
 NAME_PARTICLES = _words(
     """al el ad ag ah an ar as ash at az bin ibn bint abu umm de del della der den di da

@@ -105,8 +105,25 @@ class _Evidence:
             first = 1
             while first < len(cand.tokens) and not cand.tokens[first][:1].isupper():
                 first += 1
-            return [cand.part(first, len(cand.tokens) - 1)] if first < len(cand.tokens) else []
-        return [cand]
+            if first >= len(cand.tokens):
+                return []
+            cand = cand.part(first, len(cand.tokens) - 1)
+        start = self._person_start(cand.tokens)
+        return [cand.part(start, len(cand.tokens) - 1) if start else cand]
+
+    def _person_start(self, tokens: tuple[str, ...]) -> int:
+        """Where a person's name starts inside a longer run: at a first name that a
+        surname follows, right after a title or a role ("Alaska Governor Sarah Palin",
+        "Public Defender Peter Lynch"); 0: nowhere."""
+        given = lx.given_names()
+        for k in range(1, len(tokens) - 1):
+            if tokens[k].lower() in given and tokens[k + 1][:1].isupper():
+                before = tokens[k - 1]
+                lower = before.lower().rstrip(".")
+                if lower in lx.PERSON_TITLES or lower in lx.ROLE_WORDS:
+                    return k
+                return 0
+        return 0
 
     def _segment_headline(self, cand: Candidate) -> list[Candidate]:
         """A title-case run holds only the names the rest of the corpus knows, longest first."""
