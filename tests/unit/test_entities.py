@@ -486,3 +486,20 @@ def test_a_first_name_is_no_demonym(name: str) -> None:
     """ "Martin Luther King Jr." lost "Martin", read as an adjective of Martinique."""
     assert not is_adjectival(name)
     assert f"{name} Okafor" in names(analyse(f"Crowds came to hear {name} Okafor on Monday."))
+
+
+def test_a_plural_surname_without_the_or_a_place_is_no_team() -> None:
+    """ "Mo Cheeks" was typed a team, as "Kansas City Chiefs" is: a capitalised plural ends
+    a team's name when a place or "the" leads it, not a person's."""
+    corpus = analyse(
+        "Yesterday Zed Mirrens praised the defence; Mirrens said the Otters played well.",
+        "The Portland Otters beat Dallas 3-1.",
+    )
+    assert entity_with_alias(corpus, "Zed Mirrens").type != "ORG"
+    assert entity_with_alias(corpus, "Portland Otters").type == "ORG"
+
+
+def test_a_position_before_a_players_name_is_no_part_of_it() -> None:
+    corpus = analyse("Saints RB Kevin Dorsey ran for 120 yards. Dorsey scored twice.")
+    dorsey = entity_with_alias(corpus, "Kevin Dorsey")
+    assert "Dorsey" in dorsey.aliases and dorsey.type == "PERSON"

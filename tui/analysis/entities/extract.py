@@ -244,9 +244,10 @@ def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) 
     if (
         _is_plural_name(name)
         and lower_name not in lx.place_names()
-        and (len(name) > 1 or before == "the")
+        and (before == "the" or " ".join(name[:-1]).lower() in lx.place_names())
     ):
-        # "Kansas City Chiefs", "Tar Heels", "the Colts": a team, a band, a group.
+        # "Kansas City Chiefs", "the Tar Heels", "the Colts": a team, a band, a group
+        # ("Mo Cheeks" alone is no team: a place or "the" must lead).
         votes["ORG"] += 2
     elif len(name) > 1 and (
         name[-1].lower() in lx.PLACE_PLURALS or name[-1].lower() in lx.PLACE_LAST_WORDS

@@ -91,7 +91,7 @@ ROLE_WORDS = _words(
     """defender forward quarterback qb pitcher catcher linebacker cornerback coroner
     filmmaker moviemaker producer writer author journalist correspondent columnist
     analyst economist scientist researcher prosecutor investigator businessman
-    businesswoman entrepreneur"""
+    businesswoman entrepreneur qb rb wr te lb cb"""
 )
 
 # Person particles inside Arabic, Dutch, German, Romance... names.
