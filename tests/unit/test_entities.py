@@ -503,3 +503,13 @@ def test_a_position_before_a_players_name_is_no_part_of_it() -> None:
     corpus = analyse("Saints RB Kevin Dorsey ran for 120 yards. Dorsey scored twice.")
     dorsey = entity_with_alias(corpus, "Kevin Dorsey")
     assert "Dorsey" in dorsey.aliases and dorsey.type == "PERSON"
+
+
+def test_a_title_case_line_ending_in_an_exclamation_is_a_headline_too() -> None:
+    corpus = analyse(
+        "The Valley Council voted on Monday to restore the protections of Orvent Harbor.\n\n"
+        "Valley Council Restores Orvent Harbor Protections!\n\n"
+        "The vote was close, members said.",
+    )
+    assert not {n for n in names(corpus) if "Restores" in n or "Protections" in n}
+    assert entity_with_alias(corpus, "Orvent Harbor").type == "PLACE"

@@ -330,10 +330,10 @@ def _is_headline(tokens: Sequence[_Token]) -> bool:
 
 def _is_title_line(tokens: Sequence[_Token], paragraph: Paragraph, visible: str) -> bool:
     """A headline in title case that leaves its short function words in lower case ("Ellen
-    DeGeneres Returns to Host the Oscars"): a heading, or one line that ends no sentence,
-    whose longer words are nearly all capitalised."""
+    DeGeneres Returns to Host the Oscars", "... Protections!"): a heading, or one line
+    that ends no sentence with a period, whose longer words are nearly all capitalised."""
     if paragraph.kind != "heading" and (
-        "\n" in visible.strip() or visible.rstrip()[-1:] in ".!?\"”'’:;,"
+        "\n" in visible.strip() or visible.rstrip()[-1:] in ".\"”'’:;,"
     ):
         return False
     long_words = [t for t in tokens if t.word and len(t.text) > 3]

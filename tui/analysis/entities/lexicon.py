@@ -137,7 +137,7 @@ PLACE_LAST_WORDS = _words(
     """stadium arena park county parish borough township city town village district
     province region street avenue road boulevard square bridge airport station harbor
     harbour bay beach lake river valley canyon mountain mount island peninsula coast
-    plaza mall hotel"""
+    plaza mall hotel area"""
 )
 # Nouns after a name that say it is a place or a facility ("Sednaya prison").
 PLACE_NOUNS_AFTER = _words(
