@@ -513,3 +513,13 @@ def test_a_title_case_line_ending_in_an_exclamation_is_a_headline_too() -> None:
     )
     assert not {n for n in names(corpus) if "Restores" in n or "Protections" in n}
     assert entity_with_alias(corpus, "Orvent Harbor").type == "PLACE"
+
+
+def test_two_letters_stand_for_an_organisation_or_a_place_not_a_person() -> None:
+    """ "TD" (a touchdown) was merged with Tony Dungy as his initials."""
+    corpus = analyse(
+        "Coach Tom Dorran praised the defence after a late TD sealed the win.",
+        "The United Nations (UN) sent aid; the UN said more was needed.",
+    )
+    assert entity_with_alias(corpus, "TD").id != entity_with_alias(corpus, "Tom Dorran").id
+    assert entity_with_alias(corpus, "UN").id == entity_with_alias(corpus, "United Nations").id

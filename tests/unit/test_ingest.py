@@ -796,6 +796,7 @@ def test_news_sentences_are_not_boilerplate(text):
         "What do you think? Let us know in the comments below.",
         "Leave a comment",
         "Sound off below: should the city rebuild the bridge?",
+        "Leave your thoughts, ideas and desires in the comments section below.",
     ],
 )
 def test_chrome_in_other_words_is_boilerplate(text):

@@ -160,6 +160,30 @@ def test_time_stamps_are_chrome_wherever_they_are_and_never_the_title() -> None:
     assert head.chrome == {0, 3, 5, 6}
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Originally published 05/03/2031 at 10:20 AM EDT",
+        "Published: 2031.08.08 09:01 AM",
+        "POSTED: 1052 GMT (1852 HKT), April 10, 2031",
+        "Updated Wednesday, Jan 5 at 5:53 PM",
+    ],
+)
+def test_time_stamps_with_a_label_are_datelines(line: str) -> None:
+    assert is_dateline(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Updated: the council voted 5-2 on the plan.",
+        "Published reports said 12 people died in the fire on Monday night in the town.",
+    ],
+)
+def test_news_that_starts_with_a_stamp_word_is_no_dateline(line: str) -> None:
+    assert not is_dateline(line)
+
+
 def test_markdown_keeps_its_own_headline() -> None:
     found = tui.analyze_texts(
         {"a.md": "https://example-news.net/a\n\n# Bridge closes\n\nThe bridge closed today.\n"}

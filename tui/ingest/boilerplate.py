@@ -86,6 +86,7 @@ _COMMENTS = _any(
     r"\b(tell|let) us (know )?(what you think )?(in|below|via|through) (the )?comments?\b",
     r"\b(tell|let) us (what you think|know what you think)\W*$",
     r"\b(leave|post|add|share) (a|your) comments?\b",
+    r"\b(leave|share|post|add) your (thoughts|views|opinions?|ideas)\b.{0,60}\bcomments?\b",
     r"\b(sound|weigh) off (in|below)\b",
     r"\bjoin the (conversation|discussion)\b",
 )

@@ -78,7 +78,13 @@ _DATE = re.compile(
 # What every date `_DATE` reads holds: a year, or a slash between numbers.
 _MAY_DATE = re.compile(r"(?:19|20)\d\d|\d/\d")
 # A page's time stamp opens with one of these ("Posted", "Last updated on").
-_STAMP = re.compile(r"\W*(?:posted|published|updated|last updated|modified)\b", re.IGNORECASE)
+_STAMP = re.compile(
+    r"\W*(?:originally |first )?(?:posted|published|updated|last updated|modified)\b",
+    re.IGNORECASE,
+)
+# A page's time stamp is a label, then a date or a time and at most this many words of
+# its own (a clock time without a colon, a zone: "POSTED: 1052 GMT (1852 HKT)").
+_STAMP_WORDS = 4
 # What a page writes around a date on its dateline: nothing left once these are gone.
 _AROUND_DATE = re.compile(
     r"\b(?:posted|published|updated|last|modified|created|date|on|at|in|hrs|hours|"
@@ -148,8 +154,15 @@ def _besides_date(line: str) -> list[str] | None:
 
 
 def _is_time_stamp(line: str) -> bool:
-    """ "Updated 5:40 p. m. ET", "Posted at 9:00 PM": a page's time stamp without a date."""
-    return _STAMP.match(line) is not None and not _AROUND_DATE.sub(" ", line).split()
+    """ "Updated 5:40 p. m. ET", "POSTED: 1052 GMT (1852 HKT), April 10, 2007", "Originally
+    published 05/03/2013 at 10:20 AM EDT": a label that opens a short line giving a date
+    or a time (a digit), whatever else it holds."""
+    if _STAMP.match(line) is None or not any(ch.isdigit() for ch in line):
+        return False
+    rest = _besides_date(line)
+    if rest is None:
+        rest = _AROUND_DATE.sub(" ", line).split()
+    return len(rest) <= _STAMP_WORDS
 
 
 def is_dateline(line: str) -> bool:

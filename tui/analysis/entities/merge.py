@@ -213,7 +213,13 @@ class _Merger:
         for form in self.forms.values():
             if not form.acronym:
                 continue
-            matches = by_initials.get(form.key.replace(".", "").replace(" ", ""), set())
+            letters = form.key.replace(".", "").replace(" ", "")
+            matches = by_initials.get(letters, set())
+            if len(letters) == 2:
+                # Two letters are too many things ("TD", "AM") to stand for a person.
+                matches = {
+                    k for k in matches if _main_type(self.cluster_votes(k)) in ("ORG", "PLACE")
+                }
             roots = {self.sets.find(k) for k in matches}
             if len(roots) == 1:
                 self.join(next(iter(matches)), form.key, "acronym of the name's initials")
