@@ -175,3 +175,26 @@ def test_cli_malformed_topics_file_loses_nothing_else(
     assert len(data["reports"]) == 2 and data["topics"] and data["entities"]
     assert captured.err.count("\n") == 1 and "bad.toml" in captured.err
     assert "Traceback" not in captured.err
+
+
+def test_a_word_labels_a_topic_only_where_the_story_uses_it_as_a_noun() -> None:
+    """The review found "# difficult", "able", "actual" as topics: a paragraph naming no
+    one was filed under its rarest shared word, whatever it was. A word topic needs the
+    story to use the word as a noun once ("the weather was"); an adjective ("it was
+    difficult") labels nothing."""
+    texts = {
+        "a.txt": "Rescuers said the work was difficult in the rain.\n\n"
+        "The weather made it worse for everyone there.",
+        "b.txt": "It was difficult, a rescuer said of the search.\n\nThe weather was bad all day.",
+    }
+    labels = {t.label for t in tui.analyze_texts(texts).topics}
+    assert "difficult" not in labels
+    assert "weather" in labels
+
+
+def test_used_as_nouns_reads_a_determiner_then_punctuation_or_a_function_word() -> None:
+    from tui.analysis.topics import _used_as_nouns
+
+    texts = ["The tsunami was feared. It was a difficult task; their aftershocks, too."]
+    found = _used_as_nouns({"tsunami", "difficult", "aftershocks", "task"}, texts)
+    assert found == {"tsunami", "aftershocks"}  # "a difficult task": no determiner before

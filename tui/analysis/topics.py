@@ -209,9 +209,13 @@ def story_topics(
 
     order = {p.id: n for n, (_, p) in enumerate(paragraphs)}
     report_of = {p.id: r.id for r, p in paragraphs}
+    nouns = _used_as_nouns(
+        {w for a in members if (w := WORD.value(a)) is not None},
+        (visible_text(r, p) for r, p in paragraphs),
+    )
     ranked: list[tuple[int, int, list[str], set[str]]] = []
     for group in grouped.values():
-        labelled = [a for a in group if _label(a, names).lower() not in NOT_TOPIC_WORDS]
+        labelled = [a for a in group if _labels_a_thread(a, names, nouns)]
         in_topic = {p for a in labelled for p in members[a]}
         spanned = len({report_of[p] for p in in_topic})
         if spanned < MIN_REPORTS:
@@ -254,6 +258,43 @@ def number_topics(
         for paragraph_id in topic_paragraphs:
             paragraph_topics[paragraph_id].append(topic_id)
     return tuple(topics), {p: tuple(ts) for p, ts in paragraph_topics.items()}
+
+
+def _labels_a_thread(anchor: str, names: Mapping[str, str], nouns: set[str]) -> bool:
+    """Whether an anchor can label a topic: not a stop word, not a letter or two (an
+    initial cut off its name: "W", "E"; an acronym in capitals stays: "UN"), and a word
+    only if the story uses it as a noun ("the aftershocks were", not "it is difficult")."""
+    label = _label(anchor, names)
+    if label.lower() in NOT_TOPIC_WORDS:
+        return False
+    if len(label) <= 2 and not (label.isupper() and len(label) == 2):
+        return False
+    word = WORD.value(anchor)
+    return word is None or word in nouns
+
+
+# A determiner, the word, then punctuation or a function word: the word is a noun there
+# ("the tsunami was", "an investigation.", "their aftershocks,"), not an adjective ("the
+# difficult task") nor a verb or an adverb.
+_DETERMINERS = "the|a|an|this|that|these|those|its|his|her|their|our|my|your|no|each|every"
+
+
+def _used_as_nouns(words: set[str], texts: Iterable[str]) -> set[str]:
+    """Those of `words` that the texts use as a noun at least once."""
+    if not words:
+        return set()
+    pattern = re.compile(
+        rf"\b(?:{_DETERMINERS})\s+({'|'.join(sorted(map(re.escape, words)))})\b"
+        r"(?=\s*[^\w\s]|\s+([a-z'’]+))",
+        re.IGNORECASE,
+    )
+    found: set[str] = set()
+    for text in texts:
+        for match in pattern.finditer(text):
+            after = match.group(2)
+            if after is None or after.lower() in lx.FUNCTION_WORDS:
+                found.add(match.group(1).lower())
+    return found
 
 
 def _label(anchor: str, names: Mapping[str, str]) -> str:
