@@ -167,6 +167,8 @@ def test_time_stamps_are_chrome_wherever_they_are_and_never_the_title() -> None:
         "Published: 2031.08.08 09:01 AM",
         "POSTED: 1052 GMT (1852 HKT), April 10, 2031",
         "Updated Wednesday, Jan 5 at 5:53 PM",
+        "9/10/2031 @ 1:19PM",
+        "Friday August 2, 2031 @ 8:13am PDT",
     ],
 )
 def test_time_stamps_with_a_label_are_datelines(line: str) -> None:

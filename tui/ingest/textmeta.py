@@ -92,7 +92,7 @@ _AROUND_DATE = re.compile(
     r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
     r"a\.?\s?m\.?|p\.?\s?m\.?|noon|midnight|[a-z]{1,4}t|gmt|utc|bst|cet|ist)(?![\w])"
     r"|\d{1,2}[:.]\d\d(?::\d\d)?(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?"
-    r"|[+-]\d{1,2}:?\s*\d{1,2}|[\s|,.;:()\[\]/–—-]+",
+    r"|[+-]\d{1,2}:?\s*\d{1,2}|[\s|,.;:()\[\]/–—@-]+",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^\s*[Bb][Yy]\s+[A-Z][\w.'’-]*(?:\s+[\w.'’,&-]+){0,8}\s*$")
