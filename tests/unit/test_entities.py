@@ -523,3 +523,14 @@ def test_two_letters_stand_for_an_organisation_or_a_place_not_a_person() -> None
     )
     assert entity_with_alias(corpus, "TD").id != entity_with_alias(corpus, "Tom Dorran").id
     assert entity_with_alias(corpus, "UN").id == entity_with_alias(corpus, "United Nations").id
+
+
+def test_an_acronym_ends_its_name_before_a_connector() -> None:
+    """ "ABC for Oscar" was one entity (a person, 34 mentions) that "Oscar" merged into."""
+    corpus = analyse(
+        "The show airs on KTV for Oscar night. The Oscar went to Dana Wells.",
+        "Viewers of KTV saw the Oscar handed over.",
+    )
+    found = names(corpus)
+    assert "KTV for Oscar" not in found
+    assert {"KTV", "Oscar"} <= found

@@ -175,6 +175,8 @@ def _joins(tokens: Sequence[_Token], i: int) -> bool:
         return False
     if nxt.text == "The":
         return False  # "Carl Bernstein for The Washington Post": two names
+    if i > 0 and tokens[i - 1].acronym:
+        return False  # "ABC for Oscar night", "CNN of Atlanta": an acronym ends its name
     if lower in lx.ENGLISH_PARTICLES:
         return False
     return lower in lx.NAME_PARTICLES or lower in lx.INNER_CONNECTORS
