@@ -126,11 +126,9 @@ def _topic_word(token: str) -> str:
     return ""
 
 
-def _paragraph_words(report: Report, paragraph: Paragraph) -> set[str]:
+def _paragraph_words(text: str) -> set[str]:
     # Added in the order of the text, as one by one (the set's order is the same).
-    return {
-        word for word in map(_topic_word, _WORD.findall(visible_text(report, paragraph))) if word
-    }
+    return {word for word in map(_topic_word, _WORD.findall(text)) if word}
 
 
 # A topic before it is numbered: its label, its paragraph ids in corpus order, and
@@ -169,10 +167,12 @@ def story_topics(
     }
     count = Counter(a for found in anchors_of.values() for a in found)
     total = len(paragraphs)
+    texts: dict[str, str] = {}
     words_of: dict[str, set[str]] = {}
     word_count: Counter[str] = Counter()
     for report, paragraph in paragraphs:
-        words_of[paragraph.id] = _paragraph_words(report, paragraph)
+        texts[paragraph.id] = visible_text(report, paragraph)
+        words_of[paragraph.id] = _paragraph_words(texts[paragraph.id])
         word_count.update(words_of[paragraph.id])
 
     chosen: dict[str, list[str]] = {}
@@ -211,7 +211,7 @@ def story_topics(
     report_of = {p.id: r.id for r, p in paragraphs}
     nouns = _used_as_nouns(
         {w for a in members if (w := WORD.value(a)) is not None},
-        (visible_text(r, p) for r, p in paragraphs),
+        texts.values(),
     )
     ranked: list[tuple[int, int, list[str], set[str]]] = []
     for group in grouped.values():
@@ -276,24 +276,26 @@ def _labels_a_thread(anchor: str, names: Mapping[str, str], nouns: set[str]) -> 
 # A determiner, the word, then punctuation or a function word: the word is a noun there
 # ("the tsunami was", "an investigation.", "their aftershocks,"), not an adjective ("the
 # difficult task") nor a verb or an adverb.
-_DETERMINERS = "the|a|an|this|that|these|those|its|his|her|their|our|my|your|no|each|every"
+_DETERMINERS = frozenset(
+    "the a an this that these those its his her their our my your no each every".split()
+)
+_NOUN_USE = re.compile(
+    r"\b(?:" + "|".join(sorted(_DETERMINERS)) + r")\s+([a-z][a-z'’-]*)(?=\s*[^\w\s]|\s+([a-z'’]+))",
+    re.IGNORECASE,
+)
 
 
 def _used_as_nouns(words: set[str], texts: Iterable[str]) -> set[str]:
     """Those of `words` that the texts use as a noun at least once."""
-    if not words:
-        return set()
-    pattern = re.compile(
-        rf"\b(?:{_DETERMINERS})\s+({'|'.join(sorted(map(re.escape, words)))})\b"
-        r"(?=\s*[^\w\s]|\s+([a-z'’]+))",
-        re.IGNORECASE,
-    )
     found: set[str] = set()
+    if not words:
+        return found
+    function_words = lx.FUNCTION_WORDS
     for text in texts:
-        for match in pattern.finditer(text):
-            after = match.group(2)
-            if after is None or after.lower() in lx.FUNCTION_WORDS:
-                found.add(match.group(1).lower())
+        for word, after in _NOUN_USE.findall(text):
+            word = word.lower()
+            if word in words and (not after or after.lower() in function_words):
+                found.add(word)
     return found
 
 

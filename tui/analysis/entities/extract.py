@@ -143,7 +143,7 @@ def _tokens(visible: str) -> list[_Token]:
         if not first.isalpha():
             append(_Token(text, start, end, False, False, False, False, False, ""))
             continue
-        cap = first.isupper() and text.lower() not in lx.TIME_WORDS
+        cap = first.isupper() and (len(text) > 4 or text.lower() not in lx.TIME_WORDS)
         breaks = False
         tail = ""
         if "-" in text and cap:
