@@ -252,10 +252,10 @@ class _Merger:
                 for word in form.words:
                     containing[word].add(form.key)
         for form in sorted(self.forms.values(), key=lambda f: len(f.words)):
-            if form.acronym or not form.words or self._a_place(form.key):
+            if form.acronym or not form.words or form.key in lx.place_names():
                 # A place named inside a longer name is that place; the longer name is
-                # something else: "San Francisco" / "San Francisco Bay Area", "Sonoma
-                # County" / "Sonoma County Sheriff", "Sudan" / "Republic of South Sudan".
+                # something else: "San Francisco" / "San Francisco Bay Area", "Sudan" /
+                # "Republic of South Sudan".
                 continue
             supersets = set.intersection(*(containing.get(w, set()) for w in form.words))
             fits: set[str] = set()
@@ -286,9 +286,6 @@ class _Merger:
                 # but a person's: the surname of people only.
                 form.votes["PERSON"] += 1
                 self.votes[self.sets.find(form.key)]["PERSON"] += 1
-
-    def _a_place(self, key: str) -> bool:
-        return key in lx.place_names()
 
     def _name_like(self, form: _Form) -> bool:
         if form.key in lx.place_names() or any(w in lx.ORG_WORDS for w in form.words):
