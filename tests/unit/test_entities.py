@@ -534,3 +534,15 @@ def test_an_acronym_ends_its_name_before_a_connector() -> None:
     found = names(corpus)
     assert "KTV for Oscar" not in found
     assert {"KTV", "Oscar"} <= found
+
+
+def test_a_first_name_alone_is_the_one_person_the_story_so_names() -> None:
+    """The review found "Hugh" and "Hugh Jackman" as two entities; a first name alone is
+    the person whose full name starts with it, when only one does."""
+    corpus = analyse(
+        "Organisers picked Hugh Marlowe to host the gala. Hugh said he was thrilled.",
+        "Hugh Marlowe will host. Dana Pratt and Dana Ickes will present awards; Dana smiled.",
+    )
+    assert entity_with_alias(corpus, "Hugh").id == entity_with_alias(corpus, "Hugh Marlowe").id
+    dana = entity_with_alias(corpus, "Dana")  # two people named Dana: neither
+    assert dana.id not in {entity_with_alias(corpus, n).id for n in ("Dana Pratt", "Dana Ickes")}

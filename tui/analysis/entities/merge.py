@@ -266,7 +266,14 @@ class _Merger:
                 if len(form.words) == 1:
                     # One word stands for the last word of a personal (or team) name:
                     # never for a known place, an organisation's name, or mid-name words.
-                    if other.words[-1] != form.words[0] or not self._name_like(other):
+                    # Or a first name alone for the one person the story so names
+                    # ("Hugh" for Hugh Jackman).
+                    word = form.words[0]
+                    if other.words[-1] != word and not (
+                        other.words[0] == word and word in lx.given_names()
+                    ):
+                        continue
+                    if not self._name_like(other):
                         continue
                     fits.add(key)
                 elif _compatible(self.cluster_votes(form.key), self.cluster_votes(key)):
