@@ -546,3 +546,12 @@ def test_a_first_name_alone_is_the_one_person_the_story_so_names() -> None:
     assert entity_with_alias(corpus, "Hugh").id == entity_with_alias(corpus, "Hugh Marlowe").id
     dana = entity_with_alias(corpus, "Dana")  # two people named Dana: neither
     assert dana.id not in {entity_with_alias(corpus, n).id for n in ("Dana Pratt", "Dana Ickes")}
+
+
+def test_a_first_name_used_alone_far_more_than_the_full_name_is_something_else() -> None:
+    """ "Oscar" (the award, 34 mentions) went into "Oscar Maximillian" (a boy, once)."""
+    corpus = analyse(
+        "She won a Victor on Sunday. Her Victor was the third. Each Victor is gold.",
+        "The Victor went to her again; Victor voters agreed. Her son, Victor Pell, cheered.",
+    )
+    assert entity_with_alias(corpus, "Victor").id != entity_with_alias(corpus, "Victor Pell").id

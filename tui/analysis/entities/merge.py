@@ -267,10 +267,14 @@ class _Merger:
                     # One word stands for the last word of a personal (or team) name:
                     # never for a known place, an organisation's name, or mid-name words.
                     # Or a first name alone for the one person the story so names
-                    # ("Hugh" for Hugh Jackman).
+                    # ("Hugh" for Hugh Jackman), unless it is used alone far more often
+                    # than that name: then it is something else ("Oscar", the award,
+                    # and a boy named Oscar Maximillian).
                     word = form.words[0]
                     if other.words[-1] != word and not (
-                        other.words[0] == word and word in lx.given_names()
+                        other.words[0] == word
+                        and word in lx.given_names()
+                        and len(form.mentions) <= 2 * len(other.mentions)
                     ):
                         continue
                     if not self._name_like(other):
