@@ -209,12 +209,19 @@ def story_topics(
 
     order = {p.id: n for n, (_, p) in enumerate(paragraphs)}
     report_of = {p.id: r.id for r, p in paragraphs}
+    # Only groups that span enough reports with all their anchors can make a topic: the
+    # words of those alone are tested as nouns.
+    wide = [
+        group
+        for group in grouped.values()
+        if len({report_of[p] for a in group for p in members[a]}) >= MIN_REPORTS
+    ]
     nouns = _used_as_nouns(
-        {w for a in members if (w := WORD.value(a)) is not None},
+        {w for group in wide for a in group if (w := WORD.value(a)) is not None},
         texts.values(),
     )
     ranked: list[tuple[int, int, list[str], set[str]]] = []
-    for group in grouped.values():
+    for group in wide:
         labelled = [a for a in group if _labels_a_thread(a, names, nouns)]
         in_topic = {p for a in labelled for p in members[a]}
         spanned = len({report_of[p] for p in in_topic})
