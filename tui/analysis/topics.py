@@ -216,9 +216,11 @@ def story_topics(
         for group in grouped.values()
         if len({report_of[p] for a in group for p in members[a]}) >= MIN_REPORTS
     ]
+    candidates = {w for group in wide for a in group if (w := WORD.value(a)) is not None}
     nouns = _used_as_nouns(
-        {w for group in wide for a in group if (w := WORD.value(a)) is not None},
-        texts.values(),
+        candidates,
+        # Only the paragraphs that hold one of the words (in lower case, as a noun is).
+        (texts[p] for p in texts if words_of[p] & candidates),
     )
     ranked: list[tuple[int, int, list[str], set[str]]] = []
     for group in wide:
