@@ -153,13 +153,12 @@ def _besides_date(line: str) -> list[str] | None:
     return _AROUND_DATE.sub(" ", " ".join(rest)).split()
 
 
-def _is_time_stamp(line: str) -> bool:
+def _is_time_stamp(line: str, rest: list[str] | None) -> bool:
     """ "Updated 5:40 p. m. ET", "POSTED: 1052 GMT (1852 HKT), April 10, 2007", "Originally
     published 05/03/2013 at 10:20 AM EDT": a label that opens a short line giving a date
-    or a time (a digit), whatever else it holds."""
+    or a time (a digit) and few words of its own. `rest`: `_besides_date(line)`."""
     if _STAMP.match(line) is None or not any(ch.isdigit() for ch in line):
         return False
-    rest = _besides_date(line)
     if rest is None:
         rest = _AROUND_DATE.sub(" ", line).split()
     return len(rest) <= _STAMP_WORDS
@@ -168,7 +167,10 @@ def _is_time_stamp(line: str) -> bool:
 def is_dateline(line: str) -> bool:
     """Whether a line is a dateline: a date, and around it only what pages write around
     one (a weekday, a time and its zone, posted / published / updated)."""
-    return len(line) <= _SHORT_LINE and (_besides_date(line) == [] or _is_time_stamp(line))
+    if len(line) > _SHORT_LINE:
+        return False
+    rest = _besides_date(line)
+    return rest == [] or _is_time_stamp(line, rest)
 
 
 def _dated_line(line: str) -> str | None:
