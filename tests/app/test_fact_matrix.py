@@ -117,7 +117,7 @@ async def test_the_basis_column_says_what_each_fact_rests_on() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         corpus = await analysed(pilot)
         matrix = await open_matrix(app, pilot)
-        words = {"one-source": "1 src", "independent": "indep"}
+        words = {"one-source": "1 src", "independent": "indep", "unattributed": "none"}
         for fact in corpus.facts:
             assert fact.basis is not None
             cells = [cell.text.plain for cell in matrix.table.get_row(fact.id)]

@@ -591,7 +591,11 @@ async def test_overview_counts_sources_and_tells_single_from_independent_facts(
         independent = [fid for fid, row in basis.items() if row[2] == "independent"]
         assert independent
         # Every row is the fact's basis, found with the analysis.
-        labels = {"one-source": "one source", "independent": "independent"}
+        labels = {
+            "one-source": "one source",
+            "independent": "independent",
+            "unattributed": "unattributed",
+        }
         for fact in corpus.facts:
             assert fact.basis is not None
             assert basis[fact.id][2] == labels[fact.basis.kind], basis[fact.id]

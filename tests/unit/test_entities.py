@@ -365,6 +365,20 @@ def test_a_capitalised_function_word_ends_a_name() -> None:
     assert "I'm" not in names(analyse("I'm not leaving, Jarrow Pell said. I'm staying."))
 
 
+def test_a_sentence_adverb_opens_no_name_and_splits_no_person() -> None:
+    """ "Maybe Governor Quint saw it": the adverb is not part of the name, so the lone
+    surname still joins the one person of that name."""
+    corpus = analyse(
+        "Governor Dana Quint visited the flooded town on Monday.",
+        'Quint said help was coming. "Maybe Governor Quint saw a little of that," a '
+        "resident said. Perhaps Quint will return.",
+    )
+    found = names(corpus)
+    assert not {n for n in found if n.startswith(("Maybe", "Perhaps"))}
+    quint = [e for e in corpus.entities if e.name.endswith("Quint")]
+    assert [e.name for e in quint] == ["Dana Quint"]
+
+
 def test_english_words_and_the_do_not_join_two_names() -> None:
     """ "at", "as", "an" between capitalised words are English, not Arabic particles, and
     "for The" starts another name; an Arabic particle with its hyphen still joins."""

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import tui
+from tests.conftest import GOLD_FILE
 from tests.unit.harness import sentence_with
 from tui.analysis.facts import (
     LINK_FLOOR,
     _candidate_pairs,
+    _Scorer,
     _unsubsumed,
     cluster_facts,
     find_fact_links,
@@ -22,6 +26,7 @@ from tui.analysis.terms import SentenceTerms, content_term, stem
 from tui.model.corpus import Corpus
 from tui.model.document import Sentence
 from tui.model.facts import FactLink
+from tui.model.ids import is_name_term
 from tui.pipeline.build import with_fact_threshold
 
 
@@ -47,25 +52,40 @@ def test_gold_facts_are_linked(seeds_corpus: Corpus, gold: dict) -> None:
         assert linked(seeds_corpus, a, b), fact["id"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not yet: these restatements share one or two words at most (opened/freed, "
-    "left/abandoned, launched attacks/offensive began); the matcher has no word meanings "
-    "beyond stems, derivations and its synonym classes (issue 14)",
-)
-def test_gold_restatements_are_linked(seeds_corpus: Corpus, gold: dict) -> None:
-    """Facts stated in other words ("has reportedly fled the country" / "has fled
-    Damascus on a plane"): each pair in one fact. Strict: passes once they all are."""
-    missing = [
-        item["id"]
-        for item in gold["restatement"]
-        if not linked(
-            seeds_corpus,
-            sentence_with(seeds_corpus, 0, item["A"]),
-            sentence_with(seeds_corpus, 1, item["B"]),
+# The seeds' restatements the matcher does not link yet: each shares one or two words at
+# most with its pair (opened/freed, left/abandoned, "fled the country" / "fled Damascus on
+# a plane"), and the matcher has no word meanings beyond stems, derivations and its
+# synonym classes (issue 14). Strict: a test turns red once one of them is linked.
+_NOT_YET = {"assad-fled", "airport-left", "sednaya-doors-opened"}
+
+
+def _restatements() -> list[Any]:
+    if not GOLD_FILE.is_file():
+        return []
+    with GOLD_FILE.open("rb") as handle:
+        items = tomllib.load(handle).get("restatement", [])
+    return [
+        pytest.param(
+            item,
+            id=item["id"],
+            marks=[pytest.mark.xfail(strict=True, reason="not yet (issue 14)")]
+            if item["id"] in _NOT_YET
+            else [],
         )
+        for item in items
     ]
-    assert not missing, missing
+
+
+@pytest.mark.parametrize("item", _restatements())
+def test_gold_restatements_are_linked(seeds_corpus: Corpus, item: dict[str, str]) -> None:
+    """Facts stated in other words ("launched attacks ... last week, quickly capturing"
+    / "a shock offensive which began last week with the capture of Aleppo"): each pair
+    in one fact."""
+    assert linked(
+        seeds_corpus,
+        sentence_with(seeds_corpus, 0, item["A"]),
+        sentence_with(seeds_corpus, 1, item["B"]),
+    )
 
 
 def test_gold_unique_sentences_stay_unlinked(seeds_corpus: Corpus, gold: dict) -> None:
@@ -569,3 +589,40 @@ def test_scores_run_from_the_floor_to_one_on_real_coverage() -> None:
     assert corpus.fact_links and corpus.facts
     assert all(LINK_FLOOR <= link.score <= 1.0 for link in corpus.fact_links)
     assert all(fact.score <= 1.0 for fact in corpus.facts)
+
+
+def test_two_shared_words_alone_are_thin_evidence() -> None:
+    """A link made of two shared words and nothing else ("freed", "prisoners") weighs
+    three quarters of its match, so it needs a stronger match than one of three terms
+    or one naming a participant on both sides to make a fact at the default
+    sensitivity; it stays at the lowest sensitivity."""
+    corpus = analyse(
+        "Rebels freed the prisoners. The weather was cold today. Markets opened late.",
+        "The prisoners were freed at dawn. Schools stayed shut all week. Trains ran late.",
+    )
+    types = {entity.id: entity.type for entity in corpus.entities}
+    links, sentences = find_fact_links(corpus.reports, corpus.mentions, types, cited=corpus.cited)
+    items = list(sentences.values())
+    scorer = _Scorer(items, types, corpus.cited)
+    index = {item.sentence.id: n for n, item in enumerate(items)}
+    (link,) = [link for link in links if len(link.shared) == 2]
+    raw, shared = scorer.score(index[link.a], index[link.b])
+    assert shared == link.shared
+    assert not any(map(is_name_term, shared))
+    assert link.score == pytest.approx(max(raw * 0.75, min(raw, LINK_FLOOR)))
+    assert link.score < raw
+
+
+def test_a_default_link_of_three_terms_or_a_participant_is_not_thinned() -> None:
+    corpus = analyse(
+        "Rebels freed the prisoners. The weather was cold today.",
+        "Rebels freed the prisoners at dawn. Schools stayed shut all week.",
+    )
+    types = {entity.id: entity.type for entity in corpus.entities}
+    links, sentences = find_fact_links(corpus.reports, corpus.mentions, types, cited=corpus.cited)
+    items = list(sentences.values())
+    scorer = _Scorer(items, types, corpus.cited)
+    index = {item.sentence.id: n for n, item in enumerate(items)}
+    (link,) = links
+    assert len(link.shared) == 3
+    assert link.score == pytest.approx(min(scorer.score(index[link.a], index[link.b])[0], 1.0))

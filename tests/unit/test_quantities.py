@@ -373,3 +373,30 @@ def test_sentence_details_reads_any_sequence_of_numbers_words_and_dashes(text: s
     for detail in details(text):
         assert detail.low <= detail.high
         assert detail.shown and detail.label
+
+
+def test_values_tenfold_apart_are_of_two_things() -> None:
+    """A game and a career, this quake and an earlier one: exact values more than
+    tenfold apart are not one figure two reports disagree on; nearby ones are, and so
+    are an early and a later toll, one of them bounded."""
+    assert differ("The quake killed 10 people.", "It killed 612 people in 2005.") == []
+    assert differ("He finished with 23 points.", "He now has 2,117 points.") == []
+    assert differ("The quake killed 10 people.", "The quake killed 12 people.") == [
+        "killed: 10 vs 12"
+    ]
+    assert differ("At least 2 people were injured.", "At least 70 people were injured.") == [
+        "injured: at least 2 vs at least 70"
+    ]
+
+
+def test_and_a_half_is_read() -> None:
+    assert stated("He served four and a half months in prison.") == {("duration", "4.5 months")}
+    assert differ("He served four and a half months.", "He served 4.5 months.") == []
+
+
+def test_a_caliber_is_a_measure_not_a_count() -> None:
+    assert stated("He pointed a 38-caliber revolver at them.") == {("caliber", "38 caliber")}
+    assert differ(
+        "He pointed a 38-caliber revolver at the officers.",
+        "He pointed a 357 caliber revolver at them.",
+    ) == ["caliber: 38 caliber vs 357 caliber"]

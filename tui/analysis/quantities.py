@@ -97,6 +97,7 @@ _MEASURES = {
     "tons": "weight", "tonnes": "weight", "lbs": "weight", "mph": "speed", "km/h": "speed",
     "knots": "speed", "acres": "area", "hectares": "area", "gallons": "volume",
     "litres": "volume", "liters": "volume", "barrels": "volume", "degrees": "temperature",
+    "caliber": "caliber", "calibre": "caliber",
 }  # fmt: skip
 # "12 miles deep": the measure named after the unit.
 _MEASURE_ADJECTIVES = {
@@ -411,6 +412,8 @@ def _number_at(tokens: list[_Token], i: int) -> tuple[float, float, int] | None:
         j = i + 2
     else:
         return None
+    if [_word(tokens, k) for k in range(j, j + 3)] == ["and", "a", "half"]:
+        low, high, j = low + 0.5, high + 0.5, j + 3  # "four and a half months"
     scale_word = _word(tokens, j)
     if scale_word in _SCALES and not (scale_word in ("m", "k") and tokens[j - 1].kind == "word"):
         factor = _SCALES[scale_word]
@@ -891,12 +894,31 @@ def _agree(a: Detail, b: Detail) -> bool:
     return a.low <= b.high and b.low <= a.high
 
 
+# Kinds whose values, read exactly and tenfold apart, are of two different things.
+_COUNTED = frozenset({"number", "quantity"})
+_TENFOLD = 10.0
+
+
+def _apart_tenfold(a: Detail, b: Detail) -> bool:
+    """Whether two exact values are more than tenfold apart: reports that disagree on a
+    count or a measure give nearby figures ("3 injured" / "5 injured", "4.4" / "4.6");
+    23 points and 2,117 points, 10 killed and 612 killed, are a game and a career, this
+    quake and an earlier one. A bounded or vague value ("at least 70", "dozens") is
+    compared as before: an early and a later toll can be far apart."""
+    if a.bound or b.bound or a.low != a.high or b.low != b.high:
+        return False
+    small, large = sorted((abs(a.low), abs(b.low)))
+    return large > _TENFOLD * small
+
+
 def _comparable(a: Detail, b: Detail) -> bool:
     """Whether two details are of one thing: never those of two different participants,
     an age only of one named person, a date or time only said of the same thing."""
     if a.key in _PERSONAL:
         return bool(a.participants) and a.participants == b.participants
     if a.context and b.context and not a.context & b.context:
+        return False
+    if a.kind in _COUNTED and _apart_tenfold(a, b):
         return False
     return a.participants == b.participants or not (a.participants and b.participants)
 

@@ -34,7 +34,9 @@ FUNCTION_WORDS = _words(
     eleven twelve twenty thirty forty fifty hundred hundreds thousand thousands million
     millions billion dozens dozen several half mr mrs ms dr read watch see listen click
     sign subscribe follow share comment like related breaking update updated live video
-    photo image caption source sources report reports said says told"""
+    photo image caption source sources report reports said says told maybe perhaps
+    probably possibly certainly clearly obviously surely apparently actually really
+    fortunately unfortunately sadly hopefully"""
 )
 
 # Contractions: capitalised only at a sentence start or in title case ("Gary Ross Won't
