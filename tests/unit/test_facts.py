@@ -591,38 +591,53 @@ def test_scores_run_from_the_floor_to_one_on_real_coverage() -> None:
     assert all(fact.score <= 1.0 for fact in corpus.facts)
 
 
+def _links_and_raw_scores(*texts: str) -> list[tuple[FactLink, float]]:
+    """The links of `texts` as reports, each with the score its match had before
+    `find_fact_links` weighed it (`_Scorer.score`, at most 1)."""
+    corpus = analyse(*texts)
+    types = {entity.id: entity.type for entity in corpus.entities}
+    links, sentences = find_fact_links(corpus.reports, corpus.mentions, types, cited=corpus.cited)
+    items = list(sentences.values())
+    scorer = _Scorer(items, types, corpus.cited)
+    index = {item.sentence.id: n for n, item in enumerate(items)}
+    found = []
+    for link in links:
+        raw, shared = scorer.score(index[link.a], index[link.b])
+        assert shared == link.shared
+        found.append((link, min(raw, 1.0)))
+    return found
+
+
 def test_two_shared_words_alone_are_thin_evidence() -> None:
     """A link made of two shared words and nothing else ("freed", "prisoners") weighs
     three quarters of its match, so it needs a stronger match than one of three terms
     or one naming a participant on both sides to make a fact at the default
     sensitivity; it stays at the lowest sensitivity."""
-    corpus = analyse(
+    ((link, raw),) = _links_and_raw_scores(
         "Rebels freed the prisoners. The weather was cold today. Markets opened late.",
         "The prisoners were freed at dawn. Schools stayed shut all week. Trains ran late.",
     )
-    types = {entity.id: entity.type for entity in corpus.entities}
-    links, sentences = find_fact_links(corpus.reports, corpus.mentions, types, cited=corpus.cited)
-    items = list(sentences.values())
-    scorer = _Scorer(items, types, corpus.cited)
-    index = {item.sentence.id: n for n, item in enumerate(items)}
-    (link,) = [link for link in links if len(link.shared) == 2]
-    raw, shared = scorer.score(index[link.a], index[link.b])
-    assert shared == link.shared
-    assert not any(map(is_name_term, shared))
+    assert len(link.shared) == 2 and not any(map(is_name_term, link.shared))
     assert link.score == pytest.approx(max(raw * 0.75, min(raw, LINK_FLOOR)))
     assert link.score < raw
 
 
-def test_a_default_link_of_three_terms_or_a_participant_is_not_thinned() -> None:
-    corpus = analyse(
-        "Rebels freed the prisoners. The weather was cold today.",
-        "Rebels freed the prisoners at dawn. Schools stayed shut all week.",
-    )
-    types = {entity.id: entity.type for entity in corpus.entities}
-    links, sentences = find_fact_links(corpus.reports, corpus.mentions, types, cited=corpus.cited)
-    items = list(sentences.values())
-    scorer = _Scorer(items, types, corpus.cited)
-    index = {item.sentence.id: n for n, item in enumerate(items)}
-    (link,) = links
-    assert len(link.shared) == 3
-    assert link.score == pytest.approx(min(scorer.score(index[link.a], index[link.b])[0], 1.0))
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # three shared terms
+            "Rebels freed the prisoners. The weather was cold today.",
+            "Rebels freed the prisoners at dawn. Schools stayed shut all week.",
+        ),
+        (  # a word and a person named on both sides
+            "Coach Dan Moreno said that Pierre Thomasson was placed on IR.",
+            "Pierre Thomasson was placed on injured reserve by the team.",
+        ),
+    ],
+)
+def test_a_link_of_three_terms_or_with_a_participant_is_not_thinned(a: str, b: str) -> None:
+    found = _links_and_raw_scores(a, b)
+    assert found
+    for link, raw in found:
+        assert len(link.shared) >= 3 or any(map(is_name_term, link.shared))
+        assert link.score == pytest.approx(raw)
