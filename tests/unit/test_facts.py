@@ -235,6 +235,15 @@ def test_a_year_is_no_matching_term() -> None:
     assert "#:2004" not in terms
 
 
+def test_an_ordinal_ending_is_no_word_to_match_on() -> None:
+    """ "his 11th point": "th" is no word the reader shows among what a fact matched on."""
+    corpus = analyse("He scored his 11th point and his 2nd rebound on the 3rd play.")
+    _, sentences = find_fact_links(corpus.reports, corpus.mentions)
+    (terms,) = (item.terms for item in sentences.values())
+    assert not terms & {"th", "nd", "rd", "st"}
+    assert "point" in terms
+
+
 def test_a_participant_named_on_both_sides_counts_as_evidence() -> None:
     """One shared word and one shared person make a match; one shared word and one shared
     place do not."""

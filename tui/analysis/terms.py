@@ -35,6 +35,8 @@ _TOKENS = re.compile(
     r"(?:(?:[\w-]+\.)+(?:com|org|net|gov|edu|int|info|news|co|uk|io|tv)\b)"
     r"|[^\W\d_][\w'’-]*|\d[\d,.]*\d|\d|[,;:()\[\]“”\"—–]"
 )
+# What follows the digits of an ordinal ("11th", "2nd"), a token of its own.
+_ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
 # A year ("the 2004 tsunami") dates the background more than it counts: no term.
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _SPLITTERS = frozenset(',;:()[]“”"—–')
@@ -240,6 +242,8 @@ def _clause_term(token: str) -> str | None:
     """What a token adds to its clause in `sentence_terms`: a term, "" for nothing (a
     term is never empty), None for a break between clauses. `_token`'s answer read
     once per token, not once per time a sentence holds it."""
+    if token in _ORDINAL_ENDINGS:
+        return ""  # "11th" is read as 11 and "th": the ending is no word
     # A web domain is the only token with a dot that ends in a letter.
     kind, value, part, term = _token(token, "." in token and token[-1].isalpha())
     if kind == _WORD_TOKEN:
