@@ -19,6 +19,7 @@ from tui.analysis.facts import (
     _Scorer,
     _unsubsumed,
     cluster_facts,
+    compared_sentences,
     find_fact_links,
     find_facts,
 )
@@ -242,6 +243,22 @@ def test_an_ordinal_ending_is_no_word_to_match_on() -> None:
     (terms,) = (item.terms for item in sentences.values())
     assert not terms & {"th", "nd", "rd", "st"}
     assert "point" in terms
+
+
+def test_only_linked_sentences_that_both_may_state_a_value_are_read_for_values() -> None:
+    """Values are compared between linked sentences only: a link whose sentence states
+    no number, time or date needs no details read on either side."""
+    corpus = analyse(
+        "Rebels freed the prisoners of the old fortress. Three people were injured in the blast.",
+        "Rebels freed the prisoners of the fortress. Five people were injured in the blast.",
+    )
+    links, sentences = find_fact_links(corpus.reports, corpus.mentions)
+    freed = {sentence_with(corpus, i, "freed the prisoners") for i in (0, 1)}
+    injured = {sentence_with(corpus, i, "were injured") for i in (0, 1)}
+    assert {frozenset((link.a, link.b)) for link in links} >= {frozenset(freed), frozenset(injured)}
+    assert compared_sentences(links, LINK_FLOOR, sentences, corpus.reports) == injured
+    fact = next(f for f in corpus.facts if injured <= set(f.sentences))
+    assert [d.detail for d in fact.discrepancies] == ["injured: 3 vs 5"]
 
 
 def test_a_participant_named_on_both_sides_counts_as_evidence() -> None:

@@ -35,7 +35,7 @@ from tui.analysis.descriptions import (
     learn_roles,
     lower_case_mentions,
 )
-from tui.analysis.quantities import discrepancies, states_a_time
+from tui.analysis.quantities import discrepancies, may_state_a_value, states_a_time
 from tui.analysis.terms import SentenceTerms, sentence_terms, with_details
 from tui.model.document import UNANALYSED_KINDS, Paragraph, Report
 from tui.model.entities import Mention
@@ -539,6 +539,36 @@ def _without(item: SentenceTerms, terms: frozenset[str]) -> SentenceTerms:
     return replace(item, clauses=clauses)
 
 
+def compared_sentences(
+    links: Iterable[FactLink],
+    threshold: float,
+    sentences: Mapping[str, SentenceTerms],
+    reports: Iterable[Report],
+) -> set[str]:
+    """The sentences whose values a fact may compare at `threshold`: those of the links
+    there (values are compared between linked sentences only) whose two sentences may
+    both state a value (`may_state_a_value`); reading the others' details would find
+    nothing to compare."""
+    texts = {report.id: report.text for report in reports}
+    valued: dict[str, bool] = {}
+
+    def may(sentence_id: str) -> bool:
+        found = valued.get(sentence_id)
+        if found is None:
+            item = sentences[sentence_id]
+            text = texts[item.report][item.sentence.start : item.sentence.end]
+            found = valued[sentence_id] = may_state_a_value(text)
+        return found
+
+    return {
+        s
+        for link in links
+        if link.score >= threshold and link.a in sentences and link.b in sentences
+        if may(link.a) and may(link.b)
+        for s in (link.a, link.b)
+    }
+
+
 def read_details(
     sentences: dict[str, SentenceTerms],
     ids: Iterable[str],
@@ -764,8 +794,8 @@ def find_facts(
     """The facts of `reports` taken as one story (`apart`, `cited`: see
     `find_fact_links`), and the terms of the linked sentences (`linked_terms`)."""
     links, sentences = find_fact_links(reports, mentions, entity_types, apart, cited)
-    shown = (s for link in links if link.score >= threshold for s in (link.a, link.b))
-    read_details(sentences, shown, reports, mentions)
+    compared = compared_sentences(links, threshold, sentences, reports)
+    read_details(sentences, compared, reports, mentions)
     facts, sentence_facts = cluster_facts(links, sentences, threshold, apart=apart)
     analysis = FactAnalysis(tuple(links), tuple(facts), sentence_facts, threshold)
     return analysis, linked_terms(links, sentences)

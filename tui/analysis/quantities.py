@@ -818,6 +818,12 @@ def _trigger() -> re.Pattern[str]:
 _TRIGGER = _trigger()
 
 
+def may_state_a_value(text: str) -> bool:
+    """Whether `text` holds what every value holds (`_TRIGGER`): without it,
+    `sentence_details` of its text finds nothing."""
+    return _TRIGGER.search(text.lower()) is not None
+
+
 def sentence_details(segments: Sequence[tuple[str, str]]) -> tuple[Detail, ...]:
     """What a sentence states with a value. `segments`: its visible text in order, as
     (text, "") stretches and (text, entity id) mentions."""

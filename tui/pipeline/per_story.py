@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from tui.analysis.attribution import find_all_cited
 from tui.analysis.basis import with_bases
-from tui.analysis.facts import cluster_facts, find_facts, read_details
+from tui.analysis.facts import cluster_facts, compared_sentences, find_facts, read_details
 from tui.analysis.terms import SentenceTerms
 from tui.analysis.topics import (
     TopicDraft,
@@ -279,8 +279,8 @@ def recluster_facts(corpus: Corpus, threshold: float) -> Corpus:
         links_of[story_of.get(report_of(link.a))].append(link)
     # The sentences these links show get their details (values stated) read, once.
     state = dict(corpus.fact_state or {})
-    shown = (s for link in corpus.fact_links if link.score >= threshold for s in (link.a, link.b))
-    read_details(state, (s for s in shown if s in state), corpus.reports, corpus.mentions)
+    compared = compared_sentences(corpus.fact_links, threshold, state, corpus.reports)
+    read_details(state, compared, corpus.reports, corpus.mentions)
     facts: list[Fact] = []
     sentence_facts: dict[str, tuple[str, ...]] = {}
     spans: dict[str, tuple[int, int]] = {}
