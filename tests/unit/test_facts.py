@@ -14,6 +14,7 @@ import tui
 from tests.conftest import GOLD_FILE
 from tests.unit.harness import sentence_with
 from tui.analysis.facts import (
+    _THIN,
     LINK_FLOOR,
     _candidate_pairs,
     _Scorer,
@@ -636,7 +637,7 @@ def _links_and_raw_scores(*texts: str) -> list[tuple[FactLink, float]]:
 
 def test_two_shared_words_alone_are_thin_evidence() -> None:
     """A link made of two shared words and nothing else ("freed", "prisoners") weighs
-    three quarters of its match, so it needs a stronger match than one of three terms
+    two thirds of its match, so it needs a stronger match than one of three terms
     or one naming a participant on both sides to make a fact at the default
     sensitivity; it stays at the lowest sensitivity."""
     ((link, raw),) = _links_and_raw_scores(
@@ -644,7 +645,7 @@ def test_two_shared_words_alone_are_thin_evidence() -> None:
         "The prisoners were freed at dawn. Schools stayed shut all week. Trains ran late.",
     )
     assert len(link.shared) == 2 and not any(map(is_name_term, link.shared))
-    assert link.score == pytest.approx(max(raw * 0.75, min(raw, LINK_FLOOR)))
+    assert link.score == pytest.approx(max(raw * _THIN, min(raw, LINK_FLOOR)))
     assert link.score < raw
 
 
