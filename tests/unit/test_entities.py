@@ -379,6 +379,76 @@ def test_a_sentence_adverb_opens_no_name_and_splits_no_person() -> None:
     assert [e.name for e in quint] == ["Dana Quint"]
 
 
+def test_letters_glued_to_a_number_are_no_name() -> None:
+    """ "1B Dario Velk" (first baseman), "a 3D model": the letter belongs to the number,
+    not to the name after it, so the lone surname still joins the one person."""
+    corpus = analyse(
+        "The club offered 1B Dario Velk a new deal on Monday. Velk said he was happy.",
+        "Dario Velk signed for eight years. The 3D Printing Lab printed a model of Velk.",
+    )
+    found = names(corpus)
+    assert not {n for n in found if n.startswith(("B ", "D "))}
+    velk = [e.name for e in corpus.entities if e.name.endswith("Velk")]
+    assert velk == ["Dario Velk"]
+
+
+def test_a_city_that_wins_and_loses_games_is_its_team() -> None:
+    """ "Tulsa defeated Wichita 70-61": a place named as a side in games is its team (an
+    organisation), as news NER counts it; a city named as a place stays one, and a
+    school named before "coach" or "team" is an organisation."""
+    corpus = analyse(
+        "Tulsa defeated Wichita 70-61 on Thursday. Wichita beat Fresno last week, and "
+        "Tulsa routed Omaha. The Harlow coach said his team was tired.",
+        "Fans in Tulsa cheered after Tulsa edged Wichita. Wichita outscored Fresno 20-8 "
+        "late. The Harlow team flew to Boise on Friday.",
+    )
+    types = {e.name: e.type for e in corpus.entities}
+    assert types["Tulsa"] == types["Wichita"] == "ORG"
+    assert types["Harlow"] == "ORG"
+    assert types["Boise"] == "PLACE"
+    city = analyse("Police in Tulsa closed two roads.", "Tulsa police said the roads were shut.")
+    assert {e.name: e.type for e in city.entities}["Tulsa"] == "PLACE"
+
+
+def test_a_city_name_used_only_as_a_surname_joins_the_person() -> None:
+    """ "Marcus Austin" and then "Austin" alone, never written as a place: the surname of
+    the one person so named, a person; "in Austin" keeps a city a city."""
+    corpus = analyse(
+        "Receiver Marcus Austin was arrested on Sunday. Austin has played well this year.",
+        "The team will not discipline Austin, the coach said. Marcus Austin will play.",
+        "Austin was released on bail, and Austin thanked the fans.",
+    )
+    austin = [(e.name, e.type) for e in corpus.entities if "Austin" in e.name]
+    assert austin == [("Marcus Austin", "PERSON")]
+    city = analyse(
+        "Marcus Austin was arrested in Austin on Sunday. Police in Austin said he was held.",
+        "Austin police released him. The mayor of Austin spoke.",
+    )
+    types = {e.name: e.type for e in city.entities}
+    assert types["Austin"] == "PLACE" and types["Marcus Austin"] == "PERSON"
+
+
+def test_a_name_opened_by_mount_lake_or_stade_is_a_place() -> None:
+    corpus = analyse(
+        "Climbers left Mount Torvel at dawn. The match at Stade de Vallon was delayed, "
+        "and boats on Lake Merrow were stopped.",
+        "Rescuers reached Mount Torvel by noon; fans left Stade de Vallon.",
+    )
+    types = {e.name: e.type for e in corpus.entities}
+    assert types["Mount Torvel"] == types["Stade de Vallon"] == types["Lake Merrow"] == "PLACE"
+
+
+def test_a_name_then_of_a_known_place_is_a_person_from_there() -> None:
+    """ "Arvind Kesar of Toledo" (a first name the census list lacks): the person, then
+    where they are from; an organisation's "of" ("the Bank of Toledo") stays."""
+    corpus = analyse(
+        "Police arrested Arvind Kesar of Toledo on Friday. Kesar worked for the Bank of Toledo."
+    )
+    found = names(corpus)
+    assert {"Arvind Kesar", "Toledo", "Bank of Toledo"} <= found
+    assert "Arvind Kesar of Toledo" not in found
+
+
 def test_english_words_and_the_do_not_join_two_names() -> None:
     """ "at", "as", "an" between capitalised words are English, not Arabic particles, and
     "for The" starts another name; an Arabic particle with its hyphen still joins."""

@@ -22,7 +22,9 @@ from tui.ingest.text import visible_with_offsets
 from tui.model.document import Paragraph, Report
 from tui.model.pickling import compact_pickle
 
-_TOKEN = re.compile(r"(?:[A-Z]\.(?: (?=[A-Z]\.))?){2,}|[^\W\d_](?:[\w'’\-]*\w)?|\d[\d.,:]*|\S")
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.(?: (?=[A-Z]\.))?){2,}|[^\W\d_](?:[\w'’\-]*\w)?|\d[\d.,:]*(?:[^\W\d_]\w*)?|\S"
+)
 _INITIALS = re.compile(r"(?<![\w.])(?:[a-z]\. ?){2,}")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]*(?![\w'’-])")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
@@ -194,7 +196,21 @@ def _person_then_of(tokens: Sequence[_Token], first: int, i: int) -> bool:
     if tokens[i].text not in ("of", "for"):
         return False
     given = lx.given_names()
-    return any(tokens[k].text.lower() in given for k in range(first, i - 1))
+    if any(tokens[k].text.lower() in given for k in range(first, i - 1)):
+        return True
+    # Two or more plain name words (no organisation's or place's word: not "Royal Bank
+    # of Scotland", "United States of America") and a known place after "of".
+    head = [tokens[k].text.lower() for k in range(first, i)]
+    if tokens[i].text != "of" or len(head) < 2 or not all(tokens[k].cap for k in range(first, i)):
+        return False
+    if any(
+        w in lx.ORG_WORDS or w in lx.PLACE_LAST_WORDS or w in lx.PLACE_PLURALS or _is_title(w)
+        for w in head
+    ):
+        return False
+    places = lx.place_names()
+    after = [t.text.lower() for t in tokens[i + 1 : i + 4] if t.word]
+    return any(" ".join(after[:n]) in places for n in range(1, len(after) + 1))
 
 
 def _is_sentence_start(tokens: Sequence[_Token], i: int) -> bool:
@@ -222,12 +238,16 @@ def _word_after(tokens: Sequence[_Token], i: int) -> str:
     return tokens[i].text.lower() if i < len(tokens) and tokens[i].word else ""
 
 
+# What a name in the place gazetteer (`lexicon.place_names`) gets for PLACE, each mention.
+PLACE_NAME_VOTE = 3
+
+
 def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) -> Counter[str]:
     """Evidence from the words in and around tokens[first..last] for the name's type."""
     votes: Counter[str] = Counter()
     lower_name = " ".join(name).lower()
     if lower_name in lx.place_names():
-        votes["PLACE"] += 3
+        votes["PLACE"] += PLACE_NAME_VOTE
     if any(word.lower() in lx.ORG_WORDS for word in name[1:]) or (
         len(name) > 1 and name[0].lower() in lx.ORG_WORDS and name[0].lower() not in lx.COMPASS
     ):
@@ -252,9 +272,11 @@ def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) 
         # ("Mo Cheeks" alone is no team: a place or "the" must lead).
         votes["ORG"] += 2
     elif len(name) > 1 and (
-        name[-1].lower() in lx.PLACE_PLURALS or name[-1].lower() in lx.PLACE_LAST_WORDS
+        name[-1].lower() in lx.PLACE_PLURALS
+        or name[-1].lower() in lx.PLACE_LAST_WORDS
+        or name[0].lower() in lx.PLACE_FIRST_WORDS
     ):
-        votes["PLACE"] += 2  # "Niagara Falls", "Canary Islands", "Pelham County"
+        votes["PLACE"] += 2  # "Niagara Falls", "Canary Islands", "Pelham County", "Mount Cook"
     if tokens[last].hyphen_tail == "based":
         votes["PLACE"] += 2
     if before in lx.PERSON_TITLES and tokens[first - 1].word:
@@ -271,6 +293,12 @@ def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) 
         votes["PLACE"] += 2
     after = _word_after(tokens, last + 1)
     after2 = _word_after(tokens, last + 2)
+    if lower_name in lx.place_names() and (
+        after in lx.GAME_VERBS or (before in lx.GAME_VERBS and tokens[first - 1].word)
+    ):
+        # A place's team ("Evansville defeated Drake"): twice the place name's own vote,
+        # so a city named mostly as a side in games is its team.
+        votes["ORG"] += 2 * PLACE_NAME_VOTE
     if after in lx.ORG_NOUNS_AFTER or (after == "news" and after2 == "agency"):
         votes["ORG"] += 2
     if after in lx.PLACE_NOUNS_AFTER or (

@@ -91,6 +91,7 @@ RUN_BREAKERS = (
 # from PERSON_TITLES, which the fact matcher also skips as words.
 ROLE_WORDS = _words(
     """defender forward quarterback qb pitcher catcher linebacker cornerback coroner
+    receiver midfielder goalkeeper goalie striker winger shortstop outfielder infielder slugger
     filmmaker moviemaker producer writer author journalist correspondent columnist
     analyst economist scientist researcher prosecutor investigator businessman
     businesswoman entrepreneur qb rb wr te lb cb"""
@@ -114,7 +115,13 @@ ORG_NOUNS_AFTER = _words(
     organisation organization spokesman spokeswoman spokesperson leader leaders leadership
     officials official commander commanders rebels insurgents executives employees staff
     shareholders board chief ceo news agency network channel newspaper tv radio website
-    statement announced"""
+    statement announced team teammates coach coaches roster lineup starters quarterback"""
+)
+# A name that beats or is beaten is a side in a game ("Evansville defeated Drake",
+# "routed Detroit 31-10"): a place name so used is its team.
+GAME_VERBS = _words(
+    """beat beats defeated defeats edged edges routed routs downed downs topped tops
+    outscored outscore outlasted trounced blanked whipped upset upsets stunned"""
 )
 # Words inside a name that say it is an organisation.
 ORG_WORDS = _words(
@@ -141,6 +148,8 @@ PLACE_LAST_WORDS = _words(
     harbour bay beach lake river valley canyon mountain mount island peninsula coast
     plaza mall hotel area"""
 )
+# First words of a place's name ("Mount Cook", "Lake Tahoe", "Stade de Suisse").
+PLACE_FIRST_WORDS = _words("mount mt lake fort port cape stade estadio stadio")
 # Nouns after a name that say it is a place or a facility ("Sednaya prison").
 PLACE_NOUNS_AFTER = _words(
     """city town village province region district county state country capital suburb

@@ -17,7 +17,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 import tui.analysis.entities.lexicon as lx
-from tui.analysis.entities.extract import Candidate, normalise
+from tui.analysis.entities.extract import PLACE_NAME_VOTE, Candidate, normalise
 from tui.analysis.unionfind import UnionFind
 from tui.model.corrections import Corrections
 from tui.model.entities import Entity, EntityType, Mention, MergeReason
@@ -252,7 +252,8 @@ class _Merger:
                 for word in form.words:
                     containing[word].add(form.key)
         for form in sorted(self.forms.values(), key=lambda f: len(f.words)):
-            if form.acronym or not form.words or form.key in lx.place_names():
+            place = form.key in lx.place_names()
+            if form.acronym or not form.words or (place and not _named_as_no_place(form)):
                 # A place named inside a longer name is that place; the longer name is
                 # something else: "San Francisco" / "San Francisco Bay Area", "Sudan" /
                 # "Republic of South Sudan".
@@ -279,6 +280,10 @@ class _Merger:
                         continue
                     if not self._name_like(other):
                         continue
+                    if place and not (
+                        other.words[-1] == word and _main_type(self.cluster_votes(key)) == "PERSON"
+                    ):
+                        continue  # "Jackson" of "Vincent Jackson": a surname, no city
                     fits.add(key)
                 elif _compatible(self.cluster_votes(form.key), self.cluster_votes(key)):
                     fits.add(key)
@@ -286,6 +291,11 @@ class _Merger:
             if len(roots) == 1:
                 target = max(fits, key=lambda k: (len(self.forms[k].words), k))
                 rule = "short form" if len(form.words) == 1 else "partial name"
+                if place:
+                    # A surname: the gazetteer's votes were for the city of that name.
+                    gazetteer = PLACE_NAME_VOTE * len(form.mentions)
+                    for votes in (form.votes, self.cluster_votes(form.key)):
+                        votes["PLACE"] = max(votes["PLACE"] - gazetteer, 0)
                 self.join(target, form.key, rule)
             elif (
                 roots
@@ -311,6 +321,16 @@ class _Merger:
             if ka in self.forms and kb in self.forms:
                 self.join(ka, kb, "merged by hand")
         return {normalise(s) for s in corrections.splits if normalise(s) in self.forms}
+
+
+def _named_as_no_place(form: _Form) -> bool:
+    """Whether a place's name ("Jackson", "Houston") is hardly ever written as a place:
+    one word whose evidence of place, but for the gazetteer's own vote for each mention,
+    comes to a tenth of its mentions at most ("in Jackson" adds to it). Such a word may be
+    a person's surname."""
+    mentions = len(form.mentions)
+    context = form.votes.get("PLACE", 0) - PLACE_NAME_VOTE * mentions
+    return len(form.words) == 1 and context <= mentions / 10
 
 
 def _entity_type(votes: Counter[str], forms: Sequence[_Form]) -> EntityType:
