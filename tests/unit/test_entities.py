@@ -449,6 +449,35 @@ def test_a_name_then_of_a_known_place_is_a_person_from_there() -> None:
     assert "Arvind Kesar of Toledo" not in found
 
 
+def test_a_name_that_starts_like_a_place_is_no_demonym() -> None:
+    """ "Stavros" starts like Stavropol, "Pavlos" like Pavlodar: names, not the plural of a
+    people's name, which a demonym's plural is ("Texans", "Iraqis")."""
+    corpus = analyse("Police said Stavros Leventis died. Pavlos Marinakis was hurt.")
+    assert {"Stavros Leventis", "Pavlos Marinakis"} <= names(corpus)
+    assert all(is_adjectival(w) for w in ("Texans", "Iraqis", "Syrians", "Pakistanis"))
+    assert not any(is_adjectival(w) for w in ("Stavros", "Pavlos", "Kostas", "Petros"))
+
+
+def test_the_point_of_an_abbreviated_title_ends_no_sentence() -> None:
+    """ "Dr. Castell": a name after "Gov." or "Dr." is no sentence's first word (which a
+    lone capitalised word the corpus does not know otherwise would be)."""
+    corpus = analyse(
+        "The church attended by Gov. Tana Velde burned on Friday.",
+        "Investigators met Dr. Castell at the church where Gov. Velde prays.",
+    )
+    assert {"Tana Velde", "Castell"} <= names(corpus)
+
+
+def test_a_nationality_or_a_position_before_a_name_is_no_part_of_it() -> None:
+    corpus = analyse(
+        "The race was won by Scotsman Ewan Dalby. Later Receiver Tomas Brede was signed.",
+        "Ewan Dalby thanked the crowd, and Tomas Brede watched.",
+    )
+    found = names(corpus)
+    assert {"Ewan Dalby", "Tomas Brede"} <= found
+    assert not {n for n in found if n.startswith(("Scotsman", "Receiver"))}
+
+
 def test_english_words_and_the_do_not_join_two_names() -> None:
     """ "at", "as", "an" between capitalised words are English, not Arabic particles, and
     "for The" starts another name; an Arabic particle with its hyphen still joins."""

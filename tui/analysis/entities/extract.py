@@ -98,6 +98,7 @@ def _place_prefixes() -> frozenset[str]:
 
 
 _DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "is", "i", "ish", "ns", "n", "s")
+_PLURAL_ENDINGS = ("is", "s")
 
 
 def is_adjectival(word: str) -> bool:
@@ -115,6 +116,12 @@ def is_adjectival(word: str) -> bool:
     for suffix in _DEMONYM_SUFFIXES:
         if lower.endswith(suffix):
             stem = lower[: -len(suffix)]
+            if suffix in _PLURAL_ENDINGS:
+                # "Israelis", "Texans": a demonym's plural; never a name that merely
+                # starts like a place's ("Alexandros", "Stavros", "Scott Boras").
+                if suffix == "s" and is_adjectival(word[:-1]):
+                    return True
+                continue
             # "Syrian" -> "syria", "Lebanese" -> "leban(on)", "Israeli" -> "israel"
             if len(stem) >= 4 and (stem in prefixes or (stem[:-1] in prefixes and len(stem) > 5)):
                 return True
@@ -219,6 +226,8 @@ def _is_sentence_start(tokens: Sequence[_Token], i: int) -> bool:
     if i == 0:
         return True
     before = tokens[i - 1].text
+    if before == "." and i > 1 and tokens[i - 2].text.lower() + "." in lx.PERSON_TITLES:
+        return False  # "Gov. Sarah Palin", "Dr. Regina Benjamin": an abbreviated title
     return before in _OPENERS or (before[-1] == "." and before[0].isdigit())
 
 

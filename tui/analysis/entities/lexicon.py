@@ -92,6 +92,7 @@ RUN_BREAKERS = (
 ROLE_WORDS = _words(
     """defender forward quarterback qb pitcher catcher linebacker cornerback coroner
     receiver midfielder goalkeeper goalie striker winger shortstop outfielder infielder slugger
+    englishman englishwoman frenchman frenchwoman scotsman irishman welshman dutchman briton
     filmmaker moviemaker producer writer author journalist correspondent columnist
     analyst economist scientist researcher prosecutor investigator businessman
     businesswoman entrepreneur qb rb wr te lb cb"""
