@@ -18,7 +18,7 @@ from tui.resources import seeds_dir
 
 TOP_KEYS = {"schema", "reports", "stories", "entities", "facts", "topics", "wire"}
 REPORT_KEYS = {
-    "id", "name", "path", "source", "title", "date", "url", "story", "text", "paragraphs"
+    "id", "name", "path", "source", "title", "date", "url", "author", "story", "text", "paragraphs"
 }  # fmt: skip
 PARAGRAPH_KEYS = {"id", "start", "end", "kind", "topics", "cited", "sentences", "mentions"}
 SENTENCE_KEYS = {"id", "start", "end", "facts", "wire", "unique"}
@@ -603,7 +603,7 @@ def test_a_folder_with_reports_only_in_subfolders_says_add_r(capsys, tmp_path):
     empty.mkdir()
     code, _, err = run(capsys, "analyze", str(empty))
     assert code == 1
-    assert error_lines(err) == [f"newsprism: {empty}: no .txt, .md or .markdown files"]
+    assert error_lines(err) == [f"newsprism: {empty}: no .txt, .md, .markdown, .html or .htm files"]
 
 
 @pytest.mark.parametrize("nested", [False, True], ids=["empty", "reports-in-subfolders"])
@@ -620,7 +620,7 @@ def test_the_reader_does_not_start_without_a_report(capsys, tmp_path, monkeypatc
         write(folder, "sub/one.txt", GOOD_TEXT)
     code, out, err = run(capsys, str(folder))
     assert (code, out) == (1, "")
-    reason = "1 report in subfolders: add -r" if nested else "no .txt, .md or .markdown files"
+    reason = "1 report in subfolders: add -r" if nested else "no .txt, .md, .markdown, .html or .htm files"
     assert error_lines(err) == [f"newsprism: {folder}: {reason}"]
 
 

@@ -61,7 +61,8 @@ def add_inputs(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="report files or folders (.txt, .md, .markdown); none = the bundled seeds",
+        help="report files or folders (.txt, .md, .markdown, saved web pages .html/.htm); "
+        "none = the bundled seeds",
     )
     parser.add_argument("-r", "--recursive", action="store_true", help="search folders recursively")
     parser.add_argument(

@@ -28,6 +28,7 @@ def _report_dict(report: Report) -> dict[str, Any]:
         "title": safe_line(report.title) or None,
         "date": safe_line(report.date) or None,
         "url": safe_line(report.url) or None,
+        "author": safe_line(report.author) or None,
     }
 
 

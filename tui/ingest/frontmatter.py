@@ -19,6 +19,8 @@ _KEYS = {
     "published": "date",
     "url": "url",
     "link": "url",
+    "author": "author",
+    "byline": "author",
 }
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Literal, Protocol, overload
 
 from tui.ingest.decode import UnreadableFile, decode_bytes
-from tui.ingest.report import MARKDOWN_SUFFIXES, REPORT_SUFFIXES, build_report
+from tui.ingest.report import HTML_SUFFIXES, MARKDOWN_SUFFIXES, REPORT_SUFFIXES, build_report
 from tui.model.corpus import LoadError
 from tui.model.document import Report
 from tui.model.ids import report_id
@@ -83,7 +83,7 @@ def _none_found(folder: Path, recursive: bool) -> str:
         from tui.wording import count_of
 
         return f"{count_of(below, 'report')} in subfolders: add -r"
-    return "no .txt, .md or .markdown files"
+    return "no .txt, .md, .markdown, .html or .htm files"
 
 
 def discover(paths: Iterable[str | os.PathLike[str]], recursive: bool = False) -> Discovery:
@@ -285,14 +285,14 @@ def read_report(
         key, cached = store.find(data, path, report_id, metadata)
         if cached is not None:
             return cached, key, True
-    source = ReportSource(
-        report_id,
-        path.stem,
-        decode_bytes(data),
-        path.suffix.lower() in MARKDOWN_SUFFIXES,
-        str(path),
-        metadata,
-    )
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        from tui.ingest.html import page_markdown  # the extractor only when a page is read
+
+        text, markdown = page_markdown(data), True
+    else:
+        text, markdown = decode_bytes(data), suffix in MARKDOWN_SUFFIXES
+    source = ReportSource(report_id, path.stem, text, markdown, str(path), metadata)
     return (source.build() if build else source), key, False
 
 
@@ -370,17 +370,22 @@ def iter_reports(
 
 
 def reports_from_texts(texts: Mapping[str, str]) -> list[Report]:
-    """Reports from in-memory texts; a name ending in .md/.markdown is Markdown."""
+    """Reports from in-memory texts; a name ending in .md/.markdown is Markdown, one
+    ending in .html/.htm a web page (its article: `tui.ingest.html`)."""
     reports = []
     for number, (name, text) in enumerate(texts.items(), start=1):
         suffix = Path(name).suffix.lower()
         stem = Path(name).stem if suffix in REPORT_SUFFIXES else name
+        if suffix in HTML_SUFFIXES:
+            from tui.ingest.html import page_markdown
+
+            text = page_markdown(text.encode("utf-8"))
         reports.append(
             build_report(
                 report_id(number),
                 stem,
                 text.replace("\r\n", "\n").replace("\r", "\n"),
-                markdown=suffix in MARKDOWN_SUFFIXES,
+                markdown=suffix in MARKDOWN_SUFFIXES or suffix in HTML_SUFFIXES,
             )
         )
     return reports

@@ -15,7 +15,9 @@ from tui.model.document import Paragraph, Report, Run, Sentence, unknown_outlet
 from tui.model.ids import paragraph_id, sentence_id
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-REPORT_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES)
+# Saved web pages: their article, extracted as Markdown (`tui.ingest.html`).
+HTML_SUFFIXES = (".html", ".htm")
+REPORT_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES, *HTML_SUFFIXES)
 
 
 def _blocks(text: str, body_start: int, markdown: bool) -> list[Block]:
@@ -105,4 +107,5 @@ def build_report(
         url=url,
         text=text,
         paragraphs=tuple(paragraphs),
+        author=meta.get("author"),
     )

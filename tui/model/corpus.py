@@ -192,6 +192,7 @@ class Corpus:
                     "title": r.title,
                     "date": r.date,
                     "url": r.url,
+                    "author": r.author,
                     "story": self.report_story.get(r.id),
                     "text": r.text,
                     "paragraphs": [self._paragraph_dict(p, linked) for p in r.paragraphs],

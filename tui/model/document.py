@@ -94,6 +94,7 @@ class Report:
     url: str | None
     text: str
     paragraphs: tuple[Paragraph, ...]
+    author: str | None = None  # a byline, where the page's metadata or front matter gives one
 
     @property
     def outlet_known(self) -> bool:
