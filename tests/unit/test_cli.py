@@ -620,7 +620,8 @@ def test_the_reader_does_not_start_without_a_report(capsys, tmp_path, monkeypatc
         write(folder, "sub/one.txt", GOOD_TEXT)
     code, out, err = run(capsys, str(folder))
     assert (code, out) == (1, "")
-    reason = "1 report in subfolders: add -r" if nested else "no .txt, .md, .markdown, .html or .htm files"
+    none = "no .txt, .md, .markdown, .html or .htm files"
+    reason = "1 report in subfolders: add -r" if nested else none
     assert error_lines(err) == [f"newsprism: {folder}: {reason}"]
 
 
