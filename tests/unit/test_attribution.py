@@ -76,6 +76,21 @@ def test_named_sources(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The storm weakened, but the National Weather Service in Norman, Okla., said it "
+        "would return.",
+        "The storm weakened, but the National Weather Service at Norman said it would return.",
+    ],
+)
+def test_the_place_a_source_is_in_does_not_speak(text: str) -> None:
+    """ "the National Weather Service in Norman, Okla., said": the Service speaks."""
+    names = dict(cited(text))
+    assert names.get("National Weather Service")
+    assert "Norman" not in names
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Shots were fired overnight, two residents told the AFP news agency.", "two residents"),

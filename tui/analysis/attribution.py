@@ -214,6 +214,11 @@ def _clause_end(text: str, start: int, phrase_only: bool) -> int:
     return match.start() if match else len(text)
 
 
+# Between a subject and the place it is at: "the Survey in Golden", "officials at the
+# ministry in Tehran".
+_WHERE = re.compile(r"\s+(?:in|at|near|based in)\s+(?:the\s+)?", re.I)
+
+
 def _subject(text: str, names: Sequence[_Name], verb_start: int) -> _Name | None:
     """The name that is the subject of a reporting verb, if one stands right before it."""
     for name in sorted(names, key=lambda n: -n.end):
@@ -221,14 +226,23 @@ def _subject(text: str, names: Sequence[_Name], verb_start: int) -> _Name | None
             continue
         gap = _SUBJECT_GAP.fullmatch(text, name.end, verb_start)
         if gap:
-            return name
+            return _located(text, names, name)
         break
     # "Rami Abdel Rahman, director of the London-based ... in Syria, said": the first
     # name of an appositive.
     for name in sorted(names, key=lambda n: n.start):
         if name.end <= verb_start and _SUBJECT_GAP.fullmatch(text, name.end, verb_start):
-            return name
+            return _located(text, names, name)
     return None
+
+
+def _located(text: str, names: Sequence[_Name], name: _Name) -> _Name:
+    """The name `name` says where it is of: "the U.S. Geological Survey in Golden, Colo.,
+    said" is the Survey speaking, not Golden."""
+    for earlier in sorted(names, key=lambda n: -n.end):
+        if earlier.end <= name.start and _WHERE.fullmatch(text, earlier.end, name.start):
+            return _located(text, names, earlier)
+    return name
 
 
 def find_all_cited(
