@@ -400,3 +400,9 @@ def test_a_caliber_is_a_measure_not_a_count() -> None:
         "He pointed a 38-caliber revolver at the officers.",
         "He pointed a 357 caliber revolver at them.",
     ) == ["caliber: 38 caliber vs 357 caliber"]
+
+
+def test_people_who_died_are_counted() -> None:
+    """ "died" is four letters: no "-ed" participle by length, a predicate all the same."""
+    assert stated("Fourteen people died in the crash.") == {("died", "14")}
+    assert differ("Twelve people died.", "Fourteen people died at sea.") == ["died: 12 vs 14"]

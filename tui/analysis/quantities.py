@@ -116,7 +116,7 @@ _PERCENT = frozenset({"%", "percent", "pct"})
 # Words for "everyone" that say nothing of what is counted: "three people were injured"
 # counts the injured.
 _GENERIC = frozenset("people persons person others individuals".split())
-_PREDICATE_WORDS = frozenset("dead hurt missing injured killed wounded homeless".split())
+_PREDICATE_WORDS = frozenset("dead died hurt missing injured killed wounded homeless".split())
 _AUXILIARIES = frozenset("were was are is been being have has had reportedly".split())
 _SPEECH = frozenset("said says say told tells reported reports announced stated".split())
 _FUNCTION = frozenset(

@@ -35,6 +35,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from tui.cli.export import run_export
 
             return run_export(rest)
+        if command == "fetch":
+            from tui.cli.fetch import run_fetch
+
+            return run_fetch(rest)
         if command == "serve":
             from tui.cli.serve import run_serve
 

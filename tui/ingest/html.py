@@ -56,10 +56,11 @@ def _clean(value: str) -> str:
     return _UNSAFE.sub(" ", value).strip()
 
 
-def page_markdown(data: bytes) -> str:
+def page_markdown(data: bytes, url: str | None = None) -> str:
     """The article of an HTML page as Markdown, with its title, outlet (the site's name,
     else the table of news domains, else the registrable domain), date, author and URL
-    as front matter. Raises `UnreadableFile` for a page with no article text (one of
+    as front matter (`url`: where the page came from, when it names no canonical URL).
+    Raises `UnreadableFile` for a page with no article text (one of
     navigation only, say) or when the extractor is not installed."""
     extractor = _extractor()
     extracted = extractor.extract(
@@ -87,7 +88,7 @@ def page_markdown(data: bytes) -> str:
     if not any(len(line.split()) >= _ARTICLE_LINE_WORDS for line in body.split("\n")):
         # Menus, link lists, a cookie notice: no line of running text.
         raise UnreadableFile("no article text found")
-    url = fields.get("url", "")
+    url = fields.get("url", "") or url or ""
     if not url.startswith(("http://", "https://")):
         url = ""
     sitename = fields.get("sitename", "")

@@ -86,6 +86,18 @@ def _none_found(folder: Path, recursive: bool) -> str:
     return "no .txt, .md, .markdown, .html or .htm files"
 
 
+def _without_fetched_pages(found: list[Path]) -> list[Path]:
+    """`found` but for each web page with a Markdown file of the same name beside it
+    (what `newsprism fetch` saves: the article, and the page kept for a later reading):
+    the article is read, once."""
+    markdown = {p.with_suffix("") for p in found if p.suffix.lower() in MARKDOWN_SUFFIXES}
+    return [
+        p
+        for p in found
+        if p.suffix.lower() not in HTML_SUFFIXES or p.with_suffix("") not in markdown
+    ]
+
+
 def discover(paths: Iterable[str | os.PathLike[str]], recursive: bool = False) -> Discovery:
     """Expand files and folders into report files, in the order given (folders sorted)."""
     files: list[Path] = []
@@ -94,7 +106,9 @@ def discover(paths: Iterable[str | os.PathLike[str]], recursive: bool = False) -
         path = Path(raw)
         try:
             if path.is_dir():
-                found = [p for p in _walk(path, recursive) if p.suffix.lower() in REPORT_SUFFIXES]
+                found = _without_fetched_pages(
+                    [p for p in _walk(path, recursive) if p.suffix.lower() in REPORT_SUFFIXES]
+                )
                 if not found:
                     errors.append(LoadError(str(path), _none_found(path, recursive)))
             else:
