@@ -101,8 +101,10 @@ _DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "is", "i", "ish", "ns", 
 _PLURAL_ENDINGS = ("is", "s")
 
 
+@lru_cache(maxsize=1 << 16)
 def is_adjectival(word: str) -> bool:
-    """Demonyms and -ist words ("Syrian", "Lebanese", "Israeli", "Islamist")."""
+    """Demonyms and -ist words ("Syrian", "Lebanese", "Israeli", "Islamist"). Cached: a
+    corpus asks for the same capitalised words again and again."""
     lower = word.lower()
     if lower in lx.place_names():
         return False
