@@ -82,8 +82,8 @@ def add_inputs(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _jobs(text: str) -> int:
-    """A number of processes from the command line: 1 or more."""
+def positive_whole(text: str) -> int:
+    """A count from the command line (processes, requests): 1 or more."""
     try:
         value = int(text)
     except ValueError:
@@ -105,7 +105,7 @@ def add_jobs(parser: argparse.ArgumentParser, *, scheduler: bool = True) -> None
     commands that print an analysis, `--scheduler ADDRESS` (a Dask cluster)."""
     parser.add_argument(
         "--jobs",
-        type=_jobs,
+        type=positive_whole,
         metavar="N",
         help="processes for the per-story analyses (shared facts, sources, topics); "
         "default: every core; 1: this process only. Small inputs use one anyway",

@@ -6,17 +6,7 @@ import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
-from tui.cli.common import EXIT_OK, EXIT_UNREADABLE, Parser, print_error
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
+from tui.cli.common import EXIT_OK, EXIT_UNREADABLE, Parser, positive_whole, print_error
 
 
 def _seconds(text: str) -> float:
@@ -46,7 +36,7 @@ def fetch_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--per-host",
-        type=_positive,
+        type=positive_whole,
         default=DEFAULT_PER_HOST,
         metavar="N",
         help=f"parallel requests to one host at most (default {DEFAULT_PER_HOST})",
