@@ -55,10 +55,10 @@ def test_gold_facts_are_linked(seeds_corpus: Corpus, gold: dict) -> None:
 
 
 # The seeds' restatements the matcher does not link yet: each shares one or two words at
-# most with its pair (opened/freed, left/abandoned, "fled the country" / "fled Damascus on
-# a plane"), and the matcher has no word meanings beyond stems, derivations and its
-# synonym classes (issue 14). Strict: a test turns red once one of them is linked.
-_NOT_YET = {"assad-fled", "airport-left", "sednaya-doors-opened"}
+# most with its pair (opened/freed, left/abandoned) and no person, and the matcher has no
+# word meanings beyond stems, derivations and its synonym classes (issue 14). Strict: a
+# test turns red once one of them is linked.
+_NOT_YET = {"airport-left", "sednaya-doors-opened"}
 
 
 def _restatements() -> list[Any]:
@@ -87,6 +87,25 @@ def test_gold_restatements_are_linked(seeds_corpus: Corpus, item: dict[str, str]
         seeds_corpus,
         sentence_with(seeds_corpus, 0, item["A"]),
         sentence_with(seeds_corpus, 1, item["B"]),
+    )
+
+
+def test_a_person_and_what_they_did_restate_through_added_detail() -> None:
+    """One person (here described: "the mayor" of a story that writes "Mayor Helen
+    Varga") and one shared word ("resigned") are the event, however much detail the
+    other report adds: the shared person halves the mass a match needs in full."""
+    corpus = analyse(
+        "Meanwhile, Mayor Helen Varga has reportedly resigned from office. Two aides told"
+        " the local paper that Mayor Varga signed a letter on Monday night. The council met"
+        " in an emergency session. Protesters gathered outside the town hall with banners.",
+        "The mayor has resigned from her post in Bradford on a bus to an undisclosed"
+        " clinic. Her deputy will lead the city until an election in March. Shops on the"
+        " main street stayed closed.",
+    )
+    assert linked(
+        corpus,
+        sentence_with(corpus, 0, "has reportedly resigned"),
+        sentence_with(corpus, 1, "has resigned from her post"),
     )
 
 

@@ -37,7 +37,7 @@ FILE_NAME = "analysis.sqlite3"
 # `get_many` asks for this many keys in one query (SQLite allows 32,766 parameters).
 _KEYS_PER_QUERY = 500
 # Bump when the model or an analysis changes what it produces.
-FORMAT = 53
+FORMAT = 54
 
 
 def cache_path() -> Path:
