@@ -147,3 +147,12 @@ def start_server(tmp_path: Path) -> Iterator[Any]:
     finally:
         for running in started:
             running.kill()
+
+
+@pytest.fixture
+def site() -> Iterator[Any]:
+    """A local web site (`tests.web_site.Site`) and its address: pages, feeds, errors."""
+    from tests.web_site import serving
+
+    with serving() as served:
+        yield served

@@ -27,6 +27,8 @@ from tui.app.messages import (
     AnalysisReady,
     CorrectionRequested,
     LoadingFinished,
+    PagesFetched,
+    PagesReady,
     ReportFailed,
     ReportLoaded,
     StoryCorrectionRequested,
@@ -45,6 +47,7 @@ if TYPE_CHECKING:
 
     from tui.analysis.topics import UserTopic
     from tui.app.screens.entity_picker import EntityPicker
+    from tui.ingest.fetch import WebSources
     from tui.ingest.loader import Discovery
     from tui.pipeline.cache import AnalysisCache
     from tui.pipeline.load import Loader
@@ -76,12 +79,15 @@ class NewsprismApp(App[None]):
         keymap: Mapping[str, str] | None = None,
         one_story: bool = False,
         jobs: int | None = None,
+        web: WebSources | None = None,
     ) -> None:
         """`found` (what `discover(paths, recursive)` found) and `keymap` (the user's,
         checked: `load_user_keymap`) are what the command line already has; without
         them the app finds the files and reads the keymap itself. With `one_story`
         every report is taken to be about one story (no story list). `jobs`: processes
-        for the per-story analyses (default: every core; see `tui.pipeline.executors`)."""
+        for the per-story analyses (default: every core; see `tui.pipeline.executors`).
+        `web`: pages and feeds to fetch first, in a worker (their reports are read with
+        `paths`'s)."""
         super().__init__()
         self.low_bandwidth = low_bandwidth
         # The first theme (`theme`, else low-bandwidth's 16 colours, else the saved
@@ -96,6 +102,7 @@ class NewsprismApp(App[None]):
         self.use_cache = use_cache
         self.one_story = one_story
         self.jobs = jobs
+        self.web = web
         self.cache: AnalysisCache | None = None
         self.load_errors: list[LoadError] = []
         self.reader = ReaderScreen()
@@ -115,6 +122,12 @@ class NewsprismApp(App[None]):
         for problem in self.theme_choice.problems:
             self.notify(problem, title="Settings", severity="warning", timeout=8, markup=False)
         self.theme_changed_signal.subscribe(self, self._restyle_fact_screens)
+        if self.web is not None:
+            # The pages first: the files are found and read once they are saved.
+            self.push_screen(self.reader)
+            self.reader.show_fetched(0, 0)
+            self.fetch_pages()
+            return
         first = self._read_first_report()
         self.push_screen(self.reader)
         if first is not None:
@@ -174,18 +187,41 @@ class NewsprismApp(App[None]):
 
     # ------------------------------------------------------------------ loading
 
-    def _read_first_report(self) -> int | None:
-        """Find the files and read the first one before the reader is first drawn, so
-        the first screen is drawn once, with the report on it: returns the number of
-        files. A large first file is left to the loading worker (it must not hold up
-        the first screen)."""
+    @work(thread=True, exclusive=True, exit_on_error=False, group="fetch")
+    def fetch_pages(self) -> None:
+        """Fetch the web sources into their folder (`tui.ingest.fetch`), posting the
+        progress; then the saved articles are read as files are."""
+        assert self.web is not None, "started only with web sources"
+
+        def progress(done: int, total: int) -> None:
+            self.post_message(PagesFetched(done, total))
+
+        result = self.web.fetch(progress)
+        articles = tuple(str(path) for path in result.articles)
+        self.post_message(PagesReady(articles, tuple(result.failed)))
+
+    def on_pages_fetched(self, message: PagesFetched) -> None:
+        self.reader.show_fetched(message.done, message.total)
+
+    def on_pages_ready(self, message: PagesReady) -> None:
+        """Each failed address said (as a file that could not be read is); the saved
+        articles are read with the paths given."""
+        for url, reason in message.failed:
+            self.on_report_failed(ReportFailed(LoadError(url, reason), 0, 0))
+        self.paths = [*self.paths, *message.articles]
+        self._found_files = None  # the paths are found again, with the articles
+        self._make_loader()
+        self.load_reports()
+
+    def _make_loader(self) -> Loader:
+        """The one loader for the paths (and the cache, unless it is off)."""
         from tui.pipeline.load import Loader
 
         if self.use_cache:
             from tui.pipeline.cache import AnalysisCache
 
             self.cache = AnalysisCache()
-        self.loader = loader = Loader(
+        self.loader = Loader(
             self.paths,
             recursive=self.recursive,
             cache=self.cache,
@@ -195,6 +231,14 @@ class NewsprismApp(App[None]):
             one_story=self.one_story,
             jobs=self.jobs,
         )
+        return self.loader
+
+    def _read_first_report(self) -> int | None:
+        """Find the files and read the first one before the reader is first drawn, so
+        the first screen is drawn once, with the report on it: returns the number of
+        files. A large first file is left to the loading worker (it must not hold up
+        the first screen)."""
+        loader = self._make_loader()
         found = loader.found
         try:
             small = bool(found.files) and found.files[0].stat().st_size <= FIRST_READ_LIMIT

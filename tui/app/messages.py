@@ -35,6 +35,25 @@ class LoadingFinished(Message):
     pass
 
 
+class PagesFetched(Message):
+    """`done` of `total` pages fetched (the reader opened on web addresses)."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+
+
+class PagesReady(Message):
+    """The fetch is over: `articles` are the saved reports to read, `failed` the
+    addresses that failed, each with one line saying why."""
+
+    def __init__(self, articles: tuple[str, ...], failed: tuple[tuple[str, str], ...]) -> None:
+        super().__init__()
+        self.articles = articles
+        self.failed = failed
+
+
 class AnalysisReady(Message):
     """The analysis worker's result; `problems` are one-line notices (e.g. a bad
     corrections file) to show the user; `tags` the corpus's tag index, built in the

@@ -178,6 +178,8 @@ class ReaderState:
     # Loading: reports are still being read; files read and found; what was read.
     reading: bool = True
     loaded: tuple[int, int] | None = None
+    # Pages fetched and to fetch, when the reader was given web addresses.
+    fetching: tuple[int, int] | None = None
     load_summary: str = ""
     # The analysis so far (None: none yet), whether one is running, whether the last
     # one failed, and what a key needing it says while there is none.
@@ -251,7 +253,8 @@ class ReaderState:
 
 @dataclass(frozen=True, slots=True)
 class StatusLine:
-    """What the status bar shows: loading progress (`done` of `total` files), an
+    """What the status bar shows: loading progress (`done` of `total` files, or of
+    pages fetched when `label` is "page"), an
     analysis stage running (`done` of `total` stages, `label`), or a summary."""
 
     kind: Literal["progress", "stage", "summary"]
@@ -266,6 +269,7 @@ def status_inputs(state: ReaderState) -> tuple[object, ...]:
     return (
         state.reading,
         state.loaded,
+        state.fetching,
         state.load_summary,
         state.analysis_failed,
         state.analysis_running,
@@ -278,7 +282,9 @@ def status_inputs(state: ReaderState) -> tuple[object, ...]:
 def status_line(state: ReaderState) -> StatusLine | None:
     """The status line the state asks for (None: nothing to show yet)."""
     if state.reading:
-        return StatusLine("progress", "", *state.loaded) if state.loaded else None
+        if state.loaded:
+            return StatusLine("progress", "", *state.loaded)
+        return StatusLine("progress", "page", *state.fetching) if state.fetching else None
     summary = state.load_summary
     if state.analysis_failed:
         return StatusLine("summary", f"{summary} · entity analysis failed")

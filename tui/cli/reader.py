@@ -1,4 +1,4 @@
-"""`newsprism [PATH...]`: the reader in this terminal (Textual, imported only here and
+"""`newsprism [PATH|URL...]`: the reader in this terminal (Textual, imported only here and
 only when it runs, with low-bandwidth mode's settings in place first).
 
 The one module of the command line that imports `tui.app`: it starts the reader."""
@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import tui.cli.common as common
@@ -50,6 +51,18 @@ def reader_parser() -> argparse.ArgumentParser:
         help="colours for this session (default: the one last chosen in the reader; "
         "newsprism-ansi in low-bandwidth mode)",
     )
+    web = parser.add_argument_group(
+        "web addresses",
+        "A PATH that is an http or https address (a page, an RSS/Atom feed, an OPML list) "
+        "is fetched first, as `newsprism fetch` does (needs the web extra).",
+    )
+    web.add_argument(
+        "--save",
+        metavar="DIR",
+        help="the folder the pages are saved in (default: pages in newsprism's data "
+        "folder); read them again later with no network: newsprism DIR",
+    )
+    web.add_argument("--ignore-robots", action="store_true", help="fetch what robots.txt disallows")
     parser.add_argument("--version", action="version", version=f"newsprism {__version__}")
     return parser
 
@@ -105,12 +118,26 @@ def run_reader(argv: Sequence[str]) -> int:
             "the reader needs a terminal; `newsprism analyze` or `export` write to pipes",
             common.EXIT_USAGE,
         )
-    inputs = common.inputs_or_seeds(args.paths)
+    from tui.ingest.fetch import WebSources, is_web_address, web_extra_missing
     from tui.ingest.loader import discover
 
-    # Found once: the reader reads what was found here.
+    addresses = tuple(path for path in args.paths if is_web_address(path))
+    paths = [path for path in args.paths if not is_web_address(path)]
+    web = None
+    if addresses:
+        missing = web_extra_missing()
+        if missing:
+            return common.fail(missing, common.EXIT_USAGE)
+        from tui.settings.corrections import pages_dir
+
+        folder = Path(args.save) if args.save else pages_dir()
+        web = WebSources(addresses, folder, robots=not args.ignore_robots)
+    elif args.save or args.ignore_robots:
+        return common.fail("--save and --ignore-robots are for web addresses", common.EXIT_USAGE)
+    inputs = paths if web is not None else common.inputs_or_seeds(paths)
+    # Found once: the reader reads what was found here (and then the pages fetched).
     found = discover(inputs, recursive=args.recursive)
-    if _no_report_files(found):
+    if web is None and _no_report_files(found):
         return common.EXIT_UNREADABLE
     low_bandwidth = low_bandwidth_wanted(args.low_bandwidth, os.environ)
     with low_bandwidth_environment(low_bandwidth):
@@ -134,6 +161,7 @@ def run_reader(argv: Sequence[str]) -> int:
         keymap=keymap,
         one_story=args.one_story,
         jobs=args.jobs,
+        web=web,
     )
     app.run()
     if bad_topics:

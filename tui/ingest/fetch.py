@@ -244,6 +244,8 @@ def file_stem(url: str) -> str:
 @dataclass
 class FetchResult:
     saved: list[Path] = field(default_factory=list)
+    # Every article of the sources, new or saved by an earlier fetch, in their order.
+    articles: list[Path] = field(default_factory=list)
     skipped: int = 0  # articles saved by an earlier fetch
     unchanged: int = 0  # feeds that said nothing changed
     failed: list[tuple[str, str]] = field(default_factory=list)  # (url, one-line reason)
@@ -277,9 +279,11 @@ def fetch(
     sources: Sequence[str],
     folder: Path,
     fetcher: Fetcher | None = None,
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> FetchResult:
-    """Fetch `sources` (pages, feeds, OPML lists) into `folder`."""
+    """Fetch `sources` (pages, feeds, OPML lists) into `folder`. `progress(done,
+    total)` is called (from the fetching threads) once the pages are known, and as each
+    is saved, found saved before or failed."""
     from tui.ingest.html import page_markdown
 
     fetcher = fetcher or Fetcher()
@@ -327,26 +331,38 @@ def fetch(
             }
         return links
 
-    def save(url: str) -> None:
+    done = 0
+
+    def save(url: str) -> Path | None:
+        nonlocal done
+        try:
+            return _save(url)
+        finally:
+            with lock:
+                done += 1
+                count = done
+            if progress:
+                progress(count, len(pages))
+
+    def _save(url: str) -> Path | None:
         stem = state["pages"].get(url)
         if isinstance(stem, str) and (folder / f"{stem}.md").is_file():
             with lock:
                 result.skipped += 1
-            return
+            return folder / f"{stem}.md"
         try:
             response = fetcher.get(url)
             markdown = page_markdown(response.body, url=response.url)
         except (FetchError, UnreadableFile) as exc:
             failed(url, str(exc))
-            return
+            return None
         stem = file_stem(url)
         _write_atomically(folder / f"{stem}.html", response.body)
         _write_atomically(folder / f"{stem}.md", markdown.encode("utf-8"))
         with lock:
             state["pages"][url] = stem
             result.saved.append(folder / f"{stem}.md")
-        if progress:
-            progress(url)
+        return folder / f"{stem}.md"
 
     pages: list[str] = []
     for source in sources:
@@ -354,8 +370,11 @@ def fetch(
             pages.extend(_local_list(source, expand, failed))
             continue
         pages.extend(expand(source))
+    pages = list(dict.fromkeys(pages))
+    if progress:
+        progress(0, len(pages))
     with ThreadPoolExecutor(max_workers=MAX_WORKERS) as pool:
-        list(pool.map(save, dict.fromkeys(pages)))
+        result.articles = [path for path in pool.map(save, pages) if path is not None]
     _write_atomically(folder / STATE_FILE, json.dumps(state, indent=1).encode("utf-8"))
     result.requests = fetcher.requests
     return result
@@ -381,6 +400,42 @@ def _local_list(
         failed(source, "not an OPML list")
         return []
     return [page for feed in _opml_feeds(body, "") for page in expand(feed, 1)]
+
+
+def is_web_address(text: str) -> bool:
+    """Whether a command-line input is an http or https address (else a path)."""
+    return _scheme_ok(text.strip())
+
+
+def web_extra_missing() -> str | None:
+    """What to install to read pages and feeds, if it is not installed (None if it is)."""
+    import importlib.util
+
+    if all(importlib.util.find_spec(name) for name in ("trafilatura", "feedparser")):
+        return None
+    return "reading web pages and feeds needs the web extra: pip install 'newsprism[web]'"
+
+
+@dataclass(frozen=True)
+class WebSources:
+    """Pages, feeds and OPML lists to fetch into `folder` before reading (the reader
+    opened on addresses), with the fetch's rules."""
+
+    addresses: tuple[str, ...]
+    folder: Path
+    robots: bool = True
+    per_host: int = DEFAULT_PER_HOST
+    timeout: float = DEFAULT_TIMEOUT
+
+    def fetch(self, progress: Callable[[int, int], None] | None = None) -> FetchResult:
+        """Fetch them (`fetch`); a folder that cannot be made or written is one failure."""
+        fetcher = Fetcher(timeout=self.timeout, per_host=self.per_host, robots=self.robots)
+        try:
+            return fetch(self.addresses, self.folder, fetcher, progress)
+        except OSError as exc:
+            result = FetchResult(requests=fetcher.requests)
+            result.failed.append((str(self.folder), (exc.strerror or str(exc)).lower()))
+            return result
 
 
 def describe(result: FetchResult, folder: Path) -> Iterable[str]:

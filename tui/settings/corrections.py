@@ -23,13 +23,24 @@ from tui.textsafe import first_line
 FILE_NAME = "corrections.json"
 
 
-def corrections_path() -> Path:
+def data_dir() -> Path:
+    """The user's newsprism data folder: NEWSPRISM_DATA_DIR, else the platform's."""
     override = os.environ.get("NEWSPRISM_DATA_DIR")
     if override:
-        return Path(override) / FILE_NAME
+        return Path(override)
     from platformdirs import user_data_dir
 
-    return Path(user_data_dir("newsprism", appauthor=False)) / FILE_NAME
+    return Path(user_data_dir("newsprism", appauthor=False))
+
+
+def corrections_path() -> Path:
+    return data_dir() / FILE_NAME
+
+
+def pages_dir() -> Path:
+    """Where the reader saves the pages it is given by address (`newsprism URL...`)
+    unless told where."""
+    return data_dir() / "pages"
 
 
 class CorrectionsError(Exception):

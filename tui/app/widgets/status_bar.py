@@ -30,8 +30,12 @@ class StatusBar(Horizontal):
         # which competes with the loading worker for the GIL and slows the first screen.
         yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="status-progress")
 
-    def show_progress(self, done: int, total: int) -> None:
-        self._show(f"Reading {done}/{count_of(total, 'file')}")
+    def show_progress(self, done: int, total: int, *, fetching: bool = False) -> None:
+        """`done` of `total` files read (or pages fetched)."""
+        if fetching:
+            self._show(f"Fetching {done}/{count_of(total, 'page')}" if total else "Fetching…")
+        else:
+            self._show(f"Reading {done}/{count_of(total, 'file')}")
         self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
 
     def show_stage(self, label: str, done: int, total: int) -> None:

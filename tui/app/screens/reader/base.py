@@ -355,7 +355,7 @@ class ReaderBase(Screen[None]):
             return
         bar = self.query_one(StatusBar)
         if line.kind == "progress":
-            bar.show_progress(line.done, line.total)
+            bar.show_progress(line.done, line.total, fetching=line.label == "page")
         elif line.kind == "stage":
             bar.show_stage(line.label, line.done, line.total)
         else:

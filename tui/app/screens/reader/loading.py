@@ -34,6 +34,10 @@ class LoadingPart(ReaderBase):
         """`done` of `total` files read (shown once the status bar is there)."""
         self.set_state(replace(self.state, loaded=(done, total)))
 
+    def show_fetched(self, done: int, total: int) -> None:
+        """`done` of `total` pages fetched (the reader opened on web addresses)."""
+        self.set_state(replace(self.state, fetching=(done, total)))
+
     def finish_loading(self, summary: str) -> None:
         self.set_state(replace(self.state, reading=False, load_summary=summary))
 
