@@ -56,14 +56,25 @@ def _clean(value: str) -> str:
     return _UNSAFE.sub(" ", value).strip()
 
 
-def page_markdown(data: bytes, url: str | None = None) -> str:
-    """The article of an HTML page as Markdown, with its title, outlet (the site's name,
-    else the table of news domains, else the registrable domain), date, author and URL
-    as front matter (`url`: where the page came from, when it names no canonical URL).
-    Raises `UnreadableFile` for a page with no article text (one of
-    navigation only, say) or when the extractor is not installed."""
-    extractor = _extractor()
-    extracted = extractor.extract(
+# Tags that only lay a page out or format its words: a page nested deeper than the HTML
+# parser goes (libxml2 stops at 256 levels, and the text below is lost) is read again
+# without them (`_flattened`), its paragraphs then children of the body.
+_LAYOUT_TAGS = re.compile(
+    rb"</?(?:div|span|section|article|main|aside|font|center|table|tbody|thead|tfoot|tr|td|th"
+    rb"|b|i|u|em|strong|small|big|ins|del|mark)\b[^>]*>",
+    re.I,
+)
+
+
+def _flattened(data: bytes) -> bytes:
+    """The page without its layout and formatting tags (see `_LAYOUT_TAGS`)."""
+    return _LAYOUT_TAGS.sub(b" ", data)
+
+
+def _article(data: bytes) -> str | None:
+    """The extractor's Markdown of the page (its metadata header first), None when it
+    has no line of running text."""
+    extracted = _extractor().extract(
         data,
         output_format="markdown",
         with_metadata=True,
@@ -79,15 +90,31 @@ def page_markdown(data: bytes, url: str | None = None) -> str:
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if not extracted:
-        raise UnreadableFile("no article text found")
+        return None
     # The page's text is untrusted like any report's: escapes out, newlines plain.
     text = decode_bytes(extracted.encode("utf-8"))
     header = _HEADER.match(text)
-    fields = _header_fields(header.group("body")) if header else {}
     body = text[header.end() :] if header else text
     if not any(len(line.split()) >= _ARTICLE_LINE_WORDS for line in body.split("\n")):
-        # Menus, link lists, a cookie notice: no line of running text.
+        return None  # menus, link lists, a cookie notice: no line of running text
+    return text
+
+
+def page_markdown(data: bytes, url: str | None = None) -> str:
+    """The article of an HTML page as Markdown, with its title, outlet (the site's name,
+    else the table of news domains, else the registrable domain), date, author and URL
+    as front matter (`url`: where the page came from, when it names no canonical URL).
+    Raises `UnreadableFile` for a page with no article text (one of
+    navigation only, say) or when the extractor is not installed."""
+    text = _article(data)
+    if text is None:
+        # Nothing found: it may be nested too deep for the parser to reach its text.
+        text = _article(_flattened(data))
+    if text is None:
         raise UnreadableFile("no article text found")
+    header = _HEADER.match(text)
+    fields = _header_fields(header.group("body")) if header else {}
+    body = text[header.end() :] if header else text
     url = fields.get("url", "") or url or ""
     if not url.startswith(("http://", "https://")):
         url = ""
