@@ -72,7 +72,7 @@ def written(config_dir: Path, content: bytes) -> Path:
 
 def test_config_round_trip(config_dir: Path) -> None:
     assert load_config() == (Config(), None)  # nothing saved yet
-    path = save_config(Config(theme=LIGHT_THEME))
+    path = save_config(Config(theme=LIGHT_THEME)).path
     assert path == config_path() == config_dir / "config.toml"
     assert load_config() == (Config(theme=LIGHT_THEME), None)
     for name in theme_option_choices():

@@ -315,15 +315,19 @@ class NewsprismApp(App[None]):
 
     # ------------------------------------------------------------------ analysis
 
-    def start_analysis(self, corrections: Corrections | None = None) -> None:
-        """Find entities again; `corrections` (when given) are saved first."""
+    def start_analysis(
+        self, corrections: Corrections | None = None, since: Corrections | None = None
+    ) -> None:
+        """Find entities again; `corrections` (when given, made from `since`) are saved
+        first."""
         self.reader.show_stage_progress()
-        self.analyse(corrections)
+        self.analyse(corrections, since)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
-    def analyse(self, corrections: Corrections | None) -> None:
+    def analyse(self, corrections: Corrections | None, since: Corrections | None = None) -> None:
         """The analysis stages of the loader, each posted as it is done (the last one
-        from the cache when nothing it uses changed)."""
+        from the cache when nothing it uses changed). New corrections are saved as
+        changes to `since` (what another process saved meanwhile is kept, and used)."""
         from tui.settings.corrections import save_corrections
 
         assert self.loader is not None, "the files are read before they are analysed"
@@ -332,7 +336,7 @@ class NewsprismApp(App[None]):
             corrections = self._saved_corrections
         else:
             try:
-                save_corrections(corrections)
+                corrections = save_corrections(corrections, since=since)
             except OSError as exc:
                 problems.append(f"Corrections not saved: {first_line(exc)}")
         warnings = len(self.cache.warnings) if self.cache is not None else 0
@@ -403,10 +407,10 @@ class NewsprismApp(App[None]):
         else:
             corrections = with_split(self.corrections, message.forms[0])
             done = f"Split {names[0]} off"
-        self.corrections = corrections
+        since, self.corrections = self.corrections, corrections
         self._pending_correction = (message, self._spellings_of(message.forms[0]))
         self.notify(f"{done}; finding entities again…", timeout=4, markup=False)
-        self.start_analysis(corrections)
+        self.start_analysis(corrections, since)
 
     def on_story_correction_requested(self, message: StoryCorrectionRequested) -> None:
         from tui.settings.corrections import with_story_correction
@@ -433,9 +437,9 @@ class NewsprismApp(App[None]):
     def _regroup(self, corrections: Corrections, done: str) -> None:
         """The story corrections changed (`done` says how): saved, and the analysis
         runs again."""
-        self.corrections = corrections
+        since, self.corrections = self.corrections, corrections
         self.notify(f"{done}; finding the stories again…", timeout=4, markup=False)
-        self.start_analysis(corrections)
+        self.start_analysis(corrections, since)
 
     def _spellings_of(self, form: str) -> frozenset[str]:
         """Every spelling of the entity that has `form` as one, in the current corpus."""

@@ -210,9 +210,13 @@ class ThemeChoice:
         self.remembered = name
         self.config = replace(self.config, theme=name)
         try:
-            save_config(self.config)
+            saved = save_config(self.config)
         except OSError as exc:
             message = safe_line(f"Theme not saved: {exc}")
+            app.notify(message, severity="warning", timeout=8, markup=False)
+            return
+        if saved.aside is not None:
+            message = safe_line(f"Settings that could not be read kept as {saved.aside}")
             app.notify(message, severity="warning", timeout=8, markup=False)
 
 

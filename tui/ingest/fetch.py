@@ -18,9 +18,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import os
 import re
-import tempfile
 import threading
 import urllib.error
 import urllib.request
@@ -34,6 +32,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
+from tui.files import locked, write_atomically
 from tui.ingest.decode import UnreadableFile
 from tui.version import __version__
 
@@ -264,15 +263,15 @@ def _load_state(folder: Path) -> dict[str, Any]:
     return {"pages": pages, "feeds": feeds}
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def _save_state(folder: Path, state: dict[str, Any]) -> None:
+    """What this fetch learnt, added to the state file as it is now, under its lock:
+    another fetch into the folder meanwhile keeps what it saved."""
+    path = folder / STATE_FILE
+    with locked(path):
+        now = _load_state(folder)
+        now["pages"].update(state["pages"])
+        now["feeds"].update(state["feeds"])
+        write_atomically(path, json.dumps(now, indent=1).encode("utf-8"))
 
 
 def fetch(
@@ -357,8 +356,8 @@ def fetch(
             failed(url, str(exc))
             return None
         stem = file_stem(url)
-        _write_atomically(folder / f"{stem}.html", response.body)
-        _write_atomically(folder / f"{stem}.md", markdown.encode("utf-8"))
+        write_atomically(folder / f"{stem}.html", response.body)
+        write_atomically(folder / f"{stem}.md", markdown.encode("utf-8"))
         with lock:
             state["pages"][url] = stem
             result.saved.append(folder / f"{stem}.md")
@@ -375,7 +374,7 @@ def fetch(
         progress(0, len(pages))
     with ThreadPoolExecutor(max_workers=MAX_WORKERS) as pool:
         result.articles = [path for path in pool.map(save, pages) if path is not None]
-    _write_atomically(folder / STATE_FILE, json.dumps(state, indent=1).encode("utf-8"))
+    _save_state(folder, state)
     result.requests = fetcher.requests
     return result
 

@@ -10,13 +10,13 @@ saving the theme keeps it.
 
 from __future__ import annotations
 
-import json
 import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tui.files import keep_aside, locked, write_atomically
 from tui.textsafe import safe_line
 
 FILE_NAME = "config.toml"
@@ -82,38 +82,35 @@ def _warning(path: Path, problem: object) -> str:
     return safe_line(f"settings in {path} ignored ({problem})")
 
 
-def save_config(config: Config, path: Path | None = None) -> Path:
-    """Write the settings (replacing the file whole, so a crash never leaves half of it);
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """Where the settings were written, and where a file there that could not be read
+    was kept aside first (None: there was none)."""
+
+    path: Path
+    aside: Path | None = None
+
+
+def save_config(config: Config, path: Path | None = None) -> Saved:
+    """Write the settings (`tui.settings.files`: in one step, under the file's lock,
+    the rest of the file as it is now kept: the user's `[keys]` and anything else);
     raises OSError when the file cannot be written, ValueError for a theme not in THEMES
-    (`--theme` would refuse it)."""
+    (`--theme` would refuse it). A file that cannot be read is kept aside, never
+    written over."""
     if config.theme is not None and config.theme not in THEMES:
         raise ValueError(f"unknown theme {config.theme!r}: not one of {', '.join(THEMES)}")
     path = path or config_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    lines = ["# newsprism settings, written by the reader"]
-    if config.theme is not None:
-        # A JSON string is a valid TOML basic string (the same escapes).
-        lines.append(f"theme = {json.dumps(config.theme, ensure_ascii=False)}")
-    lines.extend(_kept_keys(path))
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    temporary.replace(path)
-    return path
+    import tomli_w
 
-
-def _kept_keys(path: Path) -> list[str]:
-    """The user's `[keys]` table (see tui/settings/keymap.py) as it is in the file now,
-    written back with the theme: the reader writes the theme, the user the keys. Only
-    string entries are kept (the reader does not start with any other)."""
-    table = read_table(path)[0].get("keys")
-    if not isinstance(table, dict):
-        return []
-    entries = [
-        f"{json.dumps(name, ensure_ascii=False)} = {json.dumps(keys, ensure_ascii=False)}"
-        for name, keys in table.items()
-        if isinstance(keys, str)
-    ]
-    return ["", "[keys]", *entries] if entries else []
+    with locked(path):
+        table, problem = read_table(path)
+        aside = keep_aside(path) if problem is not None else None
+        table.pop("theme", None)
+        if config.theme is not None:
+            table = {"theme": config.theme, **table}
+        text = "# newsprism settings, written by the reader\n" + tomli_w.dumps(table)
+        write_atomically(path, text.encode("utf-8"))
+    return Saved(path, aside)
 
 
 def resolve_theme(

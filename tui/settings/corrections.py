@@ -6,21 +6,31 @@ with NEWSPRISM_DATA_DIR). Entity corrections are keyed by surface form, so they 
 to any corpus that contains those names; story corrections name reports by their key
 (`tui.model.ids.report_key`), so they apply whenever those reports are loaded, in any
 order, and are ignored otherwise. A file from before story corrections (no "stories")
-loads as it did. A corrupt file is reported in one line and ignored.
+loads as it did.
+
+Saving never loses a correction (`tui.settings.files`): the file is replaced in one
+step, and a save made from corrections loaded earlier (`since`) applies only what
+changed since then to the file as it is now, under the file's lock, so two readers (or
+a reader and `serve`) correcting at once keep both their corrections. A file that
+cannot be read is kept aside (`corrections.json.broken-<time>`) with one line saying
+so, and the reader starts with no corrections; nothing overwrites it.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from tui.files import keep_aside, locked, write_atomically
 from tui.model.corrections import STORY_CORRECTION_KINDS, Corrections, StoryCorrection
 from tui.textsafe import first_line
 
 FILE_NAME = "corrections.json"
+T = TypeVar("T")
 
 
 def data_dir() -> Path:
@@ -48,19 +58,32 @@ class CorrectionsError(Exception):
 
 
 def load_corrections(path: Path | None = None) -> Corrections:
+    """The saved corrections (none when there is no file). A file that cannot be used
+    is kept aside (see the module) and `CorrectionsError` says so in one line."""
     path = path or corrections_path()
+    try:
+        return _read(path)
+    except CorrectionsError as exc:
+        aside = keep_aside(path)
+        where = f"kept aside as {aside.name}" if aside else "left as it is"
+        raise CorrectionsError(f"{path}: not read ({exc}); {where}, none applied") from None
+
+
+def _read(path: Path) -> Corrections:
+    """The corrections in `path` (none when there is none); `CorrectionsError` (what is
+    wrong, one line) when it cannot be read or is not a corrections file."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return Corrections()
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CorrectionsError(f"{path}: ignored ({first_line(exc)})") from None
+        raise CorrectionsError(first_line(exc)) from None
     try:
         merges = tuple((str(a), str(b)) for a, b in data.get("merges", []))
         splits = tuple(str(s) for s in data.get("splits", []))
         stories = tuple(_story_correction(entry) for entry in data.get("stories", []))
     except (AttributeError, KeyError, TypeError, ValueError):
-        raise CorrectionsError(f"{path}: ignored (not a corrections file)") from None
+        raise CorrectionsError("not a corrections file") from None
     return Corrections(merges=merges, splits=splits, stories=stories)
 
 
@@ -75,20 +98,66 @@ def _story_correction(entry: Any) -> StoryCorrection:
     return StoryCorrection(kind, reports)
 
 
-def save_corrections(corrections: Corrections, path: Path | None = None) -> Path:
+def save_corrections(
+    corrections: Corrections, path: Path | None = None, *, since: Corrections | None = None
+) -> Corrections:
+    """Save `corrections`; returns what was saved. With `since` (the corrections they
+    were made from, as loaded or saved before), only the changes from `since` to
+    `corrections` are applied to the file as it is now (`merged`): what another process
+    saved in between is kept. Raises OSError when the file cannot be written."""
     path = path or corrections_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = {
-        "merges": [list(pair) for pair in corrections.merges],
-        "splits": list(corrections.splits),
-        "stories": [
-            {"kind": change.kind, "reports": list(change.reports)} for change in corrections.stories
-        ],
-    }
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    temporary.replace(path)
-    return path
+    with locked(path):
+        if since is not None:
+            try:
+                current = _read(path)
+            except CorrectionsError:
+                keep_aside(path)  # broken since it was loaded: kept, not written over
+                current = Corrections()
+            corrections = merged(current, since, corrections)
+        data = {
+            "merges": [list(pair) for pair in corrections.merges],
+            "splits": list(corrections.splits),
+            "stories": [
+                {"kind": change.kind, "reports": list(change.reports)}
+                for change in corrections.stories
+            ],
+        }
+        try:
+            text = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate in a name: written as an escape
+            text = json.dumps(data, indent=1).encode("ascii")
+        write_atomically(path, text)
+    return corrections
+
+
+def merged(current: Corrections, since: Corrections, wanted: Corrections) -> Corrections:
+    """`current` with the changes from `since` to `wanted`: what `since` holds and
+    `wanted` does not is taken out of `current` (its last occurrences), what `wanted`
+    adds is added at the end (story corrections apply in order: an undo takes back the
+    last one)."""
+    return Corrections(
+        merges=_changed(current.merges, since.merges, wanted.merges),
+        splits=_changed(current.splits, since.splits, wanted.splits),
+        stories=_changed(current.stories, since.stories, wanted.stories),
+    )
+
+
+def _changed(current: tuple[T, ...], since: tuple[T, ...], wanted: tuple[T, ...]) -> tuple[T, ...]:
+    removed = Counter(since) - Counter(wanted)
+    added = Counter(wanted) - Counter(since)
+    kept: list[T] = []
+    for item in reversed(current):
+        if removed[item] > 0:
+            removed[item] -= 1
+        else:
+            kept.append(item)
+    kept.reverse()
+    for item in wanted:
+        if added[item] > 0:
+            added[item] -= 1
+            if item not in kept or isinstance(item, StoryCorrection):
+                kept.append(item)
+    return tuple(kept)
 
 
 def with_merge(corrections: Corrections, a: str, b: str) -> Corrections:
