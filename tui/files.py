@@ -29,6 +29,43 @@ try:
 except ImportError:  # Windows: saves are still atomic, only not taken in turns
     fcntl = None  # type: ignore[assignment]
 
+
+def data_folder() -> Path:
+    """The user's newsprism data folder: NEWSPRISM_DATA_DIR, else the platform's
+    (corrections, fetched pages, the cache's key)."""
+    override = os.environ.get("NEWSPRISM_DATA_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("newsprism", appauthor=False))
+
+
+def secret(path: Path, size: int = 32) -> bytes:
+    """A random secret kept in `path` (made on first use, readable by the user only).
+    Raises OSError when it can be neither read nor made."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        data = b""
+    if len(data) >= size:
+        return data
+    path.parent.mkdir(parents=True, exist_ok=True)
+    made = os.urandom(size)
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process made it just now (or it was short)
+        data = path.read_bytes()
+        if len(data) >= size:
+            return data
+        raise OSError(f"{path} holds no usable key") from None
+    with os.fdopen(descriptor, "wb") as out:
+        out.write(made)
+        out.flush()
+        os.fsync(out.fileno())
+    return made
+
+
 # Temporary files older than this, beside a settings file, were left by a killed save.
 _STRAY_AFTER = 3600.0
 

@@ -58,7 +58,7 @@ LAYERS: dict[str, int] = {
     "app": 8,
 }
 # Modules directly under tui/ that everything may use; they import nothing above model.
-BASE_MODULES = frozenset({"textsafe", "wording", "perf", "resources", "version"})
+BASE_MODULES = frozenset({"textsafe", "wording", "perf", "resources", "version", "files"})
 ENTRY_MODULE = "__main__"
 ENTRY_LAYER = max(LAYERS.values()) + 1
 

@@ -303,3 +303,129 @@ def test_a_correction_after_a_whole_input_hit_is_cached_too(
     assert analyses == 0
     assert again.to_dict() == corrected.to_dict()  # type: ignore[attr-defined]
     assert any(e.aliases == ("Assad",) for e in again.entities)  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------- nothing run (issue 17)
+
+
+class _Planted:
+    """Unpickled, it writes a file: what a cache entry planted by someone else could do."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (exec, (f"open({str(self.target)!r}, 'w').write('ran')",))
+
+
+def _plant(db_path: Path, target: Path, *, tags: bool = True) -> int:
+    """Every entry's value replaced by a pickle that writes `target` when loaded (and,
+    with `tags`, a tag that is not this user's)."""
+    import pickle
+    import zlib
+
+    evil = zlib.compress(pickle.dumps(_Planted(target)))
+    with sqlite3.connect(db_path) as db:
+        if tags:
+            db.execute("UPDATE entries SET value = ?, tag = zeroblob(32)", (evil,))
+        else:
+            db.execute("UPDATE entries SET value = ?", (evil,))
+        (count,) = db.execute("SELECT count(*) FROM entries").fetchone()
+    return int(count)
+
+
+def test_a_planted_entry_is_refused_with_a_warning_and_runs_nothing(
+    reports: Path, cache_dir: Path, tmp_path: Path
+) -> None:
+    cold = tui.analyze([reports], cache=AnalysisCache())
+    target = tmp_path / "ran.txt"
+    assert _plant(cache_dir / FILE_NAME, target) >= 4
+    cache = AnalysisCache()
+    warm = tui.analyze([reports], cache=cache)
+    assert not target.exists()
+    assert cache.hits == 0
+    assert len(cache.warnings) == 1 and "refused" in cache.warnings[0]
+    assert warm.to_dict() == cold.to_dict()
+    # Analysed again, the entries are this user's again.
+    again = AnalysisCache()
+    tui.analyze([reports], cache=again)
+    assert again.hits == 3 and not again.warnings
+
+
+def test_an_entry_made_with_another_users_key_is_refused(
+    reports: Path, cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The key is outside the cache folder: a shared cache folder is not enough to
+    write entries this user will read."""
+    tui.analyze([reports], cache=AnalysisCache())
+    monkeypatch.setenv("NEWSPRISM_DATA_DIR", str(tmp_path / "someone else"))
+    cache = AnalysisCache()
+    tui.analyze([reports], cache=cache)
+    assert cache.hits == 0 and "refused" in cache.warnings[0]
+
+
+def test_a_cache_of_an_older_newsprism_is_replaced_unread(
+    reports: Path, cache_dir: Path, tmp_path: Path
+) -> None:
+    cache_dir.mkdir(parents=True)
+    target = tmp_path / "ran.txt"
+    with sqlite3.connect(cache_dir / FILE_NAME) as db:
+        db.execute(
+            "CREATE TABLE entries (kind TEXT NOT NULL, key TEXT NOT NULL, "
+            "value BLOB NOT NULL, PRIMARY KEY (kind, key))"
+        )
+        db.execute("INSERT INTO entries VALUES ('corpus', 'k', x'00')")
+    _plant(cache_dir / FILE_NAME, target, tags=False)
+    cache = AnalysisCache()
+    assert len(tui.analyze([reports], cache=cache).reports) == 2
+    assert not target.exists() and cache.hits == 0
+
+
+# ---------------------------------------------------------------- bounded (issue 17)
+
+
+def test_the_cache_stays_under_its_limit_as_corpora_come_and_go(
+    reports: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    limit = 40_000
+    monkeypatch.setenv("NEWSPRISM_CACHE_LIMIT", str(limit))
+    seed = sorted(reports.glob("*.txt"))[0]
+    text = seed.read_text(encoding="utf-8")
+    evicted = 0
+    for n in range(30):  # a new corpus each time: one report changed (about 9 KB anew)
+        seed.write_text(text + f"\n\nCorpus {n}: rebels reached the town of Ur {n}.", "utf-8")
+        cache = AnalysisCache()
+        tui.analyze([reports], cache=cache)
+        assert cache.size() <= limit
+        evicted += cache.evicted
+        cache.close()
+        # The file too: the entries and SQLite's pages (4 KB each: a few more), not the
+        # 270 KB the 30 corpora would take.
+        assert (cache_dir / FILE_NAME).stat().st_size <= limit + 16 * 4096
+    assert evicted > 0
+    # The last corpus, used last, is still there whole.
+    cache = AnalysisCache()
+    tui.analyze([reports], cache=cache)
+    assert cache.hits == 3 and cache.misses == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [("", 1 << 30), ("500M", 500 << 20), ("2G", 2 << 30), ("64 KiB", 64 << 10), ("1000", 1000)],
+)
+def test_the_limit_is_read_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch, text: str, limit: int
+) -> None:
+    from tui.pipeline.cache import cache_limit
+
+    monkeypatch.setenv("NEWSPRISM_CACHE_LIMIT", text)
+    assert cache_limit() == limit
+
+
+def test_a_limit_that_is_no_size_is_one_warning_and_no_cache(
+    reports: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSPRISM_CACHE_LIMIT", "lots")
+    cache = AnalysisCache()
+    assert len(tui.analyze([reports], cache=cache).reports) == 2
+    assert not cache.enabled and "NEWSPRISM_CACHE_LIMIT" in cache.warnings[0]

@@ -17,23 +17,49 @@ reports are added to it.
 Values are pickled and compressed. The file lives in the user's own cache directory
 (platformdirs; NEWSPRISM_CACHE_DIR overrides). A corrupt cache is discarded and a locked
 one skipped, each with a one-line warning: the cache never stops an analysis.
+
+Nothing in the cache can run code: each entry carries an HMAC-SHA256 of its kind, key
+and bytes made with a per-user secret kept outside the cache folder (`cache.key` in the
+data folder, readable by the user only), and an entry whose tag does not match (written
+by anyone else, or changed) is refused with a warning before it is unpickled. Pickle
+stays (a corpus loads in a quarter of a second), but only the bytes this user's
+newsprism wrote reach it, so a cache folder on a shared disk is safe.
+
+The cache is bounded: `NEWSPRISM_CACHE_LIMIT` bytes (default 1 GiB; "500M", "2G"),
+least recently used entries removed first once a write goes over it, and the file
+shrinks with them (SQLite's incremental vacuum).
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import pickle
+import re
 import sqlite3
+import time
 import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from tui.files import data_folder, secret
 from tui.perf import paused_gc
 from tui.version import __version__
 
 FILE_NAME = "analysis.sqlite3"
+KEY_FILE = "cache.key"
+DEFAULT_LIMIT = 1 << 30
+# After an eviction the cache holds at most this share of its limit: room for the next
+# writes before another eviction.
+_EVICT_TO = 0.8
+_SCHEMA = (
+    "CREATE TABLE entries (kind TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL, "
+    "tag BLOB NOT NULL, size INTEGER NOT NULL, used REAL NOT NULL, PRIMARY KEY (kind, key))"
+)
+_COLUMNS = ("kind", "key", "value", "tag", "size", "used")
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*", re.I)
 # `get_many` asks for this many keys in one query (SQLite allows 32,766 parameters).
 _KEYS_PER_QUERY = 500
 # Bump when the model or an analysis changes what it produces.
@@ -82,31 +108,109 @@ def packed(value: object) -> bytes:
     return sink.getvalue()
 
 
-class AnalysisCache:
-    """Get and put pickled values by (kind, key); failures become `warnings`, never errors."""
+def cache_limit() -> int:
+    """The cache's size limit in bytes: NEWSPRISM_CACHE_LIMIT ("500M", "2G", bytes),
+    else `DEFAULT_LIMIT`. Raises ValueError for a value that is no size."""
+    text = os.environ.get("NEWSPRISM_CACHE_LIMIT", "")
+    if not text.strip():
+        return DEFAULT_LIMIT
+    found = _SIZE.fullmatch(text)
+    if found is None:
+        raise ValueError(f"NEWSPRISM_CACHE_LIMIT={text!r} is not a size (500M, 2G)")
+    unit = 1024 ** "kmgt".find(found.group(2).lower()) * 1024 if found.group(2) else 1
+    return int(float(found.group(1)) * unit)
 
-    def __init__(self, path: Path | None = None) -> None:
+
+def key_path() -> Path:
+    """Where the cache's secret is kept: the data folder, outside the cache folder."""
+    return data_folder() / KEY_FILE
+
+
+class AnalysisCache:
+    """Get and put pickled values by (kind, key); failures become `warnings`, never
+    errors. `limit`: bytes at most (default: `cache_limit()`)."""
+
+    def __init__(self, path: Path | None = None, limit: int | None = None) -> None:
         self.path = path or cache_path()
         self.warnings: list[str] = []
         self.hits = 0
         self.misses = 0
+        self.evicted = 0
+        self._refused = 0
         self._db: sqlite3.Connection | None = None
+        self._secret = b""
+        try:
+            self.limit = cache_limit() if limit is None else limit
+            self._secret = secret(key_path())
+        except (OSError, ValueError) as exc:
+            self._disable(f"cache not used: {exc}")
+            return
         self._open()
 
     def _open(self) -> None:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=0.5, check_same_thread=False)
-            self._db.execute(
-                "CREATE TABLE IF NOT EXISTS entries ("
-                "kind TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL, "
-                "PRIMARY KEY (kind, key))"
+            self._db = self._connect()
+            columns = tuple(
+                row[1] for row in self._db.execute("PRAGMA table_info(entries)").fetchall()
             )
-            self._db.commit()
+            if columns != _COLUMNS:
+                # No table yet, or one of an older newsprism (entries with no tags): anew.
+                self._db.close()
+                self._db = None
+                self.path.unlink(missing_ok=True)
+                self._db = self._create()
         except sqlite3.DatabaseError as exc:
             self._discard(exc)
         except OSError as exc:
             self._disable(f"cache not used: {self.path}: {exc.strerror or exc}")
+
+    def _connect(self) -> sqlite3.Connection:
+        return sqlite3.connect(self.path, timeout=0.5, check_same_thread=False)
+
+    def _create(self) -> sqlite3.Connection:
+        db = self._connect()
+        # Set before the first table: pages freed by evictions are given back.
+        db.execute("PRAGMA auto_vacuum = INCREMENTAL")
+        db.execute(_SCHEMA)
+        db.commit()
+        return db
+
+    def _tag(self, kind: str, key: str, value: bytes) -> bytes:
+        mac = hmac.new(self._secret, digestmod=hashlib.sha256)
+        mac.update(f"{kind}\0{key}\0".encode())
+        mac.update(value)
+        return mac.digest()
+
+    def _checked(self, kind: str, key: str, value: bytes, tag: bytes) -> bytes | None:
+        """The entry's bytes if this user's newsprism wrote them (see the module); None,
+        and a warning the first time, if not."""
+        if hmac.compare_digest(self._tag(kind, key, value), tag):
+            return value
+        self._refused += 1
+        if self._refused == 1:
+            self.warnings.append(
+                f"cache entries in {self.path} that this user's newsprism did not write "
+                "were refused (not read)"
+            )
+        return None
+
+    def _touch(self, kind: str, keys: Sequence[str]) -> None:
+        """Mark entries used now (least recently used go first)."""
+        if self._db is None or not keys:
+            return
+        now = time.time()
+        try:
+            for first in range(0, len(keys), _KEYS_PER_QUERY):
+                part = list(keys[first : first + _KEYS_PER_QUERY])
+                marks = ", ".join("?" * len(part))
+                self._db.execute(
+                    f"UPDATE entries SET used = ? WHERE kind = ? AND key IN ({marks})",
+                    (now, kind, *part),
+                )
+            self._db.commit()
+        except sqlite3.DatabaseError:
+            pass  # another process writing: the order of eviction is only a little off
 
     def _discard(self, exc: Exception) -> None:
         """A corrupt or foreign file: remove it and start a fresh cache."""
@@ -119,12 +223,7 @@ class AnalysisCache:
         self.warnings.append(f"cache at {self.path} was unreadable and has been discarded")
         try:
             self.path.unlink(missing_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=0.5, check_same_thread=False)
-            self._db.execute(
-                "CREATE TABLE entries (kind TEXT NOT NULL, key TEXT NOT NULL, "
-                "value BLOB NOT NULL, PRIMARY KEY (kind, key))"
-            )
-            self._db.commit()
+            self._db = self._create()
         except (OSError, sqlite3.DatabaseError):
             self._db = None
 
@@ -141,21 +240,23 @@ class AnalysisCache:
             return None
         try:
             row = self._db.execute(
-                "SELECT value FROM entries WHERE kind = ? AND key = ?", (kind, key)
+                "SELECT value, tag FROM entries WHERE kind = ? AND key = ?", (kind, key)
             ).fetchone()
         except sqlite3.DatabaseError as exc:
             self._discard(exc)
             return None
-        if row is None:
+        data = None if row is None else self._checked(kind, key, row[0], row[1])
+        if data is None:
             self.misses += 1
             return None
         try:
             with paused_gc():
-                value = pickle.loads(zlib.decompress(row[0]))
+                value = pickle.loads(zlib.decompress(data))
         except Exception:  # a damaged entry is a miss, whatever the unpickler raised
             self.misses += 1
             return None
         self.hits += 1
+        self._touch(kind, [key])
         return value
 
     def get_many(self, kind: str, keys: Sequence[str]) -> list[Any | None]:
@@ -170,13 +271,17 @@ class AnalysisCache:
                 part = list(dict.fromkeys(keys[first : first + _KEYS_PER_QUERY]))
                 marks = ", ".join("?" * len(part))
                 rows = self._db.execute(
-                    f"SELECT key, value FROM entries WHERE kind = ? AND key IN ({marks})",
+                    f"SELECT key, value, tag FROM entries WHERE kind = ? AND key IN ({marks})",
                     (kind, *part),
                 )
-                found.update(rows.fetchall())
+                for key, data, tag in rows.fetchall():
+                    checked = self._checked(kind, key, data, tag)
+                    if checked is not None:
+                        found[key] = checked
         except sqlite3.DatabaseError as exc:
             self._discard(exc)
             return [None] * len(keys)
+        self._touch(kind, list(found))
         values: list[Any | None] = []
         with paused_gc():
             for key in keys:
@@ -211,13 +316,53 @@ class AnalysisCache:
 
     def _put_rows(self, rows: list[tuple[str, str, bytes]]) -> None:
         assert self._db is not None
+        now = time.time()
+        tagged = [
+            (kind, key, value, self._tag(kind, key, value), len(value) + len(key), now)
+            for kind, key, value in rows
+        ]
         try:
             self._db.executemany(
-                "INSERT OR REPLACE INTO entries (kind, key, value) VALUES (?, ?, ?)", rows
+                "INSERT OR REPLACE INTO entries (kind, key, value, tag, size, used) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                tagged,
             )
             self._db.commit()
+            self._evict()
         except sqlite3.DatabaseError as exc:
             self._discard(exc)
+
+    def size(self) -> int:
+        """The bytes the entries hold (the file is a little larger: SQLite's pages)."""
+        if self._db is None:
+            return 0
+        (total,) = self._db.execute("SELECT COALESCE(SUM(size), 0) FROM entries").fetchone()
+        return int(total)
+
+    def _evict(self) -> None:
+        """Over the limit: the least recently used entries out, down to `_EVICT_TO` of
+        it, and their pages given back to the disk."""
+        assert self._db is not None
+        total = self.size()
+        if total <= self.limit:
+            return
+        goal = self.limit * _EVICT_TO
+        gone: list[int] = []
+        rows = self._db.execute("SELECT rowid, size FROM entries ORDER BY used, rowid")
+        for rowid, size in rows.fetchall():
+            if total <= goal:
+                break
+            gone.append(rowid)
+            total -= size
+        for first in range(0, len(gone), _KEYS_PER_QUERY):
+            part = gone[first : first + _KEYS_PER_QUERY]
+            self._db.execute(
+                f"DELETE FROM entries WHERE rowid IN ({', '.join('?' * len(part))})", part
+            )
+        self._db.commit()
+        self._db.execute("PRAGMA incremental_vacuum")
+        self._db.commit()
+        self.evicted += len(gone)
 
     def close(self) -> None:
         if self._db is not None:

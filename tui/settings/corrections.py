@@ -19,13 +19,12 @@ so, and the reader starts with no corrections; nothing overwrites it.
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from tui.files import keep_aside, locked, write_atomically
+from tui.files import data_folder, keep_aside, locked, write_atomically
 from tui.model.corrections import STORY_CORRECTION_KINDS, Corrections, StoryCorrection
 from tui.textsafe import first_line
 
@@ -33,24 +32,14 @@ FILE_NAME = "corrections.json"
 T = TypeVar("T")
 
 
-def data_dir() -> Path:
-    """The user's newsprism data folder: NEWSPRISM_DATA_DIR, else the platform's."""
-    override = os.environ.get("NEWSPRISM_DATA_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("newsprism", appauthor=False))
-
-
 def corrections_path() -> Path:
-    return data_dir() / FILE_NAME
+    return data_folder() / FILE_NAME
 
 
 def pages_dir() -> Path:
     """Where the reader saves the pages it is given by address (`newsprism URL...`)
     unless told where."""
-    return data_dir() / "pages"
+    return data_folder() / "pages"
 
 
 class CorrectionsError(Exception):
