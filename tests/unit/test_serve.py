@@ -259,9 +259,10 @@ def test_another_host_must_be_explicit_and_is_warned_about(
     stub = _StubServer()
 
     def make_server(
-        command: str, host: str, port: int, reports: int, log_level: str
+        command: str, host: str, port: int, reports: int, log_level: str, max_readers: int
     ) -> _StubServer:
         assert log_level == serve.DEFAULT_LOG_LEVEL
+        assert max_readers == serve.DEFAULT_MAX_READERS
         made.append((command, host, port))
         return stub
 

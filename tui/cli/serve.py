@@ -10,6 +10,12 @@ requests whose Host is the address it was opened at (a loopback name, when it li
 loopback: no DNS rebinding) and whose Origin, when the browser sends one, is that same
 address (no other site's page can start a reader and read it).
 
+Under load: at most `--max-readers` sessions at once (a tab opened beyond it gets a page
+saying so, HTTP 503); every reader runs in a process group of its own, and when its tab
+goes (closed, reloaded, the connection lost) or the server stops, the reader is asked to
+quit and then the whole group, the reader's analysis workers included, is ended: no
+reader outlives its tab.
+
 Core module: Textual, textual-serve and aiohttp are imported only when the server starts.
 """
 
@@ -17,10 +23,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import ipaddress
 import logging
 import os
 import shlex
+import signal
 import socket
 import sys
 from collections.abc import Sequence
@@ -36,6 +44,7 @@ from tui.cli.common import (
     add_jobs,
     fail,
     inputs_or_seeds,
+    positive_whole,
     print_error,
     user_topics,
 )
@@ -49,6 +58,17 @@ PAGE_FOLDER = Path(__file__).parent / "serve_page"
 # The server's log (every request, at info) goes to stderr from this level up.
 LOG_LEVELS = ("debug", "info", "warning", "error")
 DEFAULT_LOG_LEVEL = "warning"
+# Readers at once: each is a process of its own (about 100 MB, more while it analyses).
+DEFAULT_MAX_READERS = 8
+# A reader told to quit has this long to end by itself; then its process group is
+# ended (SIGTERM, and SIGKILL what is left this long after).
+QUIT_WAIT = 3.0
+KILL_WAIT = 2.0
+FULL_PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>newsprism</title>
+<meta name="viewport" content="width=device-width"></head><body style="font-family:
+monospace;margin:2em"><p>newsprism: all {limit} readers are in use.</p><p>Close a
+newsprism tab (or wait for one to close), then reload this page.</p></body></html>
+"""
 # Set in an SSH session, where the reader would take them for a slow link and drop to 16
 # colours; a browser session's screen goes through this server, not through that link.
 _SSH_VARIABLES = ("SSH_CONNECTION", "SSH_TTY")
@@ -80,6 +100,14 @@ def serve_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--port", type=_port, default=DEFAULT_PORT, help="port (default %(default)s)"
+    )
+    parser.add_argument(
+        "--max-readers",
+        type=positive_whole,
+        default=DEFAULT_MAX_READERS,
+        metavar="N",
+        help="browser tabs with a reader at once (default %(default)s; each reader is a "
+        "process: a tab beyond them gets a page saying so)",
     )
     parser.add_argument(
         "--log-level",
@@ -187,20 +215,87 @@ def listen_problem(host: str, port: int) -> str | None:
     return None
 
 
+def _signal_group(process: Any, sig: int) -> bool:
+    """Send `sig` to the process group a reader leads (it and its analysis workers);
+    False when there is no such group any more."""
+    if process is None or not hasattr(os, "killpg"):
+        return False
+    try:
+        os.killpg(process.pid, sig)
+    except (ProcessLookupError, PermissionError):
+        return False
+    return True
+
+
+async def _end_group(process: Any) -> None:
+    """End what is left of a reader's process group: SIGTERM, then (once the reader is
+    gone, or after `KILL_WAIT`) SIGKILL for anything else still in it."""
+    if not _signal_group(process, signal.SIGTERM):
+        return
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(process.wait(), KILL_WAIT)
+    _signal_group(process, signal.SIGKILL)
+
+
+def _reader_service() -> type:
+    """textual-serve's `AppService`, with each reader in a process group of its own that
+    is ended when the session ends (see the module)."""
+    from textual_serve.app_service import AppService
+
+    class ReaderService(AppService):
+        async def _open_app_process(self, width: int = 80, height: int = 24) -> Any:
+            environment = self._build_environment(width=width, height=height)
+            self._process = process = await asyncio.create_subprocess_shell(
+                self.command,
+                stdin=asyncio.subprocess.PIPE,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.PIPE,
+                env=environment,
+                start_new_session=True,  # a group of its own: `_end_group`
+            )
+            assert process.stdin is not None
+            self._stdin = process.stdin
+            return process
+
+        async def stop(self) -> None:
+            """Ask the reader to quit; whatever is left of its group after `QUIT_WAIT`
+            is ended (a reader busy analysing, its pool's workers)."""
+            process = getattr(self, "_process", None)
+            try:
+                await asyncio.wait_for(super().stop(), QUIT_WAIT)
+            except (TimeoutError, ConnectionError, RuntimeError):
+                pass
+            except asyncio.CancelledError:
+                # The server is stopping: at once, before its loop ends.
+                _signal_group(process, signal.SIGKILL)
+                raise
+            await _end_group(process)
+
+    return ReaderService
+
+
 def make_server(
-    command: str, host: str, port: int, reports: int, log_level: str = DEFAULT_LOG_LEVEL
+    command: str,
+    host: str,
+    port: int,
+    reports: int,
+    log_level: str = DEFAULT_LOG_LEVEL,
+    max_readers: int = DEFAULT_MAX_READERS,
 ) -> Any:
     """A textual-serve `Server` for `command`, with the request checks above, our own
-    page, and its log (aiohttp's access log included) on stderr from `log_level` up.
+    page, at most `max_readers` sessions, each reader ended with its session, and its
+    log (aiohttp's access log included) on stderr from `log_level` up.
 
     Raises ImportError when textual-serve (or aiohttp) is not installed.
     """
     from aiohttp import web
-    from textual_serve.server import Server
+    from textual_serve.server import Server, to_int
 
     loopback_only = is_loopback(host)
     address = url_for(host, port)
     sessions: set[asyncio.Task[Any]] = set()
+    service = _reader_service()
+    full = FULL_PAGE.format(limit=max_readers)
 
     class ReaderServer(Server):
         def _check(self, request: web.Request) -> None:
@@ -213,6 +308,8 @@ def make_server(
 
         async def handle_index(self, request: web.Request) -> web.StreamResponse:
             self._check(request)
+            if len(sessions) >= max_readers:
+                return web.Response(status=503, text=full, content_type="text/html")
             # The page's websocket goes back to the address the browser used (localhost,
             # 127.0.0.1, a LAN name), so that its Origin matches. Nothing awaits between
             # this and the page being rendered.
@@ -221,13 +318,43 @@ def make_server(
 
         async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
             self._check(request)
+            if len(sessions) >= max_readers:
+                raise web.HTTPServiceUnavailable(text=f"all {max_readers} readers are in use\n")
             task = asyncio.current_task()
             if task is not None:
                 sessions.add(task)
             try:
-                return await super().handle_websocket(request)
+                return await self._session(request)
             finally:
                 sessions.discard(task)
+
+        async def _session(self, request: web.Request) -> web.WebSocketResponse:
+            """A reader relayed over the websocket until either side goes; then the
+            reader is ended (`ReaderService.stop`), whatever ended the session."""
+            websocket = web.WebSocketResponse(heartbeat=15)
+            width = to_int(request.query.get("width", "80"), 80)
+            height = to_int(request.query.get("height", "24"), 24)
+            reader = None
+            try:
+                await websocket.prepare(request)
+                reader = service(
+                    self.command,
+                    write_bytes=websocket.send_bytes,
+                    write_str=websocket.send_str,
+                    close=websocket.close,
+                    download_manager=self.download_manager,
+                    debug=self.debug,
+                )
+                await reader.start(width, height)
+                await self._process_messages(websocket, reader)
+            except asyncio.CancelledError:
+                await websocket.close()
+            except Exception as error:  # a session's failure is logged, not the server's
+                logging.getLogger("newsprism.serve").warning("session ended: %s", error)
+            finally:
+                if reader is not None:
+                    await reader.stop()
+            return websocket
 
         async def on_shutdown(self, app: web.Application) -> None:
             # aiohttp would wait up to a minute for open sessions to end by themselves:
@@ -289,7 +416,9 @@ def run_serve(argv: Sequence[str]) -> int:
         jobs=args.jobs,
     )
     try:
-        server = make_server(command, args.host, args.port, len(found.files), args.log_level)
+        server = make_server(
+            command, args.host, args.port, len(found.files), args.log_level, args.max_readers
+        )
     except ImportError as exc:
         missing = exc.name or "textual-serve"
         return fail(f"serve needs textual-serve ({missing} is not installed): {INSTALL_HINT}")
