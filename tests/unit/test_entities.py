@@ -668,3 +668,38 @@ def test_a_first_name_used_alone_far_more_than_the_full_name_is_something_else()
         "The Victor went to her again; Victor voters agreed. Her son, Victor Pell, cheered.",
     )
     assert entity_with_alias(corpus, "Victor").id != entity_with_alias(corpus, "Victor Pell").id
+
+
+def test_a_surname_of_several_people_outweighs_a_little_context_of_place() -> None:
+    """Two people share the surname: alone it is a person's, even where a few words around
+    it would make it a place ("in Quennell's office", "near Quennell")."""
+    corpus = analyse(
+        "Coach Ada Quennell and her brother Bram Quennell founded the club in Leeds.",
+        "Quennell said the deal was done. Fans gathered near Quennell after the game.",
+        "In Quennell's view the season is over. Quennell will stay, Quennell said.",
+    )
+    assert entity_with_alias(corpus, "Quennell").type == "PERSON"
+
+
+def test_an_apostrophe_after_one_letter_is_inside_the_surname() -> None:
+    """ "O'Dwyer" is the surname "Tom O'Dwyer" ends with, not the words "O" and "Dwyer"."""
+    corpus = analyse(
+        "The club fired coach Tom O'Dwyer on Monday after one season.",
+        "O'Dwyer said he was surprised. O'Dwyer's staff were told the same day.",
+    )
+    assert entity_with_alias(corpus, "O'Dwyer") is entity_with_alias(corpus, "Tom O'Dwyer")
+    assert entity_with_alias(corpus, "Tom O'Dwyer").type == "PERSON"
+
+
+def test_an_age_beside_a_name_makes_it_a_person_and_a_score_does_not() -> None:
+    """ "In Tesselaar's driveway" says place; ", 23," says person, and more surely."""
+    corpus = analyse(
+        "Varun Tesselaar, 23, was charged on Friday.",
+        "Police found the stolen car in Tesselaar's driveway on Saturday.",
+        "A 23-year-old Arlo Penhallow was held too.",
+        "Westbrook defeated Ostrander, 65-53, on Friday. Ostrander trailed by twelve"
+        " at the half and Westbrook never looked back.",
+    )
+    assert entity_with_alias(corpus, "Varun Tesselaar").type == "PERSON"
+    assert entity_with_alias(corpus, "Arlo Penhallow").type == "PERSON"
+    assert entity_with_alias(corpus, "Ostrander").type != "PERSON"

@@ -336,7 +336,22 @@ def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) 
         and _word_after(tokens, last + 2) in lx.PERSON_TITLES
     ):
         votes["PERSON"] += 2
+    # A person's age: "23-year-old Vishwanand Subryan", "Vishwanand Subryan, 23, of ...".
+    if before == "year-old" or (
+        last + 2 < len(tokens) and tokens[last + 1].text == "," and _is_age(tokens[last + 2].text)
+    ):
+        votes["PERSON"] += 2
     return votes
+
+
+_AGE = re.compile(r"(\d{1,3})[,;.]")
+
+
+def _is_age(text: str) -> bool:
+    """An age as news gives it after a name (", 23," or ", 23."): one to three digits,
+    1 to 115, the comma or stop glued to it (a score, "Drake, 65-53", goes on)."""
+    found = _AGE.fullmatch(text)
+    return found is not None and 1 <= int(found.group(1)) <= 115
 
 
 def _is_plural_name(name: Sequence[str]) -> bool:

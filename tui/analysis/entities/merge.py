@@ -42,10 +42,15 @@ class _Form:
     mentions: list[Candidate] = field(default_factory=list)
 
 
+# An apostrophe parts words ("al'assad"), but for a one-letter prefix: "O'Brien" and
+# "D'Antoni" are one word, the surname "Jim O'Brien" ends with.
+_APOSTROPHE = re.compile(r"(?<!\b[a-z])'")
+
+
 @lru_cache(maxsize=1 << 16)
 def _words(key: str) -> tuple[str, ...]:
     words = []
-    for word in key.replace("'", " ").split():
+    for word in _APOSTROPHE.sub(" ", key).split():
         for part in word.split():
             if part not in lx.NAME_PARTICLES:
                 words.append(part)
@@ -304,9 +309,10 @@ class _Merger:
                 and any(_main_type(self.cluster_votes(k)) == "PERSON" for k in fits)
             ):
                 # "LaRue" of "Fred LaRue" and "Joyce LaRue": whose, the corpus cannot say,
-                # but a person's: the surname of people only.
-                form.votes["PERSON"] += 1
-                self.votes[self.sets.find(form.key)]["PERSON"] += 1
+                # but a person's: the surname of people only, a vote for each mention (as
+                # the gazetteer gives a place's), over a few words of context around it.
+                form.votes["PERSON"] += len(form.mentions)
+                self.votes[self.sets.find(form.key)]["PERSON"] += len(form.mentions)
 
     def _name_like(self, form: _Form) -> bool:
         if form.key in lx.place_names() or any(w in lx.ORG_WORDS for w in form.words):
