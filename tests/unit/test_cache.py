@@ -429,3 +429,20 @@ def test_a_limit_that_is_no_size_is_one_warning_and_no_cache(
     cache = AnalysisCache()
     assert len(tui.analyze([reports], cache=cache).reports) == 2
     assert not cache.enabled and "NEWSPRISM_CACHE_LIMIT" in cache.warnings[0]
+
+
+def test_the_entries_read_least_recently_go_first(tmp_path: Path) -> None:
+    cache = AnalysisCache(tmp_path / FILE_NAME, limit=10**9)
+    blob = "x" * 20_000  # compressed small; the limit below counts stored bytes
+    cache.put_many("report", [(f"k{n}", f"{n} {blob}") for n in range(4)])
+    assert cache._db is not None
+    # All four written long ago, k0 first; then k0 is read (and so marked used now).
+    cache._db.execute("UPDATE entries SET used = 1000 + CAST(substr(key, 2) AS INTEGER)")
+    cache._db.commit()
+    assert cache.get("report", "k0") is not None
+    assert cache.get_many("report", ["k1"])[0] is not None
+    cache.limit = cache.size() + 10  # one more entry goes over: the oldest go
+    cache.put("report", "k4", f"4 {blob}")
+    kept = [cache.get("report", f"k{n}") is not None for n in range(5)]
+    assert kept[0] and kept[1] and kept[4]  # read or written last
+    assert not (kept[2] and kept[3]) and cache.evicted >= 1

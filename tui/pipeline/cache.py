@@ -59,6 +59,8 @@ _SCHEMA = (
     "tag BLOB NOT NULL, size INTEGER NOT NULL, used REAL NOT NULL, PRIMARY KEY (kind, key))"
 )
 _COLUMNS = ("kind", "key", "value", "tag", "size", "used")
+# An entry read is marked used again once its mark is this old (seconds).
+_TOUCH_AFTER = 3600.0
 _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*", re.I)
 # `get_many` asks for this many keys in one query (SQLite allows 32,766 parameters).
 _KEYS_PER_QUERY = 500
@@ -196,7 +198,8 @@ class AnalysisCache:
         return None
 
     def _touch(self, kind: str, keys: Sequence[str]) -> None:
-        """Mark entries used now (least recently used go first)."""
+        """Mark entries used now (least recently used go first): those last marked more
+        than `_TOUCH_AFTER` ago, so that reopening what was just analysed writes nothing."""
         if self._db is None or not keys:
             return
         now = time.time()
@@ -240,7 +243,7 @@ class AnalysisCache:
             return None
         try:
             row = self._db.execute(
-                "SELECT value, tag FROM entries WHERE kind = ? AND key = ?", (kind, key)
+                "SELECT value, tag, used FROM entries WHERE kind = ? AND key = ?", (kind, key)
             ).fetchone()
         except sqlite3.DatabaseError as exc:
             self._discard(exc)
@@ -256,7 +259,8 @@ class AnalysisCache:
             self.misses += 1
             return None
         self.hits += 1
-        self._touch(kind, [key])
+        if row[2] < time.time() - _TOUCH_AFTER:
+            self._touch(kind, [key])
         return value
 
     def get_many(self, kind: str, keys: Sequence[str]) -> list[Any | None]:
@@ -266,22 +270,27 @@ class AnalysisCache:
         if self._db is None:
             return [None] * len(keys)
         found: dict[str, bytes] = {}
+        stale: list[str] = []
+        since = time.time() - _TOUCH_AFTER
         try:
             for first in range(0, len(keys), _KEYS_PER_QUERY):
                 part = list(dict.fromkeys(keys[first : first + _KEYS_PER_QUERY]))
                 marks = ", ".join("?" * len(part))
                 rows = self._db.execute(
-                    f"SELECT key, value, tag FROM entries WHERE kind = ? AND key IN ({marks})",
+                    "SELECT key, value, tag, used FROM entries "
+                    f"WHERE kind = ? AND key IN ({marks})",
                     (kind, *part),
                 )
-                for key, data, tag in rows.fetchall():
+                for key, data, tag, used in rows.fetchall():
                     checked = self._checked(kind, key, data, tag)
                     if checked is not None:
                         found[key] = checked
+                        if used < since:
+                            stale.append(key)
         except sqlite3.DatabaseError as exc:
             self._discard(exc)
             return [None] * len(keys)
-        self._touch(kind, list(found))
+        self._touch(kind, stale)
         values: list[Any | None] = []
         with paused_gc():
             for key in keys:
