@@ -121,3 +121,47 @@ def test_without_addresses_the_web_options_are_a_usage_error(capsys: Any) -> Non
     assert capsys.readouterr().err == (
         "newsprism: --save and --ignore-robots are for web addresses\n"
     )
+
+
+@pytest.mark.parametrize("cache", [False, True])
+async def test_the_reader_opens_on_the_first_articles_while_a_slow_page_is_fetched(
+    site: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cache: bool
+) -> None:
+    """It does not wait for the slowest page: the first articles are read and analysed
+    into their story, then the late one joins them and the analysis runs again."""
+    import tui.app.web
+
+    monkeypatch.setattr(tui.app.web, "OPEN_AFTER", 0.1)
+    served, _ = site
+    addresses = _two_stories(site)
+    gate = threading.Event()
+
+    class Held(dict[str, Any]):
+        def get(self, key: str, default: Any = None) -> Any:
+            if key == "/c":
+                gate.wait(20)
+            return super().get(key, default)
+
+    served.routes = Held(served.routes)
+    app = NewsprismApp([], web=WebSources(tuple(addresses), tmp_path / "pages"), use_cache=cache)
+    async with app.run_test(size=(100, 30)) as pilot:
+        first = await analysed(pilot)
+        assert {r.outlet for r in first.reports} == {"The Ledger", "Harbor Courier"}
+        assert len(first.stories) == 1 and first.facts
+        # The reader is open on them; the status line says pages are still coming.
+        assert "Fetching" not in _label(app) and "fetching" in _label(app)
+        gate.set()
+        for _ in range(1000):
+            await pilot.pause(0.01)
+            corpus = app.reader.corpus
+            if corpus is not None and len(corpus.reports) == 3 and not app.analysis_running:
+                break
+        corpus = await analysed(pilot)
+        outlets = [r.outlet for r in corpus.reports]
+        # The late one after those the reader opened on (in the order they arrived).
+        assert set(outlets[:2]) == {"The Ledger", "Harbor Courier"}
+        assert outlets[2] == "Island Post"
+        assert [r.outlet for r in app.reader.reports] == outlets  # each shown once
+        assert "fetching" not in _label(app)
+        assert len(corpus.stories) == 1
+        assert [str(e) for e in app.load_errors] == [f"{site[1]}/gone: HTTP 404"]

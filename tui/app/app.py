@@ -27,6 +27,7 @@ from tui.app.messages import (
     AnalysisReady,
     CorrectionRequested,
     LoadingFinished,
+    PageArrived,
     PagesFetched,
     PagesReady,
     ReportFailed,
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
 
     from tui.analysis.topics import UserTopic
     from tui.app.screens.entity_picker import EntityPicker
+    from tui.app.web import WebLoading
     from tui.ingest.fetch import WebSources
     from tui.ingest.loader import Discovery
     from tui.pipeline.cache import AnalysisCache
@@ -103,6 +105,9 @@ class NewsprismApp(App[None]):
         self.one_story = one_story
         self.jobs = jobs
         self.web = web
+        self.web_loading: WebLoading | None = None
+        # Reports and errors the loading worker does not post again (`read_paths`).
+        self._skip = (0, 0)
         self.cache: AnalysisCache | None = None
         self.load_errors: list[LoadError] = []
         self.reader = ReaderScreen()
@@ -124,9 +129,11 @@ class NewsprismApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._restyle_fact_screens)
         if self.web is not None:
             # The pages first: the files are found and read once they are saved.
+            from tui.app.web import WebLoading
+
             self.push_screen(self.reader)
-            self.reader.show_fetched(0, 0)
-            self.fetch_pages()
+            self.web_loading = WebLoading(self, list(self.paths))
+            self.web_loading.start()
             return
         first = self._read_first_report()
         self.push_screen(self.reader)
@@ -187,31 +194,34 @@ class NewsprismApp(App[None]):
 
     # ------------------------------------------------------------------ loading
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="fetch")
-    def fetch_pages(self) -> None:
-        """Fetch the web sources into their folder (`tui.ingest.fetch`), posting the
-        progress; then the saved articles are read as files are."""
-        assert self.web is not None, "started only with web sources"
-
-        def progress(done: int, total: int) -> None:
-            self.post_message(PagesFetched(done, total))
-
-        result = self.web.fetch(progress)
-        articles = tuple(str(path) for path in result.articles)
-        self.post_message(PagesReady(articles, tuple(result.failed)))
-
     def on_pages_fetched(self, message: PagesFetched) -> None:
         self.reader.show_fetched(message.done, message.total)
 
+    def on_page_arrived(self, message: PageArrived) -> None:
+        if self.web_loading is not None:
+            self.web_loading.page_arrived(message.path)
+
     def on_pages_ready(self, message: PagesReady) -> None:
-        """Each failed address said (as a file that could not be read is); the saved
-        articles are read with the paths given."""
-        for url, reason in message.failed:
-            self.on_report_failed(ReportFailed(LoadError(url, reason), 0, 0))
-        self.paths = [*self.paths, *message.articles]
-        self._found_files = None  # the paths are found again, with the articles
+        if self.web_loading is not None:
+            self.web_loading.pages_ready(message)
+
+    def read_paths(self, paths: Sequence[str], *, more: bool) -> None:
+        """Read these paths now (the reader opened on web addresses: `tui.app.web`).
+        With `more`, they begin with those read before, whose reports (and errors) the
+        reader has: they are read again (from the cache), not shown again."""
+        loader = self.loader
+        self._skip = (len(self.reader.reports), len(loader.errors)) if more and loader else (0, 0)
+        self.paths = list(paths)
+        self._found_files = None  # found again, with the articles
         self._make_loader()
+        if more:
+            self.reader.read_more()
         self.load_reports()
+
+    @property
+    def loading(self) -> bool:
+        """Whether reports are being read."""
+        return self.reader.state.reading and self.loader is not None
 
     def _make_loader(self) -> Loader:
         """The one loader for the paths (and the cache, unless it is off)."""
@@ -267,10 +277,18 @@ class NewsprismApp(App[None]):
 
         assert self.loader is not None, "the files are found before the worker starts"
         self._saved_corrections = self._load_saved_corrections()
+        # Reports and errors the reader has already (`read_paths`): not posted again.
+        reports, errors = self._skip
         for event in self.loader.read(self._saved_corrections):
             if isinstance(event, ReportRead):
+                if reports:
+                    reports -= 1
+                    continue
                 self.post_message(ReportLoaded(event.report, event.done, event.total))
             else:
+                if errors:
+                    errors -= 1
+                    continue
                 self.post_message(ReportFailed(event.error, event.done, event.total))
         self.post_message(LoadingFinished())
 
@@ -377,10 +395,14 @@ class NewsprismApp(App[None]):
         if self._pending_correction is not None:
             self._check_correction(*self._pending_correction, message.corpus)
             self._pending_correction = None
+        if self.web_loading is not None:
+            self.web_loading.analysis_done()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "analysis" and event.state == WorkerState.ERROR:
             self._pending_correction = None
+            if self.web_loading is not None:
+                self.web_loading.analysis_done()
             error = first_line(event.worker.error) if event.worker.error else ""
             self.reader.show_analysis_failed()
             self.notify(f"Entity analysis failed: {error}", severity="error", markup=False)

@@ -44,6 +44,14 @@ class PagesFetched(Message):
         self.total = total
 
 
+class PageArrived(Message):
+    """An article's report is saved (`path`), fetched now or before."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self.path = path
+
+
 class PagesReady(Message):
     """The fetch is over: `articles` are the saved reports to read, `failed` the
     addresses that failed, each with one line saying why."""

@@ -310,6 +310,10 @@ def status_line(state: ReaderState) -> StatusLine | None:
         parts.append(state.status_note or f"{facts} (≥{corpus.fact_threshold:.2f})")
     if story is not None:
         parts.append(story.title)
+    fetching = state.fetching
+    if fetching is not None and fetching[0] < fetching[1]:
+        # Opened before every page was in (`tui.app.web`): the rest still come.
+        parts.append(f"fetching {fetching[0]}/{count_of(fetching[1], 'page')}")
     if done < stages:
         return StatusLine("stage", _working(" · ".join(parts), done), done, stages)
     return StatusLine("summary", " · ".join(parts))

@@ -279,10 +279,12 @@ def fetch(
     folder: Path,
     fetcher: Fetcher | None = None,
     progress: Callable[[int, int], None] | None = None,
+    arrived: Callable[[Path], None] | None = None,
 ) -> FetchResult:
     """Fetch `sources` (pages, feeds, OPML lists) into `folder`. `progress(done,
     total)` is called (from the fetching threads) once the pages are known, and as each
-    is saved, found saved before or failed."""
+    is saved, found saved before or failed; `arrived(path)` with each article's report
+    as soon as it is there (saved now or before)."""
     from tui.ingest.html import page_markdown
 
     fetcher = fetcher or Fetcher()
@@ -335,7 +337,10 @@ def fetch(
     def save(url: str) -> Path | None:
         nonlocal done
         try:
-            return _save(url)
+            path = _save(url)
+            if path is not None and arrived:
+                arrived(path)
+            return path
         finally:
             with lock:
                 done += 1
@@ -426,11 +431,15 @@ class WebSources:
     per_host: int = DEFAULT_PER_HOST
     timeout: float = DEFAULT_TIMEOUT
 
-    def fetch(self, progress: Callable[[int, int], None] | None = None) -> FetchResult:
+    def fetch(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        arrived: Callable[[Path], None] | None = None,
+    ) -> FetchResult:
         """Fetch them (`fetch`); a folder that cannot be made or written is one failure."""
         fetcher = Fetcher(timeout=self.timeout, per_host=self.per_host, robots=self.robots)
         try:
-            return fetch(self.addresses, self.folder, fetcher, progress)
+            return fetch(self.addresses, self.folder, fetcher, progress, arrived)
         except OSError as exc:
             result = FetchResult(requests=fetcher.requests)
             result.failed.append((str(self.folder), (exc.strerror or str(exc)).lower()))

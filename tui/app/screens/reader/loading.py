@@ -38,6 +38,11 @@ class LoadingPart(ReaderBase):
         """`done` of `total` pages fetched (the reader opened on web addresses)."""
         self.set_state(replace(self.state, fetching=(done, total)))
 
+    def read_more(self) -> None:
+        """More reports are being read after the first ones (the reader opened on web
+        addresses before every page was in)."""
+        self.set_state(replace(self.state, reading=True, loaded=None))
+
     def finish_loading(self, summary: str) -> None:
         self.set_state(replace(self.state, reading=False, load_summary=summary))
 
