@@ -41,6 +41,19 @@ def data_folder() -> Path:
     return Path(user_data_dir("newsprism", appauthor=False))
 
 
+def private_folder(folder: Path) -> None:
+    """Make `folder` (and its missing parents) readable by the user only, if it is not
+    there yet; one that is there is left as it is (the user's choice)."""
+    missing = []
+    current = folder
+    while not current.exists() and current != current.parent:
+        missing.append(current)
+        current = current.parent
+    for made in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            made.mkdir(mode=0o700)
+
+
 def secret(path: Path, size: int = 32) -> bytes:
     """A random secret kept in `path` (made on first use, readable by the user only).
     Raises OSError when it can be neither read nor made."""
@@ -50,7 +63,7 @@ def secret(path: Path, size: int = 32) -> bytes:
         data = b""
     if len(data) >= size:
         return data
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
     made = os.urandom(size)
     try:
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -77,7 +90,7 @@ def _temporary_prefix(path: Path) -> str:
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace `path` with `data` in one step, the data on disk first (see the module).
     Raises OSError when the folder cannot be written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
     handle, temporary = tempfile.mkstemp(
         prefix=_temporary_prefix(path), suffix=".tmp", dir=path.parent
     )
@@ -126,7 +139,7 @@ def _remove_strays(path: Path) -> None:
 def locked(path: Path) -> Iterator[None]:
     """Hold the lock of `path` (see the module) until the block ends. Raises OSError
     when the lock file cannot be made (a folder that cannot be written)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
     lock = path.with_name(path.name + ".lock")
     descriptor = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
     try:

@@ -27,7 +27,12 @@ def _two_stories(site: Any) -> list[str]:
     served.add("/a", article("Ferry capsizes off Marrow", "The Ledger", "twelve"))
     served.add("/b", article("Twelve dead as ferry sinks", "Harbor Courier", "twelve"))
     served.add("/c", article("Ferry disaster at Marrow Island", "Island Post", "fourteen"))
-    served.add("/rss.xml", rss(base, ["/b", "/c", "/gone"]), Content_Type="application/rss+xml")
+    served.add(
+        "/rss.xml",
+        rss(base, ["/b", "/c", "/gone"]),
+        Content_Type="application/rss+xml",
+        ETag='"v1"',  # a second opening is answered 304 Not Modified
+    )
     return [f"{base}/a", f"{base}/rss.xml"]
 
 

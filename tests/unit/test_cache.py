@@ -411,7 +411,14 @@ def test_the_cache_stays_under_its_limit_as_corpora_come_and_go(
 
 @pytest.mark.parametrize(
     ("text", "limit"),
-    [("", 1 << 30), ("500M", 500 << 20), ("2G", 2 << 30), ("64 KiB", 64 << 10), ("1000", 1000)],
+    [
+        ("", 1 << 30),
+        ("500M", 500 << 20),
+        ("2G", 2 << 30),
+        ("64 KiB", 64 << 10),
+        ("1000", 1000),
+        ("0", 0),
+    ],
 )
 def test_the_limit_is_read_from_the_environment(
     monkeypatch: pytest.MonkeyPatch, text: str, limit: int
@@ -446,3 +453,13 @@ def test_the_entries_read_least_recently_go_first(tmp_path: Path) -> None:
     kept = [cache.get("report", f"k{n}") is not None for n in range(5)]
     assert kept[0] and kept[1] and kept[4]  # read or written last
     assert not (kept[2] and kept[3]) and cache.evicted >= 1
+
+
+def test_a_limit_of_0_is_no_cache_without_a_warning(
+    reports: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSPRISM_CACHE_LIMIT", "0")
+    cache = AnalysisCache()
+    assert len(tui.analyze([reports], cache=cache).reports) == 2
+    assert not cache.enabled and not cache.warnings
+    assert not (cache_dir / FILE_NAME).exists()

@@ -70,6 +70,8 @@ def test_a_second_fetch_asks_only_for_what_is_new(site: tuple[Site, str], tmp_pa
     assert len(first.saved) == 1
     again = fetch([f"{base}/rss.xml"], tmp_path, Fetcher())
     assert (len(again.saved), again.unchanged) == (0, 1)  # 304: the feed did not change
+    # ...and its entries are those it had: the reader opened on it again reads them.
+    assert again.articles == first.articles and again.skipped == 1
     served.add("/rss.xml", rss(base, ["/a", "/b"]), ETag='"v2"')
     third = fetch([f"{base}/rss.xml"], tmp_path, Fetcher())
     assert (len(third.saved), third.skipped) == (1, 1)

@@ -210,3 +210,28 @@ def test_keep_aside_never_overwrites_an_earlier_broken_file(tmp_path: Path) -> N
         "broken 1",
         "broken 2",
     ]
+
+
+def test_a_save_keeps_what_else_the_file_holds_and_a_merge_is_two_names(tmp_path: Path) -> None:
+    path = tmp_path / "corrections.json"
+    path.write_text('{"note": "keep me", "merges": [["Obama", "Barack Obama"]]}', "utf-8")
+    mine = load_corrections(path)
+    save_corrections(with_split(mine, "Lynch"), path, since=mine)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["note"] == "keep me" and data["splits"] == ["Lynch"]
+    path.write_text('{"merges": ["ab"]}', "utf-8")
+    with pytest.raises(CorrectionsError, match="not a corrections file"):
+        load_corrections(path)
+
+
+def test_the_cache_and_a_new_data_folder_are_the_users_only(tmp_path: Path) -> None:
+    from tui.files import private_folder
+    from tui.pipeline.cache import AnalysisCache
+
+    cache = AnalysisCache(tmp_path / "cache" / "analysis.sqlite3")
+    cache.put("report", "k", "text of a report")
+    assert (tmp_path / "cache").stat().st_mode & 0o777 == 0o700
+    assert (tmp_path / "cache" / "analysis.sqlite3").stat().st_mode & 0o777 == 0o600
+    private_folder(tmp_path / "data" / "pages")
+    assert (tmp_path / "data").stat().st_mode & 0o777 == 0o700
+    assert (tmp_path / "data" / "pages").stat().st_mode & 0o777 == 0o700

@@ -32,9 +32,10 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
-from tui.files import locked, write_atomically
+from tui.files import locked, private_folder, write_atomically
 from tui.ingest.decode import UnreadableFile
 from tui.version import __version__
+from tui.wording import count_of
 
 USER_AGENT = f"newsprism/{__version__} (news reader; fetches each page once)"
 MAX_REDIRECTS = 5
@@ -288,7 +289,7 @@ def fetch(
     from tui.ingest.html import page_markdown
 
     fetcher = fetcher or Fetcher()
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder)
     state = _load_state(folder)
     result = FetchResult()
     lock = threading.Lock()
@@ -308,9 +309,11 @@ def fetch(
             failed(url, str(exc))
             return []
         if response.status == 304:
+            # Unchanged: its entries are those it had (saved ones are read, not fetched).
             with lock:
                 result.unchanged += 1
-            return []
+            entries = saved.get("entries", [])
+            return [e for e in entries if isinstance(e, str)] if isinstance(entries, list) else []
         kind = _kind(response)
         if kind == "page":
             return [response.url] if depth == 0 else []
@@ -329,6 +332,7 @@ def fetch(
             state["feeds"][url] = {
                 "etag": response.headers.get("etag", ""),
                 "modified": response.headers.get("last-modified", ""),
+                "entries": links,
             }
         return links
 
@@ -452,7 +456,7 @@ def describe(result: FetchResult, folder: Path) -> Iterable[str]:
     if result.skipped:
         parts.append(f"{result.skipped} already saved")
     if result.unchanged:
-        parts.append(f"{result.unchanged} unchanged feeds")
+        parts.append(f"{count_of(result.unchanged, 'unchanged feed')}")
     if result.failed:
         parts.append(f"{len(result.failed)} failed")
     yield f"{', '.join(parts)} in {folder} ({result.requests} requests)"

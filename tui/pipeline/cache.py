@@ -25,13 +25,14 @@ by anyone else, or changed) is refused with a warning before it is unpickled. Pi
 stays (a corpus loads in a quarter of a second), but only the bytes this user's
 newsprism wrote reach it, so a cache folder on a shared disk is safe.
 
-The cache is bounded: `NEWSPRISM_CACHE_LIMIT` bytes (default 1 GiB; "500M", "2G"),
+The cache is bounded: `NEWSPRISM_CACHE_LIMIT` bytes (default 1 GiB; "500M", "2G"; 0: none),
 least recently used entries removed first once a write goes over it, and the file
 shrinks with them (SQLite's incremental vacuum).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import os
@@ -44,7 +45,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from tui.files import data_folder, secret
+from tui.files import data_folder, private_folder, secret
 from tui.perf import paused_gc
 from tui.version import __version__
 
@@ -147,11 +148,13 @@ class AnalysisCache:
         except (OSError, ValueError) as exc:
             self._disable(f"cache not used: {exc}")
             return
+        if self.limit <= 0:
+            return  # NEWSPRISM_CACHE_LIMIT=0: no cache, as asked
         self._open()
 
     def _open(self) -> None:
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(self.path.parent)
             self._db = self._connect()
             columns = tuple(
                 row[1] for row in self._db.execute("PRAGMA table_info(entries)").fetchall()
@@ -168,7 +171,11 @@ class AnalysisCache:
             self._disable(f"cache not used: {self.path}: {exc.strerror or exc}")
 
     def _connect(self) -> sqlite3.Connection:
-        return sqlite3.connect(self.path, timeout=0.5, check_same_thread=False)
+        db = sqlite3.connect(self.path, timeout=0.5, check_same_thread=False)
+        with contextlib.suppress(OSError):
+            # The reports' text is in it: the user's only (SQLite's journal follows it).
+            os.chmod(self.path, 0o600)
+        return db
 
     def _create(self) -> sqlite3.Connection:
         db = self._connect()
@@ -192,8 +199,8 @@ class AnalysisCache:
         self._refused += 1
         if self._refused == 1:
             self.warnings.append(
-                f"cache entries in {self.path} that this user's newsprism did not write "
-                "were refused (not read)"
+                f"cache entries in {self.path} not signed with this user's key ({KEY_FILE} "
+                "in the data folder) were refused unread and are made anew"
             )
         return None
 

@@ -68,12 +68,30 @@ def _read(path: Path) -> Corrections:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise CorrectionsError(first_line(exc)) from None
     try:
-        merges = tuple((str(a), str(b)) for a, b in data.get("merges", []))
+        merges = tuple(_pair(pair) for pair in data.get("merges", []))
         splits = tuple(str(s) for s in data.get("splits", []))
         stories = tuple(_story_correction(entry) for entry in data.get("stories", []))
     except (AttributeError, KeyError, TypeError, ValueError):
         raise CorrectionsError("not a corrections file") from None
     return Corrections(merges=merges, splits=splits, stories=stories)
+
+
+def _pair(entry: Any) -> tuple[str, str]:
+    """A saved merge: two names ("ab" is no pair of "a" and "b")."""
+    if not isinstance(entry, list) or len(entry) != 2:
+        raise ValueError(entry)
+    return str(entry[0]), str(entry[1])
+
+
+def _kept(path: Path) -> dict[str, Any]:
+    """What else the file holds (keys the user added: a note), kept when it is saved."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if k not in ("merges", "splits", "stories")}
 
 
 def _story_correction(entry: Any) -> StoryCorrection:
@@ -104,6 +122,7 @@ def save_corrections(
                 current = Corrections()
             corrections = merged(current, since, corrections)
         data = {
+            **_kept(path),
             "merges": [list(pair) for pair in corrections.merges],
             "splits": list(corrections.splits),
             "stories": [
