@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable, Mapping, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -129,11 +130,8 @@ class NewsprismApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._restyle_fact_screens)
         if self.web is not None:
             # The pages first: the files are found and read once they are saved.
-            from tui.app.web import WebLoading
-
             self.push_screen(self.reader)
-            self.web_loading = WebLoading(self, list(self.paths))
-            self.web_loading.start()
+            self._start_fetching(self.web)
             return
         first = self._read_first_report()
         self.push_screen(self.reader)
@@ -193,6 +191,29 @@ class NewsprismApp(App[None]):
                 screen.restyle_facts(styles)
 
     # ------------------------------------------------------------------ loading
+
+    def _start_fetching(self, web: WebSources) -> None:
+        """The fetch in a worker, and the reader opened on its articles (`tui.app.web`)."""
+        from tui.app.web import OPEN_AFTER, WebLoading, fetch_pages
+
+        def failed(error: LoadError) -> None:
+            self.on_report_failed(ReportFailed(error, 0, 0))
+
+        def read(paths: list[str], more: bool) -> None:
+            self.read_paths(paths, more=more)
+
+        self.web_loading = loading = WebLoading(
+            self.paths, read, failed, lambda: self.analysis_running or self.loading
+        )
+        self.reader.show_fetched(0, 0)
+        self.set_timer(OPEN_AFTER, loading.time_up)
+        self.run_worker(
+            partial(fetch_pages, web, self.post_message),
+            thread=True,
+            exclusive=True,
+            exit_on_error=False,
+            group="fetch",
+        )
 
     def on_pages_fetched(self, message: PagesFetched) -> None:
         self.reader.show_fetched(message.done, message.total)

@@ -64,6 +64,7 @@ DEFAULT_MAX_READERS = 8
 # ended (SIGTERM, and SIGKILL what is left this long after).
 QUIT_WAIT = 3.0
 KILL_WAIT = 2.0
+CLOSE_WAIT = 2.0
 FULL_PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>newsprism</title>
 <meta name="viewport" content="width=device-width"></head><body style="font-family:
 monospace;margin:2em"><p>newsprism: all {limit} readers are in use.</p><p>Close a
@@ -331,7 +332,9 @@ def make_server(
         async def _session(self, request: web.Request) -> web.WebSocketResponse:
             """A reader relayed over the websocket until either side goes; then the
             reader is ended (`ReaderService.stop`), whatever ended the session."""
-            websocket = web.WebSocketResponse(heartbeat=15)
+            # A tab that stopped answering delays nothing for long: its close is given
+            # CLOSE_WAIT seconds (aiohttp's default is 10) when the server stops.
+            websocket = web.WebSocketResponse(heartbeat=15, timeout=CLOSE_WAIT)
             width = to_int(request.query.get("width", "80"), 80)
             height = to_int(request.query.get("height", "24"), 24)
             reader = None
