@@ -703,3 +703,21 @@ def test_an_age_beside_a_name_makes_it_a_person_and_a_score_does_not() -> None:
     assert entity_with_alias(corpus, "Varun Tesselaar").type == "PERSON"
     assert entity_with_alias(corpus, "Arlo Penhallow").type == "PERSON"
     assert entity_with_alias(corpus, "Ostrander").type != "PERSON"
+
+
+def test_a_surname_stands_for_the_person_the_story_names_far_the_most() -> None:
+    """ "Brannigan" is Tyler's (a dozen mentions), not his brother's (one): joined; a
+    surname two people share evenly stays apart (see above)."""
+    text = (
+        "Tyler Brannigan scored 30 points. Tyler Brannigan grabbed 12 rebounds. "
+        "Coach Ray Dunmore praised Tyler Brannigan. Tyler Brannigan said he was tired."
+    )
+    corpus = analyse(
+        text,
+        text.replace("scored 30", "scored 28") + " His brother Ben Brannigan watched.",
+        "Brannigan was named player of the week. Brannigan will start on Sunday.",
+    )
+    assert entity_with_alias(corpus, "Brannigan") is entity_with_alias(corpus, "Tyler Brannigan")
+    assert entity_with_alias(corpus, "Ben Brannigan") is not entity_with_alias(
+        corpus, "Tyler Brannigan"
+    )
