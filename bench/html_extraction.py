@@ -2,6 +2,16 @@
 alone, in the same run.
 
     python bench/html_extraction.py [--pages N] [--seed S]
+    python bench/html_extraction.py --benchmark DIR
+
+With `--benchmark DIR`, real pages instead: DIR laid out as the public article
+extraction benchmark of Scrapinghub (now Zyte), https://github.com/scrapinghub/
+article-extraction-benchmark (MIT licence; 181 news and blog pages saved from the web,
+`html/<id>.html.gz`, and `ground-truth.json` with each page's `articleBody`). Check it
+out anywhere (never into this repository) and point DIR at it. The page bytes go to
+`page_markdown` as a fetched page's do (its encoding found from the page), the front
+matter is left out, and the same shingle measure is pooled over the pages and also
+averaged page by page (the benchmark's own figure is a per-page mean).
 
 Pages are generated here from the ECB+ texts (../shared/data/ecbplus/text): each text's
 lines are an article (its first line the headline), put in one of several page layouts
@@ -140,16 +150,105 @@ def newsprism_body(page: str) -> str:
     )
 
 
+def benchmark_pages(folder: Path) -> list[tuple[bytes, str, str]]:
+    """The public benchmark's pages: (HTML bytes, gold body, url)."""
+    import gzip
+
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for key, item in sorted(truth.items()):
+        path = folder / "html" / f"{key}.html.gz"
+        if path.is_file():
+            pages.append((gzip.decompress(path.read_bytes()), item["articleBody"], item["url"]))
+    return pages
+
+
+def newsprism_page_body(data: bytes, url: str) -> str:
+    from tui.ingest.decode import UnreadableFile
+    from tui.ingest.html import page_markdown
+
+    try:
+        text = page_markdown(data, url=url)
+    except UnreadableFile:
+        return ""
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        text = text[end + 5 :] if end >= 0 else text
+    return text
+
+
+def run_benchmark(folder: Path) -> None:
+    import trafilatura
+
+    pages = benchmark_pages(folder)
+    if not pages:
+        sys.exit(f"html_extraction: no benchmark pages in {folder}")
+    names = ("newsprism", "trafilatura alone")
+    pooled = {name: [0, 0, 0] for name in names}
+    per_page: dict[str, list[float]] = {name: [] for name in names}
+    seconds = dict.fromkeys(names, 0.0)
+    empty = dict.fromkeys(names, 0)
+    for data, gold, url in pages:
+        want = shingles(gold)
+        for name in names:
+            started = time.perf_counter()
+            if name == "newsprism":
+                got_text = newsprism_page_body(data, url)
+            else:
+                got_text = trafilatura.extract(data, url=url) or ""
+            seconds[name] += time.perf_counter() - started
+            empty[name] += not got_text.strip()
+            got = shingles(got_text)
+            hit = len(got & want)
+            for k, n in enumerate((hit, len(got), len(want))):
+                pooled[name][k] += n
+            p = hit / len(got) if got else 0.0
+            r = hit / len(want) if want else 0.0
+            per_page[name].append(2 * p * r / (p + r) if p + r else 0.0)
+    print(f"{len(pages)} pages of the public article extraction benchmark ({folder})\n")
+    print(f"{'':>18}  {'P':>6} {'R':>6} {'F1':>6}  {'mean F1':>7}  {'empty':>5}  {'ms/page':>7}")
+    figures: dict[str, float] = {}
+    for name, (hit, got, want) in pooled.items():
+        p = hit / got if got else 0.0
+        r = hit / want if want else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        mean = sum(per_page[name]) / len(per_page[name])
+        ms = seconds[name] / len(pages) * 1000
+        print(f"{name:>18}  {p:6.3f} {r:6.3f} {f1:6.3f}  {mean:7.3f}  {empty[name]:>5}  {ms:7.1f}")
+        key = "newsprism" if name == "newsprism" else "trafilatura"
+        figures |= {f"{key}_f1": round(f1, 4), f"{key}_mean_f1": round(mean, 4)}
+    summary = (
+        f"real pages: body F1 newsprism {figures['newsprism_f1']:.3f} (mean "
+        f"{figures['newsprism_mean_f1']:.3f}), trafilatura alone "
+        f"{figures['trafilatura_f1']:.3f} (mean {figures['trafilatura_mean_f1']:.3f})"
+    )
+    print(
+        "FIGURES "
+        + json.dumps(
+            {
+                "benchmark": "html_extraction.py",
+                "settings": f"--benchmark, {len(pages)} pages",
+                "summary": summary,
+                "figures": figures,
+            }
+        )
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--pages", type=int, default=300)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--benchmark", type=Path, help="the public benchmark's folder")
     args = parser.parse_args()
     try:
         import trafilatura
     except ImportError:
         sys.exit("html_extraction: needs the web extra (pip install -e '.[web]')")
+    if args.benchmark is not None:
+        run_benchmark(args.benchmark)
+        return
     if not args.data.is_dir():
         sys.exit(f"html_extraction: no ECB+ texts at {args.data}")
     rng = random.Random(args.seed)

@@ -201,3 +201,15 @@ def test_any_markup_gives_a_report_or_one_reason(markup: str) -> None:
         assert "\n" not in str(exc)
     else:
         assert "\x1b" not in text and "\x00" not in text
+
+
+def test_an_article_in_a_script_without_spaces_is_running_text() -> None:
+    """Japanese writes no spaces between words: its lines are counted in characters."""
+    body = (
+        "<p>先日、不正に改造した端末を販売したとして、商標法違反の疑いで男性が逮捕されたという"
+        "ニュースを耳にしました。</p><p>報道によると、今回販売されたのは改造された端末です。</p>"
+    )
+    text = page_markdown(page(body).encode())
+    assert "商標法違反の疑いで男性が逮捕された" in text
+    with pytest.raises(UnreadableFile, match="no article text found"):
+        page_markdown(page("<p>ホーム</p><p>ニュース</p><p>お問い合わせ</p>").encode())

@@ -24,6 +24,20 @@ _INSTALL_HINT = "reading web pages needs the web extra: pip install 'newsprism[w
 _HEADER = re.compile(r"\A---\n(?P<body>.*?)\n---\n", re.S)
 # A page's article has a line of running text this long at least ("Home | About" is none).
 _ARTICLE_LINE_WORDS = 8
+# ...or, in a script written without spaces between words (Chinese, Japanese, Thai),
+# this many of its characters: about as much text.
+_ARTICLE_LINE_CHARACTERS = 24
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _running_text(line: str) -> bool:
+    """Whether a line of the extracted page is running text, not a menu or a label."""
+    return (
+        len(line.split()) >= _ARTICLE_LINE_WORDS
+        or len(_UNSPACED.findall(line)) >= _ARTICLE_LINE_CHARACTERS
+    )
+
+
 # What may stand in a front-matter value: no line break, no control character.
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
@@ -95,7 +109,7 @@ def _article(data: bytes) -> str | None:
     text = decode_bytes(extracted.encode("utf-8"))
     header = _HEADER.match(text)
     body = text[header.end() :] if header else text
-    if not any(len(line.split()) >= _ARTICLE_LINE_WORDS for line in body.split("\n")):
+    if not any(map(_running_text, body.split("\n"))):
         return None  # menus, link lists, a cookie notice: no line of running text
     return text
 
