@@ -36,6 +36,20 @@ def _two_stories(site: Any) -> list[str]:
     return [f"{base}/a", f"{base}/rss.xml"]
 
 
+def held(served: Any, path: str) -> threading.Event:
+    """The site answers `path` only once the returned event is set (20 s at most)."""
+    gate = threading.Event()
+
+    class Held(dict[str, Any]):
+        def get(self, key: str, default: Any = None) -> Any:
+            if key == path:
+                gate.wait(20)
+            return super().get(key, default)
+
+    served.routes = Held(served.routes)
+    return gate
+
+
 def _label(app: NewsprismApp) -> str:
     return str(app.reader.query_one("#status-label").render())
 
@@ -45,17 +59,9 @@ async def test_the_reader_fetches_pages_and_feeds_then_shows_their_stories(
 ) -> None:
     served, base = site
     addresses = _two_stories(site)
-    gate = threading.Event()
-
     # One article (of four pages: the feed names a dead one) waits until the test has
     # seen the progress bar.
-    class Held(dict[str, Any]):
-        def get(self, key: str, default: Any = None) -> Any:
-            if key == "/c":
-                gate.wait(10)
-            return super().get(key, default)
-
-    served.routes = Held(served.routes)
+    gate = held(served, "/c")
     web = WebSources(tuple(addresses), tmp_path / "pages")
     app = NewsprismApp([], web=web, use_cache=False)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -139,15 +145,7 @@ async def test_the_reader_opens_on_the_first_articles_while_a_slow_page_is_fetch
     monkeypatch.setattr(tui.app.web, "OPEN_AFTER", 0.1)
     served, _ = site
     addresses = _two_stories(site)
-    gate = threading.Event()
-
-    class Held(dict[str, Any]):
-        def get(self, key: str, default: Any = None) -> Any:
-            if key == "/c":
-                gate.wait(20)
-            return super().get(key, default)
-
-    served.routes = Held(served.routes)
+    gate = held(served, "/c")
     app = NewsprismApp([], web=WebSources(tuple(addresses), tmp_path / "pages"), use_cache=cache)
     async with app.run_test(size=(100, 30)) as pilot:
         first = await analysed(pilot)

@@ -429,13 +429,16 @@ def test_the_limit_is_read_from_the_environment(
     assert cache_limit() == limit
 
 
-def test_a_limit_that_is_no_size_is_one_warning_and_no_cache(
-    reports: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(("limit", "warned"), [("lots", True), ("0", False)])
+def test_a_limit_that_is_no_size_or_0_is_no_cache(
+    reports: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch, limit: str, warned: bool
 ) -> None:
-    monkeypatch.setenv("NEWSPRISM_CACHE_LIMIT", "lots")
+    """No size: one warning; 0: no cache, as asked. The analysis runs either way."""
+    monkeypatch.setenv("NEWSPRISM_CACHE_LIMIT", limit)
     cache = AnalysisCache()
     assert len(tui.analyze([reports], cache=cache).reports) == 2
-    assert not cache.enabled and "NEWSPRISM_CACHE_LIMIT" in cache.warnings[0]
+    assert not cache.enabled and not (cache_dir / FILE_NAME).exists()
+    assert [("NEWSPRISM_CACHE_LIMIT" in w) for w in cache.warnings] == ([True] if warned else [])
 
 
 def test_the_entries_read_least_recently_go_first(tmp_path: Path) -> None:
@@ -453,13 +456,3 @@ def test_the_entries_read_least_recently_go_first(tmp_path: Path) -> None:
     kept = [cache.get("report", f"k{n}") is not None for n in range(5)]
     assert kept[0] and kept[1] and kept[4]  # read or written last
     assert not (kept[2] and kept[3]) and cache.evicted >= 1
-
-
-def test_a_limit_of_0_is_no_cache_without_a_warning(
-    reports: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("NEWSPRISM_CACHE_LIMIT", "0")
-    cache = AnalysisCache()
-    assert len(tui.analyze([reports], cache=cache).reports) == 2
-    assert not cache.enabled and not cache.warnings
-    assert not (cache_dir / FILE_NAME).exists()
