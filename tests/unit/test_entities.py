@@ -721,3 +721,19 @@ def test_a_surname_stands_for_the_person_the_story_names_far_the_most() -> None:
     assert entity_with_alias(corpus, "Ben Brannigan") is not entity_with_alias(
         corpus, "Tyler Brannigan"
     )
+
+
+def test_a_city_named_as_a_side_in_a_game_is_its_team() -> None:
+    """A score after a place ("Fresno 78-70", "Stockton, 78-70") or a game verb beside it
+    makes it a side in a game: in a story that names it so a quarter of the time, its
+    team."""
+    corpus = analyse(
+        "Stockton beat Fresno 78-70 on Saturday night. Stockton led by ten points at the"
+        " half. The crowd in Stockton cheered every basket.",
+        "Fresno lost to Stockton, 78-70, after a late run. Stockton will play again on"
+        " Tuesday. Fresno fell to 3-5.",
+    )
+    assert entity_with_alias(corpus, "Stockton").type == "ORG"
+    assert entity_with_alias(corpus, "Fresno").type == "ORG"
+    city = analyse("Stockton is a city in California. Stockton grew by ten percent since 2010.")
+    assert entity_with_alias(city, "Stockton").type == "PLACE"

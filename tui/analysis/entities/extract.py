@@ -305,11 +305,16 @@ def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) 
     after = _word_after(tokens, last + 1)
     after2 = _word_after(tokens, last + 2)
     if lower_name in lx.place_names() and (
-        after in lx.GAME_VERBS or (before in lx.GAME_VERBS and tokens[first - 1].word)
+        after in lx.GAME_VERBS
+        or (before in lx.GAME_VERBS and tokens[first - 1].word)
+        or _score_after(tokens, last)
     ):
-        # A place's team ("Evansville defeated Drake"): twice the place name's own vote,
-        # so a city named mostly as a side in games is its team.
-        votes["ORG"] += 2 * PLACE_NAME_VOTE
+        # A place's team ("Evansville defeated Drake", "beat Evansville 91-73"): four
+        # times the place name's own vote, so a city named as a side in games in a
+        # quarter of its mentions is its team in this story (the rest name the team
+        # too: "against Evansville", "Evansville defenders"). ECB+ topics 1-35: ORG
+        # right 0.816 -> 0.838 (at twice or three times, with the score: 0.816).
+        votes["ORG"] += 4 * PLACE_NAME_VOTE
     if after in lx.ORG_NOUNS_AFTER or (after == "news" and after2 == "agency"):
         votes["ORG"] += 2
     if after in lx.PLACE_NOUNS_AFTER or (
@@ -342,6 +347,23 @@ def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) 
     ):
         votes["PERSON"] += 2
     return votes
+
+
+_SCORE_PART = re.compile(r"\d{1,3}[,;.]?")
+
+
+def _score_after(tokens: Sequence[_Token], last: int) -> bool:
+    """Whether a game's score follows the name ("Evansville 91-73", "Drake, 65-53"): a
+    side in a game, a team."""
+    k = last + 1
+    if k < len(tokens) and tokens[k].text == ",":
+        k += 1
+    return (
+        k + 2 < len(tokens)
+        and _SCORE_PART.fullmatch(tokens[k].text) is not None
+        and tokens[k + 1].text == "-"
+        and _SCORE_PART.fullmatch(tokens[k + 2].text) is not None
+    )
 
 
 _AGE = re.compile(r"(\d{1,3})[,;.]")
