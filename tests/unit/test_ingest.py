@@ -739,6 +739,15 @@ def test_sentences_never_cross_paragraphs():
         "Click here to read the full report.",
         "© 2024 Daily Planet. All rights reserved.",
         "Copyright 2024 The Example Times",
+        # A site's own labels and nothing else: its menus, sections, account, legal
+        # pages and share buttons.
+        "Home",
+        "Privacy Policy",
+        "News | Sport | Weather | Business",
+        "Facebook Twitter Email Print",
+        "Subscribe  Sign In",
+        "Back to main menu",
+        "Terms of Use · Contact Us · Advertise",
     ],
 )
 def test_boilerplate_rules(text):
@@ -773,6 +782,11 @@ def test_boilerplate_rules(text):
         "You can download the new maps app from the store today.",
         "Residents can leave a comment on the plan at city hall until Friday, officials said.",
         "The senator declined to comment on the report.",
+        # Labels inside what is said, or with a date or a number: reporting.
+        "News of the attack spread on Facebook and Twitter.",
+        "Sports and politics rarely mix",
+        "Home sales fell 4 percent in March",
+        "Twitter Inc",
     ],
 )
 def test_news_sentences_are_not_boilerplate(text):

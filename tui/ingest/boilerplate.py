@@ -10,7 +10,9 @@ own page and products. So only short paragraphs qualify, and:
   only when nothing is attributed to anyone;
 - a promotion (app, alerts, newsletter, social accounts, "refresh the page") only when,
   besides, it speaks to the reader (an imperative, "you", "our", "us") about the
-  publisher's news, not about a bank's, a shop's or a city's service.
+  publisher's news, not about a bank's, a shop's or a city's service;
+- a paragraph of the site's own labels and nothing else (its menus, sections, account,
+  legal pages and share buttons: "Home", "News | Sport | Weather", "Privacy Policy").
 """
 
 from __future__ import annotations
@@ -104,11 +106,61 @@ _TRIGGERS = frozenset(
 )
 _WORDS = re.compile(r"\w+")
 
+# A site's own labels: its sections, its navigation, the reader's account, its legal
+# pages, sharing. A paragraph made of nothing else ("Home", "Privacy Policy", "News |
+# Sport | Weather", "Facebook Twitter Email") is a menu, a footer or a share bar, never
+# reporting, which always says something of someone. One or several labels, in any
+# order, with separators between them at most.
+_LABELS = frozenset(
+    tuple(label.split())
+    for label in """
+    home|news|latest|latest news|top stories|local|local news|national|world|world news|u s|us
+    |politics|business|money|markets|economy|sport|sports|opinion|opinions|editorials
+    |columnists|letters|entertainment|arts|culture|lifestyle|life|style|fashion|food|travel
+    |health|science|tech|technology|education|weather|traffic|crime|obituaries|obits
+    |classifieds|real estate|jobs|cars|autos|events|reviews|features|photos|photo
+    |galleries|video|videos|podcasts|podcast|live|more|menu|search|close|sections
+    |all sections|back to top|back to main menu|skip to content|skip to main content
+    |next|previous|prev|advertisement|advertising|advertise|advertise with us|sponsored
+    |sponsored content|subscribe|subscribe now|subscriptions|subscriber services|sign in
+    |sign up|sign out|log in|login|log out|register|my account|account|newsletter
+    |newsletters|e edition|rss|site map|sitemap|help|faq|contact|contact us|about|about us
+    |careers|privacy|privacy policy|cookie policy|cookies|terms|terms of use
+    |terms of service|terms and conditions|accessibility|share|share this|email|print
+    |comments|facebook|twitter|instagram|pinterest|linkedin|youtube|whatsapp|reddit
+    |tumblr|flipboard|snapchat|tiktok""".replace("\n", " ").split("|")
+    if label.strip()
+)
+_LONGEST_LABEL = max(map(len, _LABELS))
+# Labels a menu line holds at most.
+_MAX_LABELS = 12
+
+
+def _only_labels(text: str) -> bool:
+    """Whether the paragraph is made of the site's labels only (`_LABELS`)."""
+    words = _WORDS.findall(text.lower())
+    if not words or len(words) > 2 * _MAX_LABELS:
+        return False
+    if any(ch.isdigit() for ch in text) or text.rstrip()[-1:] in ".?!\"”'":
+        return False  # a sentence, a date or a score: said of something
+    i = labels = 0
+    while i < len(words):
+        for size in range(min(_LONGEST_LABEL, len(words) - i), 0, -1):
+            if tuple(words[i : i + size]) in _LABELS:
+                i += size
+                labels += 1
+                break
+        else:
+            return False
+    return labels <= _MAX_LABELS
+
 
 def is_boilerplate(visible_text: str) -> bool:
     """Whether a paragraph (its visible text, markup removed) is publisher chrome."""
     if len(visible_text.split()) > _MAX_WORDS:
         return False
+    if _only_labels(visible_text):
+        return True
     if "©" not in visible_text and _TRIGGERS.isdisjoint(_WORDS.findall(visible_text.lower())):
         return False
     return _is_chrome(visible_text)
