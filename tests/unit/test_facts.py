@@ -687,3 +687,40 @@ def test_a_link_of_three_terms_or_with_a_participant_is_not_thinned(a: str, b: s
     for link, raw in found:
         assert len(link.shared) >= 3 or any(map(is_name_term, link.shared))
         assert link.score == pytest.approx(raw)
+
+
+@pytest.mark.parametrize(
+    ("kind", "words", "halved"),
+    [("PERSON", 1, True), ("ORG", 2, True), ("ORG", 1, False), ("PLACE", 2, False)],
+)
+def test_who_did_it_is_half_the_evidence_a_match_needs(
+    kind: str, words: int, halved: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A person both sentences name, or an organisation with two words besides, is the
+    event's participant: the match needs half the shared mass to count in full. A place
+    never is, and an organisation with one word is thin ("HTS" and "rebel")."""
+    import tui.analysis.facts as facts
+
+    def item(n: int, *clauses: tuple[str, ...]) -> SentenceTerms:
+        report = f"r{n % 2 + 1}"
+        return SentenceTerms(
+            Sentence(f"{report}.s{n}", 0, 1), report, f"{report}.p{n}", clauses, ()
+        )
+
+    shared = ("close", "plant")[:words]
+    # What the pair shares is common in the story; the rest of each sentence is rare.
+    common = [item(10 + n, ("E:e1", *shared, f"w{n}")) for n in range(8)]
+    pair = [
+        item(1, ("E:e1", *shared, "tuesday", "statement")),
+        item(2, ("E:e1", *shared, "engineers", "pump", "water", "basement", "insurers")),
+    ]
+    rare = [item(30 + n, (f"x{n}", f"y{n}")) for n in range(40)]
+
+    def score() -> float:
+        return facts._Scorer([*pair, *common, *rare], {"e1": kind}).score(0, 1)[0]
+
+    value = score()
+    monkeypatch.setattr(facts, "_SHARED_PERSON", 1.0)
+    full = score()  # as if no participant were shared
+    assert 0 < full < 0.5
+    assert (value > 1.5 * full) is halved
