@@ -263,7 +263,10 @@ class _Scorer:
             return 0.0, frozenset()
         weight = self.weight
         enough = self.enough
-        if taking:
+        if taking and (
+            len(common) >= _ORG_WORDS
+            or any(self.entity_types.get(term_entity(t)) == "PERSON" for t in taking)
+        ):
             enough *= _SHARED_PERSON  # a bound: see `_SHARED_PERSON`
         # The names (and numbers) both sentences hold: all a window can share of its own.
         named = self.split[i][1] & self.split[j][1]
