@@ -691,14 +691,14 @@ def test_a_link_of_three_terms_or_with_a_participant_is_not_thinned(a: str, b: s
 
 @pytest.mark.parametrize(
     ("kind", "words", "halved"),
-    [("PERSON", 1, True), ("ORG", 2, True), ("ORG", 1, False), ("PLACE", 2, False)],
+    [("PERSON", 1, True), ("ORG", 3, True), ("ORG", 2, False), ("PLACE", 3, False)],
 )
 def test_who_did_it_is_half_the_evidence_a_match_needs(
     kind: str, words: int, halved: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A person both sentences name, or an organisation with two words besides, is the
+    """A person both sentences name, or an organisation with three words besides, is the
     event's participant: the match needs half the shared mass to count in full. A place
-    never is, and an organisation with one word is thin ("HTS" and "rebel")."""
+    never is, and an organisation with fewer words is thin ("HTS" and "rebel")."""
     import tui.analysis.facts as facts
 
     def item(n: int, *clauses: tuple[str, ...]) -> SentenceTerms:
@@ -707,14 +707,14 @@ def test_who_did_it_is_half_the_evidence_a_match_needs(
             Sentence(f"{report}.s{n}", 0, 1), report, f"{report}.p{n}", clauses, ()
         )
 
-    shared = ("close", "plant")[:words]
+    shared = ("close", "plant", "flood")[:words]
     # What the pair shares is common in the story; the rest of each sentence is rare.
-    common = [item(10 + n, ("E:e1", *shared, f"w{n}")) for n in range(8)]
+    common = [item(10 + n, ("E:e1", *shared, f"w{n}")) for n in range(20)]
     pair = [
         item(1, ("E:e1", *shared, "tuesday", "statement")),
         item(2, ("E:e1", *shared, "engineers", "pump", "water", "basement", "insurers")),
     ]
-    rare = [item(30 + n, (f"x{n}", f"y{n}")) for n in range(40)]
+    rare = [item(40 + n, (f"x{n}", f"y{n}")) for n in range(80)]
 
     def score() -> float:
         return facts._Scorer([*pair, *common, *rare], {"e1": kind}).score(0, 1)[0]
