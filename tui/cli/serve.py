@@ -238,6 +238,15 @@ async def _end_group(process: Any) -> None:
     _signal_group(process, signal.SIGKILL)
 
 
+def _close_pipes(process: Any) -> None:
+    """Close the ended reader's pipes while the server's loop runs: left to the garbage
+    collector, they are closed after the loop has ended, and each says so on stderr
+    ("Event loop is closed") when the server stops."""
+    transport = getattr(process, "_transport", None)  # asyncio's, for its pipes
+    if transport is not None:
+        transport.close()
+
+
 def _reader_service() -> type:
     """textual-serve's `AppService`, with each reader in a process group of its own that
     is ended when the session ends (see the module)."""
@@ -263,14 +272,19 @@ def _reader_service() -> type:
             is ended (a reader busy analysing, its pool's workers)."""
             process = getattr(self, "_process", None)
             try:
-                await asyncio.wait_for(super().stop(), QUIT_WAIT)
-            except (TimeoutError, ConnectionError, RuntimeError):
-                pass
+                # Not quitting in time is no error: what is left is ended below.
+                with contextlib.suppress(TimeoutError, ConnectionError, RuntimeError):
+                    await asyncio.wait_for(super().stop(), QUIT_WAIT)
+                await _end_group(process)
+                if process is not None:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(process.wait(), KILL_WAIT)
             except asyncio.CancelledError:
                 # The server is stopping: at once, before its loop ends.
                 _signal_group(process, signal.SIGKILL)
                 raise
-            await _end_group(process)
+            finally:
+                _close_pipes(process)
 
     return ReaderService
 
@@ -362,8 +376,12 @@ def make_server(
         async def on_shutdown(self, app: web.Application) -> None:
             # aiohttp would wait up to a minute for open sessions to end by themselves:
             # end them now (textual-serve then tells each reader to quit and waits for it).
-            for task in list(sessions):
+            ending = list(sessions)
+            for task in ending:
                 task.cancel()
+            if ending:
+                # Each ends its reader (`ReaderService.stop`) while the loop still runs.
+                await asyncio.wait(ending, timeout=QUIT_WAIT + 2 * KILL_WAIT)
 
         async def on_startup(self, app: web.Application) -> None:
             # Instead of textual-serve's banner: one line.
