@@ -41,6 +41,12 @@ def data_folder() -> Path:
     return Path(user_data_dir("newsprism", appauthor=False))
 
 
+def pages_folder() -> Path:
+    """Where the reader saves the pages it is given by address (`newsprism URL...`)
+    unless told where: `pages` in the data folder."""
+    return data_folder() / "pages"
+
+
 def private_folder(folder: Path) -> None:
     """Make `folder` (and its missing parents) readable by the user only, if it is not
     there yet; one that is there is left as it is (the user's choice)."""

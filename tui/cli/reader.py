@@ -128,9 +128,9 @@ def run_reader(argv: Sequence[str]) -> int:
         missing = web_extra_missing()
         if missing:
             return common.fail(missing, common.EXIT_USAGE)
-        from tui.settings.corrections import pages_dir
+        from tui.files import pages_folder
 
-        folder = Path(args.save) if args.save else pages_dir()
+        folder = Path(args.save) if args.save else pages_folder()
         web = WebSources(addresses, folder, robots=not args.ignore_robots)
     elif args.save or args.ignore_robots:
         return common.fail("--save and --ignore-robots are for web addresses", common.EXIT_USAGE)

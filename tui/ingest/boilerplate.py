@@ -132,17 +132,19 @@ _LABELS = frozenset(
     if label.strip()
 )
 _LONGEST_LABEL = max(map(len, _LABELS))
+_FIRST_WORDS = frozenset(label[0] for label in _LABELS)
 # Labels a menu line holds at most.
 _MAX_LABELS = 12
 
 
 def _only_labels(text: str) -> bool:
     """Whether the paragraph is made of the site's labels only (`_LABELS`)."""
-    words = _WORDS.findall(text.lower())
-    if not words or len(words) > 2 * _MAX_LABELS:
-        return False
-    if any(ch.isdigit() for ch in text) or text.rstrip()[-1:] in ".?!\"”'":
+    # The cheap tests first: this runs for every paragraph read.
+    if text.rstrip()[-1:] in ".?!\"”'" or any(ch.isdigit() for ch in text):
         return False  # a sentence, a date or a score: said of something
+    words = _WORDS.findall(text.lower())
+    if not words or len(words) > 2 * _MAX_LABELS or words[0] not in _FIRST_WORDS:
+        return False
     i = labels = 0
     while i < len(words):
         for size in range(min(_LONGEST_LABEL, len(words) - i), 0, -1):

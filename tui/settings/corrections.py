@@ -36,12 +36,6 @@ def corrections_path() -> Path:
     return data_folder() / FILE_NAME
 
 
-def pages_dir() -> Path:
-    """Where the reader saves the pages it is given by address (`newsprism URL...`)
-    unless told where."""
-    return data_folder() / "pages"
-
-
 class CorrectionsError(Exception):
     """The corrections file exists but cannot be used; the message is one line."""
 
