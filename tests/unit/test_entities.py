@@ -737,3 +737,34 @@ def test_a_city_named_as_a_side_in_a_game_is_its_team() -> None:
     assert entity_with_alias(corpus, "Fresno").type == "ORG"
     city = analyse("Stockton is a city in California. Stockton grew by ten percent since 2010.")
     assert entity_with_alias(city, "Stockton").type == "PLACE"
+
+
+def test_a_name_after_the_or_before_a_version_is_no_person() -> None:
+    """A name with no evidence of a kind was taken for a person; one written after "the"
+    ("the Orbital Lantern", a ship, a programme, an event) or with a model number
+    ("Quasar Phone 7") is something else. A person's name used as a noun's modifier
+    ("the Tamsin Okafor interception") and a boxer's record ("Tamsin Okafor 22-3") stay
+    a person's."""
+    corpus = analyse(
+        "Engineers boarded the Orbital Lantern on Monday. The crew of the Orbital Lantern"
+        " returned safely. Buyers queued for the Quasar Phone 7 in the rain.",
+        "Late in the game the Tamsin Okafor interception sealed it. Tamsin Okafor 22-3"
+        " is the record to beat. Tamsin Okafor spoke to reporters afterwards.",
+    )
+    assert entity_with_alias(corpus, "Orbital Lantern").type == "OTHER"
+    assert entity_with_alias(corpus, "Quasar Phone").type == "OTHER"
+    assert entity_with_alias(corpus, "Tamsin Okafor").type == "PERSON"
+
+
+def test_a_name_ending_in_center_hospital_or_museum_is_a_place() -> None:
+    """A facility is a site the news goes to ("taken to Harwell Memorial Hospital"), a
+    place; the same word inside a name ("Center for Tidal Studies") still makes an
+    organisation."""
+    corpus = analyse(
+        "The injured were taken to Harwell Memorial Hospital. Crowds gathered outside the"
+        " Brackley Science Center on Sunday.",
+        "The Center for Tidal Studies said the readings were normal.",
+    )
+    assert entity_with_alias(corpus, "Harwell Memorial Hospital").type == "PLACE"
+    assert entity_with_alias(corpus, "Brackley Science Center").type == "PLACE"
+    assert entity_with_alias(corpus, "Center for Tidal Studies").type == "ORG"

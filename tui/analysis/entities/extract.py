@@ -251,6 +251,9 @@ def _word_after(tokens: Sequence[_Token], i: int) -> str:
 
 # What a name in the place gazetteer (`lexicon.place_names`) gets for PLACE, each mention.
 PLACE_NAME_VOTE = 3
+# A vote that the name is no person, and no more than that (`_vote`: "the Space
+# Shuttle"): it never makes a kind, and no merge reads it (`merge._main_type`).
+THING = "THING"
 
 
 def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) -> Counter[str]:
@@ -259,7 +262,9 @@ def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) 
     lower_name = " ".join(name).lower()
     if lower_name in lx.place_names():
         votes["PLACE"] += PLACE_NAME_VOTE
-    if any(word.lower() in lx.ORG_WORDS for word in name[1:]) or (
+    if len(name) > 1 and name[-1].lower() in lx.FACILITY_LAST_WORDS:
+        votes["PLACE"] += 3  # "Johnson Space Center", "Betty Ford Center": a site
+    elif any(word.lower() in lx.ORG_WORDS for word in name[1:]) or (
         len(name) > 1 and name[0].lower() in lx.ORG_WORDS and name[0].lower() not in lx.COMPASS
     ):
         votes["ORG"] += 3
@@ -292,6 +297,21 @@ def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) 
         votes["PLACE"] += 2
     if before in lx.PERSON_TITLES and tokens[first - 1].word:
         votes["PERSON"] += 2
+    if before == "the" and tokens[first - 1].word and not _modifies_a_noun(tokens, last):
+        # "the Space Shuttle", "the Freewinds": a thing, a ship, a body, an event; a
+        # person's name never takes "the" (but as a noun's modifier: "the Ratliff
+        # interception"). Outweighed by any evidence of a kind.
+        votes[THING] += 1
+    if (
+        last + 1 < len(tokens)
+        and tokens[last + 1].text[:1].isdigit()
+        and tokens[last + 1].start == tokens[last].end + 1
+        and "-" not in tokens[last + 1].text
+        and (last + 2 >= len(tokens) or tokens[last + 2].text not in "-–")
+    ):
+        # "Internet Explorer 9", "PlayStation 4": a model, a version (not a record or a
+        # score: "Muhammad Ali 22-3", "Drake 53")
+        votes[THING] += 1
     if before in ("group", "organisation", "organization", "movement", "militia", "party"):
         votes["ORG"] += 2
     if before in ("in", "near", "towards", "toward", "across", "outside", "around"):
@@ -347,6 +367,15 @@ def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) 
     ):
         votes["PERSON"] += 2
     return votes
+
+
+def _modifies_a_noun(tokens: Sequence[_Token], last: int) -> bool:
+    """Whether the name ending at tokens[last] seems to qualify the word after it ("the
+    Ratliff interception"): a lower-case word, neither a function word nor a past tense."""
+    if last + 1 >= len(tokens) or not tokens[last + 1].word or tokens[last + 1].cap:
+        return False
+    word = tokens[last + 1].text.lower()
+    return word not in lx.FUNCTION_WORDS and not word.endswith("ed")
 
 
 _SCORE_PART = re.compile(r"\d{1,3}[,;.]?")

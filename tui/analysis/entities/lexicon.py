@@ -141,6 +141,9 @@ ORG_WORDS = _words(
     pictures studios records communications pharmaceuticals electronics software
     devices semiconductor telecom"""
 )
+# The last word of a facility's name: a site, typed as a place, though the same words
+# inside a name make an organisation ("Center for Disease Control", "Museum of Flight").
+FACILITY_LAST_WORDS = _words("center centre museum hospital clinic mosque")
 # The last word of a name that says it is a place or a facility ("Kellan Stadium",
 # "Pelham County", "Ashby Park").
 PLACE_LAST_WORDS = _words(

@@ -17,7 +17,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 import tui.analysis.entities.lexicon as lx
-from tui.analysis.entities.extract import PLACE_NAME_VOTE, Candidate, normalise
+from tui.analysis.entities.extract import PLACE_NAME_VOTE, THING, Candidate, normalise
 from tui.analysis.unionfind import UnionFind
 from tui.model.corrections import Corrections
 from tui.model.entities import Entity, EntityType, Mention, MergeReason
@@ -73,9 +73,11 @@ def skeleton(key: str) -> str:
 
 
 def _main_type(votes: Counter[str]) -> str | None:
-    if not votes:
+    """The kind most votes are for (None without any); `THING` is no kind."""
+    kinds = sorted(k for k in votes if k != THING)
+    if not kinds:
         return None
-    return max(sorted(votes), key=lambda t: votes[t])
+    return max(kinds, key=lambda t: votes[t])
 
 
 def _compatible(a: Counter[str], b: Counter[str]) -> bool:
@@ -367,6 +369,8 @@ def _entity_type(votes: Counter[str], forms: Sequence[_Form]) -> EntityType:
     main = _main_type(votes)
     if main in ("PERSON", "ORG", "PLACE"):
         return main  # type: ignore[return-value]
+    if votes[THING]:
+        return "OTHER"  # "the Space Shuttle": no person, and no evidence of a kind
     if any(len(f.words) >= 2 and not f.acronym for f in forms):
         return "PERSON"
     return "OTHER"
