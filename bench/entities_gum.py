@@ -4,11 +4,12 @@ genres), against its entity annotation (no Textual).
 GUM (Georgetown University Multilayer corpus, https://github.com/amir-zeldes/gum;
 annotations CC BY 4.0, Wikinews texts CC BY 2.5) annotates every mention of a person,
 place, organisation and more, with its syntax. A gold *name* here is a mention of a
-person, place or organisation whose syntactic head is a proper noun; its span, as a
-news NER set would write it, is the run of proper nouns around that head (with "of",
-"and", "&", "'s"-less joins and hyphens between them: "University of Texas"), without
-leading "the". A name inside another name of the same mention chain or nested inside
-a longer gold name is left out (NER sets do not nest).
+person, place or organisation whose syntactic head is a proper noun (UPOS PROPN or XPOS
+NNP: "United States"); its span, as a news NER set would write it, is the run of proper
+nouns around that head, with "of", "&", hyphens and name particles between them
+("University of Texas"; a person's name joins by particles only: not "Frederick Fung of
+ADPL"), without leading "the". A name nested inside another gold name is left out (news
+NER sets do not nest): the outer one counts, as it is written.
 
 Each document is read as one report (`tui.ingest.report.build_report`, one paragraph
 per GUM paragraph) and run through `find_entities` alone. Printed per genre group:
@@ -46,7 +47,10 @@ from tui.ingest.report import build_report
 TYPES = {"person": "PERSON", "organization": "ORG", "place": "PLACE"}
 OURS = frozenset(TYPES.values())
 # Words that may join proper nouns inside one name ("Bank of America", "AT&T").
-_JOINERS = frozenset({"of", "and", "&", "-", "de", "da", "del", "van", "von", "al", "bin"})
+# ("Frederick Fung of ADPL", "Ben Chan and Leung Che-cheung": a person of an
+# organisation, two people, in one mention; a person's name joins only by particles).
+_JOINERS = frozenset({"of", "&", "-", "de", "da", "del", "van", "von", "al", "bin"})
+_PERSON_JOINERS = _JOINERS - {"of", "&"}
 _OPEN = re.compile(r"\((\d+)-([a-z]+)")
 _CLOSE = re.compile(r"(\d+)\)")
 
@@ -54,7 +58,7 @@ _CLOSE = re.compile(r"(\d+)\)")
 @dataclass(frozen=True, slots=True)
 class Token:
     text: str
-    upos: str
+    proper: bool  # a proper noun by its part of speech (UPOS PROPN or XPOS NNP/NNPS)
     head: int  # index into the sentence's tokens, -1 for the root
     start: int  # character offsets in the document's text
     end: int
@@ -118,7 +122,13 @@ def read_conllu(path: Path) -> Document | None:
             for fields in raw:
                 word = fields[1]
                 tokens.append(
-                    Token(word, fields[3], int(fields[6]) - 1, offset, offset + len(word))
+                    Token(
+                        word,
+                        fields[3] == "PROPN" or fields[4] in ("NNP", "NNPS"),
+                        int(fields[6]) - 1,
+                        offset,
+                        offset + len(word),
+                    )
                 )
                 text_parts.append(word)
                 offset += len(word)
@@ -164,17 +174,18 @@ def _sentence_names(doc: str, tokens: Sequence[Token], raw: Sequence[list[str]])
             continue
         inside = range(first, last + 1)
         heads = [i for i in inside if tokens[i].head not in inside]
-        if len(heads) != 1 or tokens[heads[0]].upos != "PROPN":
+        if len(heads) != 1 or not tokens[heads[0]].proper:
             continue
         head = heads[0]
         left = right = head
-        while left - 1 >= first and _in_name(tokens, left - 1, first, last):
+        joiners = _PERSON_JOINERS if kind == "person" else _JOINERS
+        while left - 1 >= first and _in_name(tokens, left - 1, first, last, joiners):
             left -= 1
-        while right + 1 <= last and _in_name(tokens, right + 1, first, last):
+        while right + 1 <= last and _in_name(tokens, right + 1, first, last, joiners):
             right += 1
-        while left < right and tokens[left].upos != "PROPN":
+        while left < right and not tokens[left].proper:
             left += 1
-        while right > left and tokens[right].upos != "PROPN":
+        while right > left and not tokens[right].proper:
             right -= 1
         start, end = tokens[left].start, tokens[right].end
         yield Name(
@@ -188,13 +199,15 @@ def _sentence_names(doc: str, tokens: Sequence[Token], raw: Sequence[list[str]])
         )
 
 
-def _in_name(tokens: Sequence[Token], i: int, first: int, last: int) -> bool:
+def _in_name(
+    tokens: Sequence[Token], i: int, first: int, last: int, joiners: frozenset[str]
+) -> bool:
     token = tokens[i]
-    if token.upos == "PROPN":
+    if token.proper:
         return True
-    if token.text.lower() in _JOINERS:
+    if token.text.lower() in joiners:
         # only between proper nouns
-        return first < i < last and tokens[i - 1].upos == "PROPN" and tokens[i + 1].upos == "PROPN"
+        return first < i < last and tokens[i - 1].proper and tokens[i + 1].proper
     return False
 
 

@@ -768,3 +768,25 @@ def test_a_name_ending_in_center_hospital_or_museum_is_a_place() -> None:
     assert entity_with_alias(corpus, "Harwell Memorial Hospital").type == "PLACE"
     assert entity_with_alias(corpus, "Brackley Science Center").type == "PLACE"
     assert entity_with_alias(corpus, "Center for Tidal Studies").type == "ORG"
+
+
+def test_a_hyphenated_given_name_stays_whole_and_a_word_after_a_hyphen_ends_a_name() -> None:
+    """Romanised Korean and Cantonese given names are written with a lower-case syllable
+    after a hyphen ("Jong-un", "Jae-in", "Wai-ching"): part of the name, where an English
+    word after one ("Tarrow-based", "Okafor-led", "Hollis-era") ends it."""
+    corpus = analyse(
+        "Park Min-jun met Chan Wai-ching and Yoon Jae-in in Seoul on Friday. Park Min-jun"
+        " thanked them. The Tarrow-based firm and the Okafor-led group disagreed.",
+    )
+    names = {e.name for e in corpus.entities}
+    assert {"Park Min-jun", "Chan Wai-ching", "Yoon Jae-in"} <= names
+    assert "Tarrow" in names and "Tarrow-based" not in names
+    assert not any(n.startswith("Okafor-") for n in names)
+
+
+def test_a_person_of_an_acronym_is_a_person_and_a_party() -> None:
+    """ "Leung Kwok-hung of LSD": a person and the party they stand for, two names."""
+    corpus = analyse("Zhou Tingbo of PKU and Lam Siu-fai of TWU were elected on Sunday.")
+    for person, party in (("Zhou Tingbo", "PKU"), ("Lam Siu-fai", "TWU")):
+        assert entity_with_alias(corpus, person).type == "PERSON"
+        assert entity_with_alias(corpus, party).type == "ORG"

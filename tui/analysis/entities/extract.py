@@ -159,7 +159,7 @@ def _tokens(visible: str) -> list[_Token]:
         tail = ""
         if "-" in text and cap:
             head, _, rest = text.partition("-")
-            if rest[:1].islower():
+            if rest[:1].islower() and _is_word_tail(rest):
                 tail = rest
                 text, end, breaks = head, start + len(head), True
         particle = not cap and "-" in text and bool(_PARTICLE_NAME.match(text))
@@ -169,6 +169,30 @@ def _tokens(visible: str) -> list[_Token]:
         acronym = cap and text[-1:].isupper() and _is_acronym(text) and text not in lx.NOT_ACRONYMS
         append(_Token(text, start, end, True, cap, acronym, particle, breaks, tail))
     return tokens
+
+
+# Lower-case words after a hyphen that end a name ("Damascus-based", "Obama-era",
+# "President-elect", "Hong Kong-style"): these, function words of three letters or more
+# ("Gomes-who": a dash), and any in -ed or -ing or longer than six letters.
+_WORD_TAILS = frozenset(
+    """born run made built held won hit style era like type wide free friendly proof
+    only centric old bound grown owned elect man men woman women day days year years
+    list area scale class top term party sex""".split()
+)
+
+
+def _is_word_tail(tail: str) -> bool:
+    """Whether `tail`, after "Name-", is an English word that ends the name ("-based",
+    "-led", "-style"), not a syllable of it ("Kim Jong-un", "Lee Cheuk-yan", "Moon
+    Jae-in": romanised Korean and Cantonese given names)."""
+    word = tail.split("-", 1)[0].lower()
+    return (
+        word in _WORD_TAILS
+        or word.endswith("ed")
+        or (word.endswith("ing") and len(word) > 5)  # not "Yau Wai-ching"
+        or len(word) > 6
+        or (len(word) >= 3 and word in lx.FUNCTION_WORDS)
+    )
 
 
 def _namey(token: _Token) -> bool:
@@ -201,7 +225,8 @@ def _breaks_run(token: _Token) -> bool:
 
 def _person_then_of(tokens: Sequence[_Token], first: int, i: int) -> bool:
     """ "Joyce LaRue of Jackson", "Vishwanand Subryan of Schenectady": a first name and a
-    surname before "of" are a person, and what follows is where they are from."""
+    surname before "of" are a person, and what follows is where they are from (or the
+    party or union they belong to: "of LSD")."""
     if tokens[i].text not in ("of", "for"):
         return False
     given = lx.given_names()
@@ -217,6 +242,8 @@ def _person_then_of(tokens: Sequence[_Token], first: int, i: int) -> bool:
         for w in head
     ):
         return False
+    if i + 1 < len(tokens) and tokens[i + 1].acronym:
+        return True  # "Leung Kwok-hung of LSD": a party's or a union's member
     places = lx.place_names()
     after = [t.text.lower() for t in tokens[i + 1 : i + 4] if t.word]
     return any(" ".join(after[:n]) in places for n in range(1, len(after) + 1))
