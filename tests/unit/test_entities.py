@@ -187,6 +187,12 @@ def test_sentence_initial_name_kept_when_the_corpus_shows_it_as_a_name() -> None
         ("Hezbollah", False),
         ("Reuters", False),
         ("Homs", False),
+        ("Korean", True),
+        ("Palestinian", True),
+        ("Mexican", True),
+        # a surname that only begins like a place ("Hortolândia", "Brownsville")
+        ("Horton", False),
+        ("Brown", False),
     ],
 )
 def test_adjectival_words(word: str, adjectival: bool) -> None:
@@ -790,3 +796,13 @@ def test_a_person_of_an_acronym_is_a_person_and_a_party() -> None:
     for person, party in (("Zhou Tingbo", "PKU"), ("Lam Siu-fai", "TWU")):
         assert entity_with_alias(corpus, person).type == "PERSON"
         assert entity_with_alias(corpus, party).type == "ORG"
+
+
+def test_a_city_written_with_its_accents_or_without_is_a_place() -> None:
+    """GeoNames writes "Mérida", "Bogotá", "Zürich"; English news also writes a large
+    city without its accents ("Bogota"). Either is a place by the gazetteer alone."""
+    corpus = analyse(
+        "Flights from Mérida were cancelled. Traders in Zürich and Bogota reacted calmly."
+    )
+    for name in ("Mérida", "Zürich", "Bogota"):
+        assert entity_with_alias(corpus, name).type == "PLACE", name

@@ -90,10 +90,13 @@ def _is_acronym(word: str) -> bool:
 
 @cache
 def _place_prefixes() -> frozenset[str]:
+    """The one-word places' names and their beginnings that miss at most three letters
+    ("syri", "leban", "mexic"): what a demonym is made of. Not shorter ones: "Horton" is
+    no demonym of Hortolândia."""
     prefixes: set[str] = set()
     for place in lx.place_names():
         if " " not in place:
-            prefixes.update(place[:n] for n in range(4, len(place) + 1))
+            prefixes.update(place[:n] for n in range(max(4, len(place) - 3), len(place) + 1))
     return frozenset(prefixes)
 
 

@@ -178,9 +178,12 @@ COMPASS = _words(
     """north south east west northern southern eastern western central northeast northwest
     southeast southwest north-east north-west south-east south-west"""
 )
-# Adjectives of nationality, religion and politics that no suffix rule derives from a place.
+# Adjectives of nationality, religion and politics that no suffix rule derives from a place
+# (not those that begin a country's name: "Saudi Arabia", "Czech Republic").
 IRREGULAR_ADJECTIVES = _words(
-    """french dutch british english irish scottish welsh swiss greek thai swedish danish
+    """afghan korean filipino argentine peruvian norwegian bosnian kazakh uzbek tajik kyrgyz
+    turkmen tibetan burmese laotian palestinian german
+    french dutch british english irish scottish welsh swiss greek thai swedish danish
     finnish polish turkish spanish arab arabic kurdish jewish muslim christian catholic
     protestant orthodox sunni shia shiite shiia alawite druze yazidi western eastern
     northern southern european african asian latin nordic baltic balkan islamic
