@@ -806,3 +806,14 @@ def test_a_city_written_with_its_accents_or_without_is_a_place() -> None:
     )
     for name in ("Mérida", "Zürich", "Bogota"):
         assert entity_with_alias(corpus, name).type == "PLACE", name
+
+
+def test_an_institution_named_by_one_word_is_an_organisation() -> None:
+    """ "Parliament", "the Senate", "the Cabinet" written with a capital mid-sentence
+    name the institution."""
+    corpus = analyse(
+        "The bill passed after the Senate agreed, and Parliament will vote on Monday. The"
+        " plan goes to the Cabinet next."
+    )
+    for name in ("Senate", "Parliament", "Cabinet"):
+        assert entity_with_alias(corpus, name).type == "ORG", name

@@ -294,6 +294,8 @@ def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) 
         votes["PLACE"] += PLACE_NAME_VOTE
     if len(name) > 1 and name[-1].lower() in lx.FACILITY_LAST_WORDS:
         votes["PLACE"] += 3  # "Johnson Space Center", "Betty Ford Center": a site
+    elif len(name) == 1 and name[0].lower() in lx.INSTITUTIONS:
+        votes["ORG"] += 2  # "Congress", "the Senate", "Parliament": the institution
     elif any(word.lower() in lx.ORG_WORDS for word in name[1:]) or (
         len(name) > 1 and name[0].lower() in lx.ORG_WORDS and name[0].lower() not in lx.COMPASS
     ):

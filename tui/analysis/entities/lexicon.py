@@ -141,6 +141,8 @@ ORG_WORDS = _words(
     pictures studios records communications pharmaceuticals electronics software
     devices semiconductor telecom"""
 )
+# Institutions a capitalised word alone names ("Congress", "the Senate", "Parliament").
+INSTITUTIONS = _words("congress senate parliament cabinet government administration assembly")
 # The last word of a facility's name: a site, typed as a place, though the same words
 # inside a name make an organisation ("Center for Disease Control", "Museum of Flight").
 FACILITY_LAST_WORDS = _words("center centre museum hospital clinic mosque")
