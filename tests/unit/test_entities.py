@@ -817,3 +817,17 @@ def test_an_institution_named_by_one_word_is_an_organisation() -> None:
     )
     for name in ("Senate", "Parliament", "Cabinet"):
         assert entity_with_alias(corpus, name).type == "ORG", name
+
+
+def test_a_name_made_of_words_the_text_writes_in_lower_case_is_no_person() -> None:
+    """With no evidence of a kind, a name of several words was taken for a person's. One
+    whose every word the corpus also writes in lower case ("Drifting Lanterns": drifting
+    lanterns) names a thing, a show or a title; a name of words never written so stays a
+    person's."""
+    corpus = analyse(
+        "Visitors crowded into Drifting Lanterns on Friday. The show fills a hall with"
+        " drifting paper lanterns. Curator Ysolde Ferrante said lanterns were cheap.",
+        "Ysolde Ferrante opened Drifting Lanterns to the public after a delay.",
+    )
+    assert entity_with_alias(corpus, "Drifting Lanterns").type == "OTHER"
+    assert entity_with_alias(corpus, "Ysolde Ferrante").type == "PERSON"

@@ -365,13 +365,20 @@ def _named_as_no_place(form: _Form) -> bool:
     return len(form.words) == 1 and context <= mentions / 10
 
 
-def _entity_type(votes: Counter[str], forms: Sequence[_Form]) -> EntityType:
+def _entity_type(
+    votes: Counter[str], forms: Sequence[_Form], lowercase: Counter[str] | None = None
+) -> EntityType:
     main = _main_type(votes)
     if main in ("PERSON", "ORG", "PLACE"):
         return main  # type: ignore[return-value]
     if votes[THING]:
         return "OTHER"  # "the Space Shuttle": no person, and no evidence of a kind
-    if any(len(f.words) >= 2 and not f.acronym for f in forms):
+    names = [f for f in forms if len(f.words) >= 2 and not f.acronym]
+    if names and lowercase and all(all(lowercase[w] for w in f.words) for f in names):
+        # "Silver Clouds", "Rotten Tomatoes", "Space Shuttle": every word one the corpus
+        # also writes in lower case, the name of a thing or a title, not of a person.
+        return "OTHER"
+    if names:
         return "PERSON"
     return "OTHER"
 
@@ -453,7 +460,7 @@ def merge_entities(
             Entity(
                 id=entity_id,
                 name=name,
-                type=_entity_type(votes, members),
+                type=_entity_type(votes, members, lowercase),
                 aliases=tuple(s for s, _ in surfaces.most_common()),
                 mentions=count,
                 reports=tuple(reports),
