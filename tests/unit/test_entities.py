@@ -831,3 +831,18 @@ def test_a_name_made_of_words_the_text_writes_in_lower_case_is_no_person() -> No
     )
     assert entity_with_alias(corpus, "Drifting Lanterns").type == "OTHER"
     assert entity_with_alias(corpus, "Ysolde Ferrante").type == "PERSON"
+
+
+def test_the_body_or_place_before_a_persons_title_is_a_name_too() -> None:
+    """ "NASA Administrator Charles Bolden": the agency, the title, the person. The name
+    before the title is kept as a name of its own when its words say what it is (an
+    acronym, a known place, an organisation's word), not dropped with the title."""
+    corpus = analyse(
+        "ESA Administrator Lionel Brackett said the launch slipped. Ontario Premier Dana"
+        " Quillon agreed. Shadow Home Secretary Nina Voss did not."
+    )
+    assert entity_with_alias(corpus, "ESA").type == "ORG"
+    assert entity_with_alias(corpus, "Ontario").type == "PLACE"
+    assert entity_with_alias(corpus, "Lionel Brackett").type == "PERSON"
+    assert entity_with_alias(corpus, "Dana Quillon").type == "PERSON"
+    assert "Shadow Home" not in {e.name for e in corpus.entities}

@@ -95,7 +95,8 @@ ROLE_WORDS = _words(
     englishman englishwoman frenchman frenchwoman scotsman irishman welshman dutchman briton
     filmmaker moviemaker producer writer author journalist correspondent columnist
     analyst economist scientist researcher prosecutor investigator businessman
-    businesswoman entrepreneur qb rb wr te lb cb"""
+    businesswoman entrepreneur qb rb wr te lb cb administrator gm editor publisher
+    superintendent treasurer"""
 )
 
 # Person particles inside Arabic, Dutch, German, Romance... names.

@@ -123,7 +123,18 @@ class _Evidence:
                 return []
             cand = cand.part(first, len(cand.tokens) - 1)
         start = self._person_start(cand.tokens)
-        return [cand.part(start, len(cand.tokens) - 1) if start else cand]
+        if not start:
+            return [cand]
+        person = cand.part(start, len(cand.tokens) - 1)
+        votes = _name_votes(cand.tokens[: start - 1]) if start >= 2 else Counter()
+        if votes:
+            # "NASA Administrator Charles Bolden", "Alaska Governor Sarah Palin": what
+            # comes before the title is a name too, the body or place the person serves
+            # (when its words say so: not "Shadow Home Secretary").
+            before = cand.part(0, start - 2)
+            before.votes.update(votes)
+            return [before, person]
+        return [person]
 
     def _person_start(self, tokens: tuple[str, ...]) -> int:
         """Where a person's name starts inside a longer run: at a first name that a
@@ -152,6 +163,20 @@ class _Evidence:
             else:
                 i += 1
         return parts
+
+
+def _name_votes(words: Sequence[str]) -> Counter[str]:
+    """What a name's own words say of its kind, out of context: the gazetteer's vote, an
+    organisation's word or an acronym."""
+    votes: Counter[str] = Counter()
+    lower = " ".join(words).lower()
+    if lower in lx.place_names():
+        votes["PLACE"] += PLACE_NAME_VOTE
+    elif any(w.lower() in lx.ORG_WORDS for w in words) or (
+        len(words) == 1 and words[0].replace(".", "").isupper() and len(words[0]) > 1
+    ):
+        votes["ORG"] += 2
+    return votes
 
 
 def _collect_forms(candidates: Sequence[Candidate], lowercase: Counter[str]) -> dict[str, _Form]:
