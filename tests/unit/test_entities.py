@@ -846,3 +846,14 @@ def test_the_body_or_place_before_a_persons_title_is_a_name_too() -> None:
     assert entity_with_alias(corpus, "Lionel Brackett").type == "PERSON"
     assert entity_with_alias(corpus, "Dana Quillon").type == "PERSON"
     assert "Shadow Home" not in {e.name for e in corpus.entities}
+
+
+def test_an_organisation_known_by_its_people_and_its_headquarters() -> None:
+    """One word with no other evidence: "co-founder of Quillbox", "Quillbox
+    headquarters", "told Dispatchly" (an outlet) make it an organisation."""
+    corpus = analyse(
+        "Nadia Ferrow, a co-founder of Quillbox, met him at Quillbox headquarters. He told"
+        " Dispatchly the visit went well."
+    )
+    assert entity_with_alias(corpus, "Quillbox").type == "ORG"
+    assert entity_with_alias(corpus, "Dispatchly").type == "ORG"

@@ -350,6 +350,10 @@ def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) 
         votes["PLACE"] += 1
     if before == "of" and before2 in lx.PLACE_NOUNS_BEFORE:
         votes["PLACE"] += 3
+    if before in ("of", "for", "at") and before2 in lx.ORG_NOUNS_BEFORE:
+        votes["ORG"] += 2  # "co-founder of Google", "a spokeswoman for Qantas"
+    if before == "told" and len(name) == 1 and tokens[first - 1].word:
+        votes["ORG"] += 1  # "told Reuters", "told Wikinews": an outlet more often than not
     if before == "including" and any(
         tokens[j].text.lower() in lx.PLACE_NOUNS_AFTER for j in range(max(first - 4, 0), first)
     ):

@@ -117,7 +117,16 @@ ORG_NOUNS_AFTER = _words(
     organisation organization spokesman spokeswoman spokesperson leader leaders leadership
     officials official commander commanders rebels insurgents executives employees staff
     shareholders board chief ceo news agency network channel newspaper tv radio website
-    statement announced team teammates coach coaches roster lineup starters quarterback"""
+    statement announced team teammates coach coaches roster lineup starters quarterback
+    headquarters hq founder co-founder cofounder users subscribers investors
+    customers"""
+)
+# Nouns before "of", "for" or "at" and a name that say it is an organisation ("co-founder
+# of Google", "a spokeswoman for Qantas", "engineers at Boeing").
+ORG_NOUNS_BEFORE = _words(
+    """founder co-founder cofounder ceo chairman chairwoman employees employee staff
+    spokesman spokeswoman spokesperson executives executive shareholders engineers
+    subsidiary division"""
 )
 # A name that beats or is beaten is a side in a game ("Evansville defeated Drake",
 # "routed Detroit 31-10"): a place name so used is its team.
