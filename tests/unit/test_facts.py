@@ -724,3 +724,20 @@ def test_who_did_it_is_half_the_evidence_a_match_needs(
     full = score()  # as if no participant were shared
     assert 0 < full < 0.5
     assert (value > 1.5 * full) is halved
+
+
+def test_a_count_and_what_it_counts_are_one_statement_whoever_says_it() -> None:
+    """ "12 people had been killed" / "12 people were killed": the number both state and
+    the word it counts are a match, even when the one who says so is the paragraph's
+    cited source (and so no participant) and the places are written differently."""
+    corpus = analyse(
+        "Our correspondent saw no bodies, but Mr Odoma, the governor of Velm province,"
+        " said that 14 people had been killed and the toll could rise.",
+        "Ruth Odoma, governor of the northern Velm Province, said earlier that 14 people"
+        " were killed and 30 were wounded in the attack on Thursday.",
+    )
+    assert linked(
+        corpus,
+        sentence_with(corpus, 0, "14 people had been killed"),
+        sentence_with(corpus, 1, "14 people were killed"),
+    )
