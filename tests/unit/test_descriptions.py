@@ -80,3 +80,28 @@ def test_a_name_written_with_later_words_in_lower_case_is_the_name() -> None:
     assert ENTITY_TERM.of(navy) in terms[captured]
     assert sum(t == ENTITY_TERM.of(navy) for t in terms[captured]) == 1
     assert "navi" not in terms[captured]
+
+
+def test_the_capital_stands_for_the_capital_the_story_names() -> None:
+    """ "the Ukrainian capital", "Ukraine's capital", "the capital of Ukraine", and "the
+    capital" of a story that names one capital, stand for it (GeoNames' capitals: "Kyiv"
+    is Ukraine's); a capital the story never names is nobody's, and "the capital, Kyiv"
+    is the name itself."""
+    corpus = analyse(
+        "Sirens sounded in Kyiv overnight. Residents of Kyiv sheltered in the metro.",
+        "Drones struck the Ukrainian capital before dawn. Power failed across the capital.",
+        "Ukraine's capital was quiet by noon. The capital of Ukraine reopened its schools.",
+        "The capital, Kyiv, held a vigil. The Syrian capital was calm.",
+    )
+    _, terms = roles_and_terms(corpus)
+    kyiv = ENTITY_TERM.of(entity_named(corpus, "Kyiv"))
+    for report, snippet in (
+        (1, "struck the Ukrainian capital"),
+        (1, "failed across the capital"),
+        (2, "capital was quiet"),
+        (2, "The capital of Ukraine"),
+        (3, "held a vigil"),
+    ):
+        assert kyiv in terms[sentence_with(corpus, report, snippet)], snippet
+    calm = terms[sentence_with(corpus, 3, "The Syrian capital was calm")]
+    assert not any(t.startswith(ENTITY_TERM.of("")) for t in calm)

@@ -22,10 +22,12 @@ mentions give that name of two to four capitalised words (`learn_names`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from tui.analysis.entities import lexicon as lx
+from tui.analysis.entities.extract import demonym_country
 from tui.model.document import Paragraph, Report
 from tui.model.entities import Mention
 
@@ -167,4 +169,79 @@ def lower_case_mentions(
             if not any(m.start < end and start < m.end for m in mentions):
                 found.append(Mention(entity, report.id, paragraph.id, start, end))
             break
+    return found
+
+
+# "the capital", "the Syrian capital", "Syria's capital", "the capital of Syria" (not
+# "the capital, Damascus" or "the capital Damascus": the name is written, a mention).
+_CAPITAL = re.compile(
+    r"\b(?:[Tt]he\s+(?:(?P<demonym>[A-Z][\w’'-]+)\s+)?(?P<word>capital)"
+    r"(?:\s+of\s+(?P<of>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?))?"
+    r"|(?P<owner>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)['’]s\s+(?P<word2>capital))"
+    r"\b(?!\s*,?\s*(?:city\s+(?:of\s+)?)?[A-Z])"
+)
+
+
+def _folded(name: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c)
+    )
+
+
+class Capitals(dict[str, str]):
+    """The capitals a story names (`learn_capitals`): country (lower case) -> the entity
+    of its capital; `alone`: the entity "the capital" stands for, when the story names one
+    capital only."""
+
+    alone: str | None = None
+
+
+def learn_capitals(
+    reports: Iterable[Report], mentions: Mapping[str, Sequence[Mention]]
+) -> Capitals:
+    """The countries' capitals (`lexicon.capitals`) the reports name, each as the one
+    entity its mentions are of."""
+    country_of = {_folded(capital): country for country, capital in lx.capitals().items()}
+    seen: dict[str, set[str]] = defaultdict(set)
+    for report in reports:
+        for paragraph in report.paragraphs:
+            for mention in mentions.get(paragraph.id, ()):
+                country = country_of.get(_folded(report.text[mention.start : mention.end]))
+                if country is not None:
+                    seen[country].add(mention.entity)
+    found = Capitals({c: next(iter(e)) for c, e in seen.items() if len(e) == 1})
+    if len(found) == 1:
+        found.alone = next(iter(found.values()))
+    return found
+
+
+def capital_mentions(
+    report: Report,
+    paragraph: Paragraph,
+    capitals: Capitals,
+    mentions: Sequence[Mention],
+) -> list[Mention]:
+    """Mentions of the capital a paragraph's "the capital" (of the one the story names),
+    "the Syrian capital", "Syria's capital" or "the capital of Syria" stands for, over
+    the word "capital"; none where a mention is already, or for a capital the story
+    never names."""
+    if not capitals:
+        return []
+    found = []
+    for match in _CAPITAL.finditer(report.text, paragraph.start, paragraph.end):
+        word = "word" if match.group("word") else "word2"
+        country_word = match.group("demonym")
+        country = named = match.group("of") or match.group("owner")
+        if country_word:
+            entity = capitals.get(demonym_country(country_word) or "")
+        elif named:
+            entity = capitals.get(_folded(named))
+        else:
+            entity = capitals.alone
+        if entity is None or (country and country_word):
+            continue
+        start, end = match.span(word)
+        if any(m.start < end and start < m.end for m in mentions):
+            continue
+        found.append(Mention(entity, report.id, paragraph.id, start, end))
     return found

@@ -30,7 +30,9 @@ from dataclasses import dataclass, replace
 from itertools import chain
 
 from tui.analysis.descriptions import (
+    capital_mentions,
     description_mentions,
+    learn_capitals,
     learn_names,
     learn_roles,
     lower_case_mentions,
@@ -449,6 +451,7 @@ def find_fact_links(
     sentences: list[SentenceTerms] = []
     roles = learn_roles(reports, mentions, entity_types or {})
     names = learn_names(reports, mentions)
+    capitals = learn_capitals(reports, mentions)
     for report in reports:
         for paragraph in report.paragraphs:
             if paragraph.kind in UNANALYSED_KINDS:
@@ -456,6 +459,7 @@ def find_fact_links(
             found = mentions.get(paragraph.id, ())
             described = description_mentions(report, paragraph, roles, found)
             described += lower_case_mentions(report, paragraph, names, found)
+            described += capital_mentions(report, paragraph, capitals, found)
             if described:  # "the Syrian president": the person the story calls so
                 found = tuple(sorted((*found, *described), key=lambda m: m.start))
             outlets = _cited_outlets(paragraph.id, cited, entity_types or {})

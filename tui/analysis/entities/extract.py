@@ -133,6 +133,35 @@ def is_adjectival(word: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 12)
+def demonym_country(word: str) -> str | None:
+    """The country (lower case, as `lexicon.capitals` names it) a demonym is of:
+    "Syrian" -> "syria", "Ukrainian" -> "ukraine", "British" -> "united kingdom"; None
+    when it is none, or of several ("Korean")."""
+    lower = word.lower()
+    countries = lx.capitals()
+    if lower in lx.IRREGULAR_DEMONYMS:
+        country = lx.IRREGULAR_DEMONYMS[lower]
+        return country if country in countries else None
+    # The longest stem first: "Nigerian" is "nigeri-an" (Nigeria), not "niger-ian".
+    for suffix in sorted(_DEMONYM_SUFFIXES, key=len):
+        if not lower.endswith(suffix) or suffix in _PLURAL_ENDINGS:
+            continue
+        stem = lower[: -len(suffix)]
+        if len(stem) < 4:
+            continue
+        found = {
+            c
+            for c in countries
+            if " " not in c
+            and len(stem) >= len(c) - 3
+            and (c.startswith(stem) or (len(stem) > 5 and c.startswith(stem[:-1])))
+        }
+        if found:
+            return found.pop() if len(found) == 1 else None
+    return None
+
+
 @dataclass(slots=True)
 class _Token:
     text: str

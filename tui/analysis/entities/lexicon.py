@@ -222,6 +222,52 @@ def place_names() -> frozenset[str]:
 
 
 @cache
+def capitals() -> dict[str, str]:
+    """Country (lower case) -> its capital as GeoNames writes it (data/capitals.txt)."""
+    lines = (_DATA / "capitals.txt").read_text(encoding="utf-8").splitlines()
+    pairs = (line.split("\t") for line in lines if line and not line.startswith("#"))
+    return {country.lower(): capital for country, capital in pairs}
+
+
+# Demonyms whose country no suffix rule finds ("British", "Dutch", "Swiss").
+IRREGULAR_DEMONYMS = {
+    "american": "united states",
+    "british": "united kingdom",
+    "english": "united kingdom",
+    "scottish": "united kingdom",
+    "welsh": "united kingdom",
+    "irish": "ireland",
+    "french": "france",
+    "dutch": "netherlands",
+    "swiss": "switzerland",
+    "greek": "greece",
+    "thai": "thailand",
+    "swedish": "sweden",
+    "danish": "denmark",
+    "finnish": "finland",
+    "polish": "poland",
+    "turkish": "turkey",
+    "spanish": "spain",
+    "german": "germany",
+    "afghan": "afghanistan",
+    "filipino": "philippines",
+    "argentine": "argentina",
+    "peruvian": "peru",
+    "norwegian": "norway",
+    "kazakh": "kazakhstan",
+    "uzbek": "uzbekistan",
+    "tajik": "tajikistan",
+    "kyrgyz": "kyrgyzstan",
+    "turkmen": "turkmenistan",
+    "burmese": "myanmar",
+    "laotian": "laos",
+    "saudi": "saudi arabia",
+    "emirati": "united arab emirates",
+    "czech": "czechia",
+}
+
+
+@cache
 def given_names() -> frozenset[str]:
     """Common first names (lower-case; data/given_names.txt says whence and which)."""
     lines = (_DATA / "given_names.txt").read_text(encoding="utf-8").splitlines()
