@@ -857,3 +857,15 @@ def test_an_organisation_known_by_its_people_and_its_headquarters() -> None:
     )
     assert entity_with_alias(corpus, "Quillbox").type == "ORG"
     assert entity_with_alias(corpus, "Dispatchly").type == "ORG"
+
+
+def test_a_name_a_distance_is_measured_from_is_a_place() -> None:
+    """ "two miles northeast of the Fumaroles", "four miles from the Fumaroles", "near the
+    Fumaroles": a place, though "the" and a plural would make a team of it."""
+    corpus = analyse(
+        "The quake struck two miles northeast of the Fumaroles on Sunday. Another hit"
+        " four miles from the Fumaroles. Steam rose near the Fumaroles all day.",
+        "The Harbor City Otters beat the Lakeside Herons 3-1.",
+    )
+    assert entity_with_alias(corpus, "Fumaroles").type == "PLACE"
+    assert entity_with_alias(corpus, "Lakeside Herons").type == "ORG"

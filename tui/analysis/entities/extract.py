@@ -340,7 +340,17 @@ def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) 
         votes["PERSON"] += 2 if len(name) > 1 else 1
     before = tokens[first - 1].text.lower() if first > 0 else ""
     before2 = tokens[first - 2].text.lower() if first > 1 else ""
-    if (
+    # The words before the name, past a "the" ("two miles from the Geysers").
+    lead, lead2 = before, before2
+    if before == "the":
+        lead = before2
+        lead2 = tokens[first - 3].text.lower() if first > 2 else ""
+    measured = lead in ("of", "from") and (lead2 in lx.COMPASS or lead2 in _DISTANCE_UNITS)
+    if measured or (lead == "near" and before == "the"):
+        # "two miles northeast of The Geysers", "14 km from Manokwari", "near the
+        # Geysers": a distance is measured from a place, and one is near a place
+        votes["PLACE"] += 3
+    elif (
         _is_plural_name(name)
         and lower_name not in lx.place_names()
         and (before == "the" or " ".join(name[:-1]).lower() in lx.place_names())
@@ -443,6 +453,9 @@ def _modifies_a_noun(tokens: Sequence[_Token], last: int) -> bool:
     return word not in lx.FUNCTION_WORDS and not word.endswith("ed")
 
 
+_DISTANCE_UNITS = frozenset(
+    "miles mile mi kilometres kilometers kilometre kilometer km yards metres meters".split()
+)
 _SCORE_PART = re.compile(r"\d{1,3}[,;.]?")
 
 
