@@ -141,6 +141,17 @@ def test_a_dateline_anywhere_gives_no_date_but_the_first_one_near_the_top_does()
     assert head.title == "Quake shakes island"
 
 
+def test_a_dateline_with_a_place_is_the_date_and_never_the_title() -> None:
+    """ "March 14, 2030-UNITED STATES -" (a date and a word or two of its own) gave the
+    report its date and was taken for its headline too; the headline is the next
+    headline-shaped line, if any."""
+    head = read_head(["March 14, 2030-UNITED STATES -", "Quake shakes island", "Text."])
+    assert head.date == "2030-03-14"
+    assert head.title == "Quake shakes island"
+    head = read_head(["http://example.org/a", "March 14, 2030-UNITED STATES -", "A quake hit."])
+    assert head.title is None
+
+
 def test_time_stamps_are_chrome_wherever_they_are_and_never_the_title() -> None:
     """Issue 15: "Posted:" and "Updated" lines stayed body text (and one, with two dates,
     became a report's title). A page's time stamp is chrome, whatever it holds: two dates,

@@ -221,8 +221,12 @@ def read_head(lines: list[str], headline: bool = True) -> Head:
         elif head and is_byline(text):
             chrome.add(number)
         else:
-            if head and date is None:
-                date = _dated_line(text)
+            dated = _dated_line(text) if head else None
+            if dated is not None:
+                # A dateline with a word or two of its own ("March 14, 2013-UNITED STATES
+                # -", "TNN Nov 12, 2011, 05.51AM IST MUMBAI:"): its date, and no headline.
+                date = date or dated
+                continue
             if headline and head and title is None and _headline(text):
                 title, title_block = text, number
             elif head and title is None:
