@@ -869,3 +869,17 @@ def test_a_name_a_distance_is_measured_from_is_a_place() -> None:
     )
     assert entity_with_alias(corpus, "Fumaroles").type == "PLACE"
     assert entity_with_alias(corpus, "Lakeside Herons").type == "ORG"
+
+
+def test_a_participle_or_preposition_opening_a_sentence_is_no_part_of_a_name() -> None:
+    """ "Describing Yida as ...", "Besides the EYP deal": the sentence's first word
+    is a verb or a preposition, not the first word of a name ("Describing Yida" had
+    become the canonical name of a camp named 29 times)."""
+    corpus = analyse(
+        "Describing Korvel as an insecure area, the official left. Korvel is a camp."
+        " Besides the QRM deal, the firm bought Lantis. Sterling Heights voted on Friday."
+    )
+    found = names(corpus)
+    assert "Korvel" in found and "QRM" in found
+    assert not {n for n in found if n.startswith(("Describing", "Besides"))}
+    assert "Sterling Heights" in found

@@ -292,6 +292,18 @@ def _is_sentence_start(tokens: Sequence[_Token], i: int) -> bool:
     return before in _OPENERS or (before[-1] == "." and before[0].isdigit())
 
 
+def _opening_participle(word: str) -> bool:
+    """A word in -ing that opens a sentence ("Describing", "Following"), unless a known
+    first name or place ("Sterling", "Reading", "Beijing")."""
+    lower = word.lower()
+    return (
+        len(lower) >= 7
+        and lower.endswith("ing")
+        and lower not in lx.given_names()
+        and lower not in lx.place_names()
+    )
+
+
 def _skippable(word: str) -> bool:
     if _is_acronym(word):  # "WHO", "IT": acronyms are names even when they spell a word
         return False
@@ -597,6 +609,12 @@ def _name_candidates(
     leading function words, months and titles are dropped from it."""
     initial = _is_sentence_start(tokens, first)
     person_title = False
+    if initial and first < last and _opening_participle(tokens[first].text):
+        # "Describing Yida as ...", "Following Tuesday's vote": a verb opens the sentence
+        first += 1
+        initial = False
+        while first <= last and not _namey(tokens[first]):
+            first += 1
     # Drop leading function words, months and titles ("In Homs", "President Assad").
     while first <= last and (_skippable(tokens[first].text) or _is_title(tokens[first].text)):
         if _is_title(tokens[first].text) and not _skippable(tokens[first].text):

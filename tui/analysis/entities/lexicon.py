@@ -26,6 +26,7 @@ FUNCTION_WORDS = _words(
     whether and or but nor so yet also not no yes all any both each every few many more most
     other some such only own same very just even still already again ever never always often
     according despite amid among between through throughout toward towards against along
+    besides regarding concerning unlike
     across behind beyond near outside inside upon via per is are was were be been being has
     have had do does did will would shall should can could may might must let please
     meanwhile earlier later however moreover furthermore instead otherwise indeed thus hence
