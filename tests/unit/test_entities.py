@@ -883,3 +883,16 @@ def test_a_participle_or_preposition_opening_a_sentence_is_no_part_of_a_name() -
     assert "Korvel" in found and "QRM" in found
     assert not {n for n in found if n.startswith(("Describing", "Besides"))}
     assert "Sterling Heights" in found
+
+
+def test_a_name_spelt_with_an_inner_capital_opens_a_sentence_and_a_dateline_is_a_place() -> None:
+    """ "Hewlett-Packard said ..." opening a sentence was dropped (a lone capitalised word
+    there may be a common word); no common word is spelt with a capital inside. A
+    dateline in capitals ("PALO VERDE, Calif. - ...") names a place."""
+    corpus = analyse(
+        "PALO VERDE, Calif. - Vantis-Orrin said on Monday it would buy a rival.\n\n"
+        "QuillNet shares rose."
+    )
+    found = names(corpus)
+    assert {"Vantis-Orrin", "QuillNet"} <= found
+    assert entity_with_alias(corpus, "PALO VERDE").type == "PLACE"

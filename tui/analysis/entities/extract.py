@@ -378,6 +378,16 @@ def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) 
         votes["PLACE"] += 2  # "Niagara Falls", "Canary Islands", "Pelham County", "Mount Cook"
     if tokens[last].hyphen_tail == "based":
         votes["PLACE"] += 2
+    if (
+        first == 0
+        and all(t.text.isupper() for t in tokens[first : last + 1] if t.word)
+        and last + 1 < len(tokens)
+        and tokens[last + 1].text in (",", "-", "—", "–", "(")
+        and any(t.word and t.text.islower() for t in tokens[last + 1 : last + 12])
+    ):
+        # a dateline: "PALO ALTO, Calif. -", "GAZA CITY (Reuters) -" (not a headline in
+        # capitals: "OBAMA, MCCAIN SPAR")
+        votes["PLACE"] += 3
     if before in lx.PERSON_TITLES and tokens[first - 1].word:
         votes["PERSON"] += 2
     if before == "the" and tokens[first - 1].word and not _modifies_a_noun(tokens, last):

@@ -51,6 +51,9 @@ _DOMINANT = 0.8
 
 # An apostrophe parts words ("al'assad"), but for a one-letter prefix: "O'Brien" and
 # "D'Antoni" are one word, the surname "Jim O'Brien" ends with.
+# A capital inside a word, after a lower-case letter or a hyphen ("SeaMicro",
+# "Hewlett-Packard"): a name's spelling, wherever the word stands.
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]|\w-[A-Z]")
 _APOSTROPHE = re.compile(r"(?<!\b[a-z])'")
 
 
@@ -109,6 +112,8 @@ class _Evidence:
         if cand.sentence_initial:
             if key in self.full_names or key in self.name_words or key in lx.place_names():
                 return [cand]
+            if _INNER_CAPITAL.search(cand.surface):
+                return [cand]  # "Hewlett-Packard", "SeaMicro": no common word is written so
             shape = skeleton(key)
             return [cand] if len(shape) >= _MIN_SKELETON and shape in self.skeletons else []
         if len(cand.tokens) == 1:
