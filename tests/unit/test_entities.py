@@ -896,3 +896,16 @@ def test_a_name_spelt_with_an_inner_capital_opens_a_sentence_and_a_dateline_is_a
     found = names(corpus)
     assert {"Vantis-Orrin", "QuillNet"} <= found
     assert entity_with_alias(corpus, "PALO VERDE").type == "PLACE"
+
+
+def test_an_acronym_of_two_names_joins_the_one_of_its_own_kind() -> None:
+    """ "UN" is the initials of "United Nations" and of "Upper Nile" in one story: the
+    acronym's own kind (an organisation) says which; and "Co-Founder" is a role before a
+    person's name."""
+    corpus = analyse(
+        "The United Nations said a school was hit in Upper Nile. The UN condemned it.",
+        "Upper Nile is a state. Relief Group Co-Founder Dana Prewitt said aid was coming.",
+    )
+    assert entity_with_alias(corpus, "UN") is entity_with_alias(corpus, "United Nations")
+    assert entity_with_alias(corpus, "Upper Nile").type == "PLACE"
+    assert entity_with_alias(corpus, "Dana Prewitt").type == "PERSON"

@@ -131,6 +131,9 @@ class _Evidence:
         if not start:
             return [cand]
         person = cand.part(start, len(cand.tokens) - 1)
+        # A first name after a title or a role: a person, whatever the run's other words
+        # said of it ("Relief Group Co-Founder Dana Prewitt" is no organisation).
+        person.votes = Counter({"PERSON": 2})
         votes = _name_votes(cand.tokens[: start - 1]) if start >= 2 else Counter()
         if votes:
             # "NASA Administrator Charles Bolden", "Alaska Governor Sarah Palin": what
@@ -265,6 +268,12 @@ class _Merger:
                     k for k in matches if _main_type(self.cluster_votes(k)) in ("ORG", "PLACE")
                 }
             roots = {self.sets.find(k) for k in matches}
+            if len(roots) > 1:
+                # "UN": "United Nations" (an organisation, as the acronym's own votes say),
+                # not "Upper Nile" (a place) of the same story.
+                kind = _main_type(self.cluster_votes(form.key))
+                matches = {k for k in matches if _main_type(self.cluster_votes(k)) == kind}
+                roots = {self.sets.find(k) for k in matches}
             if len(roots) == 1:
                 self.join(next(iter(matches)), form.key, "acronym of the name's initials")
 
