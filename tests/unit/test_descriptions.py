@@ -105,3 +105,21 @@ def test_the_capital_stands_for_the_capital_the_story_names() -> None:
         assert kyiv in terms[sentence_with(corpus, report, snippet)], snippet
     calm = terms[sentence_with(corpus, 3, "The Syrian capital was calm")]
     assert not any(t.startswith(ENTITY_TERM.of("")) for t in calm)
+
+
+def test_the_capital_is_no_city_in_other_senses_and_no_person_is_a_capital() -> None:
+    """ "capital gains", "the capital of the province" are no country's capital; a
+    person named like a capital ("Hamilton") is none; "In Ukraine's capital" finds the
+    country past the sentence's first word."""
+    corpus = analyse(
+        "Drones hit Kyiv. He paid the capital gains tax. Lviv, the capital of the"
+        " province, was calm. In Ukraine's capital, sirens sounded.",
+        "Lewis Hamilton won in Brazil. Hamilton won again. The capital was busy.",
+    )
+    _, terms = roles_and_terms(corpus)
+    kyiv = ENTITY_TERM.of(entity_named(corpus, "Kyiv"))
+    assert kyiv not in terms[sentence_with(corpus, 0, "capital gains")]
+    assert kyiv not in terms[sentence_with(corpus, 0, "capital of the province")]
+    assert kyiv in terms[sentence_with(corpus, 0, "sirens sounded")]
+    busy = terms[sentence_with(corpus, 1, "The capital was busy")]
+    assert ENTITY_TERM.of(entity_named(corpus, "Lewis Hamilton")) not in busy

@@ -175,10 +175,17 @@ def lower_case_mentions(
 # "the capital", "the Syrian capital", "Syria's capital", "the capital of Syria" (not
 # "the capital, Damascus" or "the capital Damascus": the name is written, a mention).
 _CAPITAL = re.compile(
-    r"\b(?:[Tt]he\s+(?:(?P<demonym>[A-Z][\w’'-]+)\s+)?(?P<word>capital)"
-    r"(?:\s+of\s+(?P<of>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?))?"
-    r"|(?P<owner>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)['’]s\s+(?P<word2>capital))"
+    r"(?<![\w’'-])(?:[Tt]he\s+(?:(?P<demonym>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+)?"
+    r"(?P<word>capital)(?:\s+of\s+(?P<of>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?))?"
+    r"|(?<![\w’'-])(?P<owner>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)['’]s\s+(?P<word2>capital))"
     r"\b(?!\s*,?\s*(?:city\s+(?:of\s+)?)?[A-Z])"
+)
+# What follows "capital" when it is no city: "capital gains", "capital punishment", "the
+# capital of the province" (a country's capital is "of" a name, read above).
+_NOT_A_CITY = re.compile(
+    r"\s+(?:of\b|['’]s\b|(?:gains?|punishment|investments?|spending|markets?|flight|"
+    r"expenditures?|offen[cs]es?|crimes?|cases?|letters?|projects?|budgets?|costs?|"
+    r"requirements?|controls?|accounts?|stock|reserves?|ratios?|charges?|murder)\b)"
 )
 
 
@@ -197,15 +204,23 @@ class Capitals(dict[str, str]):
 
 
 def learn_capitals(
-    reports: Iterable[Report], mentions: Mapping[str, Sequence[Mention]]
+    reports: Iterable[Report],
+    mentions: Mapping[str, Sequence[Mention]],
+    types: Mapping[str, str],
 ) -> Capitals:
     """The countries' capitals (`lexicon.capitals`) the reports name, each as the one
-    entity its mentions are of."""
-    country_of = {_folded(capital): country for country, capital in lx.capitals().items()}
+    place entity its mentions are of."""
+    capitals_of: dict[str, set[str]] = defaultdict(set)
+    for country, capital in lx.capitals().items():
+        capitals_of[_folded(capital)].add(country)
+    # A capital's name two countries share ("Kingston") stands for neither.
+    country_of = {name: next(iter(c)) for name, c in capitals_of.items() if len(c) == 1}
     seen: dict[str, set[str]] = defaultdict(set)
     for report in reports:
         for paragraph in report.paragraphs:
             for mention in mentions.get(paragraph.id, ()):
+                if types.get(mention.entity) != "PLACE":
+                    continue  # "Hamilton" the driver is no capital
                 country = country_of.get(_folded(report.text[mention.start : mention.end]))
                 if country is not None:
                     seen[country].add(mention.entity)
@@ -228,20 +243,50 @@ def capital_mentions(
     if not capitals:
         return []
     found = []
-    for match in _CAPITAL.finditer(report.text, paragraph.start, paragraph.end):
+    text = report.text
+    for match in _CAPITAL.finditer(text, paragraph.start, paragraph.end):
         word = "word" if match.group("word") else "word2"
-        country_word = match.group("demonym")
-        country = named = match.group("of") or match.group("owner")
-        if country_word:
-            entity = capitals.get(demonym_country(country_word) or "")
+        start, end = match.span(word)
+        if _NOT_A_CITY.match(text, end) and not match.group("of"):
+            continue
+        demonym = match.group("demonym")
+        named = match.group("of") or match.group("owner")
+        if demonym and named:
+            continue
+        if demonym:
+            # "the Syrian capital", "the South Korean capital"
+            entity = capitals.get(_country_of_demonym(demonym) or "")
         elif named:
-            entity = capitals.get(_folded(named))
+            # "In Syria's capital": the country is the last word or two
+            entity = capitals.get(_country_key(named)) or capitals.get(
+                _country_key(named.split()[-1])
+            )
         else:
             entity = capitals.alone
-        if entity is None or (country and country_word):
+        if entity is None:
             continue
-        start, end = match.span(word)
         if any(m.start < end and start < m.end for m in mentions):
             continue
         found.append(Mention(entity, report.id, paragraph.id, start, end))
     return found
+
+
+def _country_key(name: str) -> str:
+    """A country's name as `lexicon.capitals` keys it ("Netherlands" is "the
+    netherlands" there)."""
+    folded = _folded(name)
+    countries = lx.capitals()
+    if folded in countries:
+        return folded
+    return "the " + folded if "the " + folded in countries else folded
+
+
+def _country_of_demonym(words: str) -> str | None:
+    """The country of a demonym of one word or two ("Syrian", "South Korean")."""
+    parts = words.split()
+    if len(parts) == 2:
+        # "South Korean" -> "south korea"
+        whole = f"{parts[0].lower()} {parts[1].lower()[:-1]}"
+        return whole if whole in lx.capitals() else None
+    country = demonym_country(words)
+    return None if country is None else _country_key(country)

@@ -363,8 +363,9 @@ def _telling_number(term: str) -> bool:
     value = NUMBER_TERM.value(term)
     if value is None:
         return False
-    digits = value.rstrip("+")
-    return not digits.isdigit() or int(digits) > 2
+    if value.endswith("+"):
+        return False  # "hundreds of", "dozens of": how many, roughly; anything has them
+    return not value.isdigit() or int(value) > 2
 
 
 def _powers(mass: float) -> tuple[float, float]:
@@ -451,7 +452,7 @@ def find_fact_links(
     sentences: list[SentenceTerms] = []
     roles = learn_roles(reports, mentions, entity_types or {})
     names = learn_names(reports, mentions)
-    capitals = learn_capitals(reports, mentions)
+    capitals = learn_capitals(reports, mentions, entity_types or {})
     for report in reports:
         for paragraph in report.paragraphs:
             if paragraph.kind in UNANALYSED_KINDS:

@@ -128,6 +128,9 @@ def is_adjectival(word: str) -> bool:
                     return True
                 continue
             # "Syrian" -> "syria", "Lebanese" -> "leban(on)", "Israeli" -> "israel"
+            places = lx.place_names()
+            if suffix == "n" and stem not in places and stem + "s" not in places:
+                continue  # "Kenyan", "Texan"; not "Putin" (Putian), "Green", "Patton"
             if len(stem) >= 4 and (stem in prefixes or (stem[:-1] in prefixes and len(stem) > 5)):
                 return True
     return False
@@ -191,7 +194,7 @@ def _tokens(visible: str) -> list[_Token]:
         tail = ""
         if "-" in text and cap:
             head, _, rest = text.partition("-")
-            if rest[:1].islower() and _is_word_tail(rest):
+            if rest[:1].islower() and _is_word_tail(rest, head):
                 tail = rest
                 text, end, breaks = head, start + len(head), True
         particle = not cap and "-" in text and bool(_PARTICLE_NAME.match(text))
@@ -207,19 +210,21 @@ def _tokens(visible: str) -> list[_Token]:
 # "President-elect", "Hong Kong-style"): these, function words of three letters or more
 # ("Gomes-who": a dash), and any in -ed or -ing or longer than six letters.
 _WORD_TAILS = frozenset(
-    """born run made built held won hit style era like type wide free friendly proof
-    only centric old bound grown owned elect man men woman women day days year years
-    list area scale class top term party sex""".split()
+    """born run made built held hit style era like type wide free friendly proof
+    only centric old bound grown owned elect men woman women day days year years list
+    area scale class top term party sex member members trade deal deals""".split()
 )
 
 
-def _is_word_tail(tail: str) -> bool:
+def _is_word_tail(tail: str, head: str = "") -> bool:
     """Whether `tail`, after "Name-", is an English word that ends the name ("-based",
     "-led", "-style"), not a syllable of it ("Kim Jong-un", "Lee Cheuk-yan", "Moon
-    Jae-in": romanised Korean and Cantonese given names)."""
+    Jae-in": romanised Korean and Cantonese given names). After an acronym it always is
+    ("NATO-member Turkey", "US-led")."""
     word = tail.split("-", 1)[0].lower()
     return (
-        word in _WORD_TAILS
+        (len(head) > 1 and head.isupper())
+        or word in _WORD_TAILS
         or word.endswith("ed")
         or (word.endswith("ing") and len(word) > 5)  # not "Yau Wai-ching"
         or len(word) > 6
@@ -358,7 +363,8 @@ def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) 
         lead = before2
         lead2 = tokens[first - 3].text.lower() if first > 2 else ""
     measured = lead in ("of", "from") and (lead2 in lx.COMPASS or lead2 in _DISTANCE_UNITS)
-    if measured or (lead == "near" and before == "the"):
+    near = lead == "near" and before == "the"
+    if (measured or near) and not _modifies_a_noun(tokens, last):
         # "two miles northeast of The Geysers", "14 km from Manokwari", "near the
         # Geysers": a distance is measured from a place, and one is near a place
         votes["PLACE"] += 3
@@ -413,8 +419,6 @@ def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) 
         votes["PLACE"] += 3
     if before in ("of", "for", "at") and before2 in lx.ORG_NOUNS_BEFORE:
         votes["ORG"] += 2  # "co-founder of Google", "a spokeswoman for Qantas"
-    if before == "told" and len(name) == 1 and tokens[first - 1].word:
-        votes["ORG"] += 1  # "told Reuters", "told Wikinews": an outlet more often than not
     if before == "including" and any(
         tokens[j].text.lower() in lx.PLACE_NOUNS_AFTER for j in range(max(first - 4, 0), first)
     ):
@@ -652,6 +656,12 @@ def _name_candidates(
         initial = False
         while first <= last and not _namey(tokens[first]):
             first += 1
+        # "Russian President Vladimir Putin": the title after the nationality goes too
+        while first < last and _is_title(tokens[first].text):
+            person_title = True
+            first += 1
+            while first <= last and not _namey(tokens[first]):
+                first += 1
     kept = [t for t in tokens[first : last + 1] if t.word]
     words = [t.text for t in kept]
     if not words:
@@ -687,17 +697,31 @@ def _name_candidates(
 
 
 def _propagate_lists(found: list[Candidate], visible: str) -> None:
-    """Names in one list ("Maadamiyah, Jaramana and Daraya") share a place type."""
+    """Names in one list ("Maadamiyah, Jaramana and Daraya") share a place type: three
+    names or more, two joined by "and" / "or", or a town and its state after a comma
+    ("Healdsburg, California", "Palo Alto, Calif."); not "In Gaza, Ismail Haniyeh
+    said", a place and a person."""
     if len(found) < 2:
         return
     groups: list[list[Candidate]] = [[found[0]]]
+    joined: list[bool] = [False]
     for prev, cand in pairwise(found):
-        if _LIST_GAP.fullmatch(visible[prev.vend : cand.vstart]):
+        gap = visible[prev.vend : cand.vstart]
+        if _LIST_GAP.fullmatch(gap):
             groups[-1].append(cand)
+            joined[-1] = joined[-1] or "and" in gap or "or" in gap
         else:
             groups.append([cand])
-    for group in groups:
-        if len(group) > 1 and any(c.votes["PLACE"] >= 2 for c in group):
+            joined.append(False)
+    for group, conjunction in zip(groups, joined, strict=True):
+        if len(group) == 2 and not conjunction:
+            # "Healdsburg, California", "Palo Alto, Calif.": a town and its state; not
+            # "In Gaza, Ismail Haniyeh said", a place and then a person
+            town, state = group
+            if state.votes["PLACE"] >= 2 or (town.votes["PLACE"] >= 2 and len(state.tokens) == 1):
+                town.votes["PLACE"] += 1
+                state.votes["PLACE"] += 1
+        elif len(group) > 1 and any(c.votes["PLACE"] >= 2 for c in group):
             for cand in group:
                 cand.votes["PLACE"] += 1
 

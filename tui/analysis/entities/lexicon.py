@@ -123,11 +123,10 @@ ORG_NOUNS_AFTER = _words(
     customers"""
 )
 # Nouns before "of", "for" or "at" and a name that say it is an organisation ("co-founder
-# of Google", "a spokeswoman for Qantas", "engineers at Boeing").
+# of Google", "engineers at Boeing"; not a spokesman, whom a person has too).
 ORG_NOUNS_BEFORE = _words(
     """founder co-founder cofounder ceo chairman chairwoman employees employee staff
-    spokesman spokeswoman spokesperson executives executive shareholders engineers
-    subsidiary division"""
+    executives executive shareholders engineers subsidiary division"""
 )
 # A name that beats or is beaten is a side in a game ("Evansville defeated Drake",
 # "routed Detroit 31-10"): a place name so used is its team.
@@ -194,7 +193,7 @@ COMPASS = _words(
 # Adjectives of nationality, religion and politics that no suffix rule derives from a place
 # (not those that begin a country's name: "Saudi Arabia", "Czech Republic").
 IRREGULAR_ADJECTIVES = _words(
-    """afghan korean filipino argentine peruvian norwegian bosnian kazakh uzbek tajik kyrgyz
+    """afghan korean emirati filipino argentine peruvian norwegian bosnian kazakh uzbek tajik kyrgyz
     turkmen tibetan burmese laotian palestinian german
     french dutch british english irish scottish welsh swiss greek thai swedish danish
     finnish polish turkish spanish arab arabic kurdish jewish muslim christian catholic
@@ -239,7 +238,7 @@ IRREGULAR_DEMONYMS = {
     "welsh": "united kingdom",
     "irish": "ireland",
     "french": "france",
-    "dutch": "netherlands",
+    "dutch": "the netherlands",
     "swiss": "switzerland",
     "greek": "greece",
     "thai": "thailand",

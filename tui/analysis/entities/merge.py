@@ -174,16 +174,16 @@ class _Evidence:
 
 
 def _name_votes(words: Sequence[str]) -> Counter[str]:
-    """What a name's own words say of its kind, out of context: the gazetteer's vote, an
-    organisation's word or an acronym."""
+    """What a name's own words say of its kind, out of context: a known place ("Alaska")
+    or an acronym ("NASA"; "US" a place). Nothing for other words: "White House Press"
+    (of "White House Press Secretary Jay Carney") is no name of its own."""
     votes: Counter[str] = Counter()
     lower = " ".join(words).lower()
     if lower in lx.place_names():
         votes["PLACE"] += PLACE_NAME_VOTE
-    elif any(w.lower() in lx.ORG_WORDS for w in words) or (
-        len(words) == 1 and words[0].replace(".", "").isupper() and len(words[0]) > 1
-    ):
-        votes["ORG"] += 2
+    elif len(words) == 1 and len(words[0]) > 1 and words[0].replace(".", "").isupper():
+        letters = words[0].replace(".", "")
+        votes["PLACE" if letters in lx.PLACE_ACRONYMS else "ORG"] += 2
     return votes
 
 
