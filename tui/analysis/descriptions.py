@@ -221,9 +221,9 @@ def learn_capitals(
             for mention in mentions.get(paragraph.id, ()):
                 if types.get(mention.entity) != "PLACE":
                     continue  # "Hamilton" the driver is no capital
-                country = country_of.get(_folded(report.text[mention.start : mention.end]))
-                if country is not None:
-                    seen[country].add(mention.entity)
+                named = country_of.get(_folded(report.text[mention.start : mention.end]))
+                if named is not None:
+                    seen[named].add(mention.entity)
     found = Capitals({c: next(iter(e)) for c, e in seen.items() if len(e) == 1})
     if len(found) == 1:
         found.alone = next(iter(found.values()))
