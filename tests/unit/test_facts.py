@@ -741,3 +741,24 @@ def test_a_count_and_what_it_counts_are_one_statement_whoever_says_it() -> None:
         sentence_with(corpus, 0, "14 people had been killed"),
         sentence_with(corpus, 1, "14 people were killed"),
     )
+
+
+def test_a_day_of_the_month_or_a_clock_time_is_no_count_to_match_on() -> None:
+    """ "on March 14" and "at 9:27 a.m." say when, not how many: with one shared word
+    they make no fact ("The storm wrecked the harbour on March 14" / "The mayor toured
+    the harbour on March 14"); the dates are still compared as details."""
+    corpus = analyse(
+        "The storm wrecked the harbour on March 14. Engineers inspected the dam at 9:27"
+        " a.m. on Tuesday.",
+        "The mayor toured the harbour on March 14. The quake struck at 9:27 a.m. near the dam.",
+    )
+    assert not linked(
+        corpus,
+        sentence_with(corpus, 0, "storm wrecked"),
+        sentence_with(corpus, 1, "mayor toured"),
+    )
+    assert not linked(
+        corpus,
+        sentence_with(corpus, 0, "Engineers inspected"),
+        sentence_with(corpus, 1, "quake struck"),
+    )

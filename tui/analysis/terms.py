@@ -256,6 +256,26 @@ def _clause_term(token: str) -> str | None:
     return None if kind == _SPLIT else ""
 
 
+# A clock time ("9:27 a.m.") and a month's day ("March 14", "Feb. 17th"): numbers that
+# say when, not how many; no term (the details read them: `quantities`), so "March 14"
+# never matches "14 people".
+_WHEN_NUMBER = re.compile(
+    r"\b\d{1,2}:\d{2}\b"
+    r"|(?P<month>\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|january|february|march"
+    r"|april|may|june|july|august|september|october|november|december)\.?\s+)"
+    r"\d{1,2}(?:st|nd|rd|th)?\b(?![,.]?\d)",
+    re.IGNORECASE,
+)
+
+
+def _tokens_of(text: str, start: int, end: int) -> list[str]:
+    """`_TOKENS` of `text[start:end]`, clock times and days of a month left out."""
+    piece = text[start:end]
+    if ":" in piece or any(c.isdigit() for c in piece):
+        piece = _WHEN_NUMBER.sub(lambda m: m["month"] or " ", piece)
+    return _TOKENS.findall(piece)
+
+
 def sentence_terms(
     report: Report,
     paragraph: Paragraph,
@@ -273,7 +293,7 @@ def sentence_terms(
         if entity:
             clauses[-1].append(ENTITY_TERM.of(entity))
             continue
-        for term in map(_clause_term, _TOKENS.findall(report.text, start, end)):
+        for term in map(_clause_term, _tokens_of(report.text, start, end)):
             if term:
                 clauses[-1].append(term)
             elif term is None and clauses[-1]:
@@ -301,7 +321,7 @@ def term_words(
             yield ENTITY_TERM.of(entity), report.text[start:end], first
             first = False
             continue
-        for token in _TOKENS.findall(report.text, start, end):
+        for token in _tokens_of(report.text, start, end):
             kind, value, part, term = _token(token, "." in token and token[-1].isalpha())
             if part == _TERM:
                 yield term, _written(token), first
