@@ -941,3 +941,21 @@ def test_review_cases_of_hyphens_titles_and_demonyms() -> None:
     putin = entity_with_alias(corpus, "Putin")
     assert putin.name == "Vladimir Putin" and putin.mentions == 3
     assert entity_with_alias(corpus, "Tarrow").type != "PLACE"
+
+
+def test_a_person_follows_the_last_title_of_a_run_even_with_an_unknown_first_name() -> None:
+    """ "B.C. Attorney General Wally Oppal", "UN Secretary-General Ban Ki-moon": after the
+    last title (hyphenated ones too), two or three plain capitalised words to the run's
+    end are the person, whose surname alone then joins them; a title opening an
+    organisation's name stays in it ("Major League Baseball", "General Motors")."""
+    corpus = analyse(
+        "B.C. Attorney General Zenek Varda said charges were laid. Ostland"
+        " Secretary-General Ilkka Torvanen agreed. Varda left early.",
+        "Major League Baseball and General Motors signed a deal. Harbor Bank Chief"
+        " Executive Dana Quillon approved it.",
+    )
+    assert entity_with_alias(corpus, "Varda") is entity_with_alias(corpus, "Zenek Varda")
+    assert entity_with_alias(corpus, "Ilkka Torvanen").type == "PERSON"
+    assert entity_with_alias(corpus, "Dana Quillon").type == "PERSON"
+    assert entity_with_alias(corpus, "Major League Baseball").type == "ORG"
+    assert entity_with_alias(corpus, "General Motors").type == "ORG"

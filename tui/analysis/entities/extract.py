@@ -317,8 +317,14 @@ def _skippable(word: str) -> bool:
 
 
 def _is_title(word: str) -> bool:
+    """A title or a role, hyphenated ones too ("Secretary-General", "Co-Founder")."""
     lower = word.lower().rstrip(".")
-    return word.lower() in lx.PERSON_TITLES or lower in lx.PERSON_TITLES or lower in lx.ROLE_WORDS
+    if word.lower() in lx.PERSON_TITLES or lower in lx.PERSON_TITLES or lower in lx.ROLE_WORDS:
+        return True
+    parts = lower.split("-")
+    return len(parts) > 1 and all(
+        p in lx.PERSON_TITLES or p in lx.ROLE_WORDS or p in ("co", "vice") for p in parts
+    )
 
 
 def _word_after(tokens: Sequence[_Token], i: int) -> str:
@@ -629,8 +635,12 @@ def _name_candidates(
         initial = False
         while first <= last and not _namey(tokens[first]):
             first += 1
-    # Drop leading function words, months and titles ("In Homs", "President Assad").
-    while first <= last and (_skippable(tokens[first].text) or _is_title(tokens[first].text)):
+    # Drop leading function words, months and titles ("In Homs", "President Assad"); not a
+    # title that opens an organisation's name ("Major League Baseball", "General Motors").
+    org_name = any(t.text.lower() in lx.ORG_WORDS for t in tokens[first + 1 : last + 1])
+    while first <= last and (
+        _skippable(tokens[first].text) or (_is_title(tokens[first].text) and not org_name)
+    ):
         if _is_title(tokens[first].text) and not _skippable(tokens[first].text):
             person_title = True
         first += 1

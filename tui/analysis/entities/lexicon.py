@@ -97,7 +97,7 @@ ROLE_WORDS = _words(
     filmmaker moviemaker producer writer author journalist correspondent columnist
     analyst economist scientist researcher prosecutor investigator businessman
     businesswoman entrepreneur qb rb wr te lb cb administrator gm editor publisher
-    superintendent treasurer co-founder cofounder"""
+    superintendent treasurer co-founder cofounder executive"""
 )
 
 # Person particles inside Arabic, Dutch, German, Romance... names.

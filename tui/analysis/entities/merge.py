@@ -151,9 +151,14 @@ class _Evidence:
         given = lx.given_names()
         for k in range(1, len(tokens) - 1):
             if tokens[k].lower() in given and tokens[k + 1][:1].isupper():
-                before = tokens[k - 1]
-                lower = before.lower().rstrip(".")
-                if lower in lx.PERSON_TITLES or lower in lx.ROLE_WORDS:
+                return k if _role_word(tokens[k - 1]) else 0
+        # No first name the census knows ("B.C. Attorney General Wally Oppal", "UN
+        # Secretary-General Ban Ki-moon"): after the last title, two or three plain
+        # capitalised words to the run's end are the person.
+        for k in range(len(tokens) - 2, 1, -1):
+            if _role_word(tokens[k - 1]):
+                rest = tokens[k:]
+                if len(rest) <= 3 and all(_plain_name_word(w) for w in rest):
                     return k
                 return 0
         return 0
@@ -171,6 +176,31 @@ class _Evidence:
             else:
                 i += 1
         return parts
+
+
+def _role_word(word: str) -> bool:
+    """A title or a role ("General", "Co-Founder", "Secretary-General")."""
+    lower = word.lower().rstrip(".")
+    if lower in lx.PERSON_TITLES or lower in lx.ROLE_WORDS:
+        return True
+    parts = lower.split("-")
+    return len(parts) > 1 and all(
+        p in lx.PERSON_TITLES or p in lx.ROLE_WORDS or p in ("co", "vice") for p in parts
+    )
+
+
+def _plain_name_word(word: str) -> bool:
+    """A word a person's name may hold: capitalised, no acronym, no word of an
+    organisation's or a place's name, no title."""
+    lower = word.lower()
+    return (
+        word[:1].isupper()
+        and not word.replace(".", "").isupper()
+        and lower not in lx.ORG_WORDS
+        and lower not in lx.PLACE_LAST_WORDS
+        and lower not in lx.PLACE_PLURALS
+        and not _role_word(word)
+    )
 
 
 def _name_votes(words: Sequence[str]) -> Counter[str]:
