@@ -25,6 +25,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
 
 from tui.analysis.entities import lexicon as lx
 from tui.analysis.entities.extract import demonym_country
@@ -195,6 +196,17 @@ def _folded(name: str) -> str:
     )
 
 
+@cache
+def _capital_countries() -> dict[str, str]:
+    """A capital's name (lower case, and without accents) -> its country; a name two
+    countries share ("Kingston") stands for neither."""
+    capitals_of: dict[str, set[str]] = defaultdict(set)
+    for country, capital in lx.capitals().items():
+        capitals_of[capital.lower()].add(country)
+        capitals_of[_folded(capital)].add(country)
+    return {name: next(iter(c)) for name, c in capitals_of.items() if len(c) == 1}
+
+
 class Capitals(dict[str, str]):
     """The capitals a story names (`learn_capitals`): country (lower case) -> the entity
     of its capital; `alone`: the entity "the capital" stands for, when the story names one
@@ -210,18 +222,18 @@ def learn_capitals(
 ) -> Capitals:
     """The countries' capitals (`lexicon.capitals`) the reports name, each as the one
     place entity its mentions are of."""
-    capitals_of: dict[str, set[str]] = defaultdict(set)
-    for country, capital in lx.capitals().items():
-        capitals_of[_folded(capital)].add(country)
-    # A capital's name two countries share ("Kingston") stands for neither.
-    country_of = {name: next(iter(c)) for name, c in capitals_of.items() if len(c) == 1}
+    country_of = _capital_countries()
     seen: dict[str, set[str]] = defaultdict(set)
     for report in reports:
+        text = report.text
         for paragraph in report.paragraphs:
             for mention in mentions.get(paragraph.id, ()):
                 if types.get(mention.entity) != "PLACE":
                     continue  # "Hamilton" the driver is no capital
-                named = country_of.get(_folded(report.text[mention.start : mention.end]))
+                written = text[mention.start : mention.end]
+                named = country_of.get(written.lower())
+                if named is None and not written.isascii():
+                    named = country_of.get(_folded(written))
                 if named is not None:
                     seen[named].add(mention.entity)
     found = Capitals({c: next(iter(e)) for c, e in seen.items() if len(e) == 1})

@@ -268,10 +268,13 @@ _WHEN_NUMBER = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _tokens_of(text: str, start: int, end: int) -> list[str]:
     """`_TOKENS` of `text[start:end]`, clock times and days of a month left out."""
     piece = text[start:end]
-    if ":" in piece or any(c.isdigit() for c in piece):
+    if _DIGIT.search(piece):
         piece = _WHEN_NUMBER.sub(lambda m: m["month"] or " ", piece)
     return _TOKENS.findall(piece)
 
