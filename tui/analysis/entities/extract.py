@@ -275,7 +275,7 @@ def _person_then_of(tokens: Sequence[_Token], first: int, i: int) -> bool:
     if tokens[i].text != "of" or len(head) < 2 or not all(tokens[k].cap for k in range(first, i)):
         return False
     if any(
-        w in lx.ORG_WORDS or w in lx.PLACE_LAST_WORDS or w in lx.PLACE_PLURALS or _is_title(w)
+        w in lx.ORG_WORDS or w in lx.PLACE_LAST_WORDS or w in lx.PLACE_PLURALS or is_title(w)
         for w in head
     ):
         return False
@@ -316,7 +316,7 @@ def _skippable(word: str) -> bool:
     return lower in lx.FUNCTION_WORDS or lower in lx.MONTHS_AND_DAYS or lower in lx.CONTRACTIONS
 
 
-def _is_title(word: str) -> bool:
+def is_title(word: str) -> bool:
     """A title or a role, hyphenated ones too ("Secretary-General", "Co-Founder")."""
     lower = word.lower().rstrip(".")
     if word.lower() in lx.PERSON_TITLES or lower in lx.PERSON_TITLES or lower in lx.ROLE_WORDS:
@@ -639,9 +639,9 @@ def _name_candidates(
     # title that opens an organisation's name ("Major League Baseball", "General Motors").
     org_name = any(t.text.lower() in lx.ORG_WORDS for t in tokens[first + 1 : last + 1])
     while first <= last and (
-        _skippable(tokens[first].text) or (_is_title(tokens[first].text) and not org_name)
+        _skippable(tokens[first].text) or (is_title(tokens[first].text) and not org_name)
     ):
-        if _is_title(tokens[first].text) and not _skippable(tokens[first].text):
+        if is_title(tokens[first].text) and not _skippable(tokens[first].text):
             person_title = True
         first += 1
         initial = False
@@ -667,7 +667,7 @@ def _name_candidates(
         while first <= last and not _namey(tokens[first]):
             first += 1
         # "Russian President Vladimir Putin": the title after the nationality goes too
-        while first < last and _is_title(tokens[first].text):
+        while first < last and is_title(tokens[first].text):
             person_title = True
             first += 1
             while first <= last and not _namey(tokens[first]):
@@ -678,7 +678,7 @@ def _name_candidates(
         return
     if len(words) == 1:
         word = words[0]
-        if _skippable(word) or _is_title(word) or word == "I":
+        if _skippable(word) or is_title(word) or word == "I":
             return
         if is_adjectival(word) and not tokens[first].acronym:
             return

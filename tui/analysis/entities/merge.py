@@ -17,7 +17,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 import tui.analysis.entities.lexicon as lx
-from tui.analysis.entities.extract import PLACE_NAME_VOTE, THING, Candidate, normalise
+from tui.analysis.entities.extract import PLACE_NAME_VOTE, THING, Candidate, is_title, normalise
 from tui.analysis.unionfind import UnionFind
 from tui.model.corrections import Corrections
 from tui.model.entities import Entity, EntityType, Mention, MergeReason
@@ -49,11 +49,11 @@ class _Form:
 # unchained. Topics 36-45: "Jeffs", "Kiir", "Feldman", "Tucker" join their people.
 _DOMINANT = 0.8
 
-# An apostrophe parts words ("al'assad"), but for a one-letter prefix: "O'Brien" and
-# "D'Antoni" are one word, the surname "Jim O'Brien" ends with.
 # A capital inside a word, after a lower-case letter or a hyphen ("SeaMicro",
 # "Hewlett-Packard"): a name's spelling, wherever the word stands.
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]|\w-[A-Z]")
+# An apostrophe parts words ("al'assad"), but for a one-letter prefix: "O'Brien" and
+# "D'Antoni" are one word, the surname "Jim O'Brien" ends with.
 _APOSTROPHE = re.compile(r"(?<!\b[a-z])'")
 
 
@@ -151,12 +151,12 @@ class _Evidence:
         given = lx.given_names()
         for k in range(1, len(tokens) - 1):
             if tokens[k].lower() in given and tokens[k + 1][:1].isupper():
-                return k if _role_word(tokens[k - 1]) else 0
+                return k if is_title(tokens[k - 1]) else 0
         # No first name the census knows ("B.C. Attorney General Wally Oppal", "UN
         # Secretary-General Ban Ki-moon"): after the last title, two or three plain
         # capitalised words to the run's end are the person.
         for k in range(len(tokens) - 2, 1, -1):
-            if _role_word(tokens[k - 1]):
+            if is_title(tokens[k - 1]):
                 rest = tokens[k:]
                 if len(rest) <= 3 and all(_plain_name_word(w) for w in rest):
                     return k
@@ -178,17 +178,6 @@ class _Evidence:
         return parts
 
 
-def _role_word(word: str) -> bool:
-    """A title or a role ("General", "Co-Founder", "Secretary-General")."""
-    lower = word.lower().rstrip(".")
-    if lower in lx.PERSON_TITLES or lower in lx.ROLE_WORDS:
-        return True
-    parts = lower.split("-")
-    return len(parts) > 1 and all(
-        p in lx.PERSON_TITLES or p in lx.ROLE_WORDS or p in ("co", "vice") for p in parts
-    )
-
-
 def _plain_name_word(word: str) -> bool:
     """A word a person's name may hold: capitalised, no acronym, no word of an
     organisation's or a place's name, no title."""
@@ -199,7 +188,7 @@ def _plain_name_word(word: str) -> bool:
         and lower not in lx.ORG_WORDS
         and lower not in lx.PLACE_LAST_WORDS
         and lower not in lx.PLACE_PLURALS
-        and not _role_word(word)
+        and not is_title(word)
     )
 
 
