@@ -132,3 +132,18 @@ def test_a_verb_of_saying_before_a_number_may_be_one_of_doing() -> None:
         for paragraph in corpus.reports[0].paragraphs
     ]
     assert cited == [[], [], ["Tom Hale"], ["Police"]]
+
+
+def test_a_town_says_nothing_but_a_country_or_its_capital_may() -> None:
+    """ "QRX of Palo Verde, Calif., said ...": the company of the town speaks, not the
+    town (it was cited, and shown as a source a fact rests on); "Israel said", "Moscow
+    warned" name a government by its country or its seat."""
+    corpus = tui.analyze_texts(
+        {
+            "a.txt": "QRX of Palo Verde, Calif., said it would buy a rival.\n\n"
+            "Israel said it would respond. Moscow warned against it.",
+        }
+    )
+    names = cited_names(corpus, paragraph_with(corpus, 0, "Palo Verde"))
+    assert "QRX" in names and "Palo Verde" not in names
+    assert {"Israel", "Moscow"} <= cited_names(corpus, paragraph_with(corpus, 0, "Israel said"))

@@ -959,3 +959,11 @@ def test_a_person_follows_the_last_title_of_a_run_even_with_an_unknown_first_nam
     assert entity_with_alias(corpus, "Dana Quillon").type == "PERSON"
     assert entity_with_alias(corpus, "Major League Baseball").type == "ORG"
     assert entity_with_alias(corpus, "General Motors").type == "ORG"
+
+
+def test_a_state_abbreviated_after_a_town_is_a_place_and_so_is_the_town() -> None:
+    """ "Palo Verde, Calif.", "Jackson, Miss.": the state of a dateline or an address,
+    and the town before it; "Miss Lane" stays a title's word."""
+    corpus = analyse("Vantis of Palo Verde, Calif., said it would buy a rival in Tarrow, Miss.")
+    assert entity_with_alias(corpus, "Palo Verde").type == "PLACE"
+    assert entity_with_alias(corpus, "Tarrow").type == "PLACE"

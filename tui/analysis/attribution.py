@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
+from tui.analysis.entities import lexicon as lx
 from tui.ingest.text import VisiblePositions, visible_positions
 from tui.model.document import UNANALYSED_KINDS, Paragraph, Report
 from tui.model.entities import Mention
@@ -177,6 +179,9 @@ def find_cited_sources(
         if verb.group().lower() in _ALSO_DOING and _COUNT_AFTER.match(text, verb.end()):
             continue  # "Hillis added 101 yards", "Curry posted 29 points": no one said it
         subject = _subject(text, names, verb.start())
+        if subject is not None and subject.kind == "PLACE" and not _speaks(subject.text):
+            # "HP of Palo Alto, Calif., said": the one of the town speaks, not the town
+            subject = _of_place(text, names, subject)
         if subject is not None:
             cite_name(subject, subject.start)
         else:
@@ -217,6 +222,36 @@ def _clause_end(text: str, start: int, phrase_only: bool) -> int:
 # Between a subject and the place it is at: "the Survey in Golden", "officials at the
 # ministry in Tehran".
 _WHERE = re.compile(r"\s+(?:in|at|near|based in)\s+(?:the\s+)?", re.I)
+
+
+@cache
+def _speaking_places() -> frozenset[str]:
+    """Places that say things: countries and their capitals ("Israel said", "Moscow
+    warned"), the government named by its seat. A town does not ("PALO ALTO, Calif. --
+    ... said" is a dateline)."""
+    capitals = lx.capitals()
+    names = {c.removeprefix("the ") for c in capitals} | {c.lower() for c in capitals.values()}
+    return frozenset(names | {a.lower() for a in lx.PLACE_ACRONYMS})
+
+
+_OF_PLACE = re.compile(r"\s+(?:of|in|at|from)\s+(?:the\s+)?|\s*,\s*", re.I)
+
+
+def _of_place(text: str, names: Sequence[_Name], place: _Name) -> _Name | None:
+    """The name a town's name is said of, right before it ("HP of Palo Alto, Calif."):
+    not a place that does not speak; None when there is none."""
+    for earlier in sorted(names, key=lambda n: -n.end):
+        if earlier.end <= place.start:
+            if not _OF_PLACE.fullmatch(text, earlier.end, place.start):
+                return None
+            if earlier.kind != "PLACE" or _speaks(earlier.text):
+                return earlier
+            return _of_place(text, names, earlier)
+    return None
+
+
+def _speaks(name: str) -> bool:
+    return " ".join(name.replace(".", "").split()).lower() in _speaking_places()
 
 
 def _subject(text: str, names: Sequence[_Name], verb_start: int) -> _Name | None:

@@ -391,6 +391,14 @@ def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) 
     if tokens[last].hyphen_tail == "based":
         votes["PLACE"] += 2
     if (
+        len(name) == 1
+        and before == ","
+        and name[0].lower().rstrip(".") in lx.STATE_ABBREVIATIONS
+        and first > 1
+        and tokens[first - 2].cap
+    ):
+        votes["PLACE"] += 3  # "Palo Alto, Calif.": a town's state
+    if (
         first == 0
         and all(t.text.isupper() for t in tokens[first : last + 1] if t.word)
         and last + 1 < len(tokens)

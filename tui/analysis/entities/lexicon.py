@@ -212,6 +212,12 @@ TIME_WORDS = _words(
     msk sast cat eat wat"""
 )
 PLACE_ACRONYMS = _words("US USA UK UAE EU DRC PRC DPRK")
+# US states as news datelines abbreviate them ("Palo Alto, Calif."), a place after a
+# town and a comma (some are words too: "Miss.", "Wash.", "Mass.").
+STATE_ABBREVIATIONS = _words(
+    """ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn
+    miss mo mont neb nev okla ore pa tenn tex vt va wash wis wyo"""
+)
 
 
 @cache
