@@ -60,7 +60,7 @@ _EXTRA_STOP = frozenset(
     interview correspondent media wire outlet week weeks day days month months hour
     hours morning evening night minute minutes""".split()
 )
-_STOP = lx.FUNCTION_WORDS | lx.PERSON_TITLES | _EXTRA_STOP
+_STOP = lx.FUNCTION_WORDS | lx.CONTRACTIONS | lx.PERSON_TITLES | _EXTRA_STOP
 
 
 @cache
