@@ -967,3 +967,17 @@ def test_a_state_abbreviated_after_a_town_is_a_place_and_so_is_the_town() -> Non
     corpus = analyse("Vantis of Palo Verde, Calif., said it would buy a rival in Tarrow, Miss.")
     assert entity_with_alias(corpus, "Palo Verde").type == "PLACE"
     assert entity_with_alias(corpus, "Tarrow").type == "PLACE"
+
+
+def test_the_joins_no_two_names() -> None:
+    """ "Marlow the Ashworth property", its comma missing, is two names, as is "Altogether
+    the TAIEX" ("X the Y" had made one organisation of them, named after Ashworth's
+    mentions)."""
+    corpus = analyse(
+        "According to Marlow the Ashworth property was returned to the family.\n"
+        "Altogether the TAIEX rose 2 percent.\n"
+        "The Ashworth foundation owns it.\n"
+    )
+    found = names(corpus)
+    assert not any(" the " in n for n in found)
+    assert {"Marlow", "Ashworth", "TAIEX"} <= found
