@@ -13,6 +13,7 @@ from tui.ingest.textmeta import (
     parse_date,
     read_head,
     registrable_domain,
+    url_date,
 )
 
 ECBPLUS = Path(__file__).resolve().parents[3] / "shared" / "data" / "ecbplus" / "text"
@@ -38,6 +39,7 @@ def report(text: str, name: str = "page.txt") -> tui.Report:
         ("27 NOVEMBER, 2005", "2005-11-27"),
         ("12:52 p. m. EDT May 2, 2013", "2013-05-02"),
         ("2019-03-15", "2019-03-15"),
+        ("Published: 2012.08.08 09:01 AM", "2012-08-08"),
     ],
 )
 def test_datelines_are_read_as_iso_dates(line: str, iso: str) -> None:
@@ -245,3 +247,30 @@ def test_a_head_line_naming_a_date_among_its_words_gives_no_date() -> None:
     assert head.date is None
     head = read_head(["Pirate attack foiled", "TNN Nov 12, 2011, 05.51AM IST MUMBAI:"])
     assert head.date == "2011-11-12"
+
+
+@pytest.mark.parametrize(
+    ("url", "iso"),
+    [
+        ("http://example-news.com/2031/05/03/dam-breaks-upstream/", "2031-05-03"),
+        ("https://www.example.co.uk/world/2031/aug/02/dam-breaks", "2031-08-02"),
+        ("http://tv.example.com/news/story/2031-07-21/dam-breaks/", "2031-07-21"),
+        ("http://example.com/article/20310308/LOCAL/703089893", "2031-03-08"),
+        ("http://example.com/2031/6/1/3078122/dam-breaks", "2031-06-01"),
+        ("http://example.com/2031/12/dam-breaks.html", None),  # a month says too little
+        ("http://example.com/2031/02/30/no-such-day", None),
+        ("http://example.com/story?id=2031/05/03/", None),  # not the path
+        ("http://example.com/items/120312/dam", None),
+    ],
+)
+def test_the_day_a_url_files_its_page_under(url: str, iso: str | None) -> None:
+    assert url_date(url) == iso
+
+
+def test_a_url_dates_a_report_with_no_dateline_and_a_dateline_wins() -> None:
+    undated = report("http://example-news.com/2031/05/03/dam-breaks/\nThe dam broke at dawn.\n")
+    assert undated.date == "2031-05-03"
+    dated = report(
+        "http://example-news.com/2031/05/03/dam-breaks/\nMay 4, 2031\nThe dam broke at dawn.\n"
+    )
+    assert dated.date == "2031-05-04"

@@ -7,6 +7,8 @@ say where, when and by whom; they state no fact of the story. `read_head` finds 
 
 - a URL alone on the first line is the report's `url`, and its domain names the outlet
   (`known_outlet`: a table of news domains shipped as data, else the domain itself);
+  the day its path files the page under ("/2013/05/03/") is the report's `date` when no
+  dateline gives one (`url_date`);
 - a dateline is a short line that is a date, maybe with a time, a weekday and the words
   pages put around them (posted, published, updated, on, at, "|"): the first one near
   the top is the report's `date` (ISO 8601), and every one, anywhere, is chrome;
@@ -21,6 +23,7 @@ a line further down is the story's, whatever its shape. Datelines are chrome any
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -64,13 +67,14 @@ _MONTHS = {
 _MONTH = r"(?P<{}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{}>(?:19|20)\d\d)"
-# "May 03, 2013", "Sep 10 2012"; "27 November, 2005", "21 July 2013"; "2013-05-03";
+# "May 03, 2013", "Sep 10 2012"; "27 November, 2005", "21 July 2013"; "2013-05-03",
+# "2012.08.08";
 # "05/02/07", "8/2/13", "27/09/2013" (day first only when the first number is over 12).
 _DATE = re.compile(
     r"\b(?:"
     + _MONTH.format("m1") + r"\s+" + _DAY.format("d1") + r",?\s+" + _YEAR.format("y1")
     + r"|" + _DAY.format("d2") + r"\s+" + _MONTH.format("m2") + r",?\s+" + _YEAR.format("y2")
-    + r"|" + _YEAR.format("y3") + r"-(?P<n3>[01]?\d)-(?P<d3>[0-3]?\d)"
+    + r"|" + _YEAR.format("y3") + r"(?P<s3>[-.])(?P<n3>[01]?\d)(?P=s3)(?P<d3>[0-3]?\d)"
     + r"|(?P<a4>[0-3]?\d)/(?P<b4>[0-3]?\d)/(?P<y4>(?:19|20)?\d\d)"
     + r")(?![\w/])",
     re.IGNORECASE,
@@ -181,6 +185,36 @@ def _dated_line(line: str) -> str | None:
     return parse_date(line) if words is not None and len(words) <= _DATED_WORDS else None
 
 
+# A date in a URL's path, as news sites file their stories: "/2013/05/03/",
+# "/2013/aug/02/", "/2013-07-21/", "/20130308/" (a year, a month, a day, whole segments).
+_URL_DATE = re.compile(
+    r"/" + _YEAR.format("y1") + r"/(?:(?P<n1>[01]?\d)|" + _MONTH.format("m1") + r")/"
+    + r"(?P<d1>[0-3]?\d)(?=/|$)"
+    + r"|/" + _YEAR.format("y2") + r"-(?P<n2>[01]\d)-(?P<d2>[0-3]\d)(?=[/._-]|$)"
+    + r"|/" + _YEAR.format("y3") + r"(?P<n3>[01]\d)(?P<d3>[0-3]\d)(?=/)",
+    re.IGNORECASE,
+)  # fmt: skip
+
+
+def url_date(url: str) -> str | None:
+    """The day a URL's path files its page under, as ISO 8601 ("http://ktla.com/2013/05/
+    03/lohan-..." -> "2013-05-03"), or None: no year, month and day there (a month alone,
+    "/2008/12/", says too little), or no such day."""
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    for match in _URL_DATE.finditer(path):
+        year = int(match["y1"] or match["y2"] or match["y3"])
+        if match["m1"]:
+            month = _MONTHS[match["m1"].lower()]
+        else:
+            month = int(match["n1"] or match["n2"] or match["n3"])
+        day = int(match["d1"] or match["d2"] or match["d3"])
+        try:
+            return datetime.date(year, month, day).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
 def is_byline(line: str) -> bool:
     """Whether a line is a byline: "By Jane Doe", "By JANE DOE, Staff Writer"."""
     return len(line) <= _SHORT_LINE and _BYLINE.match(line) is not None
@@ -231,6 +265,8 @@ def read_head(lines: list[str], headline: bool = True) -> Head:
                 title, title_block = text, number
             elif head and title is None:
                 headline = False  # the story has begun: a later short line is no headline
+    if date is None and url is not None:
+        date = url_date(url)  # no dateline: the day the site files the page under
     return Head(url, title, date, frozenset(chrome), title_block)
 
 
