@@ -40,6 +40,7 @@ def report(text: str, name: str = "page.txt") -> tui.Report:
         ("12:52 p. m. EDT May 2, 2013", "2013-05-02"),
         ("2019-03-15", "2019-03-15"),
         ("Published: 2012.08.08 09:01 AM", "2012-08-08"),
+        ("Sunday, November 27-2005 at 16:12", "2005-11-27"),
     ],
 )
 def test_datelines_are_read_as_iso_dates(line: str, iso: str) -> None:
@@ -274,3 +275,19 @@ def test_a_url_dates_a_report_with_no_dateline_and_a_dateline_wins() -> None:
         "http://example-news.com/2031/05/03/dam-breaks/\nMay 4, 2031\nThe dam broke at dawn.\n"
     )
     assert dated.date == "2031-05-04"
+
+
+def test_a_labelled_time_stamp_below_a_summary_dates_the_report() -> None:
+    lines = [
+        "http://example-news.com/news/article-2338439/dam-breaks.html",
+        "Dam breaks upstream of two villages",
+        "Water reached the first houses within an hour",
+        "Two hundred people were taken to the school",
+        "The army has sent boats",
+        "Officials say the second dam holds",
+        "PUBLISHED: 16:05 GMT, 9 June 2031 | UPDATED: 06:55 GMT, 10 June 2031",
+        "The dam broke at dawn, officials said.",
+    ]
+    assert read_head(lines).date == "2031-06-09"
+    # An unlabelled date that far down is the story's, not the report's.
+    assert read_head([*lines[:6], "9 June 2031", lines[7]]).date is None

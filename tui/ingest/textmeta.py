@@ -31,6 +31,9 @@ from importlib import resources
 
 # The URL, the headline and the date are looked for in this many first lines.
 HEAD_LINES = 6
+# A time stamp with its label ("PUBLISHED: 16:05 GMT, 9 June 2013") dates the report this
+# far down, below a headline and its summary lines.
+_STAMP_LINES = 12
 # A headline is at most this long (words, characters).
 _HEADLINE_WORDS = 30
 _HEADLINE_CHARS = 220
@@ -67,12 +70,12 @@ _MONTHS = {
 _MONTH = r"(?P<{}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{}>(?:19|20)\d\d)"
-# "May 03, 2013", "Sep 10 2012"; "27 November, 2005", "21 July 2013"; "2013-05-03",
-# "2012.08.08";
+# "May 03, 2013", "Sep 10 2012", "November 27-2005"; "27 November, 2005", "21 July 2013";
+# "2013-05-03", "2012.08.08";
 # "05/02/07", "8/2/13", "27/09/2013" (day first only when the first number is over 12).
 _DATE = re.compile(
     r"\b(?:"
-    + _MONTH.format("m1") + r"\s+" + _DAY.format("d1") + r",?\s+" + _YEAR.format("y1")
+    + _MONTH.format("m1") + r"\s+" + _DAY.format("d1") + r"(?:,?\s+|-)" + _YEAR.format("y1")
     + r"|" + _DAY.format("d2") + r"\s+" + _MONTH.format("m2") + r",?\s+" + _YEAR.format("y2")
     + r"|" + _YEAR.format("y3") + r"(?P<s3>[-.])(?P<n3>[01]?\d)(?P=s3)(?P<d3>[0-3]?\d)"
     + r"|(?P<a4>[0-3]?\d)/(?P<b4>[0-3]?\d)/(?P<y4>(?:19|20)?\d\d)"
@@ -249,7 +252,7 @@ def read_head(lines: list[str], headline: bool = True) -> Head:
             url = found["url"]
             chrome.add(number)
         elif is_dateline(text):
-            if head and date is None:
+            if date is None and (head or (number < _STAMP_LINES and _STAMP.match(text))):
                 date = parse_date(text)
             chrome.add(number)
         elif head and is_byline(text):
