@@ -291,3 +291,24 @@ def test_a_labelled_time_stamp_below_a_summary_dates_the_report() -> None:
     assert read_head(lines).date == "2031-06-09"
     # An unlabelled date that far down is the story's, not the report's.
     assert read_head([*lines[:6], "9 June 2031", lines[7]]).date is None
+
+
+def test_a_headline_with_a_period_is_the_title_when_a_dateline_follows() -> None:
+    head = read_head(
+        [
+            "http://example-sports.com/2031/12/23/rovers-clinch/",
+            "Rovers clinch playoff berth with 20-13 win in K. C.",
+            "Posted on December 23, 2031, 4:42 PM EDT",
+            "The Rovers clinched a playoff berth on Sunday.",
+        ]
+    )
+    assert head.title == "Rovers clinch playoff berth with 20-13 win in K. C."
+    # Without the dateline under it, a short line ending a sentence is the story's.
+    head = read_head(
+        [
+            "http://example-sports.com/2031/12/23/rovers-clinch/",
+            "The Rovers clinched a playoff berth.",
+            "They won 20-13 in Kansas City on Sunday.",
+        ]
+    )
+    assert head.title is None

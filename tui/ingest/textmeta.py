@@ -223,15 +223,28 @@ def is_byline(line: str) -> bool:
     return len(line) <= _SHORT_LINE and _BYLINE.match(line) is not None
 
 
-def _headline(line: str) -> bool:
+def _headline(line: str, period: bool = False) -> bool:
+    """Whether a line has a headline's shape: short, not markup, and (unless `period`)
+    not ending a sentence with a period."""
     words = line.split()
     return (
         2 <= len(words) <= _HEADLINE_WORDS
         and len(line) <= _HEADLINE_CHARS
-        and not line.rstrip("\"'”’) ").endswith(".")
+        and (period or not line.rstrip("\"'”’) ").endswith("."))
         and (line[0].isalnum() or line[0] in "\"'“‘")  # not markup: "# ...", "* ..."
         and any(ch.isalpha() for ch in line)
     )
+
+
+def _stamped(lines: list[str], number: int) -> bool:
+    """Whether the next line of the head with text is a dateline: what pages print
+    under their headline ("Colts clinch playoff berth with 20-13 win in K. C." /
+    "Posted on December 23, 2012, 4:42 PM EDT")."""
+    for line in lines[number + 1 : HEAD_LINES]:
+        text = " ".join(line.split())
+        if text:
+            return is_dateline(text) or _dated_line(text) is not None
+    return False
 
 
 def read_head(lines: list[str], headline: bool = True) -> Head:
@@ -264,7 +277,13 @@ def read_head(lines: list[str], headline: bool = True) -> Head:
                 # -", "TNN Nov 12, 2011, 05.51AM IST MUMBAI:"): its date, and no headline.
                 date = date or dated
                 continue
-            if headline and head and title is None and _headline(text):
+            if (
+                headline
+                and head
+                and title is None
+                and (_headline(text) or (_headline(text, period=True) and _stamped(lines, number)))
+            ):
+                # A short line with a period is a headline too when a dateline follows.
                 title, title_block = text, number
             elif head and title is None:
                 headline = False  # the story has begun: a later short line is no headline
