@@ -110,7 +110,14 @@ class _Evidence:
             return self._segment_headline(cand)
         key = normalise(cand.surface)
         if cand.sentence_initial:
-            if key in self.full_names or key in self.name_words or key in lx.place_names():
+            if key in lx.place_names():
+                return [cand]
+            if (key in self.full_names or key in self.name_words) and not (
+                len(cand.tokens) == 1 and self.is_common_word(cand.surface)
+            ):
+                # A word of a name elsewhere ("Assad" of "Bashar al-Assad"), but not one
+                # the corpus writes in lower case more often: "Police" opening a sentence
+                # is the police, though "Staunton Police Department" is a name.
                 return [cand]
             if _INNER_CAPITAL.search(cand.surface):
                 return [cand]  # "Hewlett-Packard", "SeaMicro": no common word is written so
