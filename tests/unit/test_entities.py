@@ -998,3 +998,30 @@ def test_a_common_word_opening_a_sentence_is_no_name_though_a_name_holds_it() ->
     assert "Police" not in found
     assert "Harlow Police Department" in found
     assert entity_with_alias(corpus, "Kesar") is entity_with_alias(corpus, "Arvind Kesar")
+
+
+@pytest.mark.parametrize(
+    ("votes", "kind"),
+    [
+        ({"THING": 33, "PLACE": 1}, "OTHER"),  # "the Doctor", one stray vote for a place
+        ({"THING": 66, "ORG": 16}, "OTHER"),  # "the Endangered Species Act"
+        ({"THING": 8, "ORG": 2}, "OTHER"),  # "the MacBook Pro"
+        ({"THING": 64, "PLACE": 6}, "PLACE"),  # "the Gulf of Aden": a place's own votes
+        ({"THING": 2, "ORG": 3}, "ORG"),
+        ({"PERSON": 2}, "PERSON"),
+    ],
+)
+def test_many_votes_for_a_thing_outweigh_a_stray_kind(votes: dict[str, int], kind: str) -> None:
+    from collections import Counter
+
+    from tui.analysis.entities.merge import _entity_type
+
+    assert _entity_type(Counter(votes), []) == kind
+
+
+def test_a_region_named_by_a_compass_word_is_a_place() -> None:
+    corpus = analyse(
+        "Oil prices rose as tension grew in the Far East. Envoys from the Far East met"
+        " on Monday, and the Far East talks will go on.",
+    )
+    assert entity_with_alias(corpus, "Far East").type == "PLACE"

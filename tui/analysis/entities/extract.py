@@ -386,8 +386,11 @@ def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) 
         name[-1].lower() in lx.PLACE_PLURALS
         or name[-1].lower() in lx.PLACE_LAST_WORDS
         or name[0].lower() in lx.PLACE_FIRST_WORDS
+        or name[-1].lower() in lx.COMPASS
     ):
-        votes["PLACE"] += 2  # "Niagara Falls", "Canary Islands", "Pelham County", "Mount Cook"
+        # "Niagara Falls", "Canary Islands", "Pelham County", "Mount Cook", "the Middle
+        # East", "the Far East"
+        votes["PLACE"] += 2
     if tokens[last].hyphen_tail == "based":
         votes["PLACE"] += 2
     if (

@@ -75,6 +75,10 @@ def skeleton(key: str) -> str:
     return re.sub(r"(.)\1+", r"\1", consonants)
 
 
+# An entity with this many times more votes for a thing than for its main kind is a thing.
+_THING_OVER = 3
+
+
 def _main_type(votes: Counter[str]) -> str | None:
     """The kind most votes are for (None without any); `THING` is no kind."""
     kinds = sorted(k for k in votes if k != THING)
@@ -435,6 +439,12 @@ def _entity_type(
 ) -> EntityType:
     main = _main_type(votes)
     if main in ("PERSON", "ORG", "PLACE"):
+        if votes[THING] > _THING_OVER * votes[main] and (main != "PLACE" or votes[main] == 1):
+            # "the Doctor" 33 times and one stray vote for a place, "the MacBook Pro", "the
+            # Endangered Species Act": a thing's name (a role, a title, a product, a
+            # law). Not a place with evidence of its own: "the Gulf of Aden", "the
+            # Middle East" are written with "the" too.
+            return "OTHER"
         return main  # type: ignore[return-value]
     if votes[THING]:
         return "OTHER"  # "the Space Shuttle": no person, and no evidence of a kind
