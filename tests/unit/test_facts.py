@@ -743,6 +743,28 @@ def test_a_count_and_what_it_counts_are_one_statement_whoever_says_it() -> None:
     )
 
 
+def test_a_number_counting_other_things_on_each_side_is_no_match() -> None:
+    """ "six miles west of Cobb" / "six smaller ones": the same number counts other
+    things, and with one shared word ("quake") it made a fact (ECB+ topic 38). A count of
+    the same thing still matches ("a magnitude 4.4 quake" / "a 4.4-magnitude quake")."""
+    corpus = analyse(
+        "The quake struck six miles west of Harlow, near Mill Springs. A magnitude 4.4"
+        " quake shook the valley.",
+        "The quake near Harlow and Mill Springs was followed by six smaller ones. A"
+        " 4.4-magnitude quake shook the valley towns.",
+    )
+    assert not linked(
+        corpus,
+        sentence_with(corpus, 0, "six miles west"),
+        sentence_with(corpus, 1, "six smaller ones"),
+    )
+    assert linked(
+        corpus,
+        sentence_with(corpus, 0, "A magnitude 4.4"),
+        sentence_with(corpus, 1, "A 4.4-magnitude"),
+    )
+
+
 def test_a_day_of_the_month_or_a_clock_time_is_no_count_to_match_on() -> None:
     """ "on March 14" and "at 9:27 a.m." say when, not how many: with one shared word
     they make no fact ("The storm wrecked the harbour on March 14" / "The mayor toured

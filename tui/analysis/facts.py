@@ -231,6 +231,8 @@ class _Scorer:
             for parts, (_, names) in zip(self.participants, self.split, strict=True)
         ]
         self.clauses = [item.clauses for item in sentences]
+        # What each number a sentence states counts: the term after it in its clause.
+        self.counted = [_counted(item.clauses) for item in sentences]
         # Made when a sentence is first scored: many sentences are never a candidate.
         self._windows: list[list[_Window] | None] = [None] * total
         # The least mass of each sentence's windows (made with them): a bound on a pair.
@@ -264,6 +266,19 @@ class _Scorer:
         types = self.entity_types
         return frozenset(t for t in names if types.get(term_entity(t)) in _PARTICIPANT_TYPES)
 
+    def _same_counts(
+        self, i: int, j: int, anchored: frozenset[str], taking: frozenset[str]
+    ) -> frozenset[str]:
+        """`anchored` without the numbers that count other things on each side ("six
+        miles west of Cobb" / "six smaller ones")."""
+        counted_i, counted_j = self.counted[i], self.counted[j]
+        other = frozenset(
+            t
+            for t in anchored - taking
+            if counted_i.get(t) and counted_j.get(t) and not counted_i[t] & counted_j[t]
+        )
+        return anchored - other
+
     def cues(self) -> list[frozenset[str]]:
         """What each sentence can match on (`_candidate_pairs`): its words, the people
         and organisations it names and the numbers it states (`anchors`)."""
@@ -283,6 +298,8 @@ class _Scorer:
         common = self.split[i][0] & self.split[j][0]
         taking = self.participants[i] & self.participants[j]
         anchored = self.anchors[i] & self.anchors[j]
+        if anchored - taking:
+            anchored = self._same_counts(i, j, anchored, taking)
         if len(common) < _MIN_WORDS or len(common) + len(anchored) < _MIN_SHARED:
             return 0.0, frozenset()
         weight = self.weight
@@ -364,6 +381,18 @@ class _Scorer:
                     best, best_shared, best_mass = value, shared, mass
                     limit = best
         return best, best_shared
+
+
+def _counted(clauses: Sequence[tuple[str, ...]]) -> dict[str, frozenset[str]]:
+    """Each number term of the clauses -> the terms right before and after it (what it
+    counts or measures: "#:6" -> {"strike", "mile"} in "struck six miles west of Cobb";
+    "#:4.4" -> {"magnitud"} in "magnitude 4.4" and in "a 4.4-magnitude quake")."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for clause in clauses:
+        for k, term in enumerate(clause):
+            if NUMBER_TERM.marks(term):
+                found[term].update(clause[max(0, k - 1) : k] + clause[k + 1 : k + 2])
+    return {term: frozenset(around) for term, around in found.items()}
 
 
 def _telling_number(term: str) -> bool:
