@@ -188,3 +188,16 @@ async def test_keys_pressed_fast_each_scroll_a_line(seeds_app: NewsprismApp) -> 
             seeds_app.post_message(events.Key("k", "k"))
         await pilot.pause()
         assert scroller.scroll_y == 5
+
+
+async def test_help_explains_the_marks_on_screen(seeds_app: NewsprismApp) -> None:
+    """Under the keys, a legend: what the fact numbers, ◦, ≠, ◂, #, ≈ and the basis words
+    mean (an analyst had found only keys there)."""
+    async with seeds_app.run_test(size=(80, 24)) as pilot:
+        await analysed(pilot)
+        await pilot.press("question_mark")
+        screen = help_screen(seeds_app)
+        marks = screen.query_one("#help-marks")
+        body = "\n".join(strip.text for strip in marks.render_lines(Region(0, 0, *marks.size)))
+        for mark in ("Marks", "⁴", "◦", "≠", "◂", "#", "≈ also in", "1 src", "one source", "indep"):
+            assert mark in body, mark

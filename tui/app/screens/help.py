@@ -30,6 +30,10 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from tui.app.actions import bindings_for
+from tui.app.render import LINK_MARK, SOURCE_MARK, TOPIC_MARK, UNIQUE_MARK, WIRE_MARK
+from tui.app.screens.fact_matrix import BASIS_WORDS, DIFFERS
+from tui.query.facts import fact_marker
+from tui.query.tags import BASIS_LABELS
 from tui.wording import joined
 
 APP_GROUP = "App"
@@ -151,6 +155,31 @@ def keys_table(groups: Iterable[KeyGroup]) -> Table:
     return table
 
 
+def marks_table() -> Table:
+    """What the marks on screen mean: the legend under the keys."""
+    basis = ", ".join(f"{BASIS_WORDS[k]} = {BASIS_LABELS[k]}" for k in BASIS_WORDS)
+    rows = [
+        (
+            fact_marker([4]) + " " + fact_marker([2, 12]),
+            "a shared fact (its number): another report states it too; underlined",
+        ),
+        (UNIQUE_MARK, "a sentence no other report states (unique)"),
+        (DIFFERS, "the fact's reports give other numbers, times or dates"),
+        (SOURCE_MARK.strip(), "who the paragraph cites: its sources"),
+        (TOPIC_MARK.strip(), "the paragraph's topics"),
+        (WIRE_MARK.strip(), "other reports print this paragraph near word for word"),
+        (LINK_MARK, "a link in the text"),
+        ("basis", f"in the fact matrix, what a fact rests on: {basis}"),
+    ]
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    table.add_row(Text("Marks", "bold underline"), Text())
+    for mark, meaning in rows:
+        table.add_row(Text(mark), Text(meaning))
+    return table
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = bindings_for("help")
 
@@ -170,6 +199,7 @@ class HelpScreen(ModalScreen[None]):
             title.append(f"  ·  {self.closing_keys()} closes this help", style="dim")
             yield Static(title, id="help-title")
             yield Static(keys_table(self.groups), id="help-keys")
+            yield Static(marks_table(), id="help-marks")
 
     def closing_keys(self) -> str:
         """The keys that close help, as bound now: "esc, q, ? or f1"."""
