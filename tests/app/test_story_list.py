@@ -585,3 +585,29 @@ async def test_the_status_line_is_cut_at_a_word_with_an_ellipsis(tmp_path: Path)
         await pilot.pause()
         line = screen_lines(app)[-2].strip()
         assert line.endswith(title), line
+
+
+async def test_a_later_storys_facts_keep_the_numbers_analyze_gives_them(
+    stories_app: NewsprismApp,
+) -> None:
+    """Facts are numbered story by story (the quake's f1..., then the heist's): the
+    heist's facts are shown by the same numbers in its panes, its matrix and its sources
+    overview as `analyze` and the JSON give them (an analyst found them renumbered from
+    f1 in each story's view)."""
+    async with stories_app.run_test(size=(120, 40)) as pilot:
+        await story_list_shown(pilot)
+        await open_story(pilot, 2)
+        reader = stories_app.reader
+        corpus = reader.state.corpus
+        assert corpus is not None and corpus.facts
+        ids = [fact.id for fact in corpus.facts]
+        assert ids[0] != "f1", "the quake comes first and has facts"
+        assert reader.state.facts.numbers == {i: int(i[1:]) for i in ids}
+        await pilot.press("m")
+        matrix = stories_app.screen
+        assert isinstance(matrix, FactMatrix)
+        assert matrix.table.get_row_at(0)[0].text.plain == ids[0]
+        await pilot.press("escape", "o")
+        overview = stories_app.screen
+        assert isinstance(overview, SourcesOverview)
+        assert overview.fact_table.get_row_at(0)[0].text.plain == ids[0]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from tui.model.corpus import Corpus
 from tui.model.document import Paragraph, Report, Sentence
 from tui.model.facts import Fact
+from tui.model.ids import id_number
 from tui.query.filter import FactView
 from tui.query.index import states_fact, unique_sentence
 from tui.query.marks import FactSpan, FilterView, Span
@@ -81,8 +82,12 @@ EMPTY_INDEX = FactIndex({}, {}, {}, {}, {}, {}, {})
 
 
 def fact_numbers(corpus: Corpus) -> dict[str, int]:
-    """Fact id -> its number in the reader (`f3`): its place in `Corpus.facts`, from 1."""
-    return {fact.id: number for number, fact in enumerate(corpus.facts, start=1)}
+    """Fact id -> its number as the reader, the exports and `analyze` show it (`f3`): the
+    number of its id, so fact f81 (the first of a second story) is f81 in a story's view
+    too; its place in `Corpus.facts`, from 1, for an id without one."""
+    return {
+        fact.id: id_number(fact.id) or number for number, fact in enumerate(corpus.facts, start=1)
+    }
 
 
 def build_fact_index(corpus: Corpus) -> FactIndex:

@@ -49,8 +49,8 @@ from tui.app.widgets.quiet_footer import QuietFooter
 from tui.model.corpus import Corpus
 from tui.model.document import Report
 from tui.model.facts import BasisKind, Fact
-from tui.model.ids import fact_label, report_of
-from tui.query.facts import FactIndex, sentence_wording
+from tui.model.ids import fact_label, id_number, report_of
+from tui.query.facts import FactIndex, fact_numbers, sentence_wording
 from tui.query.tags import BASIS_LABELS, basis_summary
 from tui.query.why import FactWhy, FactWhys, matched_line
 from tui.textsafe import safe_text
@@ -111,7 +111,8 @@ def fixed_columns(facts: Sequence[Fact]) -> tuple[tuple[str, int], ...]:
     the fact's number, how many reports carry it, "≠", its basis."""
     widest_count = max((len(fact.reports) for fact in facts), default=0)
     widest_basis = max(BASIS_WORDS.values(), key=cell_len)
-    cells = (fact_label(len(facts)), str(widest_count), DIFFERS, widest_basis)
+    widest_number = max((id_number(fact.id) for fact in facts), default=len(facts))
+    cells = (fact_label(max(widest_number, len(facts))), str(widest_count), DIFFERS, widest_basis)
     return tuple(
         (label, max(cell_len(label), cell_len(cell)))
         for label, cell in zip(FIXED_LABELS, cells, strict=True)
@@ -380,7 +381,9 @@ class FactMatrix(Screen[str | None]):
             label.truncate(width, overflow="ellipsis")
             table.add_column(label, width=width, key=report.id)
         absent, differs, same = Cell(Text(ABSENT, "dim")), Cell(Text(DIFFERS, "bold")), Cell(Text())
-        for number, fact in enumerate(self.corpus.facts, start=1):
+        numbers = fact_numbers(self.corpus)
+        for fact in self.corpus.facts:
+            number = numbers[fact.id]
             said = self.wordings[fact.id]
             cells = [wrap_cells(said[r.id], width) if r.id in said else None for r in shown]
             table.add_row(
@@ -429,7 +432,7 @@ class FactMatrix(Screen[str | None]):
         if fact is None:
             details.update(Text("No shared facts."))
             return
-        number = self.table.cursor_row + 1
+        number = fact_numbers(self.corpus)[fact.id]
         # The lines under the table: the screen's width, less their padding.
         width = self.size.width - details.styles.padding.left - details.styles.padding.right
         why = self.whys.why(fact)
@@ -484,7 +487,7 @@ class FactMatrix(Screen[str | None]):
     def action_fact_in_full(self) -> None:
         fact = self.highlighted_fact
         if fact is not None:
-            number = self.table.cursor_row + 1
+            number = fact_numbers(self.corpus)[fact.id]
             said = self.wordings[fact.id]
             why = self.whys.why(fact)
             self.app.push_screen(
