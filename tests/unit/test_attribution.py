@@ -147,3 +147,27 @@ def test_a_town_says_nothing_but_a_country_or_its_capital_may() -> None:
     names = cited_names(corpus, paragraph_with(corpus, 0, "Palo Verde"))
     assert "QRX" in names and "Palo Verde" not in names
     assert {"Israel", "Moscow"} <= cited_names(corpus, paragraph_with(corpus, 0, "Israel said"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What an agency's records or data show is what the agency says (ECB+ topic 38).
+        ("USGS indicates that the quake began one mile below ground.", "USGS"),
+        (
+            "Seismic Bureau records show that 23 quakes struck the valley on Sunday.",
+            "Seismic Bureau",
+        ),
+        # Said to X, confirmed to X: X reports it.
+        ("Industry sources have confirmed to Datalink that the deal is done.", "Datalink"),
+    ],
+)
+def test_what_records_show_and_what_is_confirmed_to_a_source(text: str, expected: str) -> None:
+    assert expected in [name for name, _ in cited(text)]
+
+
+def test_a_dispatcher_is_an_unnamed_source_and_states_is_no_verb_in_a_name() -> None:
+    names = [name for name, _ in cited("A county sheriff's dispatcher said no one was hurt.")]
+    assert any("dispatcher" in name for name in names)
+    # "the United States" holds "states": no one is quoted there.
+    assert cited("The firm has 350 employees with 13 offices in the United States.") == []

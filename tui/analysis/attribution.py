@@ -25,7 +25,7 @@ from tui.model.tags import CitedSource
 # the reporting verbs are lower case: they are searched for in the lower-cased text (three
 # times faster than ignoring case), or ignoring case where lower-casing moves offsets.
 _CUE_BEFORE_SOURCE = (
-    r"\b(?:told|telling|tells|said to|speaking to|spoke to|talking to|talked to|"
+    r"\b(?:told|telling|tells|said to|confirmed to|speaking to|spoke to|talking to|talked to|"
     r"according to|citing|cited by|quoted by|reported by|via|"
     r"(?:known|learned|learnt|heard|information|data|figures) from|"
     r"as (?=\S+(?: \S+){0,5} reports?\b))"
@@ -35,14 +35,14 @@ _REPORTING_VERB = (
     r"\b(?:said|says|say|told|tells|reported|reports|reporting|confirmed|confirms|"
     r"announced|announces|added|adds|stated|states|claimed|claims|warned|warns|noted|"
     r"notes|wrote|writes|tweeted|posted|insisted|explained|acknowledged|denied|"
-    r"estimated|estimates)\b"
+    r"estimated|estimates|indicated|indicates|showed|shows|show)\b"
 )
 _CUE_AND_VERB = (re.compile(_CUE_BEFORE_SOURCE), re.compile(_REPORTING_VERB))
 _CUE_AND_VERB_ANY_CASE = (re.compile(_CUE_BEFORE_SOURCE, re.I), re.compile(_REPORTING_VERB, re.I))
 # Words that may stand between a subject and its verb: "Reuters also reported".
 _SUBJECT_GAP = re.compile(
     r"\s*(?:,[^,;“”\"]{1,160},\s*)?(?:(?:also|later|earlier|previously|has|have|had|"
-    r"then|further|separately|which|who)\s+){0,2}",
+    r"then|further|separately|which|who|records|data|figures|statistics|readings)\s+){0,2}",
     re.I,
 )
 _SOURCE_NOUNS = (
@@ -50,7 +50,8 @@ _SOURCE_NOUNS = (
     r"analysts?|doctors?|medics?|police|spokes(?:man|woman|person)|people|monitors?|"
     r"observers?|commanders?|soldiers?|fighters?|journalists?|correspondents?|experts?|"
     r"researchers?|investigators?|authorities|ministry|government|army|military|"
-    r"insiders?|aides?|advisers?|advisors?|negotiators?|rebels?|survivors?|relatives?"
+    r"insiders?|aides?|advisers?|advisors?|negotiators?|rebels?|survivors?|relatives?|"
+    r"dispatchers?|representatives?|employees?|workers?|neighbou?rs?|staff"
 )
 # An unnamed source: "two senior Syrian army officers", "sources from the Syrian army".
 _UNNAMED = re.compile(
@@ -176,6 +177,8 @@ def find_cited_sources(
                 found.append((first, CitedSource(phrase)))
     # "X said", "the Syrian Observatory for Human Rights, an opposition war monitor, said".
     for verb in verbs:
+        if text[verb.start()].isupper() and _inside_sentence(text, verb.start()):
+            continue  # "the United States", "Mountain View Reports": a name's word
         if verb.group().lower() in _ALSO_DOING and _COUNT_AFTER.match(text, verb.end()):
             continue  # "Hillis added 101 yards", "Curry posted 29 points": no one said it
         subject = _subject(text, names, verb.start())
@@ -195,6 +198,13 @@ def find_cited_sources(
             seen.add(source.key)
             cited.append(source)
     return tuple(cited)
+
+
+def _inside_sentence(text: str, at: int) -> bool:
+    """Whether `at` is inside a sentence: not at the text's start, nor after a full
+    stop, a colon or an opening quote."""
+    before = text[:at].rstrip()
+    return bool(before) and before[-1] not in ".!?:\"“‘'"
 
 
 # Reporting verbs that are also verbs of doing, and are so when a number follows: "added
