@@ -611,3 +611,31 @@ async def test_a_later_storys_facts_keep_the_numbers_analyze_gives_them(
         overview = stories_app.screen
         assert isinstance(overview, SourcesOverview)
         assert overview.fact_table.get_row_at(0)[0].text.plain == ids[0]
+
+
+async def test_a_storys_new_fact_count_is_the_storys_then_all(stories_app: NewsprismApp) -> None:
+    """Moving the sensitivity in a story's view says the story's count, as the status
+    line does, and then all stories' (the notice had given all stories' alone, beside a
+    status line giving the story's)."""
+    async with stories_app.run_test(size=(120, 40)) as pilot:
+        await story_list_shown(pilot)
+        await open_story(pilot, 1)
+        reader = stories_app.reader
+        before = reader.state.corpus
+        assert before is not None
+        await pilot.press("minus")
+        for _ in range(300):
+            await pilot.pause(0.01)
+            shown = reader.state.corpus
+            if shown is not None and shown.fact_threshold < before.fact_threshold:
+                break
+        await pilot.pause()
+        shown = reader.state.corpus
+        whole = reader.state.analysis
+        assert shown is not None and whole is not None
+        said = [n for n in notes(stories_app) if n.startswith("Fact matching")]
+        assert said, notes(stories_app)
+        story, total = len(shown.facts), len(whole.corpus.facts)
+        fact_word = "fact" if story == 1 else "facts"
+        assert f"{story} shared {fact_word} in this story, {total} in all" in said[-1]
+        assert f"{story} shared" in status(stories_app)

@@ -26,6 +26,7 @@ from tui.model.ids import fact_label
 from tui.query import FACT_VIEWS
 from tui.query.facts import Counterpart, fact_sentences_in, find_counterparts, stepped_threshold
 from tui.textsafe import first_line
+from tui.wording import count_of
 
 
 class FactsPart(PanesPart):
@@ -244,11 +245,14 @@ class FactsPart(PanesPart):
             return  # the user has moved the threshold again
         matched = Analysis.of(analysis.base, analysis.stage, analysis.tags, message.corpus)
         self.set_state(self.state.with_analysis(matched, self._kept_story(matched)))
-        facts = len(message.corpus.facts)
-        self.notify(
-            f"Fact matching {threshold:.2f}: {facts} shared {'fact' if facts == 1 else 'facts'}",
-            timeout=2,
-        )
+        total = len(message.corpus.facts)
+        shown = self.state.corpus
+        if shown is not None and shown is not message.corpus:
+            # A story's view: its count, as the status line gives it, then all stories'.
+            found = f"{count_of(len(shown.facts), 'shared fact')} in this story, {total} in all"
+        else:
+            found = count_of(total, "shared fact")
+        self.notify(f"Fact matching {threshold:.2f}: {found}", timeout=2)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "facts" and event.state == WorkerState.ERROR:
