@@ -1025,3 +1025,14 @@ def test_a_region_named_by_a_compass_word_is_a_place() -> None:
         " on Monday, and the Far East talks will go on.",
     )
     assert entity_with_alias(corpus, "Far East").type == "PLACE"
+
+
+def test_a_word_for_a_kind_of_place_is_no_short_form() -> None:
+    """ "Sonoma and Lake counties": "Lake" alone had joined "Hidden Valley Lake" as its
+    short form, and filtering by the village showed the county's paragraphs."""
+    corpus = analyse(
+        "Residents of Pine Hollow Lake felt the quake. Pine Hollow Lake lost power.",
+        "The quake rattled Marin and Lake counties on Sunday.",
+    )
+    village = entity_with_alias(corpus, "Pine Hollow Lake")
+    assert "Lake" not in village.aliases

@@ -75,6 +75,9 @@ def skeleton(key: str) -> str:
     return re.sub(r"(.)\1+", r"\1", consonants)
 
 
+# Words that say what kind of place a name is: alone, never its short form (a paper's
+# "Times" or "Post" is: "the Post reported").
+_KIND_WORDS = lx.PLACE_LAST_WORDS | lx.FACILITY_LAST_WORDS | lx.PLACE_PLURALS
 # An entity with this many times more votes for a thing than for its main kind is a thing.
 _THING_OVER = 3
 
@@ -355,6 +358,11 @@ class _Merger:
                     # than that name: then it is something else ("Oscar", the award,
                     # and a boy named Oscar Maximillian).
                     word = form.words[0]
+                    if word in _KIND_WORDS:
+                        # "Lake" of "Hidden Valley Lake", "County" of "Sonoma County": a
+                        # word that says what kind of place a name is, no name ("Sonoma
+                        # and Lake counties").
+                        continue
                     if other.words[-1] != word and not (
                         other.words[0] == word
                         and word in lx.given_names()
