@@ -639,3 +639,27 @@ async def test_a_storys_new_fact_count_is_the_storys_then_all(stories_app: Newsp
         fact_word = "fact" if story == 1 else "facts"
         assert f"{story} shared {fact_word} in this story, {total} in all" in said[-1]
         assert f"{story} shared" in status(stories_app)
+
+
+async def test_a_filter_turns_a_pane_without_a_match_to_a_report_with_one(
+    stories_app: NewsprismApp,
+) -> None:
+    """Filtering by a name only one report of the story gives, with the panes on two
+    others, turns a pane to that report (an analyst had been left with two panes saying
+    "No paragraph here ...")."""
+    from tui.query.entities import EntityFilter
+
+    async with stories_app.run_test(size=(120, 40)) as pilot:
+        await story_list_shown(pilot)
+        await open_story(pilot, 1)
+        reader = stories_app.reader
+        await pilot.press("right_square_bracket")  # pane 1: Reuters on to BBC (AP is shown)
+        assert pane_outlets(stories_app) == ["BBC", "AP"]
+        corpus = reader.state.corpus
+        assert corpus is not None
+        golani = next(e for e in corpus.entities if e.name == "Miriam Golani")
+        reader.apply_filter(EntityFilter((golani.id,)))
+        await pilot.pause()
+        assert "Reuters" in pane_outlets(stories_app)
+        # The other pane keeps its report: no other report names her.
+        assert len(set(pane_outlets(stories_app))) == 2

@@ -162,6 +162,30 @@ class ReaderBase(Screen[None]):
         story = self.state.story
         return story.reports if story is not None else range(len(self.reports))
 
+    def matches(self, number: int) -> bool:
+        """Whether report `number` has a paragraph the filters keep (every report does
+        when no filter narrows the panes)."""
+        kept = self._pane_view.kept
+        if not kept.narrowed:
+            return True
+        return number < len(self.reports) and bool(kept.paragraphs(self.reports[number]))
+
+    def panes_to_matches(self) -> int:
+        """Each pane on screen whose report has no paragraph the filters keep turns to a
+        report that has some and no pane shows, in the order shown; how many turned."""
+        if not self._pane_view.kept.narrowed:
+            return 0
+        panes = list(self.state.pane_reports)
+        spare = [n for n in self.open_reports if n not in panes and self.matches(n)]
+        turned = 0
+        for index in range(self.state.shown_panes):
+            if spare and not self.matches(panes[index]):
+                panes[index] = spare.pop(0)
+                turned += 1
+        if turned:
+            self.set_state(replace(self.state, pane_reports=tuple(panes)))
+        return turned
+
     @property
     def no_report(self) -> int:
         """The number a pane showing no report holds (past the last report read)."""

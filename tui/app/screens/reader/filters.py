@@ -24,15 +24,19 @@ if TYPE_CHECKING:
 class FiltersPart(ReaderBase):
     def apply_filter(self, entity_filter: EntityFilter) -> None:
         """Narrow the panes to paragraphs naming `entity_filter`'s entities (the other
-        filters stay)."""
+        filters stay). Panes whose report has no such paragraph turn to reports that
+        have some."""
         if not entity_filter.active:
             entity_filter = EntityFilter(mode=entity_filter.mode)
         self.set_state(replace(self.state, entity_filter=entity_filter))
+        self.panes_to_matches()
 
     def apply_tag_filter(self, tag_filter: TagFilter) -> None:
         """Narrow the panes to paragraphs citing `tag_filter`'s sources (from its
-        outlets) and about its topics; the entity filter stays."""
+        outlets) and about its topics; the entity filter stays. Panes whose report
+        has no such paragraph turn to reports that have some."""
         self.set_state(replace(self.state, tag_filter=tag_filter))
+        self.panes_to_matches()
 
     # ------------------------------------------------------------------ entities
 

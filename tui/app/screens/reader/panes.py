@@ -132,8 +132,9 @@ class PanesPart(ReaderBase):
     def action_cycle_report(self, step: int) -> None:
         """The next (`step` 1) or previous (-1) report shown (the open story's), round
         from the last to the first, passing over the reports the other panes on screen
-        show: the same report twice side by side compares nothing. When every other
-        report is on screen (two reports, two panes), the next one all the same."""
+        show: the same report twice side by side compares nothing. Under a filter, the
+        reports with a paragraph it keeps come first. When every other report is on
+        screen (two reports, two panes), the next one all the same."""
         reports = self.open_reports
         if not reports:
             return
@@ -145,7 +146,11 @@ class PanesPart(ReaderBase):
         # The focused pane's own report is among them: a full round ends on it.
         shown = set(state.pane_reports[: state.shown_panes])
         ahead = [reports[(place + step * n) % len(reports)] for n in range(1, len(reports) + 1)]
-        number = next((n for n in ahead if n not in shown), ahead[0])
+        # Under a filter, the next report with a paragraph it keeps, if one is not shown.
+        number = next(
+            (n for n in ahead if n not in shown and self.matches(n)),
+            next((n for n in ahead if n not in shown), ahead[0]),
+        )
         self.show_report_in(index, number)
 
     def action_report_list(self) -> None:
