@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 from textual.pilot import Pilot
-from textual.widgets import DataTable, OptionList
+from textual.widgets import DataTable, OptionList, Static
 
 from tests.app.harness import (
     analysed,
@@ -573,6 +573,10 @@ async def test_overview_counts_sources_and_tells_single_from_independent_facts(
         assert row[0] == "Reuters"
         assert row[2] == str(len(paragraphs)) == "8"
         assert row[3] == str(len(outlets)) == "2"
+        # The title counts outlets as the story list does: the seed no outlet names
+        # (000_...) is counted apart.
+        title = str(screen.query_one("#overview-title", Static).render())
+        assert "in 2 reports from 1 outlet and 1 of unknown outlet" in title
         # Sorted by outlets, then paragraphs.
         rows = [[c.text.plain for c in sources.get_row_at(i)] for i in range(sources.row_count)]
         order = [(-int(r[3]), -int(r[2])) for r in rows]

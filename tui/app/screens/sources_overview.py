@@ -162,12 +162,16 @@ class SourcesOverview(Screen[OverviewChoice | None]):
             )
             table.add_row(*map(Cell, cells), key=item.id)
         sources, reports = len(self.tags.sources), len(self.corpus.reports)
-        outlets = len({report.outlet for report in self.corpus.reports})
+        # Outlets as the story list counts them: those something names. A report of an
+        # unknown outlet is no outlet: it is counted apart.
+        outlets = len({r.outlet for r in self.corpus.reports if r.outlet_known})
+        unknown = sum(not r.outlet_known for r in self.corpus.reports)
         title = Text(end="")
         title.append("Cited sources", "bold")
         title.append(
-            f"  {sources} in {reports} report{'s' if reports != 1 else ''}"
-            f" from {outlets} outlet{'s' if outlets != 1 else ''} · most outlets first"
+            f"  {sources} in {count_of(reports, 'report')} from {count_of(outlets, 'outlet')}"
+            + (f" and {unknown} of unknown outlet" if unknown else "")
+            + " · most outlets first"
         )
         self.query_one("#overview-title", Static).update(title)
 
