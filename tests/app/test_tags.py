@@ -576,7 +576,7 @@ async def test_overview_counts_sources_and_tells_single_from_independent_facts(
         # The title counts outlets as the story list does: the seed no outlet names
         # (000_...) is counted apart.
         title = str(screen.query_one("#overview-title", Static).render())
-        assert "in 2 reports from 1 outlet and 1 of unknown outlet" in title
+        assert "in 2 reports from 1 outlet (+1 unknown)" in title
         # Sorted by outlets, then paragraphs.
         rows = [[c.text.plain for c in sources.get_row_at(i)] for i in range(sources.row_count)]
         order = [(-int(r[3]), -int(r[2])) for r in rows]

@@ -170,7 +170,7 @@ class SourcesOverview(Screen[OverviewChoice | None]):
         title.append("Cited sources", "bold")
         title.append(
             f"  {sources} in {count_of(reports, 'report')} from {count_of(outlets, 'outlet')}"
-            + (f" and {unknown} of unknown outlet" if unknown else "")
+            + (f" (+{unknown} unknown)" if unknown else "")
             + " · most outlets first"
         )
         self.query_one("#overview-title", Static).update(title)
