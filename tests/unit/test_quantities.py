@@ -414,3 +414,17 @@ def test_people_who_died_are_counted() -> None:
     """ "died" is four letters: no "-ed" participle by length, a predicate all the same."""
     assert stated("Fourteen people died in the crash.") == {("died", "14")}
     assert differ("Twelve people died.", "Fourteen people died at sea.") == ["died: 12 vs 14"]
+
+
+def test_values_that_agree_are_one_value_of_a_discrepancy() -> None:
+    """ "about 2 miles" and "2 miles" against "4 miles": two values, not three (an
+    analyst read "about 2 miles vs 2 miles vs 4 miles" as a conflict about 2 miles)."""
+    corpus = tui.analyze_texts(
+        {
+            f"{name}.txt": f"The magnitude 4.4 quake struck {where} north of Harlow Springs on"
+            " Sunday, the survey said."
+            for name, where in (("a", "about 2 miles"), ("b", "2 miles"), ("c", "4 miles"))
+        }
+    )
+    details = [d.detail for fact in corpus.facts for d in fact.discrepancies]
+    assert details == ["distance from Harlow Springs: about 2 miles vs 4 miles"]

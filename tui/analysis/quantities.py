@@ -972,6 +972,12 @@ def _order(found: Discrepancy) -> tuple[int, str]:
 def _discrepancy(details: Sequence[Detail]) -> Discrepancy:
     first = details[0]
     ranked = sorted(details, key=lambda d: (d.low, d.high, d.shown))
-    values = tuple(dict.fromkeys(d.shown for d in ranked))
+    # Values that agree are one value, given as the first of them: "about 2 miles" and
+    # "2 miles" against "4 miles" are two values, not three.
+    kept: list[Detail] = []
+    for detail in ranked:
+        if not any(_agree(detail, other) for other in kept):
+            kept.append(detail)
+    values = tuple(dict.fromkeys(d.shown for d in kept))
     label = min((d.label for d in details), key=lambda label: (len(label), label))
     return Discrepancy(first.kind, f"{label}: " + " vs ".join(values), label=label, values=values)
