@@ -231,8 +231,8 @@ class _Scorer:
             for parts, (_, names) in zip(self.participants, self.split, strict=True)
         ]
         self.clauses = [item.clauses for item in sentences]
-        # What each number a sentence states counts: the term after it in its clause.
-        self.counted = [_counted(item.clauses) for item in sentences]
+        # What each number a sentence states counts (`_counted`): made when first asked.
+        self._counted: list[dict[str, frozenset[str]] | None] = [None] * total
         # Made when a sentence is first scored: many sentences are never a candidate.
         self._windows: list[list[_Window] | None] = [None] * total
         # The least mass of each sentence's windows (made with them): a bound on a pair.
@@ -266,12 +266,19 @@ class _Scorer:
         types = self.entity_types
         return frozenset(t for t in names if types.get(term_entity(t)) in _PARTICIPANT_TYPES)
 
+    def counted(self, i: int) -> dict[str, frozenset[str]]:
+        """What each number sentence i states counts (`_counted`)."""
+        found = self._counted[i]
+        if found is None:
+            found = self._counted[i] = _counted(self.clauses[i])
+        return found
+
     def _same_counts(
         self, i: int, j: int, anchored: frozenset[str], taking: frozenset[str]
     ) -> frozenset[str]:
         """`anchored` without the numbers that count other things on each side ("six
         miles west of Cobb" / "six smaller ones")."""
-        counted_i, counted_j = self.counted[i], self.counted[j]
+        counted_i, counted_j = self.counted(i), self.counted(j)
         other = frozenset(
             t
             for t in anchored - taking
