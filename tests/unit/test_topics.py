@@ -198,3 +198,13 @@ def test_used_as_nouns_reads_a_determiner_then_punctuation_or_a_function_word() 
     texts = ["The tsunami was feared. It was a difficult task; their aftershocks, too."]
     found = _used_as_nouns({"tsunami", "difficult", "aftershocks", "task"}, texts)
     assert found == {"tsunami", "aftershocks"}  # "a difficult task": no determiner before
+
+
+def test_a_superlative_after_the_is_no_noun() -> None:
+    """ "it is the largest in the area" had made "# largest" a topic (ECB+ topic 38); a
+    noun in -est is written with another determiner too ("a protest", "the protest")."""
+    from tui.analysis.topics import _used_as_nouns
+
+    texts = ["It is the largest in the area, and the latest of them. A protest was held."]
+    found = _used_as_nouns({"largest", "latest", "protest"}, texts)
+    assert found == {"protest"}

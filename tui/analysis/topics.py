@@ -289,7 +289,7 @@ _DETERMINERS = frozenset(
     "the a an this that these those its his her their our my your no each every".split()
 )
 _NOUN_USE = re.compile(
-    r"\b(?:" + "|".join(sorted(_DETERMINERS)) + r")\s+([a-z][a-z'’-]*)(?=\s*[^\w\s]|\s+([a-z'’]+))",
+    r"\b(" + "|".join(sorted(_DETERMINERS)) + r")\s+([a-z][a-z'’-]*)(?=\s*[^\w\s]|\s+([a-z'’]+))",
     re.IGNORECASE,
 )
 
@@ -301,9 +301,13 @@ def _used_as_nouns(words: set[str], texts: Iterable[str]) -> set[str]:
         return found
     function_words = lx.FUNCTION_WORDS
     for text in texts:
-        for word, after in _NOUN_USE.findall(text):
+        for determiner, word, after in _NOUN_USE.findall(text):
             word = word.lower()
             if word in words and (not after or after.lower() in function_words):
+                if word.endswith("est") and determiner.lower() == "the":
+                    # "the largest in the area", "the latest": a superlative; a noun in
+                    # -est is also written with another determiner ("a protest").
+                    continue
                 found.add(word)
     return found
 
