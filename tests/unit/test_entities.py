@@ -1036,3 +1036,11 @@ def test_a_word_for_a_kind_of_place_is_no_short_form() -> None:
     )
     village = entity_with_alias(corpus, "Pine Hollow Lake")
     assert "Lake" not in village.aliases
+
+
+def test_a_strip_is_a_place() -> None:
+    corpus = analyse(
+        "Shelling hit the Varna Strip on Monday. Aid reached the Varna Strip by sea, and"
+        " the Varna Strip's hospitals filled.",
+    )
+    assert entity_with_alias(corpus, "Varna Strip").type == "PLACE"

@@ -166,7 +166,7 @@ PLACE_LAST_WORDS = _words(
     """stadium arena park county parish borough township city town village district
     province region street avenue road boulevard square bridge airport station harbor
     harbour bay beach lake river valley canyon mountain mount island peninsula coast
-    plaza mall hotel area"""
+    plaza mall hotel area strip"""
 )
 # First words of a place's name ("Mount Cook", "Lake Tahoe", "Stade de Suisse").
 PLACE_FIRST_WORDS = _words("mount mt lake fort port cape stade estadio stadio")
