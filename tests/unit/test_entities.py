@@ -1044,3 +1044,16 @@ def test_a_strip_is_a_place() -> None:
         " the Varna Strip's hospitals filled.",
     )
     assert entity_with_alias(corpus, "Varna Strip").type == "PLACE"
+
+
+def test_the_office_of_a_place_names_the_place() -> None:
+    """ "A Marin County Sheriff's dispatcher said": the sheriff's office names no one, and
+    the mention is the county's, not a "Marin County Sheriff" merged into it (issue 15's
+    "Sonoma County Sheriff"). A title before a name is unchanged."""
+    corpus = analyse(
+        "A Marin County Sheriff's dispatcher said no one was hurt. Marin County roads stayed open.",
+        "Roads in Marin County were shut, Marin County Sheriff Dana Lowe said.",
+    )
+    county = entity_with_alias(corpus, "Marin County")
+    assert "Marin County Sheriff" not in county.aliases
+    assert entity_with_alias(corpus, "Dana Lowe").type == "PERSON"

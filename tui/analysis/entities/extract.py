@@ -331,6 +331,8 @@ def _word_after(tokens: Sequence[_Token], i: int) -> str:
     return tokens[i].text.lower() if i < len(tokens) and tokens[i].word else ""
 
 
+# The offices of a place, written after its name ("Sonoma County Sheriff").
+_OFFICES = frozenset("sheriff mayor governor marshal coroner commissioner".split())
 # What a name in the place gazetteer (`lexicon.place_names`) gets for PLACE, each mention.
 PLACE_NAME_VOTE = 3
 # A vote that the name is no person, and no more than that (`_vote`: "the Space
@@ -664,6 +666,19 @@ def _name_candidates(
         or (last > first and _skippable(tokens[last].text))
     ):
         last -= 1
+    if (
+        last > first
+        and tokens[last].text.lower() in _OFFICES
+        and (
+            tokens[last - 1].text.lower() in lx.PLACE_LAST_WORDS
+            or " ".join(t.text for t in tokens[first:last] if t.word).lower() in lx.place_names()
+        )
+    ):
+        # "Sonoma County Sheriff's dispatcher", "Los Angeles Mayor": the office of a
+        # place, which names no one; the name is the place's.
+        last -= 1
+        while last > first and not _namey(tokens[last]):
+            last -= 1
     if first > last:
         return
     words = [t.text for t in tokens[first : last + 1] if t.word]
