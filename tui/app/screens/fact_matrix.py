@@ -50,7 +50,7 @@ from tui.model.corpus import Corpus
 from tui.model.document import Report
 from tui.model.facts import BasisKind, Fact
 from tui.model.ids import fact_label, id_number, report_of
-from tui.query.facts import FactIndex, fact_numbers, sentence_wording
+from tui.query.facts import FactIndex, sentence_wording
 from tui.query.tags import BASIS_LABELS, basis_summary
 from tui.query.why import FactWhy, FactWhys, matched_line
 from tui.textsafe import safe_text
@@ -381,9 +381,8 @@ class FactMatrix(Screen[str | None]):
             label.truncate(width, overflow="ellipsis")
             table.add_column(label, width=width, key=report.id)
         absent, differs, same = Cell(Text(ABSENT, "dim")), Cell(Text(DIFFERS, "bold")), Cell(Text())
-        numbers = fact_numbers(self.corpus)
         for fact in self.corpus.facts:
-            number = numbers[fact.id]
+            number = self.index.numbers[fact.id]
             said = self.wordings[fact.id]
             cells = [wrap_cells(said[r.id], width) if r.id in said else None for r in shown]
             table.add_row(
@@ -432,7 +431,7 @@ class FactMatrix(Screen[str | None]):
         if fact is None:
             details.update(Text("No shared facts."))
             return
-        number = fact_numbers(self.corpus)[fact.id]
+        number = self.index.numbers[fact.id]
         # The lines under the table: the screen's width, less their padding.
         width = self.size.width - details.styles.padding.left - details.styles.padding.right
         why = self.whys.why(fact)
@@ -487,7 +486,7 @@ class FactMatrix(Screen[str | None]):
     def action_fact_in_full(self) -> None:
         fact = self.highlighted_fact
         if fact is not None:
-            number = fact_numbers(self.corpus)[fact.id]
+            number = self.index.numbers[fact.id]
             said = self.wordings[fact.id]
             why = self.whys.why(fact)
             self.app.push_screen(

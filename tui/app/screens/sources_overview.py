@@ -39,7 +39,7 @@ from tui.model.corpus import Corpus
 from tui.model.document import Paragraph, Report
 from tui.model.facts import FactBasis
 from tui.model.ids import fact_label
-from tui.query.facts import FactIndex, fact_numbers, sentence_wording
+from tui.query.facts import FactIndex, sentence_wording
 from tui.query.tags import BASIS_LABELS, TagIndex, basis_summary
 from tui.textsafe import safe_line
 from tui.wording import count_of
@@ -179,9 +179,8 @@ class SourcesOverview(Screen[OverviewChoice | None]):
         table = self.fact_table
         table.clear(columns=True)
         rest = _add_columns(table, FACT_COLUMNS, "rests on", width, 16)
-        numbers = fact_numbers(self.corpus)
         for fact, basis in zip(self.corpus.facts, self.bases, strict=True):
-            number = numbers[fact.id]
+            number = self.facts.numbers[fact.id]
             cells = (
                 Text(fact_label(number), fact_number_style(self.fact_styles, number)),
                 Text(str(len(fact.reports)), justify="right"),
@@ -226,7 +225,7 @@ class SourcesOverview(Screen[OverviewChoice | None]):
     def _fact_details(self, row: int) -> Text:
         fact, basis = self.corpus.facts[row], self.bases[row]
         text = Text(end="")
-        text.append(fact_label(fact_numbers(self.corpus)[fact.id]), "bold")
+        text.append(fact_label(self.facts.numbers[fact.id]), "bold")
         text.append(f" · {BASIS_LABELS[basis.kind]}: {basis_summary(basis)}")
         wording = self._first_wording(fact.sentences[0]) if fact.sentences else ""
         if wording:
