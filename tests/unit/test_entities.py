@@ -1057,3 +1057,60 @@ def test_the_office_of_a_place_names_the_place() -> None:
     county = entity_with_alias(corpus, "Marin County")
     assert "Marin County Sheriff" not in county.aliases
     assert entity_with_alias(corpus, "Dana Lowe").type == "PERSON"
+
+
+def test_an_initial_with_its_period_stays_inside_a_name() -> None:
+    """ "Judge Harold T. Vance", "Q. Martin Oakes": a middle or leading initial is part
+    of the name, not its end ("Harold T" had been a person of its own); a capital letter
+    ending a sentence ("Plan B. Officials said") joins nothing."""
+    corpus = analyse(
+        "Her lawyer told Superior Court Judge Harold T. Vance that she had checked in."
+        " Q. Martin Oakes testified for the defence. They fell back on Plan B. Officials"
+        " said Vance agreed.",
+        "Judge Harold Vance ruled on Friday. Martin Oakes, a witness, left the court.",
+    )
+    vance = entity_with_alias(corpus, "Harold T. Vance")
+    assert {"Harold Vance", "Vance"} <= set(vance.aliases)
+    assert "Martin Oakes" in entity_with_alias(corpus, "Q. Martin Oakes").aliases
+    assert not any(alias.endswith("Officials") for alias in names(corpus))
+    assert "Harold T" not in names(corpus)
+
+
+def test_a_name_with_initials_or_a_short_given_name_is_one_person() -> None:
+    """ "Dwight S. Harlan" / "Dwight Sorensen Harlan", "Ben Pelling" / "Benjamin Pelling":
+    one person, and the surname alone is theirs; "Ruth Pelling" stays her own; "Gary
+    Moss" is neither "Gary A. Moss" nor "Gary B. Moss" when both are named."""
+    corpus = analyse(
+        "Dwight S. Harlan was charged on Monday. Benjamin Pelling, his lawyer, spoke. Gary A."
+        " Moss and Gary B. Moss, brothers, were there.",
+        "Dwight Sorensen Harlan denied it. Ben Pelling said Harlan would appeal. Ruth"
+        " Pelling, his wife, wept. Gary Moss left early.",
+        "Harlan stayed silent. Pelling called it a mistake.",
+    )
+    harlan = entity_with_alias(corpus, "Dwight S. Harlan")
+    assert {"Dwight Sorensen Harlan", "Harlan"} <= set(harlan.aliases)
+    thomas = entity_with_alias(corpus, "Benjamin Pelling")
+    assert "Ben Pelling" in thomas.aliases
+    assert "Ruth Pelling" not in thomas.aliases
+    moss = {entity_with_alias(corpus, n).id for n in ("Gary A. Moss", "Gary B. Moss", "Gary Moss")}
+    assert len(moss) == 3
+
+
+def test_a_partial_name_is_the_longer_name_it_ends() -> None:
+    """ "Blue Herons" is the "Portland Blue Herons" and not a headline's "Blue Herons for
+    Delgado", though both hold its words: of several longer names, the one it ends."""
+    corpus = analyse(
+        "The Portland Blue Herons signed a pitcher on Monday. The Blue Herons paid well.",
+        "Rumours swirl about Blue Herons for Delgado trade talks. The Blue Herons said nothing.",
+    )
+    herons = entity_with_alias(corpus, "Blue Herons")
+    assert "Portland Blue Herons" in herons.aliases
+    assert not any("Delgado" in alias for alias in herons.aliases)
+
+
+def test_a_contraction_after_a_hyphen_ends_the_name() -> None:
+    """ "the Colts-don't": a dash written as a hyphen (scraped text glues them), so the
+    name is "Colts", not a person "Colts-don't"."""
+    corpus = analyse("Fans of the Harbour Kites-don't laugh-left early. The Harbour Kites lost.")
+    assert "Harbour Kites" in names(corpus)
+    assert not any("don" in alias for alias in names(corpus))

@@ -26,6 +26,7 @@ _TOKEN = re.compile(
     r"(?:[A-Z]\.(?: (?=[A-Z]\.))?){2,}|[^\W\d_](?:[\w'’\-]*\w)?|\d[\d.,:]*(?:[^\W\d_]\w*)?|\S"
 )
 _INITIALS = re.compile(r"(?<![\w.])(?:[a-z]\. ?){2,}")
+_INITIAL = re.compile(r"(?<![\w.])([a-z])\.(?= |$)")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]*(?![\w'’-])")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _PARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|ibn|bin|abu)-[A-Z]")
@@ -80,6 +81,8 @@ def normalise(name: str) -> str:
     if "." in folded:
         # Initials however spaced are one word: "U.S.", "U. S." and "US" -> "us".
         folded = _INITIALS.sub(lambda m: m.group().replace(".", "").replace(" ", "") + " ", folded)
+        # One initial inside a name: "James R. Dabney" and "James R Dabney" -> "james r dabney".
+        folded = _INITIAL.sub(r"\1", folded)
     return " ".join(folded.split())
 
 
@@ -229,6 +232,7 @@ def _is_word_tail(tail: str, head: str = "") -> bool:
         or (word.endswith("ing") and len(word) > 5)  # not "Yau Wai-ching"
         or len(word) > 6
         or (len(word) >= 3 and word in lx.FUNCTION_WORDS)
+        or word in lx.CONTRACTIONS  # "Colts-don't": a dash written as a hyphen
     )
 
 
@@ -252,6 +256,26 @@ def _joins(tokens: Sequence[_Token], i: int) -> bool:
     if lower in lx.ENGLISH_PARTICLES:
         return False
     return lower in lx.NAME_PARTICLES or lower in lx.INNER_CONNECTORS
+
+
+def _initial_inside(tokens: Sequence[_Token], first: int, last: int) -> bool:
+    """Whether tokens[last] is an initial with its period inside a person's name, so that
+    the run goes on past the period: a middle initial after a first name ("Judge James
+    R. Dabney", "Frederick C. LaRue") or a leading one before a first name ("W. Mark
+    Felt"). Only next to a known first name: "Plan B. Officials said" is a sentence end."""
+    initial = tokens[last]
+    if not (len(initial.text) == 1 and initial.cap) or last + 2 >= len(tokens):
+        return False
+    dot, after = tokens[last + 1], tokens[last + 2]
+    if dot.text != "." or dot.start != initial.end or after.start != dot.end + 1:
+        return False
+    if not after.cap or after.acronym or after.text.lower() in lx.FUNCTION_WORDS:
+        return False
+    given = lx.given_names()
+    if last == first:
+        return after.text.lower() in given
+    before = tokens[last - 1]
+    return before.cap and last - 1 >= first and before.text.lower() in given
 
 
 def _breaks_run(token: _Token) -> bool:
@@ -611,12 +635,14 @@ def find_candidates(
         last = i
         while not tokens[last].breaks_after and last + 1 < n:
             nxt = tokens[last + 1]
-            if _breaks_run(nxt):
-                break
+            if _breaks_run(nxt) and not _initial_inside(tokens, first, last + 1):
+                break  # but "Gary A. Moss"
             if _namey(nxt) and nxt.start == tokens[last].end + 1:
                 last += 1
-            elif _joins(tokens, last + 1) and not _person_then_of(tokens, first, last + 1):
-                last += 2
+            elif (
+                _joins(tokens, last + 1) and not _person_then_of(tokens, first, last + 1)
+            ) or _initial_inside(tokens, first, last):
+                last += 2  # "Syrian Observatory for Human Rights", "James R. Dabney"
             else:
                 break
         i = last + 1

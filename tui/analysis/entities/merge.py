@@ -324,10 +324,45 @@ class _Merger:
                     flat_a, flat_b = a.replace(" ", ""), b.replace(" ", "")
                     if (
                         flat_a[0] == flat_b[0]
+                        and not _other_initials(a, b)
                         and fuzz.ratio(flat_a, flat_b) >= _MIN_VARIANT_SIMILARITY
                         and _compatible(self.cluster_votes(a), self.cluster_votes(b))
                     ):
                         self.join(a, b, "spelling variant")
+
+    def given_names(self) -> None:
+        """One person's name written with and without initials or in full: "James R.
+        Dabney" / "James Dabney", "Warren S. Jeffs" / "Warren Steed Jeffs", "W. Mark
+        Felt" / "William Mark Felt", "Benjamin C. Bradlee" / "Ben Bradlee". The names of
+        a surname that may be one person's (`_same_person_name`) are joined, unless two
+        of them name two people: "Gary Moss" is neither "Gary A. Moss" nor "Gary B. Moss"
+        when a story names both."""
+        by_surname: dict[str, list[_Form]] = defaultdict(list)
+        for form in self.forms.values():
+            if len(form.words) >= 2 and not form.acronym and all(map(_person_word, form.words)):
+                by_surname[form.words[-1]].append(form)
+        for forms in by_surname.values():
+            if len(forms) < 2:
+                continue
+            groups = UnionFind()
+            for i, a in enumerate(forms):
+                for b in forms[i + 1 :]:
+                    if _same_person_name(a.words, b.words):
+                        groups.union(a.key, b.key)
+            members: dict[str, list[_Form]] = defaultdict(list)
+            for form in forms:
+                members[groups.find(form.key)].append(form)
+            for group in members.values():
+                if len(group) < 2 or any(
+                    len(a.words) == len(b.words) and not _same_person_name(a.words, b.words)
+                    for i, a in enumerate(group)
+                    for b in group[i + 1 :]
+                ):
+                    continue
+                first, *rest = sorted(group, key=lambda f: (-len(f.mentions), f.key))
+                for form in rest:
+                    if _compatible(self.cluster_votes(first.key), self.cluster_votes(form.key)):
+                        self.join(first.key, form.key, "the same name with initials")
 
     def short_forms(self) -> None:
         """ "Assad" -> "Bashar al-Assad", "Hayat al-Tahrir" -> "Hayat Tahrir al-Sham"."""
@@ -379,6 +414,20 @@ class _Merger:
                 elif _compatible(self.cluster_votes(form.key), self.cluster_votes(key)):
                     fits.add(key)
             roots = {self.sets.find(k) for k in fits}
+            if len(roots) > 1 and len(form.words) > 1:
+                # "Red Sox" of "Boston Red Sox", not of a headline's "Red Sox for
+                # Teixeira": a name the longer one ends with, if only one does; not
+                # after a person's name ("the Clinton White House" is no White House).
+                person = _main_type(self.cluster_votes(form.key)) == "PERSON"
+                ending = {
+                    k
+                    for k in fits
+                    if self.forms[k].words[-len(form.words) :] == form.words
+                    and not self._person_form(self.forms[k].words[: -len(form.words)])
+                    and (person or _main_type(self.cluster_votes(k)) != "PERSON")
+                }
+                if len({self.sets.find(k) for k in ending}) == 1:
+                    fits, roots = ending, {self.sets.find(k) for k in ending}
             if len(roots) > 1 and len(form.words) == 1 and self._people(fits):
                 # Several people share the surname: alone, it names the one the story
                 # names far the most ("Hansbrough": Tyler's 40 mentions, Ben's 3). Not
@@ -400,6 +449,11 @@ class _Merger:
                 # the gazetteer gives a place's), over a few words of context around it.
                 form.votes["PERSON"] += len(form.mentions)
                 self.votes[self.sets.find(form.key)]["PERSON"] += len(form.mentions)
+
+    def _person_form(self, words: Sequence[str]) -> bool:
+        """Whether `words` are a name of the corpus that names a person."""
+        key = " ".join(words)
+        return key in self.forms and _main_type(self.cluster_votes(key)) == "PERSON"
 
     def _people(self, keys: set[str]) -> bool:
         """Whether the forms' entities are people (one at least; none something else)."""
@@ -430,6 +484,54 @@ class _Merger:
             if ka in self.forms and kb in self.forms:
                 self.join(ka, kb, "merged by hand")
         return {normalise(s) for s in corrections.splits if normalise(s) in self.forms}
+
+
+def _other_initials(a: str, b: str) -> bool:
+    """Whether two names differ in an initial ("gary a moss" / "gary b moss"): two
+    people, however alike the rest (`_Merger.given_names` joins initials that match)."""
+    initials_a = [w for w in a.split() if len(w) == 1]
+    initials_b = [w for w in b.split() if len(w) == 1]
+    return (bool(initials_a) or bool(initials_b)) and initials_a != initials_b
+
+
+def _person_word(word: str) -> bool:
+    """A word of a person's name (lower case): no organisation's or place's word."""
+    return not (
+        word in lx.ORG_WORDS
+        or word in lx.PLACE_LAST_WORDS
+        or word in lx.PLACE_PLURALS
+        or word in lx.FACILITY_LAST_WORDS
+    )
+
+
+def _given_match(a: str, b: str) -> bool:
+    """Whether two given names may be one: the same, an initial of the other ("w" /
+    "william"), or the short form of the other ("ben" / "benjamin", "fred" /
+    "frederick")."""
+    short, long = sorted((a, b), key=len)
+    if short == long:
+        return True
+    if len(short) == 1:
+        return long.startswith(short)
+    return len(short) >= 3 and long.startswith(short) and short in lx.given_names()
+
+
+def _same_person_name(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether name words `a` and `b` (the same surname) may be one person's name written
+    two ways: given names that match in order (`_given_match`), where the longer name may
+    add initials ("james r dabney" / "james dabney") but no other word."""
+    if a == b or a[-1] != b[-1]:
+        return False
+    short, long = sorted((a[:-1], b[:-1]), key=len)
+    if not short:
+        return False
+    k = 0
+    for word in long:
+        if k < len(short) and _given_match(short[k], word):
+            k += 1
+        elif len(word) != 1:
+            return False  # a word the shorter name does not have: "Mark Felt Jr" is no Mark Felt
+    return k == len(short)
 
 
 def _named_as_no_place(form: _Form) -> bool:
@@ -498,6 +600,7 @@ def merge_entities(
     merger.defined_acronyms()
     merger.initials()
     merger.spelling_variants()
+    merger.given_names()
     merger.short_forms()
     split = merger.corrections(corrections or Corrections())
 
