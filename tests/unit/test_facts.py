@@ -369,6 +369,32 @@ def test_another_day_makes_a_lookalike_not_a_fact(a: str, b: str) -> None:
     assert [link.score for link in corpus.fact_links] < [link.score for link in undated.fact_links]
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Prosecutors charged Marek Halloran with the murder of his business partner.",
+            "A jury convicted Marek Halloran of the murder of his business partner.",
+        ),
+        (
+            "Director Ines Corvo is in negotiations to direct the sequel of the film.",
+            "The studio said Ines Corvo has been hired to direct the sequel of the film.",
+        ),
+    ],
+)
+def test_another_stage_of_the_affair_is_a_lookalike_not_a_fact(a: str, b: str) -> None:
+    """ "charged" / "convicted", "in negotiations" / "hired": the same people and words,
+    two stages of one affair, so no fact; a sentence naming both stages ("convicted ...
+    and sentenced") still restates one that names one of them."""
+    assert analyse(a, b).facts == ()
+    corpus = analyse(
+        "A jury convicted Marek Halloran of the murder of his business partner, and he"
+        " was sentenced to life.",
+        "Marek Halloran was found guilty of the murder of his business partner.",
+    )
+    assert len(corpus.facts) == 1
+
+
 def test_no_fact_crosses_a_seam_of_its_story() -> None:
     """Reports in two parts of one story with a seam between them (see
     `tui.analysis.stories.cluster`) share no fact; parts under other prefixes (joined by

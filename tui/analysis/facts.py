@@ -39,7 +39,7 @@ from tui.analysis.descriptions import (
     lower_case_mentions,
 )
 from tui.analysis.quantities import discrepancies, may_state_a_value, states_a_time
-from tui.analysis.terms import SentenceTerms, sentence_terms, with_details
+from tui.analysis.terms import SentenceTerms, sentence_terms, stage_terms, with_details
 from tui.model.document import UNANALYSED_KINDS, Paragraph, Report
 from tui.model.entities import Mention
 from tui.model.facts import Discrepancy, Fact, FactLink
@@ -146,6 +146,9 @@ _TIMING = frozenset({"time", "date"})
 # their shared words by English at large too (`tui.analysis.background`), which scores
 # such pairs higher. ECB+ development topics: no figure moves.
 _TIME_PENALTY = 1 / 3
+# What a match keeps when each sentence names a stage of the story and they name none in
+# common (data/stages.txt): "was convicted" / "was sentenced", "is negotiating" / "was hired".
+_STAGE_PENALTY = 1 / 3
 # A window pair's value is the mass it shares over (the smaller window's mass ** this x
 # the larger's ** (1 - this)): nearer the share of the smaller window than a cosine (0.5)
 # is, so a sentence that adds detail ("fled Damascus on a plane for an unknown
@@ -515,11 +518,17 @@ def find_fact_links(
                 if item.clauses:
                     sentences.append(item)
     scorer = _Scorer(sentences, entity_types or {}, cited)
+    stage = stage_terms()
+    stages = [frozenset(stage[t] for t in item.terms if t in stage) for item in sentences]
     links: list[FactLink] = []
     for i, j in _candidate_pairs(sentences, scorer.df, scorer.cues()):
         if apart and _across_seam(apart, sentences[i].report, sentences[j].report):
             continue
         value, shared = scorer.score(i, j, LINK_FLOOR)
+        if stages[i] and stages[j] and not stages[i] & stages[j]:
+            # "charged" / "convicted", "in negotiations" / "hired": two stages of one
+            # affair, each a fact of its own
+            value *= _STAGE_PENALTY
         if len(shared) <= _THIN_TERMS and not any(map(is_name_term, shared)):
             # kept at the floor at least: still there at the lowest sensitivity
             value = max(value * _THIN, min(value, LINK_FLOOR))

@@ -152,6 +152,17 @@ def _synonyms() -> dict[str, str]:
     return classes
 
 
+@cache
+def stage_terms() -> dict[str, int]:
+    """Matching term -> the stage of a story it names (data/stages.txt): "convicted" and
+    "guilty" one stage, "sentenced" another."""
+    stages: dict[str, int] = {}
+    for number, words in enumerate(_word_lines("stages.txt")):
+        for word in words:
+            stages.setdefault(content_term(word), number)
+    return stages
+
+
 @lru_cache(maxsize=1 << 16)
 def content_term(word: str) -> str:
     """The matching term of a lower-case content word: its synonym class, else its stem."""
