@@ -54,11 +54,11 @@ def test_gold_facts_are_linked(seeds_corpus: Corpus, gold: dict) -> None:
         assert linked(seeds_corpus, a, b), fact["id"]
 
 
-# The seeds' restatements the matcher does not link yet: each shares one or two words at
-# most with its pair (opened/freed, left/abandoned) and no person, and the matcher has no
-# word meanings beyond stems, derivations and its synonym classes (issue 14). Strict: a
-# test turns red once one of them is linked.
-_NOT_YET = {"airport-left", "sednaya-doors-opened"}
+# The seeds' restatement the matcher does not link yet: "doors ... opened to prisoners" /
+# "freed prisoners" share the prison and one word, and that doors opened to prisoners
+# frees them is an inference, not a word meaning the matcher has (issue 14). Strict: the
+# test turns red once it is linked.
+_NOT_YET = {"sednaya-doors-opened"}
 
 
 def _restatements() -> list[Any]:
@@ -87,6 +87,46 @@ def test_gold_restatements_are_linked(seeds_corpus: Corpus, item: dict[str, str]
         seeds_corpus,
         sentence_with(seeds_corpus, 0, item["A"]),
         sentence_with(seeds_corpus, 1, item["B"]),
+    )
+
+
+def test_the_person_a_story_is_about_still_counts_in_a_match() -> None:
+    """The person every sentence of a story names weighs next to nothing by IDF, yet a
+    person and what they did are the event: "Lena Marsh has reportedly fled the country"
+    and "Lena Marsh fled the capital on a boat for an unknown destination" are one fact
+    in a story that names her everywhere (`_PERSON_FLOOR`)."""
+    about_her = [
+        "Lena Marsh ran the port authority for a decade.",
+        "Auditors found that Lena Marsh moved funds abroad.",
+        "Lena Marsh was due in court on Friday.",
+        "The board had backed Lena Marsh until March.",
+        "Lena Marsh hired three new deputies in 2019.",
+        "Dock workers protested against Lena Marsh in May.",
+        "Two of her deputies left the port authority in June.",
+        "Ministers questioned Lena Marsh about the budget.",
+        "Lena Marsh owns two houses near the harbour.",
+        "A judge froze the accounts of Lena Marsh.",
+    ]
+    more = [
+        "Lena Marsh had been questioned twice by auditors.",
+        "The port reopened in the afternoon.",
+        "Lena Marsh earned a large salary.",
+        "Customs officers searched the office of Lena Marsh.",
+        "Lena Marsh was appointed by the previous government.",
+        "Unions welcomed the inquiry into Lena Marsh.",
+        "Several officials left the capital after the scandal.",
+        "Police guarded the home of Lena Marsh overnight.",
+        "Lena Marsh studied law in Lisbon.",
+        "The harbour master replaced Lena Marsh on an interim basis.",
+    ]
+    corpus = analyse(
+        "\n\n".join(["Lena Marsh has reportedly fled the country.", *about_her]),
+        "\n\n".join(["Lena Marsh fled the capital on a boat for an unknown destination.", *more]),
+    )
+    assert linked(
+        corpus,
+        sentence_with(corpus, 0, "has reportedly fled the country"),
+        sentence_with(corpus, 1, "fled the capital on a boat"),
     )
 
 
