@@ -1114,3 +1114,15 @@ def test_a_contraction_after_a_hyphen_ends_the_name() -> None:
     corpus = analyse("Fans of the Harbour Kites-don't laugh-left early. The Harbour Kites lost.")
     assert "Harbour Kites" in names(corpus)
     assert not any("don" in alias for alias in names(corpus))
+
+
+def test_abbreviated_police_ranks_are_titles() -> None:
+    """ "Const. Tim Fanning", "Det. Sara Holm", "Supt. Ray Oduya": a police rank, not a
+    name of its own (a topic "Const" had labelled a Vancouver story)."""
+    corpus = analyse(
+        "Const. Tim Fanning told reporters a man walked in. Det. Sara Holm agreed, and"
+        " Supt. Ray Oduya said more would follow.",
+        "Police spokesman Tim Fanning said it was over.",
+    )
+    assert {"Tim Fanning", "Sara Holm", "Ray Oduya"} <= names(corpus)
+    assert not any(alias.split()[0] in ("Const", "Det", "Supt") for alias in names(corpus))

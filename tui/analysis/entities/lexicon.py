@@ -69,7 +69,8 @@ PERSON_TITLES = _words(
     detective inspector deputy leader chairman chairwoman chair ceo founder minister
     foreign defence defense interior finance health state crown actor actress singer
     star rapper coach manager striker midfielder goalkeeper player president-elect
-    sheriff agent attorney lawyer councillor councilor commissioner constable"""
+    sheriff agent attorney lawyer councillor councilor commissioner constable const const.
+    cst cst. cpl cpl. insp insp. supt supt. det det."""
 )
 
 # Capitalised inside a run of capitalised words, these end the name: only title case
