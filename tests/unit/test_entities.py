@@ -1096,6 +1096,21 @@ def test_a_name_with_initials_or_a_short_given_name_is_one_person() -> None:
     assert len(moss) == 3
 
 
+def test_a_nickname_and_its_given_name_are_one_person() -> None:
+    """ "Jim Kowalczyk" / "James Kowalczyk", "Peggy Arnaud" / "Margaret Arnaud": a
+    nickname is its name (the nicknames package's table), and the surname alone is theirs;
+    "Fred Tolle" is no "William Tolle", though the table lists "fred" for "wilfred"."""
+    corpus = analyse(
+        "James Kowalczyk was charged on Monday. Margaret Arnaud, the mayor, spoke. William"
+        " Tolle and his brother Fred Tolle were there.",
+        "Jim Kowalczyk denied it. Peggy Arnaud said Kowalczyk would appeal. Arnaud left.",
+    )
+    jim = entity_with_alias(corpus, "James Kowalczyk")
+    assert {"Jim Kowalczyk", "Kowalczyk"} <= set(jim.aliases)
+    assert "Peggy Arnaud" in entity_with_alias(corpus, "Margaret Arnaud").aliases
+    assert entity_with_alias(corpus, "Fred Tolle") != entity_with_alias(corpus, "William Tolle")
+
+
 def test_a_partial_name_is_the_longer_name_it_ends() -> None:
     """ "Blue Herons" is the "Portland Blue Herons" and not a headline's "Blue Herons for
     Delgado", though both hold its words: of several longer names, the one it ends."""

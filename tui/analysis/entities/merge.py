@@ -12,7 +12,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -513,7 +514,25 @@ def _given_match(a: str, b: str) -> bool:
         return True
     if len(short) == 1:
         return long.startswith(short)
-    return len(short) >= 3 and long.startswith(short) and short in lx.given_names()
+    if len(short) >= 3 and long.startswith(short) and short in lx.given_names():
+        return True
+    return _nickname(a, b)
+
+
+@cache
+def _nicknamer() -> Any:
+    from nicknames import NickNamer  # a curated table of English given names' nicknames
+
+    return NickNamer()
+
+
+@lru_cache(maxsize=1 << 12)
+def _nickname(a: str, b: str) -> bool:
+    """Whether two given names are one: a nickname and its name ("jim" / "james",
+    "terry" / "terence", "katie" / "kathryn"). Not two names that share a nickname: the
+    table makes "fred" a nickname of "wilfred" and "will", so "Fred" is no "William"."""
+    names = _nicknamer()
+    return b in names.canonicals_of(a) or a in names.canonicals_of(b)
 
 
 def _same_person_name(a: Sequence[str], b: Sequence[str]) -> bool:
