@@ -1141,3 +1141,45 @@ def test_abbreviated_police_ranks_are_titles() -> None:
     )
     assert {"Tim Fanning", "Sara Holm", "Ray Oduya"} <= names(corpus)
     assert not any(alias.split()[0] in ("Const", "Det", "Supt") for alias in names(corpus))
+
+
+def test_a_company_is_the_same_name_with_or_without_its_legal_form() -> None:
+    """ "Orvell Data Systems Corp" / "Orvell Data Systems", "Kestrel Inc" / "Kestrel":
+    one company (ECB+ topic 44 had Hewlett-Packard four times over); its acronym counts
+    the legal form's letter ("Tamsin Semiconductor Manufacturing Co" = "TSMC")."""
+    corpus = analyse(
+        "Orvell Data Systems Corp agreed to the deal. Kestrel Inc. shares rose. Tamsin"
+        " Semiconductor Manufacturing Co (TSMC) makes the chips.",
+        "Orvell Data Systems said the deal closes in May. Kestrel declined to comment."
+        " TSMC said nothing.",
+    )
+    assert "Orvell Data Systems" in entity_with_alias(corpus, "Orvell Data Systems Corp").aliases
+    kestrel = entity_with_alias(corpus, "Kestrel")
+    assert kestrel.type == "ORG" and any(a.startswith("Kestrel Inc") for a in kestrel.aliases)
+    assert "TSMC" in entity_with_alias(corpus, "Tamsin Semiconductor Manufacturing Co").aliases
+
+
+def test_the_word_after_of_is_no_short_form_of_the_name() -> None:
+    """ "Children of Earth" is not "Earth", "Kingdom of Heaven" not "Heaven": a word after
+    "of" is never the surname a name is cut to; "City of Palmer" is Palmer."""
+    corpus = analyse(
+        "The series Children of Earth aired in July. Earth is saved again. The Kingdom of"
+        " Heaven opened in May. The City of Wexlow approved it.",
+        "Children of Earth was a hit. Heaven can wait. Wexlow voted on Monday.",
+    )
+    assert "Earth" not in entity_with_alias(corpus, "Children of Earth").aliases
+    assert "Heaven" not in entity_with_alias(corpus, "Kingdom of Heaven").aliases
+    assert "Wexlow" in entity_with_alias(corpus, "City of Wexlow").aliases
+
+
+def test_a_ranger_or_a_trooper_is_a_title() -> None:
+    """ "Texas Ranger Nick Hanna": the person is Nick Hanna, and "A Texas Ranger" names
+    Texas, not a person merged with him; the Texas Rangers stay a team."""
+    corpus = analyse(
+        "Texas Ranger Nick Hanna testified on Monday. A Texas Ranger and an officer went to"
+        " Utah. Senior Trooper William Hakim stopped the car.",
+        "Hanna said the Texas Rangers won. Trooper Hakim was praised.",
+    )
+    assert {"Nick Hanna", "Hanna"} <= set(entity_with_alias(corpus, "Nick Hanna").aliases)
+    assert not any("Ranger " in alias or alias.endswith("Ranger") for alias in names(corpus))
+    assert "Hakim" in entity_with_alias(corpus, "William Hakim").aliases

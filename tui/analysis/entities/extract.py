@@ -83,7 +83,14 @@ def normalise(name: str) -> str:
         folded = _INITIALS.sub(lambda m: m.group().replace(".", "").replace(" ", "") + " ", folded)
         # One initial inside a name: "James R. Dabney" and "James R Dabney" -> "james r dabney".
         folded = _INITIAL.sub(r"\1", folded)
-    return " ".join(folded.split())
+    words = folded.split()
+    if len(words) > 1 and words[-1].rstrip(".,") in _CORPORATE:
+        words.pop()  # "Hewlett-Packard Co." is Hewlett-Packard
+    return " ".join(words)
+
+
+# The abbreviated legal forms a company's name may end with, and be the same name without.
+_CORPORATE = frozenset("co corp inc ltd llc plc".split())
 
 
 def _is_acronym(word: str) -> bool:
@@ -356,7 +363,7 @@ def _word_after(tokens: Sequence[_Token], i: int) -> str:
 
 
 # The offices of a place, written after its name ("Sonoma County Sheriff").
-_OFFICES = frozenset("sheriff mayor governor marshal coroner commissioner".split())
+_OFFICES = frozenset("sheriff mayor governor marshal coroner commissioner ranger".split())
 # What a name in the place gazetteer (`lexicon.place_names`) gets for PLACE, each mention.
 PLACE_NAME_VOTE = 3
 # A vote that the name is no person, and no more than that (`_vote`: "the Space

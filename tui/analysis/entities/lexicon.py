@@ -70,7 +70,7 @@ PERSON_TITLES = _words(
     foreign defence defense interior finance health state crown actor actress singer
     star rapper coach manager striker midfielder goalkeeper player president-elect
     sheriff agent attorney lawyer councillor councilor commissioner constable const const.
-    cst cst. cpl cpl. insp insp. supt supt. det det."""
+    cst cst. cpl cpl. insp insp. supt supt. det det. trooper ranger"""
 )
 
 # Capitalised inside a run of capitalised words, these end the name: only title case

@@ -287,6 +287,10 @@ class _Merger:
             words = [w for w in form.key.split() if w not in _INITIALS_SKIP]
             if len(words) >= 2 and not form.acronym:
                 by_initials["".join(w[0] for w in words)].add(form.key)
+                if _CORPORATE_ENDING.search(next(iter(form.surfaces))):
+                    # "Taiwan Semiconductor Manufacturing Co" -> "TSMC": the legal form
+                    # the key leaves out (`normalise`) has its letter in the acronym.
+                    by_initials["".join(w[0] for w in words) + "c"].add(form.key)
                 # "US Geological Survey" -> "USGS": a short word counts whole.
                 whole = "".join(w if len(w) <= 2 else w[0] for w in words)
                 if len(whole) > len(words):
@@ -405,7 +409,7 @@ class _Merger:
                         and len(form.mentions) <= 2 * len(other.mentions)
                     ):
                         continue
-                    if not self._name_like(other):
+                    if not self._name_like(other) or _after_preposition(other.key):
                         continue
                     if place and not (
                         other.words[-1] == word and _main_type(self.cluster_votes(key)) == "PERSON"
@@ -485,6 +489,21 @@ class _Merger:
             if ka in self.forms and kb in self.forms:
                 self.join(ka, kb, "merged by hand")
         return {normalise(s) for s in corrections.splits if normalise(s) in self.forms}
+
+
+def _after_preposition(key: str) -> bool:
+    """Whether a name's last word follows "of" ("Kingdom of God", "Children of Earth",
+    "Friends of the Earth"): the word names something else, never a surname the name
+    could be cut to. Not after a word for a town or a country ("City of Palmer")."""
+    words = key.split()
+    if len(words) > 2 and words[-2] == "the":
+        words.pop(-2)
+    return len(words) > 2 and words[-2] in ("of", "for") and words[0] not in _SETTLEMENTS
+
+
+_SETTLEMENTS = frozenset("city town village borough county state republic province".split())
+# A company's legal form, which its key leaves out ("Co", "Corp", "Inc").
+_CORPORATE_ENDING = re.compile(r"\b(?:Co|Corp|CORP|CO)\.?$")
 
 
 def _other_initials(a: str, b: str) -> bool:
