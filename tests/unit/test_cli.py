@@ -526,6 +526,7 @@ def test_text_format_shows_the_analysis(capsys, tmp_path):
 
 
 def test_text_format_says_what_each_fact_matched_on(capsys):
+    from tui.query.tags import BASIS_LABELS, basis_summary
     from tui.query.why import fact_whys
 
     corpus = analyze([seeds_dir()])
@@ -534,13 +535,26 @@ def test_text_format_says_what_each_fact_matched_on(capsys):
     assert (code, err) == (0, "")
     lines = out.splitlines()
     heading = lines.index("shared facts, with what each matched on")
-    fact_lines = lines[heading + 1 : heading + 1 + len(corpus.facts)]
+    block = lines[heading + 1 : lines.index("", heading)]
+    fact_lines = [line for line in block if line.startswith("  f")]
     for fact, line in zip(corpus.facts, fact_lines, strict=True):
         why = whys[fact.id]
         assert why.matched
         assert line.split()[0] == fact.id
         assert f"· match {fact.score:.2f} ·" in line
         assert line.endswith(f" · matched on: {', '.join(why.matched)}")
+        # Below it: what the fact rests on, and where its reports disagree.
+        below = block[block.index(line) + 1 :]
+        below = below[: next((k for k, b in enumerate(below) if b.startswith("  f")), len(below))]
+        assert fact.basis is not None
+        assert below[0].split() == [
+            "basis:",
+            *f"{BASIS_LABELS[fact.basis.kind]}:".split(),
+            *basis_summary(fact.basis).split(),
+        ]
+        assert below[1:] == [
+            f"{below[0][: below[0].index('b')]}≠ {d.detail}" for d in fact.discrepancies
+        ]
     # Words as the reports write them (or entities' names), never bare stems.
     names = {entity.name for entity in corpus.entities}
     written = {w for r in corpus.reports for w in re.findall(r"[^\W\d_][\w'’-]*", r.text.lower())}
@@ -689,3 +703,23 @@ def test_a_bug_is_one_line_and_exit_70_and_the_traceback_on_request(capsys, monk
     monkeypatch.setenv("NEWSPRISM_DEBUG", "1")
     with pytest.raises(IndexError):
         run(capsys, "analyze", str(tmp_path))
+
+
+def test_text_format_shows_a_facts_basis_and_discrepancies(capsys, tmp_path):
+    """Under a fact's line, what it rests on and where its reports disagree, in words:
+    "≠ injured: 3 vs 5" (the reader's fact view says the same)."""
+    (tmp_path / "a.txt").write_text(
+        "Three people were injured in the fire at the Harlow depot on Monday, police said.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "Five people were injured in the fire at the Harlow depot on Monday, officials said.\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "analyze", "--no-cache", "--format", "text", str(tmp_path))
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    fact = next(k for k, line in enumerate(lines) if line.startswith("  f1 "))
+    assert lines[fact + 1].strip().startswith("basis: ")
+    assert "police" in lines[fact + 1] and "officials" in lines[fact + 1]
+    assert lines[fact + 2].strip() == "≠ injured: 3 vs 5"

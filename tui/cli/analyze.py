@@ -74,7 +74,9 @@ def _paragraph_tags(corpus: Corpus, paragraph: Paragraph, topic_labels: Mapping[
 def _fact_lines(corpus: Corpus) -> list[str]:
     """ "  f5  in 2 reports · match 0.63 · matched on: Syrian, plane, departed/fled": each
     shared fact's reports, score and what it matched on (`tui.query.why`), under a
-    heading."""
+    heading; below it, what it rests on ("basis: one source: Reuters") and each
+    discrepancy ("≠ injured: 3 vs 5")."""
+    from tui.query.tags import BASIS_LABELS, basis_summary
     from tui.query.why import fact_whys, matched_line
     from tui.wording import count_of
 
@@ -83,6 +85,7 @@ def _fact_lines(corpus: Corpus) -> list[str]:
     whys = fact_whys(corpus)
     width = max(len(fact.id) for fact in corpus.facts)
     lines = ["shared facts, with what each matched on"]
+    indent = " " * (width + 4)
     for fact in corpus.facts:
         why = whys[fact.id]
         reports = count_of(len(fact.reports), "report")
@@ -90,6 +93,12 @@ def _fact_lines(corpus: Corpus) -> list[str]:
         if why.matched:
             line += f" · matched on: {matched_line(why.matched)}"
         lines.append(line)
+        # What it rests on and where its reports disagree, as the reader's fact view.
+        if fact.basis is not None:
+            lines.append(
+                f"{indent}basis: {BASIS_LABELS[fact.basis.kind]}: {basis_summary(fact.basis)}"
+            )
+        lines.extend(f"{indent}≠ {d.detail}" for d in fact.discrepancies)
     return [*lines, ""]
 
 
