@@ -1183,3 +1183,14 @@ def test_a_ranger_or_a_trooper_is_a_title() -> None:
     assert {"Nick Hanna", "Hanna"} <= set(entity_with_alias(corpus, "Nick Hanna").aliases)
     assert not any("Ranger " in alias or alias.endswith("Ranger") for alias in names(corpus))
     assert "Hakim" in entity_with_alias(corpus, "William Hakim").aliases
+
+
+def test_common_place_acronyms_are_places() -> None:
+    """ "B.C.", "D.C.", "NYC": places written as acronyms, not organisations (ECB+ topic
+    36 had "B.C." as an organisation)."""
+    corpus = analyse(
+        "Police in B.C. said the man fled south. Officials in NYC and D.C. agreed.",
+        "The B.C. government met on Monday.",
+    )
+    for name in ("B.C.", "NYC", "D.C."):
+        assert entity_with_alias(corpus, name).type == "PLACE", name

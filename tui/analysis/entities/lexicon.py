@@ -216,7 +216,7 @@ TIME_WORDS = _words(
     akst akdt hst ast adt nst ndt ist pkt jst kst hkt sgt awst acst aest aedt nzst nzdt
     msk sast cat eat wat"""
 )
-PLACE_ACRONYMS = _words("US USA UK UAE EU DRC PRC DPRK")
+PLACE_ACRONYMS = _words("US USA UK UAE EU DRC PRC DPRK ROK NYC LA DC BC NZ HK NSW KSA")
 # US states as news datelines abbreviate them ("Palo Alto, Calif."), a place after a
 # town and a comma (some are words too: "Miss.", "Wash.", "Mass.").
 STATE_ABBREVIATIONS = _words(
