@@ -1089,9 +1089,9 @@ def test_a_name_with_initials_or_a_short_given_name_is_one_person() -> None:
     )
     harlan = entity_with_alias(corpus, "Dwight S. Harlan")
     assert {"Dwight Sorensen Harlan", "Harlan"} <= set(harlan.aliases)
-    thomas = entity_with_alias(corpus, "Benjamin Pelling")
-    assert "Ben Pelling" in thomas.aliases
-    assert "Ruth Pelling" not in thomas.aliases
+    benjamin = entity_with_alias(corpus, "Benjamin Pelling")
+    assert "Ben Pelling" in benjamin.aliases
+    assert "Ruth Pelling" not in benjamin.aliases
     moss = {entity_with_alias(corpus, n).id for n in ("Gary A. Moss", "Gary B. Moss", "Gary Moss")}
     assert len(moss) == 3
 
