@@ -1194,3 +1194,15 @@ def test_common_place_acronyms_are_places() -> None:
     )
     for name in ("B.C.", "NYC", "D.C."):
         assert entity_with_alias(corpus, name).type == "PLACE", name
+
+
+def test_a_teams_number_word_belongs_to_its_name() -> None:
+    """ "The Harbor City 76ers", "the 49ers": a team, not the city "Harbor City" with a
+    number after it; a decade ("the 1990s") starts no name."""
+    corpus = analyse(
+        "The Harbor City 76ers fired their coach. In the 1990s the team won.",
+        "The 76ers hired a new coach on Monday.",
+    )
+    team = entity_with_alias(corpus, "Harbor City 76ers")
+    assert team.type == "ORG" and "76ers" in team.aliases
+    assert not any("1990s" in alias for alias in names(corpus))

@@ -26,6 +26,7 @@ _TOKEN = re.compile(
     r"(?:[A-Z]\.(?: (?=[A-Z]\.))?){2,}|[^\W\d_](?:[\w'’\-]*\w)?|\d[\d.,:]*(?:[^\W\d_]\w*)?|\S"
 )
 _INITIALS = re.compile(r"(?<![\w.])(?:[a-z]\. ?){2,}")
+_TEAM_NUMBER = re.compile(r"\d+ers$")
 _INITIAL = re.compile(r"(?<![\w.])([a-z])\.(?= |$)")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]*(?![\w'’-])")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
@@ -197,7 +198,16 @@ def _tokens(visible: str) -> list[_Token]:
         start, end = match.span()
         first = text[0]
         if not first.isalpha():
-            append(_Token(text, start, end, False, False, False, False, False, ""))
+            # "Philadelphia 76ers", "San Francisco 49ers": a team's number-word goes on
+            # the name before it (and never starts one).
+            team = (
+                text.endswith("ers")
+                and _TEAM_NUMBER.match(text) is not None
+                and bool(tokens)
+                and tokens[-1].cap
+                and tokens[-1].end + 1 == start
+            )
+            append(_Token(text, start, end, team, team, False, False, False, ""))
             continue
         cap = first.isupper() and (len(text) > 4 or text.lower() not in lx.TIME_WORDS)
         breaks = False
@@ -565,7 +575,7 @@ def _is_plural_name(name: Sequence[str]) -> bool:
     last = name[-1]
     return (
         len(last) > 3
-        and last[0].isupper()
+        and (last[0].isupper() or _TEAM_NUMBER.match(last) is not None)
         and last.endswith("s")
         and not last.endswith(("ss", "us", "is", "'s", "’s"))
         and last.lower() not in lx.PLACE_PLURALS
