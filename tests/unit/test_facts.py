@@ -435,6 +435,17 @@ def test_another_stage_of_the_affair_is_a_lookalike_not_a_fact(a: str, b: str) -
     assert len(corpus.facts) == 1
 
 
+def test_an_assault_charge_is_no_raid() -> None:
+    """ "convicted ... of sexual assault" / "Police raided the ranch": an assault in court
+    is no armed attack, so no synonym joins it to a raid (a review of ECB+ topic 36 found
+    a fact of 26 sentences matched on "assault/raid")."""
+    corpus = analyse(
+        "A jury convicted Harlan Voss of sexual assault on Monday.\n\nThe trial lasted a week.",
+        "Police raided the Voss ranch in April.\n\nHarlan Voss was not there.",
+    )
+    assert corpus.facts == ()
+
+
 def test_no_fact_crosses_a_seam_of_its_story() -> None:
     """Reports in two parts of one story with a seam between them (see
     `tui.analysis.stories.cluster`) share no fact; parts under other prefixes (joined by
