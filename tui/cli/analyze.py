@@ -78,6 +78,7 @@ def _fact_lines(corpus: Corpus) -> list[str]:
     discrepancy ("≠ injured: 3 vs 5")."""
     from tui.query.tags import BASIS_LABELS, basis_summary
     from tui.query.why import fact_whys, matched_line
+    from tui.textsafe import safe_line
     from tui.wording import count_of
 
     if not corpus.facts:
@@ -93,12 +94,12 @@ def _fact_lines(corpus: Corpus) -> list[str]:
         if why.matched:
             line += f" · matched on: {matched_line(why.matched)}"
         lines.append(line)
-        # What it rests on and where its reports disagree, as the reader's fact view.
+        # What it rests on and where its reports disagree, as the reader's fact view
+        # (source names and values come from the reports: made safe).
         if fact.basis is not None:
-            lines.append(
-                f"{indent}basis: {BASIS_LABELS[fact.basis.kind]}: {basis_summary(fact.basis)}"
-            )
-        lines.extend(f"{indent}≠ {d.detail}" for d in fact.discrepancies)
+            basis = safe_line(f"{BASIS_LABELS[fact.basis.kind]}: {basis_summary(fact.basis)}")
+            lines.append(f"{indent}basis: {basis}")
+        lines.extend(f"{indent}≠ {safe_line(d.detail)}" for d in fact.discrepancies)
     return [*lines, ""]
 
 
