@@ -367,7 +367,7 @@ class _Merger:
                 first, *rest = sorted(group, key=lambda f: (-len(f.mentions), f.key))
                 for form in rest:
                     if _compatible(self.cluster_votes(first.key), self.cluster_votes(form.key)):
-                        self.join(first.key, form.key, "the same name with initials")
+                        self.join(first.key, form.key, "the same name, in full or short")
 
     def short_forms(self) -> None:
         """ "Assad" -> "Bashar al-Assad", "Hayat al-Tahrir" -> "Hayat Tahrir al-Sham"."""
