@@ -291,8 +291,8 @@ def _initial_inside(tokens: Sequence[_Token], first: int, last: int) -> bool:
     given = lx.given_names()
     if last == first:
         return after.text.lower() in given
-    before = tokens[last - 1]
-    return before.cap and last - 1 >= first and before.text.lower() in given
+    before = tokens[last - 1]  # inside the run: last > first
+    return before.cap and before.text.lower() in given
 
 
 def _breaks_run(token: _Token) -> bool:
