@@ -1206,3 +1206,107 @@ def test_a_teams_number_word_belongs_to_its_name() -> None:
     team = entity_with_alias(corpus, "Harbor City 76ers")
     assert team.type == "ORG" and "76ers" in team.aliases
     assert not any("1990s" in alias for alias in names(corpus))
+
+
+# ------------------------------------------- lines in sentence case, results and capitals
+
+
+def test_a_line_with_a_content_word_in_lower_case_is_no_headline() -> None:
+    """Title case capitalises every longer word but function words: a results line
+    ("Marta Kovacs (Hungary) beat Ines Laurent (Chile) 6-3 6-4") or a headline in
+    sentence case holds names in its capitals, which all count (they were kept only
+    where the rest of the corpus named them too)."""
+    corpus = analyse(
+        "Results of the women's singles on Friday:\n\n"
+        "Marta Kovacs (Hungary) beat Ines Laurent (Chile) 6-3 6-4\n\n"
+        "Dorota Wilk (Poland) beat Alma Ruiz (Peru) 7-5 6-1\n\n"
+        "The final is on Sunday."
+    )
+    for person in ("Marta Kovacs", "Ines Laurent", "Dorota Wilk", "Alma Ruiz"):
+        assert entity_with_alias(corpus, person).type == "PERSON"
+    for country in ("Hungary", "Chile", "Poland", "Peru"):
+        assert entity_with_alias(corpus, country).type == "PLACE"
+
+
+def test_a_title_case_run_holds_a_known_place_and_a_first_name_and_surname() -> None:
+    """A line in title case ("2. Laura Weber (Germany) 13.36": every longer word
+    capitalised) keeps the names the rest of the corpus writes, and also, by their own
+    words, a place of the gazetteer that is the whole run and a first name the census
+    knows with a surname; not a first name that is a common word ("Will Decide")."""
+    corpus = analyse(
+        "Men's 110 metres hurdles final:\n\n"
+        "1. Peter Hruby (Slovakia) 13.21\n\n"
+        "2. Laura Weber (Germany) 13.36\n\n"
+        "Officials Will Decide On Appeal\n\n"
+        "The appeal will be heard today."
+    )
+    assert entity_with_alias(corpus, "Laura Weber").type == "PERSON"
+    assert entity_with_alias(corpus, "Peter Hruby").type == "PERSON"
+    assert entity_with_alias(corpus, "Germany").type == "PLACE"
+    assert entity_with_alias(corpus, "Slovakia").type == "PLACE"
+    assert not {"Will Decide", "Will", "Officials Will Decide"} & names(corpus)
+
+
+def test_a_run_in_capitals_inside_a_line_says_nothing_by_its_capitals() -> None:
+    """ "BREAKING NEWS-3 DEAD due to ..." in a line in lower case: words in capitals, no
+    name (a dateline in capitals still names its place); a longer word in capitals that
+    the corpus writes in lower case is no acronym ("UPDATE"), a short one is ("NATO")."""
+    corpus = analyse(
+        "BREAKING NEWS-3 DEAD due to a fire at a warehouse in Lyon.\n\n"
+        "UPDATE: The fire is out, NATO said. Crews will update the count."
+    )
+    found = names(corpus)
+    assert not {"BREAKING NEWS-3 DEAD", "NEWS-3 DEAD", "BREAKING", "UPDATE"} & found
+    assert "NATO" in found
+    assert entity_with_alias(corpus, "Lyon").type == "PLACE"
+
+
+def test_an_initial_capital_a_does_not_make_a_headline() -> None:
+    """ "Bryant A. Dalton": a capital "A." is an initial, not the capitalised function
+    word of a headline; the names of the line are read in full."""
+    corpus = analyse(
+        "Police named the victims as Tamika Renee Olson, 47, and Darnell A. Pruitt, 39, "
+        "both of Camden."
+    )
+    found = names(corpus)
+    assert {"Tamika Renee Olson", "Darnell A. Pruitt"} <= found
+
+
+def test_a_guild_of_a_place_is_one_organisation() -> None:
+    """ "Writers Guild of America": a guild (a coalition, a consortium, a syndicate) is
+    an organisation's word, so the run is one organisation's name, not a person "of" a
+    place."""
+    corpus = analyse("The Screenwriters Guild of America said on Monday that talks had failed.")
+    assert entity_with_alias(corpus, "Screenwriters Guild of America").type == "ORG"
+
+
+@pytest.mark.parametrize(
+    "place",
+    [
+        "Britain",
+        "England",
+        "Scotland",
+        "Netherlands",
+        "Czech Republic",
+        "Bavaria",
+        "Quebec",
+        "Yugoslavia",
+        "Burma",
+        "West Bank",
+        "Middle East",
+    ],
+)
+def test_countries_divisions_former_names_and_regions_are_places(place: str) -> None:
+    """The gazetteer holds countries as English writes them ("Britain", "Netherlands"
+    without "The"), their official and former names ("Czech Republic", "Yugoslavia",
+    "Burma"), the larger first-level divisions ("England", "Bavaria", "Quebec", "West
+    Bank") and regions ("Middle East"): a place with no other evidence of its kind."""
+    corpus = analyse(f"Talks on trade with {place} ended without a deal.\n\n{place} said no.")
+    assert entity_with_alias(corpus, place).type == "PLACE"
+
+
+def test_a_small_division_does_not_make_a_surname_a_demonym() -> None:
+    """Only the larger first-level divisions are places: Benin's "Collines" would make
+    "Collins" read as "Collin" + "s", a demonym, and drop the surname."""
+    corpus = analyse("He wants to turn Collins's novels into films. Collins agreed.")
+    assert "Collins" in names(corpus)

@@ -351,7 +351,9 @@ def _opening_participle(word: str) -> bool:
 
 
 def _skippable(word: str) -> bool:
-    if _is_acronym(word):  # "WHO", "IT": acronyms are names even when they spell a word
+    if _is_acronym(word) and len(word) <= 3:
+        # "WHO", "IT": acronyms are names even when they spell a word; not "ABOUT" (of
+        # "ABOUT A BOY"), a longer word in capitals
         return False
     lower = word.lower().rstrip(".")
     return lower in lx.FUNCTION_WORDS or lower in lx.MONTHS_AND_DAYS or lower in lx.CONTRACTIONS
@@ -391,9 +393,11 @@ def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) 
         votes["PLACE"] += 3  # "Johnson Space Center", "Betty Ford Center": a site
     elif len(name) == 1 and name[0].lower() in lx.INSTITUTIONS:
         votes["ORG"] += 2  # "Congress", "the Senate", "Parliament": the institution
-    elif any(word.lower() in lx.ORG_WORDS for word in name[1:]) or (
-        len(name) > 1 and name[0].lower() in lx.ORG_WORDS and name[0].lower() not in lx.COMPASS
+    elif lower_name not in lx.place_names() and (
+        any(word.lower() in lx.ORG_WORDS for word in name[1:])
+        or (len(name) > 1 and name[0].lower() in lx.ORG_WORDS and name[0].lower() not in lx.COMPASS)
     ):
+        # (not a place the gazetteer knows: "West Bank", "United States")
         votes["ORG"] += 3
     if len(name) == 1 and _is_acronym(name[0]):
         letters = name[0].replace(".", "").replace(" ", "")
@@ -593,10 +597,19 @@ def _is_headline(tokens: Sequence[_Token]) -> bool:
     if len(long_words) < 4 or sum(t.cap for t in long_words) < 0.7 * len(long_words):
         return False
     return any(
-        t.cap and not t.acronym and t.text.lower() in lx.FUNCTION_WORDS
+        # not an initial: "Bryant A. Dalton"
+        t.cap and not t.acronym and len(t.text) > 1 and t.text.lower() in lx.FUNCTION_WORDS
         for i, t in enumerate(tokens)
         if not _is_sentence_start(tokens, i)
     )
+
+
+def _lower_content_word(long_words: Sequence[_Token]) -> bool:
+    """Whether a longer word other than a function word is in lower case: a line in
+    sentence case ("Tim Henman (Britain) beat Doug Flach (U.S.) 6-3 6-4", "Lohan checks
+    into Betty Ford"), whose capitals are names, where title case capitalises every
+    longer word but function words."""
+    return any(t.text[:1].islower() and t.text.lower() not in lx.FUNCTION_WORDS for t in long_words)
 
 
 def _is_title_line(tokens: Sequence[_Token], paragraph: Paragraph, visible: str) -> bool:
@@ -608,7 +621,15 @@ def _is_title_line(tokens: Sequence[_Token], paragraph: Paragraph, visible: str)
     ):
         return False
     long_words = [t for t in tokens if t.word and len(t.text) > 3]
+    if _lower_content_word(long_words):
+        return False
     return len(long_words) >= 3 and sum(t.cap for t in long_words) >= 0.8 * len(long_words)
+
+
+def _shouted(words: Sequence[str]) -> bool:
+    """A run of words in capitals inside a line in lower case ("BREAKING NEWS-3 DEAD due
+    to ..."): no acronyms, two longer words or more; its capitals say nothing."""
+    return sum(len(w) > 3 for w in words) >= 2 and all(w.isupper() for w in words)
 
 
 def _is_all_caps(tokens: Sequence[_Token]) -> bool:
@@ -664,8 +685,10 @@ def find_candidates(
                 break
         i = last + 1
         found.extend(_name_candidates(report, paragraph, tokens, first, last, visible, offsets))
-    if headline:
-        for cand in found:
+    for cand in found:
+        # A run in capitals is read as a headline too, but a dateline ("PALO VERDE,
+        # Calif. -"), which its place votes tell
+        if headline or (_shouted(cand.tokens) and not cand.votes["PLACE"]):
             cand.headline = True
     _propagate_lists(found, visible)
     _link_defined_acronyms(found, visible)

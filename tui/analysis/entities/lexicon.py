@@ -154,7 +154,7 @@ ORG_WORDS = _words(
     reporter weekly survey laboratory laboratories labs institute museum foods motors
     systems technologies technology holdings industries enterprises entertainment
     pictures studios records communications pharmaceuticals electronics software
-    devices semiconductor telecom"""
+    devices semiconductor telecom guild coalition consortium syndicate"""
 )
 # Institutions a capitalised word alone names ("Congress", "the Senate", "Parliament").
 INSTITUTIONS = _words("congress senate parliament cabinet government administration assembly")

@@ -28,6 +28,11 @@ from tui.model.ids import entity_id as make_entity_id
 # Transliterations of one name are close in spelling once vowels are set aside.
 _MIN_VARIANT_SIMILARITY = 75.0  # rapidfuzz ratio, 0-100
 _MIN_SKELETON = 3
+# The most words of a place name a title-case run is searched for (`_headline_name`).
+_HEADLINE_PLACE_WORDS = 3
+# Acronyms this long may spell a word ("NATO", "AIDS"); a longer one that the corpus
+# writes in lower case is a word in capitals.
+_LONGEST_WORDLIKE_ACRONYM = 4
 _ABD = re.compile(r"\babd\s?(?:el|al|ul|ur|ar|er|an|as|ad|ol)\s?")
 _SKELETON_DROP = str.maketrans("", "", "aeiouyhw '-")
 _INITIALS_SKIP = lx.NAME_PARTICLES | frozenset({"of", "for", "the", "and", "on", "in"})
@@ -132,8 +137,13 @@ class _Evidence:
             shape = skeleton(key)
             return [cand] if len(shape) >= _MIN_SKELETON and shape in self.skeletons else []
         if len(cand.tokens) == 1:
-            is_acronym = cand.surface.replace(".", "").isupper()
-            return [] if not is_acronym and self.is_common_word(cand.surface) else [cand]
+            letters = cand.surface.replace(".", "").replace(" ", "")
+            if letters.isupper():
+                # An acronym ("NATO", "UNESCO"), but not a longer word in capitals that the
+                # corpus writes in lower case too ("DIED IN A BLAZE that broke out").
+                common = len(letters) > _LONGEST_WORDLIKE_ACRONYM and self.lowercase[key] > 0
+                return [] if common else [cand]
+            return [] if self.is_common_word(cand.surface) else [cand]
         if cand.starts_sentence and self.is_common_word(cand.tokens[0]):
             # "Coroner Gary Hargrove", "Forward Tyler Hansbrough" at a sentence start.
             first = 1
@@ -179,18 +189,51 @@ class _Evidence:
         return 0
 
     def _segment_headline(self, cand: Candidate) -> list[Candidate]:
-        """A title-case run holds only the names the rest of the corpus knows, longest first."""
+        """A title-case run holds only the names the rest of the corpus knows, longest
+        first; else a place the gazetteer knows ("Germany" in "3. Florian Schwarthoff
+        (Germany) 13.36") or a first name and a surname ("ROBERTO DURAN FIGHTS ...")."""
         parts: list[Candidate] = []
-        i, n = 0, len(cand.tokens)
+        tokens = cand.tokens
+        i, n = 0, len(tokens)
         while i < n:
             for j in range(n - 1, i - 1, -1):
-                if normalise(" ".join(cand.tokens[i : j + 1])) in self.full_names:
+                if normalise(" ".join(tokens[i : j + 1])) in self.full_names:
                     parts.append(cand.part(i, j))
                     i = j + 1
                     break
             else:
-                i += 1
+                found = self._headline_name(tokens, i)
+                if found is None:
+                    i += 1
+                    continue
+                j, kind, vote = found
+                part = cand.part(i, j)
+                part.votes = Counter({kind: vote})
+                parts.append(part)
+                i = j + 1
         return parts
+
+    def _headline_name(self, tokens: Sequence[str], i: int) -> tuple[int, str, int] | None:
+        """A name of a title-case run that starts at tokens[i] by its own words: (its last
+        token, its type, the vote): a place of the gazetteer that is the whole run, or a first
+        name the census knows and a surname, neither a word the corpus writes in lower
+        case ("Will Investigate", "Grant Funding" are no one)."""
+        n = len(tokens)
+        if n <= _HEADLINE_PLACE_WORDS and " ".join(tokens).lower() in lx.place_names():
+            # The whole run: "(Germany)", "IN MILWAUKEE"; not "Van" of "Escapes Prison
+            # Van", a city's name that is a common word too.
+            return n - 1, "PLACE", PLACE_NAME_VOTE
+        if (
+            i + 1 < n
+            and tokens[i].lower() in lx.given_names()
+            and not self.is_common_word(tokens[i])
+            and _plain_name_word(tokens[i + 1])
+            and tokens[i + 1].lower() not in lx.FUNCTION_WORDS
+            and tokens[i + 1].lower() not in lx.MONTHS_AND_DAYS
+            and not self.is_common_word(tokens[i + 1])
+        ):
+            return i + 1, "PERSON", 2
+        return None
 
 
 def _plain_name_word(word: str) -> bool:
