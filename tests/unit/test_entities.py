@@ -1310,3 +1310,55 @@ def test_a_small_division_does_not_make_a_surname_a_demonym() -> None:
     "Collins" read as "Collin" + "s", a demonym, and drop the surname."""
     corpus = analyse("He wants to turn Collins's novels into films. Collins agreed.")
     assert "Collins" in names(corpus)
+
+
+def test_a_country_in_brackets_after_a_person_is_no_acronym_of_the_person() -> None:
+    """ "Doug Wallace (U.S.)": an acronym in brackets names the name before it only when
+    its first letter starts one of that name's words ("Revolutionary Armed Forces of
+    Colombia (FARC)");
+    here it is the person's country, a place, also alone in a results line."""
+    corpus = analyse(
+        "Doug Wallace (U.S.) beat Omar Haddad (Morocco) 6-4 6-2.\n\n"
+        "3. Linda Carver (U.S.) 13.36\n\n"
+        "The Revolutionary Armed Forces of Colombia (FARC) said nothing."
+    )
+    assert entity_with_alias(corpus, "U.S.").type == "PLACE"
+    assert entity_with_alias(corpus, "Doug Wallace").type == "PERSON"
+    assert "U.S." not in entity_with_alias(corpus, "Doug Wallace").aliases
+    farc = entity_with_alias(corpus, "Revolutionary Armed Forces of Colombia")
+    assert entity_with_alias(corpus, "FARC") is farc
+
+
+def test_a_news_outlet_is_an_organisation_whatever_its_context() -> None:
+    """ "told Reuters", "Xinhua said": an outlet of the news domains table is an
+    organisation, though one word and nothing around it says so."""
+    corpus = analyse("The minister told Reuters the talks had failed. Xinhua said the same.")
+    assert entity_with_alias(corpus, "Reuters").type == "ORG"
+    assert entity_with_alias(corpus, "Xinhua").type == "ORG"
+
+
+def test_one_word_that_tells_or_that_who_follows_is_a_person() -> None:
+    """ "Marrero told reporters", "Okafor, who ...": a surname alone that tells, admits or
+    that "who" follows is a person (a weak vote: a place's own evidence outweighs it)."""
+    corpus = analyse(
+        "On Monday Marrero told reporters he would appeal, and Okafor, who won in 2019,"
+        " agreed.\n\nIn the end Lisbon, who hosted the final, told nobody."
+    )
+    assert entity_with_alias(corpus, "Marrero").type == "PERSON"
+    assert entity_with_alias(corpus, "Okafor").type == "PERSON"
+    assert entity_with_alias(corpus, "Lisbon").type == "PLACE"
+
+
+def test_an_event_a_business_noun_and_shares_say_the_kind_of_a_name() -> None:
+    """ "the Kestrel Cup", "Harvest Day": an event's last word makes a thing, not a person
+    (but "Doris Day": a first name leads); "tyre giant Volnar", "Ostrava shares" name a
+    company."""
+    corpus = analyse(
+        "The Kestrel Cup starts on Harvest Day. Doris Day sang.\n\n"
+        "Tyre giant Volnar bought a rival, and Brenko shares fell 3 percent."
+    )
+    assert entity_with_alias(corpus, "Kestrel Cup").type == "OTHER"
+    assert entity_with_alias(corpus, "Harvest Day").type == "OTHER"
+    assert entity_with_alias(corpus, "Doris Day").type == "PERSON"
+    assert entity_with_alias(corpus, "Volnar").type == "ORG"
+    assert entity_with_alias(corpus, "Brenko").type == "ORG"

@@ -307,6 +307,17 @@ def _news_domains() -> dict[str, str]:
     return table
 
 
+@cache
+def outlet_names() -> frozenset[str]:
+    """The outlets of the news domains table, in lower case and without a leading "the"
+    ("reuters", "new york times"): organisations, whatever the context says."""
+    found = set()
+    for name in _news_domains().values():
+        lower = name.lower()
+        found.add(lower[4:] if lower.startswith("the ") else lower)
+    return frozenset(found)
+
+
 # Second-level labels under which a country's registrable domains sit ("bbc.co.uk").
 _SECOND_LEVEL = frozenset(
     "co com net org gov ac edu ne or go gob nic mil ltd plc sch".split()

@@ -125,10 +125,18 @@ ORG_NOUNS_AFTER = _words(
     shareholders board chief ceo news agency network channel newspaper tv radio website
     statement announced team teammates coach coaches roster lineup starters quarterback
     headquarters hq founder co-founder cofounder users subscribers investors
-    customers"""
+    customers shares stock"""
 )
 # Nouns before "of", "for" or "at" and a name that say it is an organisation ("co-founder
 # of Google", "engineers at Boeing"; not a spokesman, whom a person has too).
+# Nouns right before a name that say what kind of business it is ("tyre giant Pirelli",
+# "carmaker Hyundai"): an organisation's name follows (not roles a person has too:
+# "publisher Robert Harrison", "rival Obama").
+COMPANY_NOUNS_BEFORE = _words(
+    """giant maker carmaker automaker chipmaker drugmaker firm company conglomerate
+    retailer carrier airline lender insurer brokerage subsidiary supplier manufacturer
+    distributor brewer startup"""
+)
 ORG_NOUNS_BEFORE = _words(
     """founder co-founder cofounder ceo chairman chairwoman employees employee staff
     executives executive shareholders engineers subsidiary division"""
@@ -161,6 +169,12 @@ INSTITUTIONS = _words("congress senate parliament cabinet government administrat
 # The last word of a facility's name: a site, typed as a place, though the same words
 # inside a name make an organisation ("Center for Disease Control", "Museum of Flight").
 FACILITY_LAST_WORDS = _words("center centre museum hospital clinic mosque")
+# The last word of a name that says it is an event: a contest, a holiday ("World Cup",
+# "Greater Milwaukee Open", "Labor Day"), a thing rather than a person or a body.
+EVENT_LAST_WORDS = _words(
+    """cup open series tour championship championships games olympics classic prix trophy
+    tournament marathon festival derby invitational day"""
+)
 # The last word of a name that says it is a place or a facility ("Kellan Stadium",
 # "Pelham County", "Ashby Park").
 PLACE_LAST_WORDS = _words(

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 import tui.analysis.entities.lexicon as lx
 from tui.analysis.entities.extract import PLACE_NAME_VOTE, THING, Candidate, is_title, normalise
 from tui.analysis.unionfind import UnionFind
+from tui.ingest.textmeta import outlet_names
 from tui.model.corrections import Corrections
 from tui.model.entities import Entity, EntityType, Mention, MergeReason
 from tui.model.ids import SPLIT, id_number
@@ -30,6 +31,8 @@ _MIN_VARIANT_SIMILARITY = 75.0  # rapidfuzz ratio, 0-100
 _MIN_SKELETON = 3
 # The most words of a place name a title-case run is searched for (`_headline_name`).
 _HEADLINE_PLACE_WORDS = 3
+# What a known news outlet's name gets for ORG, each mention (as a gazetteer place for PLACE).
+OUTLET_VOTE = PLACE_NAME_VOTE
 # Acronyms this long may spell a word ("NATO", "AIDS"); a longer one that the corpus
 # writes in lower case is a word in capitals.
 _LONGEST_WORDLIKE_ACRONYM = 4
@@ -123,8 +126,8 @@ class _Evidence:
             return self._segment_headline(cand)
         key = normalise(cand.surface)
         if cand.sentence_initial:
-            if key in lx.place_names():
-                return [cand]
+            if key in lx.place_names() or (key in outlet_names() and not self.lowercase[key]):
+                return [cand]  # "Germany", "Xinhua" opening a sentence (not "People")
             if (key in self.full_names or key in self.name_words) and not (
                 len(cand.tokens) == 1 and self.is_common_word(cand.surface)
             ):
@@ -219,9 +222,12 @@ class _Evidence:
         name the census knows and a surname, neither a word the corpus writes in lower
         case ("Will Investigate", "Grant Funding" are no one)."""
         n = len(tokens)
-        if n <= _HEADLINE_PLACE_WORDS and " ".join(tokens).lower() in lx.place_names():
-            # The whole run: "(Germany)", "IN MILWAUKEE"; not "Van" of "Escapes Prison
-            # Van", a city's name that is a common word too.
+        whole = " ".join(tokens)
+        if (n <= _HEADLINE_PLACE_WORDS and whole.lower() in lx.place_names()) or (
+            n == 1 and whole.replace(".", "").replace(" ", "") in lx.PLACE_ACRONYMS
+        ):
+            # The whole run: "(Germany)", "(U.S.)", "IN MILWAUKEE"; not "Van" of
+            # "Escapes Prison Van", a city's name that is a common word too.
             return n - 1, "PLACE", PLACE_NAME_VOTE
         if (
             i + 1 < n
@@ -267,6 +273,7 @@ def _name_votes(words: Sequence[str]) -> Counter[str]:
 def _collect_forms(candidates: Sequence[Candidate], lowercase: Counter[str]) -> dict[str, _Form]:
     evidence = _Evidence(candidates, lowercase)
     forms: dict[str, _Form] = {}
+    outlets = {normalise(name) for name in outlet_names()}
     for raw in candidates:
         for cand in evidence.refine(raw):
             key = normalise(cand.surface)
@@ -285,6 +292,10 @@ def _collect_forms(candidates: Sequence[Candidate], lowercase: Counter[str]) -> 
             votes = form.votes
             for kind, count in cand.votes.items():
                 votes[kind] = count + votes.get(kind, 0)
+            if key in outlets and (" " in key or not lowercase[key]):
+                # "told Reuters", "Xinhua said": a news outlet of the domains table (not
+                # one word the corpus also writes in lower case: "People", "Time")
+                votes["ORG"] = votes.get("ORG", 0) + OUTLET_VOTE
             form.mentions.append(cand)
     return forms
 
