@@ -1362,3 +1362,15 @@ def test_an_event_a_business_noun_and_shares_say_the_kind_of_a_name() -> None:
     assert entity_with_alias(corpus, "Doris Day").type == "PERSON"
     assert entity_with_alias(corpus, "Volnar").type == "ORG"
     assert entity_with_alias(corpus, "Brenko").type == "ORG"
+
+
+def test_an_initial_and_a_surname_in_a_list_are_a_person() -> None:
+    """ "(R. Kettleborough 108, G. Hamilton 61)": an initial that no word leads, before a
+    surname, starts a person's name (not "Plan B. Officials said", a sentence's end)."""
+    corpus = analyse(
+        "Yorkshire 290 (R. Kettleborough 108, G. Hamilton 61), Essex 372.\n\n"
+        "They went for Plan B. Officials said so."
+    )
+    assert entity_with_alias(corpus, "R. Kettleborough").type == "PERSON"
+    assert entity_with_alias(corpus, "G. Hamilton").type == "PERSON"
+    assert not any(alias.startswith("B. ") for alias in names(corpus))

@@ -861,3 +861,22 @@ def test_a_day_of_the_month_or_a_clock_time_is_no_count_to_match_on() -> None:
         sentence_with(corpus, 0, "Engineers inspected"),
         sentence_with(corpus, 1, "quake struck"),
     )
+
+
+def test_other_people_count_against_a_thin_match_not_against_a_full_one() -> None:
+    """Each side naming a person the other does not ("Halvorsen praised Okafor" /
+    "Halvorsen praised Lindqvist") is another happening when the two share little else;
+    when they share four words or more besides, the others named are detail around one
+    statement ("investigators found X barricaded in a basement with a rifle next to Y" /
+    "Z said investigators found X barricaded in a basement with a rifle")."""
+    thin = analyse(
+        "Coach Erik Halvorsen praised Daniel Okafor.",
+        "Coach Erik Halvorsen praised Tomas Lindqvist.",
+    )
+    assert thin.facts == ()
+    full = analyse(
+        "Investigators found Rafael Dunmore barricaded in a basement with a hunting rifle"
+        " next to Lena Marsh.",
+        "Owen Pratt said investigators found Rafael Dunmore barricaded in a basement with a rifle.",
+    )
+    assert len(full.facts) == 1

@@ -279,7 +279,8 @@ def _initial_inside(tokens: Sequence[_Token], first: int, last: int) -> bool:
     """Whether tokens[last] is an initial with its period inside a person's name, so that
     the run goes on past the period: a middle initial after a first name ("Judge James
     R. Dabney", "Frederick C. LaRue") or a leading one before a first name ("W. Mark
-    Felt"). Only next to a known first name: "Plan B. Officials said" is a sentence end."""
+    Felt") or, where no word leads it, before a surname ("(A. Dale 69"). Otherwise only
+    next to a known first name: "Plan B. Officials said" is a sentence end."""
     initial = tokens[last]
     if not (len(initial.text) == 1 and initial.cap) or last + 2 >= len(tokens):
         return False
@@ -290,7 +291,14 @@ def _initial_inside(tokens: Sequence[_Token], first: int, last: int) -> bool:
         return False
     given = lx.given_names()
     if last == first:
-        return after.text.lower() in given
+        # Before a first name ("W. Mark Felt"), or before a surname where no word leads
+        # the initial: a list's item or a line's start ("(A. Dale 69, H. Morris 69;",
+        # "R. Kettleborough scored"), not "Plan B. Officials said".
+        return after.text.lower() in given or (
+            (first == 0 or not tokens[first - 1].word)
+            and after.text.lower() not in lx.MONTHS_AND_DAYS
+            and not is_title(after.text)
+        )
     before = tokens[last - 1]  # inside the run: last > first
     return before.cap and before.text.lower() in given
 
@@ -405,6 +413,8 @@ def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) 
 
     if name[0].lower() in ("abu", "umm", "bin", "ibn"):
         votes["PERSON"] += 2
+    elif len(name) > 1 and len(name[0].rstrip(".")) == 1 and len(name[1]) > 1:
+        votes["PERSON"] += 2  # an initial and a surname: "R. Kettleborough", "W. Mark Felt"
     elif name[0].lower() in lx.given_names() and lower_name not in lx.place_names():
         # "Yvonne Hiller", "Gary Ross": a first name leads a person's name; alone
         # ("Lindsay") it is weaker evidence.
