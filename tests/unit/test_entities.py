@@ -1374,3 +1374,18 @@ def test_an_initial_and_a_surname_in_a_list_are_a_person() -> None:
     assert entity_with_alias(corpus, "R. Kettleborough").type == "PERSON"
     assert entity_with_alias(corpus, "G. Hamilton").type == "PERSON"
     assert not any(alias.startswith("B. ") for alias in names(corpus))
+
+
+def test_a_competitor_in_a_results_line_is_a_person() -> None:
+    """ "3. Falk Weidner (Germany) 13.52": in a line otherwise read as a title-case
+    headline, two or three plain capitalised words before a place in brackets are a
+    competitor, whether or not the census knows the first name."""
+    corpus = analyse(
+        "Men's 110 metres hurdles:\n\n"
+        "1. Okon Balewa (Nigeria) 13.21\n\n"
+        "2. Falk Weidner (Germany) 13.52\n\n"
+        "3. Jarrah Quill (U.S.) 13.60"
+    )
+    for person in ("Okon Balewa", "Falk Weidner", "Jarrah Quill"):
+        assert entity_with_alias(corpus, person).type == "PERSON"
+    assert entity_with_alias(corpus, "U.S.").type == "PLACE"

@@ -880,3 +880,10 @@ def test_other_people_count_against_a_thin_match_not_against_a_full_one() -> Non
         "Owen Pratt said investigators found Rafael Dunmore barricaded in a basement with a rifle.",
     )
     assert len(full.facts) == 1
+
+
+def test_a_superscript_digit_is_no_number_to_count() -> None:
+    """ "²" is a digit to str.isdigit() but no number int() reads: two reports printing
+    one (a hypothesis example: b"Offici  \\xb2" read as Latin-1) analyse without error."""
+    corpus = analyse("Offici  \xb2", "Offici  \xb2")
+    assert corpus.reports

@@ -457,7 +457,7 @@ def _telling_number(term: str) -> bool:
         return False
     if value.endswith("+"):
         return False  # "hundreds of", "dozens of": how many, roughly; anything has them
-    return not value.isdigit() or int(value) > 2
+    return not value.isdecimal() or int(value) > 2  # isdigit() holds for "²", int() fails
 
 
 def _powers(mass: float) -> tuple[float, float]:

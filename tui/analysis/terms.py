@@ -236,7 +236,7 @@ def _token(token: str, domain: bool) -> tuple[int, str, int, str]:
         return _SKIP, "", _NOTHING, ""
     if token in _SPLITTERS or lower in _CONJUNCTIONS:
         return _SPLIT, "", _NOTHING, ""
-    if token[0].isdigit() or lower in _NUMBER_WORDS:
+    if token[0].isdecimal() or lower in _NUMBER_WORDS:  # not "²": int() cannot read it
         return _NUMBER, _NUMBER_WORDS.get(lower, token.replace(",", "")), _NOTHING, ""
     if lower in WEEKDAYS or lower in _MONTHS:
         return _WORD_TOKEN, "", _DATE, lower

@@ -151,7 +151,7 @@ class Fetcher:
                 status = handle.status or 0
                 headers: Message = handle.headers
                 length = headers.get("Content-Length", "")
-                if length.isdigit() and int(length) > MAX_BYTES:
+                if length.isdecimal() and int(length) > MAX_BYTES:
                     raise FetchError(f"too large (limit {MAX_BYTES // 2**20} MiB)")
                 body = handle.read(MAX_BYTES + 1)
             except TimeoutError as exc:

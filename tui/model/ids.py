@@ -103,7 +103,7 @@ def fact_label(number: int) -> str:
 def id_number(an_id: str) -> int:
     """The number of a report, entity, fact or topic id (`r12` -> 12); 0 if it has none."""
     digits = an_id[1:]
-    return int(digits) if digits.isdigit() else 0
+    return int(digits) if digits.isdecimal() else 0
 
 
 def id_sort_key(an_id: str) -> tuple[int, str]:

@@ -669,6 +669,25 @@ def _is_title_line(tokens: Sequence[_Token], paragraph: Paragraph, visible: str)
     return len(long_words) >= 3 and sum(t.cap for t in long_words) >= 0.8 * len(long_words)
 
 
+_COUNTRY_AFTER = re.compile(r"\s*\(([^()]{2,40})\)")
+
+
+def _competitor(cand: Candidate, visible: str) -> bool:
+    """A results line's competitor: two or three plain capitalised words and a place of
+    the gazetteer in brackets after them ("2. Florian Schwarthoff (Germany) 13.36",
+    "Cosmin Contra (Romania)"), in a line that is otherwise read as a headline."""
+    if not 2 <= len(cand.tokens) <= 3 or not all(
+        w[:1].isupper() and w[1:2].islower() and w.lower() not in lx.FUNCTION_WORDS
+        for w in cand.tokens
+    ):
+        return False
+    after = _COUNTRY_AFTER.match(visible, cand.vend)
+    if after is None:
+        return False
+    place = after.group(1).strip()
+    return place.lower() in lx.place_names() or place.replace(".", "") in lx.PLACE_ACRONYMS
+
+
 def _shouted(words: Sequence[str]) -> bool:
     """A run of words in capitals inside a line in lower case ("BREAKING NEWS-3 DEAD due
     to ..."): no acronyms, two longer words or more; its capitals say nothing."""
@@ -733,6 +752,9 @@ def find_candidates(
         # Calif. -"), which its place votes tell
         if headline or (_shouted(cand.tokens) and not cand.votes["PLACE"]):
             cand.headline = True
+            if _competitor(cand, visible):
+                cand.headline = False
+                cand.votes["PERSON"] += 2
     _propagate_lists(found, visible)
     _link_defined_acronyms(found, visible)
     return found
