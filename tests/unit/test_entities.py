@@ -1389,3 +1389,14 @@ def test_a_competitor_in_a_results_line_is_a_person() -> None:
     for person in ("Okon Balewa", "Falk Weidner", "Jarrah Quill"):
         assert entity_with_alias(corpus, person).type == "PERSON"
     assert entity_with_alias(corpus, "U.S.").type == "PLACE"
+
+
+def test_an_an_demonym_drops_at_most_one_letter_of_its_place() -> None:
+    """ "Syrian" (Syri-a), "Canadian" (Canad-a), "Iranian" (Iran): an "-an" or "-ian"
+    demonym keeps its place's name but for one last vowel; "Florian" (Flori-da) is a first
+    name, not a Floridian, and stays in "Florian Kessel"."""
+    assert is_adjectival("Syrian") and is_adjectival("Canadian") and is_adjectival("Iranian")
+    assert is_adjectival("Belgian")  # irregular: Belgi-um
+    assert not is_adjectival("Florian")
+    corpus = analyse("The striker Florian Kessel scored twice against Syrian and Belgian sides.")
+    assert entity_with_alias(corpus, "Florian Kessel").type == "PERSON"

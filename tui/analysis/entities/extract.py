@@ -142,9 +142,20 @@ def is_adjectival(word: str) -> bool:
             places = lx.place_names()
             if suffix == "n" and stem not in places and stem + "s" not in places:
                 continue  # "Kenyan", "Texan"; not "Putin" (Putian), "Green", "Patton"
+            if suffix in ("an", "ian") and not _place_less_a_letter(stem, places):
+                continue  # "Syrian", "Canadian", "Iranian"; not "Florian" (Florida)
             if len(stem) >= 4 and (stem in prefixes or (stem[:-1] in prefixes and len(stem) > 5)):
                 return True
     return False
+
+
+def _place_less_a_letter(stem: str, places: frozenset[str]) -> bool:
+    """Whether a one-word place is the stem or the stem and one more letter ("syri" +
+    "a", "canad" + "a", "iran"): what "-an" and "-ian" demonyms drop of their place."""
+    return stem in places or any(stem + letter in places for letter in _LAST_LETTERS)
+
+
+_LAST_LETTERS = "aeiouy"
 
 
 @lru_cache(maxsize=1 << 12)

@@ -213,7 +213,7 @@ COMPASS = _words(
 # (not those that begin a country's name: "Saudi Arabia", "Czech Republic").
 IRREGULAR_ADJECTIVES = _words(
     """afghan korean emirati filipino argentine peruvian norwegian bosnian kazakh uzbek tajik kyrgyz
-    turkmen tibetan burmese laotian palestinian german
+    turkmen tibetan burmese laotian palestinian german belgian panamanian
     french dutch british english irish scottish welsh swiss greek thai swedish danish
     finnish polish turkish spanish arab arabic kurdish jewish muslim christian catholic
     protestant orthodox sunni shia shiite shiia alawite druze yazidi western eastern
