@@ -1400,3 +1400,13 @@ def test_an_an_demonym_drops_at_most_one_letter_of_its_place() -> None:
     assert not is_adjectival("Florian")
     corpus = analyse("The striker Florian Kessel scored twice against Syrian and Belgian sides.")
     assert entity_with_alias(corpus, "Florian Kessel").type == "PERSON"
+
+
+def test_a_business_and_a_fault_say_their_kind_by_their_last_word() -> None:
+    """ "Brick Oven Pizza" (a business: an organisation, though its words are common
+    ones) and "the Maacama Fault" (a place, like a valley or a glacier)."""
+    corpus = analyse(
+        "The shaking was felt along the Calloway Fault, said the owner of Harbor Oven Pizza."
+    )
+    assert entity_with_alias(corpus, "Calloway Fault").type == "PLACE"
+    assert entity_with_alias(corpus, "Harbor Oven Pizza").type == "ORG"

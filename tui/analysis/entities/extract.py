@@ -410,6 +410,8 @@ def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) 
         votes["PLACE"] += PLACE_NAME_VOTE
     if len(name) > 1 and name[-1].lower() in lx.FACILITY_LAST_WORDS:
         votes["PLACE"] += 3  # "Johnson Space Center", "Betty Ford Center": a site
+    elif len(name) > 1 and name[-1].lower() in lx.BUSINESS_LAST_WORDS:
+        votes["ORG"] += 3  # "Brick Oven Pizza": a business
     elif len(name) == 1 and name[0].lower() in lx.INSTITUTIONS:
         votes["ORG"] += 2  # "Congress", "the Senate", "Parliament": the institution
     elif lower_name not in lx.place_names() and (

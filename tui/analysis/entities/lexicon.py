@@ -181,7 +181,13 @@ PLACE_LAST_WORDS = _words(
     """stadium arena park county parish borough township city town village district
     province region street avenue road boulevard square bridge airport station harbor
     harbour bay beach lake river valley canyon mountain mount island peninsula coast
-    plaza mall hotel area strip"""
+    plaza mall hotel area strip fault glacier volcano desert forest"""
+)
+# The last word of a name that says it is a business ("Brick Oven Pizza", "Harbor Grill"):
+# an organisation, whatever its other words are.
+BUSINESS_LAST_WORDS = _words(
+    """pizza pizzeria cafe café restaurant grill bakery diner bistro pub tavern saloon
+    salon boutique pharmacy brewery winery jewelers jewellers"""
 )
 # First words of a place's name ("Mount Cook", "Lake Tahoe", "Stade de Suisse").
 PLACE_FIRST_WORDS = _words("mount mt lake fort port cape stade estadio stadio")
