@@ -1327,6 +1327,9 @@ def test_a_country_in_brackets_after_a_person_is_no_acronym_of_the_person() -> N
     assert "U.S." not in entity_with_alias(corpus, "Doug Wallace").aliases
     farc = entity_with_alias(corpus, "Revolutionary Armed Forces of Colombia")
     assert entity_with_alias(corpus, "FARC") is farc
+    # A body's name found in part, its acronym in its own language: one letter will do.
+    agency = analyse("The country's Meteorology and Geophysics Agency (BMG) said so.")
+    assert entity_with_alias(agency, "BMG") is entity_with_alias(agency, "Geophysics Agency")
 
 
 def test_a_news_outlet_is_an_organisation_whatever_its_context() -> None:

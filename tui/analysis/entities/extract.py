@@ -931,10 +931,13 @@ def _initial_of_a_word(acronym: str, words: Sequence[str]) -> bool:
     """Whether the acronym can stand for the name: its first letter starts a word of it
     ("Hayat Tahrir al-Sham (HTS)", "Kurdistan Workers' Party (PKK)"), or two of its
     letters do, for a name found in part ("... Against Drunk Driving (MADD)", "...
-    Works Agency for Palestine Refugees (UNRWA)"); not "Doug Flach (U.S.)", a person's
-    country in brackets."""
+    Works Agency for Palestine Refugees (UNRWA)"), or one of a body's ("Geophysics
+    Agency (BMG)"); not "Doug Flach (U.S.)", a person's country in brackets."""
     letters = [c for c in acronym.lower() if c.isalpha()]
     initials = Counter(word[:1].lower() for word in words)
     if letters and initials[letters[0]]:
         return True
-    return sum((Counter(letters) & initials).values()) >= 2
+    shared = sum((Counter(letters) & initials).values())
+    # One letter will do for a body's name found in part ("... Meteorology and
+    # Geophysics Agency (BMG)": its acronym in its own language)
+    return shared >= 2 or (shared == 1 and bool(words) and words[-1].lower() in lx.ORG_WORDS)
