@@ -423,7 +423,6 @@ def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) 
     if len(name) == 1 and _is_acronym(name[0]):
         letters = name[0].replace(".", "").replace(" ", "")
         votes["PLACE" if letters in lx.PLACE_ACRONYMS else "ORG"] += 2
-
     if name[0].lower() in ("abu", "umm", "bin", "ibn"):
         votes["PERSON"] += 2
     elif len(name) > 1 and len(name[0].rstrip(".")) == 1 and len(name[1]) > 1:
@@ -559,7 +558,7 @@ def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) 
         and _word_after(tokens, last + 2) in lx.PERSON_TITLES
     ):
         votes["PERSON"] += 2
-    if len(name) == 1 and not tokens[first].acronym and _speaks(tokens, first, last, before):
+    if len(name) == 1 and not tokens[first].acronym and _speaks(tokens, last):
         # "Tarango told reporters", "Parnevik, who ...": one word that tells or admits, or
         # that "who" follows, is most often a person's surname (CoNLL-2003's development
         # names: 8 of 9 before "told", 29 of 36 before ", who"); a weak vote, which a
@@ -578,7 +577,7 @@ def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) 
 _SPEECH = frozenset({"told", "tells", "insisted", "admitted"})
 
 
-def _speaks(tokens: Sequence[_Token], first: int, last: int, before: str) -> bool:
+def _speaks(tokens: Sequence[_Token], last: int) -> bool:
     """Whether the name tells or admits ("X told reporters") or a relative "who" follows
     it ("X, who ...")."""
     if _word_after(tokens, last + 1) in _SPEECH:

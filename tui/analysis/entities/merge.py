@@ -126,7 +126,7 @@ class _Evidence:
             return self._segment_headline(cand)
         key = normalise(cand.surface)
         if cand.sentence_initial:
-            if key in lx.place_names() or (key in outlet_names() and not self.lowercase[key]):
+            if key in lx.place_names() or (key in _outlet_keys() and not self.lowercase[key]):
                 return [cand]  # "Germany", "Xinhua" opening a sentence (not "People")
             if (key in self.full_names or key in self.name_words) and not (
                 len(cand.tokens) == 1 and self.is_common_word(cand.surface)
@@ -242,6 +242,12 @@ class _Evidence:
         return None
 
 
+@cache
+def _outlet_keys() -> frozenset[str]:
+    """The news outlets of the domains table as name forms (`normalise`d: "times picayune")."""
+    return frozenset(normalise(name) for name in outlet_names())
+
+
 def _plain_name_word(word: str) -> bool:
     """A word a person's name may hold: capitalised, no acronym, no word of an
     organisation's or a place's name, no title."""
@@ -273,7 +279,7 @@ def _name_votes(words: Sequence[str]) -> Counter[str]:
 def _collect_forms(candidates: Sequence[Candidate], lowercase: Counter[str]) -> dict[str, _Form]:
     evidence = _Evidence(candidates, lowercase)
     forms: dict[str, _Form] = {}
-    outlets = {normalise(name) for name in outlet_names()}
+    outlets = _outlet_keys()
     for raw in candidates:
         for cand in evidence.refine(raw):
             key = normalise(cand.surface)
