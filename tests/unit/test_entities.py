@@ -1413,3 +1413,15 @@ def test_a_business_and_a_fault_say_their_kind_by_their_last_word() -> None:
     )
     assert entity_with_alias(corpus, "Calloway Fault").type == "PLACE"
     assert entity_with_alias(corpus, "Harbor Oven Pizza").type == "ORG"
+
+
+def test_a_common_word_opening_a_sentence_is_no_spelling_of_a_name() -> None:
+    """ "Witnesses said ..." opens a sentence; its consonants ("tns") are those of
+    "Athens", which the reports name, but the corpus writes "witnesses" in lower case:
+    a common word, not a spelling of a name (as "Qusayr" is of "Qusair")."""
+    corpus = analyse(
+        "Police in Athens said two witnesses saw the attack.",
+        "Witnesses said the attack in Athens lasted a minute.",
+    )
+    assert "Witnesses" not in names(corpus)
+    assert entity_with_alias(corpus, "Athens").type == "PLACE"

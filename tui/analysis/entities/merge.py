@@ -137,6 +137,8 @@ class _Evidence:
                 return [cand]
             if _INNER_CAPITAL.search(cand.surface):
                 return [cand]  # "Hewlett-Packard", "SeaMicro": no common word is written so
+            if self.is_common_word(cand.surface):
+                return []  # "Witnesses said": written "witnesses" elsewhere, not a spelling
             shape = skeleton(key)
             return [cand] if len(shape) >= _MIN_SKELETON and shape in self.skeletons else []
         if len(cand.tokens) == 1:
