@@ -1425,3 +1425,79 @@ def test_a_common_word_opening_a_sentence_is_no_spelling_of_a_name() -> None:
     )
     assert "Witnesses" not in names(corpus)
     assert entity_with_alias(corpus, "Athens").type == "PLACE"
+
+
+def test_a_side_in_a_line_of_results_is_an_organisation() -> None:
+    """Lines of results, standings, fixtures and prices hold names and numbers and
+    nothing else: each name with a score after it, or on either side of "v", is a side
+    (a club, a team, a company), a name even where the line opens with it or reads as a
+    title-case headline, and an organisation even when a town's name (Swindon, Stockport);
+    a scorer in brackets is none."""
+    corpus = analyse(
+        "Second division results on Saturday:\n\n"
+        "Swindon 3 (Kettleborough 12th, Amberlin 40th) Old Brennick 1\n\n"
+        "Castlebrook Rovers 0 Stockport 0\n\n"
+        "Standings:\n\n"
+        "Varlen Athletic 21 6 0 15 531 681 12\n\n"
+        "Playing Sunday: Swindon v Kesh United, Ipswich v Luton\n\n"
+        "Closing prices: VELTRA HOLDINGS 2320.00 2370.00 7000"
+    )
+    for side in (
+        "Swindon",
+        "Old Brennick",
+        "Castlebrook Rovers",
+        "Stockport",
+        "Varlen Athletic",
+        "Kesh United",
+        "Ipswich",
+        "Luton",
+        "VELTRA HOLDINGS",
+    ):
+        assert entity_with_alias(corpus, side).type == "ORG", side
+    assert not any(e.type == "ORG" for e in corpus.entities if "Kettleborough" in e.aliases)
+
+
+def test_a_national_side_stays_its_country() -> None:
+    """A country that plays ("Pakistan were 318 for two", "Ferreira of South Africa
+    defeated Holt of Britain 6-4") is named as the country, and typed a place as news
+    NER sets type it; a town's side is its club ("Oldham beat Preston 2-1")."""
+    corpus = analyse(
+        "Pakistan were 318 for two at lunch in reply to England's 326.\n\n"
+        "Pakistan 318-2 (A. Rahimullah 169 not out).\n\n"
+        "Teodor Ruiz of Argentina defeated Tim Holt of Britain 6-4 6-3.\n\n"
+        "Oldham beat Preston 2-1 on Saturday."
+    )
+    for country in ("Pakistan", "England", "Argentina", "Britain"):
+        assert entity_with_alias(corpus, country).type == "PLACE", country
+    assert entity_with_alias(corpus, "Oldham").type == "ORG"
+    assert entity_with_alias(corpus, "Preston").type == "ORG"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Figure 2.11",  # a caption
+        "Method 2 of 3: Caring for Basil",  # a section
+        "Born 23 January 1928 Paris, France",  # an infobox
+        "Tariq Mahmood 27-5-72-3",  # a bowler's figures
+        "KESWICK 1996-08-22",  # a dateline's date
+        "1. Pivotal Lad 100-30 (ridden by Tom Quayle)",  # a ranked horse and its odds
+    ],
+)
+def test_a_line_of_names_and_numbers_that_is_no_result_makes_no_side(line: str) -> None:
+    """Names and numbers are not enough: a caption, a section's heading, an infobox's
+    line, a bowler's figures, a date after a dateline's place or a ranked runner are no
+    side, and make no organisation."""
+    corpus = analyse(f"{line}\n\nThe report was filed on Monday.")
+    assert not [e.name for e in corpus.entities if e.type == "ORG"]
+
+
+def test_the_eu_and_a_newsroom_are_organisations() -> None:
+    """ "The EU said" is a body of member states, typed as news NER sets type it (a
+    union, not a place); "-- Perth Newsroom 61-8 9321-1800" is an agency's desk."""
+    corpus = analyse(
+        "The EU said on Tuesday it would review the ban. Officials in Brussels agreed.\n\n"
+        "-- Perth Newsroom 61-8 9321-1800"
+    )
+    assert entity_with_alias(corpus, "EU").type == "ORG"
+    assert entity_with_alias(corpus, "Perth Newsroom").type == "ORG"

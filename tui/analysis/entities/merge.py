@@ -207,6 +207,9 @@ class _Evidence:
                     i = j + 1
                     break
             else:
+                if cand.side:
+                    i += 1
+                    continue
                 found = self._headline_name(tokens, i)
                 if found is None:
                     i += 1
@@ -216,6 +219,11 @@ class _Evidence:
                 part.votes = Counter({kind: vote})
                 parts.append(part)
                 i = j + 1
+        if cand.side and (not parts or (len(parts) == 1 and parts[0].tokens == tokens)):
+            # A side in a line of results that reads as a headline ("East Stirling 0
+            # Albion 1", "Norwich v Wolverhampton"), where the corpus knows no name
+            # inside it: the run is the name, with its votes as a side.
+            return [cand]
         return parts
 
     def _headline_name(self, tokens: Sequence[str], i: int) -> tuple[int, str, int] | None:
