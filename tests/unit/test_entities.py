@@ -1501,3 +1501,16 @@ def test_the_eu_and_a_newsroom_are_organisations() -> None:
     )
     assert entity_with_alias(corpus, "EU").type == "ORG"
     assert entity_with_alias(corpus, "Perth Newsroom").type == "ORG"
+
+
+def test_a_surname_in_a_headline_in_capitals_is_still_the_persons_short_form() -> None:
+    """ "SOCCER - KESTREL NAMED AS CAPTAIN." and then "Alan Kestrel", "Kestrel's": the
+    surname's first mention in capitals made the whole form an acronym, which no short
+    form of a person's name can be; a form written in lower case too is a word."""
+    corpus = analyse(
+        "SOCCER - KESTREL NAMED AS ENGLAND CAPTAIN.\n\n"
+        "The striker Alan Kestrel was named as the new England captain on Friday.\n\n"
+        "He will probably be replaced by Kestrel's Newcastle team mate Les Ferdinand."
+    )
+    person = entity_with_alias(corpus, "Alan Kestrel")
+    assert "Kestrel" in person.aliases and person.type == "PERSON"

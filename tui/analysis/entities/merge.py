@@ -300,6 +300,9 @@ def _collect_forms(candidates: Sequence[Candidate], lowercase: Counter[str]) -> 
                     words=_words(key),
                     acronym=len(cand.tokens) == 1 and cand.surface.replace(".", "").isupper(),
                 )
+            elif form.acronym and not cand.surface.replace(".", "").isupper():
+                # "SHEARER" of a headline in capitals, then "Shearer": a word, no acronym
+                form.acronym = False
             # Counted by hand, not with `Counter.update` and `+= 1` (the same counts in the
             # same order): this runs for every mention of the corpus, in the main process
             # alone, where Counter's own Python code costs more than the counting.
