@@ -1514,3 +1514,31 @@ def test_a_surname_in_a_headline_in_capitals_is_still_the_persons_short_form() -
     )
     person = entity_with_alias(corpus, "Alan Kestrel")
     assert "Kestrel" in person.aliases and person.type == "PERSON"
+
+
+def test_a_scorecard_names_its_players_by_its_own_marks() -> None:
+    """A scorer and the minute in a result's brackets ("(Quennec 10th, Obalde 89th)"), a
+    bowler before the figures ("Mallory 10-3-31-1"), every name of a batsman's line
+    ("Tahir Qadeer c Brindle b Swindon 176", "A. Pelling not out 40"): people, even a
+    name that is a town's (Swindon) and an initial that reads like the article "A"."""
+    corpus = analyse(
+        "Castlebrook 1 (Tallec 64th) Varlen 2 (Quennec 10th, Obalde 89th).\n\n"
+        "Bowling: Harrowell 10-0-44-1, Mallory 10-3-31-1.\n\n"
+        "Tahir Qadeer c Brindle b Swindon 176\n\n"
+        "A. Pelling not out 40"
+    )
+    for person in ("Tallec", "Quennec", "Obalde", "Harrowell", "Mallory", "Tahir Qadeer"):
+        assert entity_with_alias(corpus, person).type == "PERSON", person
+    for person in ("Brindle", "Swindon", "A. Pelling"):
+        assert entity_with_alias(corpus, person).type == "PERSON", person
+    for side in ("Castlebrook", "Varlen"):
+        assert entity_with_alias(corpus, side).type == "ORG", side
+
+
+def test_a_side_and_its_country_in_brackets_before_the_score() -> None:
+    """ "Hearts (Scotland) 1 Red Star Belgrade (Yugoslavia) 0": a club, its country in
+    brackets, then its score; the clubs are organisations, their countries places."""
+    corpus = analyse("In Edinburgh: Kesh Rovers (Scotland) 1 Varlen Athletic (Yugoslavia) 0")
+    assert entity_with_alias(corpus, "Kesh Rovers").type == "ORG"
+    assert entity_with_alias(corpus, "Varlen Athletic").type == "ORG"
+    assert entity_with_alias(corpus, "Scotland").type == "PLACE"

@@ -315,6 +315,18 @@ def _initial_inside(tokens: Sequence[_Token], first: int, last: int) -> bool:
     return before.cap and before.text.lower() in given
 
 
+def _initial_of_run(tokens: Sequence[_Token], first: int, last: int) -> bool:
+    """Whether tokens[first] is an initial with its period inside the run ("A. Stewart
+    not out 40"): no article "A", which a period never follows."""
+    return (
+        first + 1 < last
+        and len(tokens[first].text) == 1
+        and tokens[first].cap
+        and tokens[first + 1].text == "."
+        and tokens[first + 1].start == tokens[first].end
+    )
+
+
 def _breaks_run(token: _Token) -> bool:
     """A capitalised function word inside a run ends the name: title case ("Gary Ross Is
     Boss", "Carl Bernstein For The Post")."""
@@ -780,6 +792,8 @@ def find_candidates(
     if not shouting and _is_results_line(visible):
         for cand in found:
             _mark_side(cand, visible)
+    if not shouting and any(c.isdigit() for c in visible):
+        _mark_players(found, visible)
     _propagate_lists(found, visible)
     _link_defined_acronyms(found, visible)
     return found
@@ -817,7 +831,7 @@ def _is_results_line(visible: str) -> bool:
 
 # What follows a side in a results line: its score, its points, its price ("3", "236-4",
 # "14.12", "1:58.579", "2320.00"), or "v" and the other side.
-_SIDE_AFTER = re.compile(r" \d[\d.:,]*(?:-\d+)?(?![\d-])| vs?\.? [A-Z]")
+_SIDE_AFTER = re.compile(r"(?: \([^()]{2,40}\))? \d[\d.:,]*(?:-\d+)?(?![\d-])| vs?\.? [A-Z]")
 _NOT_SCORE = re.compile(r" (?:\d+-\d+-\d|\d{4}-\d\d-\d\d|(?:19|20)\d\d\b(?![.:,]\d))")
 _SIDE_BEFORE = re.compile(r"(?:^|[:;,)]|\d)$")
 _FIXTURE_BEFORE = re.compile(r"(?:^|\s)vs?\.?$")
@@ -833,28 +847,62 @@ def _mark_side(cand: Candidate, visible: str) -> None:
     100-30"), or a name after a lower-case word ("b Mullally 176")."""
     after = visible[cand.vend :]
     before = visible[: cand.vstart].rstrip()
-    if len(cand.tokens) > 4 or before.count("(") > before.count(")"):
-        return  # in brackets: a scorer, a player's country
+    if len(cand.tokens) > 4:
+        return
+    if before.count("(") > before.count(")"):
+        # In brackets: a player's country, or a scorer and the minute ("(Gravelaine
+        # 24th)", "(Rouxel 10th, Baret 89th)"): a person
+        if _SCORER_AFTER.match(after):
+            _keep_as(cand, "PERSON")
+        return
     if _FIXTURE_BEFORE.search(before) is None and (
         _SIDE_AFTER.match(after) is None
         or _NOT_SCORE.match(after) is not None
         or _SIDE_BEFORE.search(before) is None
     ):
         return
-    # In a headline ("Colts Beat Chiefs 20-13") the names the corpus knows come first
-    # (`merge`); elsewhere the side is a name even where a sentence would open with it.
-    cand.side = True
-    cand.sentence_initial = False
     lower = " ".join(cand.tokens).lower()
     first = cand.tokens[0]
     if lx.is_nation(lower):
-        cand.votes["PLACE"] += 1
+        _keep_as(cand, "PLACE", 1)
     elif len(cand.tokens) > 1 and (
         len(first.rstrip(".")) == 1 or first.lower() in lx.given_names()
     ):
-        return  # "Greg Norman 69 70 71 70", "M. Walker 59": a player
+        _keep_as(cand, "PERSON", 0)  # "Greg Norman 69 70 71 70", "M. Walker 59": a player
     else:
-        cand.votes["ORG"] += SIDE_VOTE if lower in lx.place_names() else 2
+        _keep_as(cand, "ORG", SIDE_VOTE if lower in lx.place_names() else 2)
+
+
+def _keep_as(cand: Candidate, kind: str, vote: int = 2) -> None:
+    """A name of a line of results, whatever its capitals say, with a vote for its kind.
+    In a headline ("Colts Beat Chiefs 20-13") the names the corpus knows come first
+    (`merge`); elsewhere the name is one even where a sentence would open with it."""
+    cand.side = True
+    cand.sentence_initial = False
+    if vote:
+        cand.votes[kind] += vote
+
+
+# A scorer's minute ("Gravelaine 24th"), a bowler's figures ("Mullally 10-3-31-1": overs,
+# maidens, runs, wickets), a batsman's line of a scorecard ("Saeed Anwar c Croft b Cork
+# 176", "A. Stewart not out 40", "Ijaz Ahmed lbw b Gough 12").
+_SCORER_AFTER = re.compile(r" \d{1,3}(?:st|nd|rd|th)\b")
+_BOWLING_AFTER = re.compile(r" \d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}\b")
+_BATTING = re.compile(
+    rf"(?:{_NAME}) (?:(?:c|st) {_NAME} b {_NAME}|c & b {_NAME}|(?:lbw )?b {_NAME}"
+    rf"|run out(?: \({_NAME}\))?|not out|retired hurt) \d{{1,3}}\.?"
+)
+
+
+def _mark_players(found: Sequence[Candidate], visible: str) -> None:
+    """The players a scorecard names by its own marks: a bowler before his figures, each
+    name of a batsman's line."""
+    line = visible.strip()
+    batting = "\n" not in line and len(line) < 120 and _BATTING.fullmatch(line) is not None
+    for cand in found:
+        if batting or _BOWLING_AFTER.match(visible, cand.vend):
+            # more than a town's gazetteer vote: "Saeed Anwar c Croft b Cork 176"
+            _keep_as(cand, "PERSON", PLACE_NAME_VOTE + 1)
 
 
 def _name_candidates(
@@ -880,7 +928,8 @@ def _name_candidates(
     # title that opens an organisation's name ("Major League Baseball", "General Motors").
     org_name = any(t.text.lower() in lx.ORG_WORDS for t in tokens[first + 1 : last + 1])
     while first <= last and (
-        _skippable(tokens[first].text) or (is_title(tokens[first].text) and not org_name)
+        (_skippable(tokens[first].text) and not _initial_of_run(tokens, first, last))
+        or (is_title(tokens[first].text) and not org_name)
     ):
         if is_title(tokens[first].text) and not _skippable(tokens[first].text):
             person_title = True
