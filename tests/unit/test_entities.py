@@ -1542,3 +1542,12 @@ def test_a_side_and_its_country_in_brackets_before_the_score() -> None:
     assert entity_with_alias(corpus, "Kesh Rovers").type == "ORG"
     assert entity_with_alias(corpus, "Varlen Athletic").type == "ORG"
     assert entity_with_alias(corpus, "Scotland").type == "PLACE"
+
+
+def test_a_dotted_acronym_after_a_bracket_opens_no_sentence() -> None:
+    """ "1. Jarrah Quill (U.S.) 13.26 seconds": a bracket opens what follows as a sentence
+    opens its first word, but "U.S." in capitals and dots is no word that merely opens
+    one; it is the place."""
+    corpus = analyse("1. Jarrah Quill (U.S.) 13.26 seconds in the final.")
+    assert entity_with_alias(corpus, "U.S.").type == "PLACE"
+    assert entity_with_alias(corpus, "Jarrah Quill").type == "PERSON"

@@ -1000,7 +1000,8 @@ def _name_candidates(
         end=end,
         surface=surface,
         tokens=tuple(words),
-        sentence_initial=initial and len(words) == 1 and not tokens[first].acronym,
+        # (nor "U.S." in "(U.S.)", dotted: no word opens a sentence in capitals and stops)
+        sentence_initial=initial and len(words) == 1 and not _is_acronym(words[0]),
         votes=votes,
         vstart=tokens[first].start,
         vend=tokens[last].end,
