@@ -1551,3 +1551,17 @@ def test_a_dotted_acronym_after_a_bracket_opens_no_sentence() -> None:
     corpus = analyse("1. Jarrah Quill (U.S.) 13.26 seconds in the final.")
     assert entity_with_alias(corpus, "U.S.").type == "PLACE"
     assert entity_with_alias(corpus, "Jarrah Quill").type == "PERSON"
+
+
+def test_a_name_glued_to_a_dateline_is_not_the_entitys_name() -> None:
+    """ "Netwire-Kestrelsoft today said ...": a dateline run into the first word by a
+    hyphen is a mention of Kestrelsoft, but not the name to show for it, however many
+    words it has; "Kestrelsoft Corp" or "Kestrelsoft" is."""
+    corpus = analyse(
+        "Netwire-Kestrelsoft today said that hackers are exploiting a flaw.",
+        "Kestrelsoft said the flaw affects its browser. Kestrelsoft will ship a fix.",
+        "A spokesman for Kestrelsoft said the update is ready.",
+    )
+    entity = entity_with_alias(corpus, "Kestrelsoft")
+    assert "Netwire-Kestrelsoft" in entity.aliases
+    assert entity.name != "Netwire-Kestrelsoft"

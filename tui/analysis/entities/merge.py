@@ -683,13 +683,21 @@ def _canonical(forms: Sequence[_Form]) -> str:
     """The name the reports use in full: a name written in running text (not only in
     headlines), of two words or more (not an acronym), in the most reports; then the
     fullest, then the most mentioned. "Ellen DeGeneres" in nine reports, not "Ellen
-    DeGeneres Returns" of one headline; "Gary Ross", not "Moviemaker Gary Ross" once."""
+    DeGeneres Returns" of one headline; "Gary Ross", not "Moviemaker Gary Ross" once.
+    Not another name glued to one of the entity's by a hyphen ("Computerworld-Microsoft",
+    a dateline run into its first word), however many words it has."""
+    keys = {form.key for form in forms}
 
-    def rank(surface_form: tuple[str, _Form]) -> tuple[bool, bool, int, int, int, str]:
+    def glued(surface: str) -> bool:
+        head, _, tail = surface.rpartition("-")
+        return bool(head) and (normalise(tail) in keys or normalise(head) in keys)
+
+    def rank(surface_form: tuple[str, _Form]) -> tuple[bool, bool, bool, int, int, int, str]:
         surface, form = surface_form
         used = [m for m in form.mentions if m.surface == surface]
         return (
             any(not m.headline for m in used),
+            not glued(surface),
             not form.acronym and len(form.words) > 1,
             len({m.report for m in used}),
             0 if form.acronym else len(form.words),
