@@ -41,6 +41,9 @@ def report(text: str, name: str = "page.txt") -> tui.Report:
         ("2019-03-15", "2019-03-15"),
         ("Published: 2012.08.08 09:01 AM", "2012-08-08"),
         ("Sunday, November 27-2005 at 16:12", "2005-11-27"),
+        ("08.07.2012", "2012-07-08"),  # dotted: day first
+        ("12.31.2012 10:00", "2012-12-31"),  # unless the second number is over 12
+        ("Jul 13, 2009/02:00 pm", "2009-07-13"),  # a clock time after a slash
     ],
 )
 def test_datelines_are_read_as_iso_dates(line: str, iso: str) -> None:
@@ -258,6 +261,9 @@ def test_a_head_line_naming_a_date_among_its_words_gives_no_date() -> None:
         ("http://tv.example.com/news/story/2031-07-21/dam-breaks/", "2031-07-21"),
         ("http://example.com/article/20310308/LOCAL/703089893", "2031-03-08"),
         ("http://example.com/2031/6/1/3078122/dam-breaks", "2031-06-01"),
+        ("https://www.example.org/newswire/2031/04/27-1", "2031-04-27"),
+        ("http://example.com/stories/2031/38/dam_web_2031_09_14_q.html", "2031-09-14"),
+        ("http://example.com/articles/dam-breaks-upstream-12-2031-04-24-204500", "2031-04-24"),
         ("http://example.com/2031/12/dam-breaks.html", None),  # a month says too little
         ("http://example.com/2031/02/30/no-such-day", None),
         ("http://example.com/story?id=2031/05/03/", None),  # not the path
@@ -312,3 +318,16 @@ def test_a_headline_with_a_period_is_the_title_when_a_dateline_follows() -> None
         ]
     )
     assert head.title is None
+
+
+def test_a_dotted_date_with_a_word_or_two_dates_the_report_and_is_no_title() -> None:
+    """ "Article posted on 08.07.2031" under the URL: the report's date (day first, as
+    dotted dates are written), not its headline, which is the next line."""
+    page = report(
+        "http://www.example-boxing.com/weblog/news.php?p=32688\n"
+        "Article posted on 08.07.2031\n"
+        "Champion stops challenger in six with efficient execution\n"
+        "The champion once again displayed his dominance on Saturday night.\n"
+    )
+    assert page.date == "2031-07-08"
+    assert page.title == "Champion stops challenger in six with efficient execution"

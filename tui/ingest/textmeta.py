@@ -72,14 +72,17 @@ _DAY = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{}>(?:19|20)\d\d)"
 # "May 03, 2013", "Sep 10 2012", "November 27-2005"; "27 November, 2005", "21 July 2013";
 # "2013-05-03", "2012.08.08";
-# "05/02/07", "8/2/13", "27/09/2013" (day first only when the first number is over 12).
+# "05/02/07", "8/2/13", "27/09/2013" (day first only when the first number is over 12);
+# "08.07.2012" (dotted: day first, as the countries that write dates so write them, unless
+# the second number is over 12). A clock time may follow a slash ("Jul 13, 2009/02:00 pm").
 _DATE = re.compile(
     r"\b(?:"
     + _MONTH.format("m1") + r"\s+" + _DAY.format("d1") + r"(?:,?\s+|-)" + _YEAR.format("y1")
     + r"|" + _DAY.format("d2") + r"\s+" + _MONTH.format("m2") + r",?\s+" + _YEAR.format("y2")
     + r"|" + _YEAR.format("y3") + r"(?P<s3>[-.])(?P<n3>[01]?\d)(?P=s3)(?P<d3>[0-3]?\d)"
     + r"|(?P<a4>[0-3]?\d)/(?P<b4>[0-3]?\d)/(?P<y4>(?:19|20)?\d\d)"
-    + r")(?![\w/])",
+    + r"|(?P<a5>[0-3]?\d)\.(?P<b5>[0-3]?\d)\.(?P<y5>(?:19|20)\d\d)"
+    + r")(?!\w|/(?!\d{1,2}:\d\d))",
     re.IGNORECASE,
 )  # fmt: skip
 # What every date `_DATE` reads holds: a year, or a slash between numbers.
@@ -133,6 +136,9 @@ def _date_of(match: re.Match[str]) -> str | None:
         day, year = int(match["d1"] or match["d2"]), int(match["y1"] or match["y2"])
     elif match["y3"]:
         year, month, day = int(match["y3"]), int(match["n3"]), int(match["d3"])
+    elif match["y5"]:
+        first, second, year = int(match["a5"]), int(match["b5"]), int(match["y5"])
+        day, month = (second, first) if second > 12 else (first, second)
     else:
         first, second, year = int(match["a4"]), int(match["b4"]), int(match["y4"])
         month, day = (second, first) if first > 12 else (first, second)
@@ -189,11 +195,13 @@ def _dated_line(line: str) -> str | None:
 
 
 # A date in a URL's path, as news sites file their stories: "/2013/05/03/",
-# "/2013/aug/02/", "/2013-07-21/", "/20130308/" (a year, a month, a day, whole segments).
+# "/2013/aug/02/", "/2009/04/27-1", "/2013-07-21/", "...-2013-04-24-204500",
+# "..._web_2013_09_14_q.html", "/20130308/" (a year, a month, a day, whole parts of it).
 _URL_DATE = re.compile(
     r"/" + _YEAR.format("y1") + r"/(?:(?P<n1>[01]?\d)|" + _MONTH.format("m1") + r")/"
-    + r"(?P<d1>[0-3]?\d)(?=/|$)"
-    + r"|/" + _YEAR.format("y2") + r"-(?P<n2>[01]\d)-(?P<d2>[0-3]\d)(?=[/._-]|$)"
+    + r"(?P<d1>[0-3]?\d)(?=[/._-]|$)"
+    + r"|[/_-]" + _YEAR.format("y2") + r"(?P<s2>[-_])(?P<n2>[01]\d)(?P=s2)(?P<d2>[0-3]\d)"
+    + r"(?=[/._-]|$)"
     + r"|/" + _YEAR.format("y3") + r"(?P<n3>[01]\d)(?P<d3>[0-3]\d)(?=/)",
     re.IGNORECASE,
 )  # fmt: skip
