@@ -1565,3 +1565,54 @@ def test_a_name_glued_to_a_dateline_is_not_the_entitys_name() -> None:
     entity = entity_with_alias(corpus, "Kestrelsoft")
     assert "Netwire-Kestrelsoft" in entity.aliases
     assert entity.name != "Netwire-Kestrelsoft"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Season 3 Episode 12",  # a page's furniture: common words and numbers
+        "Views 1,234 Comments 56",
+        "Roe v. Wade was argued again.",  # a court's case, not a fixture
+        "Boston Harbor Skaters 28-10-4-2",  # one record is no bowler's card
+    ],
+)
+def test_common_words_a_case_and_a_record_make_no_side_and_no_player(line: str) -> None:
+    corpus = analyse(f"{line}\n\nThe report was filed on Monday.")
+    assert not [e.name for e in corpus.entities if e.type in ("ORG", "PERSON")]
+
+
+def test_a_line_of_figures_does_not_retype_a_name_the_prose_says_more_of() -> None:
+    """One line of votes or of weather ("Orwell 332 Ransome 206", "Weather: Madrid 30,
+    Rome 28") names its sides as a results line does, but a person the prose names in
+    full stays a person, and a city the prose names as a place stays a place."""
+    corpus = analyse(
+        "Mitt Ransome spoke in Ohio on Tuesday. The pope lives in Rome.\n\n"
+        "Orwell 332 Ransome 206\n\n"
+        "Weather: Madrid 30, Rome 28, Berlin 22"
+    )
+    assert entity_with_alias(corpus, "Ransome").type == "PERSON"
+    assert entity_with_alias(corpus, "Rome").type == "PLACE"
+
+
+def test_players_of_a_results_line_are_people() -> None:
+    """Sets of tennis and rounds of golf follow a player, whatever the first name."""
+    corpus = analyse("Dragan Ivesko 6-4 7-6(5)\n\nTaavi Kuusmaa 70 71 68 69")
+    assert entity_with_alias(corpus, "Dragan Ivesko").type == "PERSON"
+    assert entity_with_alias(corpus, "Taavi Kuusmaa").type == "PERSON"
+
+
+def test_a_long_line_of_names_and_stops_is_read_at_once() -> None:
+    """ "Lot 1. Lot 2. ... unsold": every stop could have ended a number or opened the
+    gap after it, and a line of forty took minutes to give up on; a number ends on a
+    digit now, and the line is no results line (its last word is in lower case)."""
+    from tui.analysis.entities.extract import _is_results_line
+
+    assert not _is_results_line("Lot 1. " * 40 + "unsold")
+    assert _is_results_line("Lot 1. " * 40)
+
+
+def test_a_names_own_hyphen_is_no_glue() -> None:
+    """ "Bashar al-Assad" is shown in full: only one word of two capitalised halves
+    ("Netwire-Kestrelsoft") is a name glued to another."""
+    corpus = analyse("Syrian President Bashar al-Assad spoke. Assad said so.", "Assad left.")
+    assert entity_with_alias(corpus, "Assad").name == "Bashar al-Assad"

@@ -58,6 +58,8 @@ def test_datelines_are_read_as_iso_dates(line: str, iso: str) -> None:
         "Elections are planned for December 15, 2013.",
         "Lohan was at the clinic from September 2010 to January 2011.",
         "31/31/2013 was no date",
+        "10.1.2013.5",  # a version's number
+        "2.10.2013-rc1",
         "Storm Hits Coast",
     ],
 )
@@ -265,6 +267,8 @@ def test_a_head_line_naming_a_date_among_its_words_gives_no_date() -> None:
         ("http://example.com/stories/2031/38/dam_web_2031_09_14_q.html", "2031-09-14"),
         ("http://example.com/articles/dam-breaks-upstream-12-2031-04-24-204500", "2031-04-24"),
         ("http://example.com/2031/12/dam-breaks.html", None),  # a month says too little
+        ("http://example.com/2031/12/24-hours-in-paris", None),  # a month and a slug
+        ("http://example.com/2031/11/3-ways-to-save.html", None),
         ("http://example.com/2031/02/30/no-such-day", None),
         ("http://example.com/story?id=2031/05/03/", None),  # not the path
         ("http://example.com/items/120312/dam", None),

@@ -45,6 +45,15 @@ def _sentence_share(zipf: float) -> float:
 
 
 _RARE = _sentence_share(_RARE_ZIPF)
+# A term this common in English at large (Zipf 4.5: some 30 in a million words: "season",
+# "chapter", "terminal", "comments"; not "Leeds" 4.0, "Arsenal" 4.3) is a common word.
+_COMMON_ZIPF = 4.5
+_COMMON = _sentence_share(_COMMON_ZIPF)
+
+
+def is_common_term(term: str) -> bool:
+    """Whether a matching term is a common word of English at large (data/background.txt)."""
+    return background().get(term, 0.0) >= _COMMON
 
 
 @cache

@@ -81,7 +81,7 @@ _DATE = re.compile(
     + r"|" + _DAY.format("d2") + r"\s+" + _MONTH.format("m2") + r",?\s+" + _YEAR.format("y2")
     + r"|" + _YEAR.format("y3") + r"(?P<s3>[-.])(?P<n3>[01]?\d)(?P=s3)(?P<d3>[0-3]?\d)"
     + r"|(?P<a4>[0-3]?\d)/(?P<b4>[0-3]?\d)/(?P<y4>(?:19|20)?\d\d)"
-    + r"|(?P<a5>[0-3]?\d)\.(?P<b5>[0-3]?\d)\.(?P<y5>(?:19|20)\d\d)"
+    + r"|(?<![\d.])(?P<a5>[0-3]?\d)\.(?P<b5>[0-3]?\d)\.(?P<y5>(?:19|20)\d\d)(?!\.\d|-\w)"
     + r")(?!\w|/(?!\d{1,2}:\d\d))",
     re.IGNORECASE,
 )  # fmt: skip
@@ -195,11 +195,12 @@ def _dated_line(line: str) -> str | None:
 
 
 # A date in a URL's path, as news sites file their stories: "/2013/05/03/",
-# "/2013/aug/02/", "/2009/04/27-1", "/2013-07-21/", "...-2013-04-24-204500",
+# "/2013/aug/02/", "/2009/04/27-1" (not "/2013/12/24-hours-in-paris", a month and a
+# slug), "/2013-07-21/", "...-2013-04-24-204500",
 # "..._web_2013_09_14_q.html", "/20130308/" (a year, a month, a day, whole parts of it).
 _URL_DATE = re.compile(
     r"/" + _YEAR.format("y1") + r"/(?:(?P<n1>[01]?\d)|" + _MONTH.format("m1") + r")/"
-    + r"(?P<d1>[0-3]?\d)(?=[/._-]|$)"
+    + r"(?P<d1>[0-3]?\d)(?=/|[._-]\d+(?:/|$)|\.\w+$|$)"
     + r"|[/_-]" + _YEAR.format("y2") + r"(?P<s2>[-_])(?P<n2>[01]\d)(?P=s2)(?P<d2>[0-3]\d)"
     + r"(?=[/._-]|$)"
     + r"|/" + _YEAR.format("y3") + r"(?P<n3>[01]\d)(?P<d3>[0-3]\d)(?=/)",

@@ -416,6 +416,10 @@ SIDE_VOTE = 4 * PLACE_NAME_VOTE
 # A vote that the name is no person, and no more than that (`_vote`: "the Space
 # Shuttle"): it never makes a kind, and no merge reads it (`merge._main_type`).
 THING = "THING"
+# A vote that a one-word name is a side in a line of results (`_mark_side`): an
+# organisation unless anything else says what it is, or a longer name of it is a
+# person's by default ("Romney" of "Obama 332 Romney 206" and "Mitt Romney").
+SIDE = "SIDE"
 
 
 def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) -> Counter[str]:
@@ -804,12 +808,18 @@ _BRACKETED = re.compile(r"\s*\([^)]*\)?")
 # a rank ("20."), names (capitalised words and the particles of clubs' names: "Racing
 # de Santander"), numbers (scores, points, times, prices: "236-4", ".576", "1:58.579").
 _NAME_PARTICLE = "de|del|da|do|dos|di|van|von|der|den|la|le|of|the|and|&"
-_NAME = rf"[A-Z][\w.'’&/-]*(?: (?:[A-Z][\w.'’&/-]*|{_NAME_PARTICLE}))*"
-_NUMBER = r"\.?\d[\d.,:/]*(?:-\d[\d.]*)*"
+# A capital letter: Latin, with its accents ("Újpest", "Örebro"), not a lower-case one.
+_CAPITAL = r"[^\W\d_a-zß-ÿ]"
+_NAME = rf"{_CAPITAL}[\w.'’&/-]*+(?: (?:{_CAPITAL}[\w.'’&/-]*+|{_NAME_PARTICLE}))*+"
+# A number ends on a digit: the stops and commas after it are the line's (and no
+# character can go two ways, so a long line of "Lot 1. Lot 2. ..." takes no time).
+_NUMBER = r"\.?\d(?:[\d.,:/]*\d)?(?:-\d(?:[\d.]*\d)?)*"
 _LABEL = r"(?:[A-Z][^:\d]{0,40}: )?(?:\d+\.? )?"
-_SCORE_ROW = re.compile(rf"{_LABEL}(?:{_NAME} {_NUMBER}(?: {_NUMBER})*[ .,;:-]*)+")
-_FIXTURES = re.compile(rf"{_LABEL}{_NAME} vs?\.? {_NAME}(?:[,;] {_NAME} vs?\.? {_NAME})*\.?")
-_ONE_NUMBER = re.compile(rf"{_LABEL}{_NAME} \.?\d[\d.,:/]*[ .,;:-]*")
+_SCORE_ROW = re.compile(rf"{_LABEL}(?:{_NAME} {_NUMBER}(?: {_NUMBER})*+[ .,;:-]*+)++")
+# "v" and "vs" of fixtures; not "v." of a court's case ("Roe v. Wade")
+_VERSUS = r"(?:vs\.?|v(?!\.))"
+_FIXTURES = re.compile(rf"{_LABEL}{_NAME} {_VERSUS} {_NAME}(?:[,;] {_NAME} {_VERSUS} {_NAME})*+\.?")
+_ONE_NUMBER = re.compile(rf"{_LABEL}{_NAME} \.?\d(?:[\d.,:/]*\d)?[ .,;:-]*+")
 
 
 def _is_results_line(visible: str) -> bool:
@@ -831,10 +841,12 @@ def _is_results_line(visible: str) -> bool:
 
 # What follows a side in a results line: its score, its points, its price ("3", "236-4",
 # "14.12", "1:58.579", "2320.00"), or "v" and the other side.
-_SIDE_AFTER = re.compile(r"(?: \([^()]{2,40}\))? \d[\d.:,]*(?:-\d+)?(?![\d-])| vs?\.? [A-Z]")
+_SIDE_AFTER = re.compile(
+    r"(?: \([^()]{2,40}\))? \d[\d.:,]*(?:-\d+)?(?![\d-])| (?:vs\.?|v(?!\.)) [^\W\d_a-z]"
+)
 _NOT_SCORE = re.compile(r" (?:\d+-\d+-\d|\d{4}-\d\d-\d\d|(?:19|20)\d\d\b(?![.:,]\d))")
 _SIDE_BEFORE = re.compile(r"(?:^|[:;,)]|\d)$")
-_FIXTURE_BEFORE = re.compile(r"(?:^|\s)vs?\.?$")
+_FIXTURE_BEFORE = re.compile(r"(?:^|\s)(?:vs\.?|v)$")
 
 
 def _mark_side(cand: Candidate, visible: str) -> None:
@@ -863,14 +875,23 @@ def _mark_side(cand: Candidate, visible: str) -> None:
         return
     lower = " ".join(cand.tokens).lower()
     first = cand.tokens[0]
+    places = lx.place_names()
     if lx.is_nation(lower):
         _keep_as(cand, "PLACE", 1)
-    elif len(cand.tokens) > 1 and (
-        len(first.rstrip(".")) == 1 or first.lower() in lx.given_names()
-    ):
+    elif lower in places:
+        # A town's club ("Leeds 21 6 0 15"): more than the town's own vote for this
+        # mention, less than a few mentions of the town in prose (a line of weather or of
+        # votes, "Rome 28, Berlin 22", names places).
+        _keep_as(cand, "ORG", 2 * PLACE_NAME_VOTE)
+    elif len(cand.tokens) == 1:
+        if not lx.is_common_word(first):
+            _keep_as(cand, SIDE, 1)  # "Servette", not "Season 3 Episode 12"
+    elif len(first.rstrip(".")) == 1 or first.lower() in lx.given_names():
         _keep_as(cand, "PERSON", 0)  # "Greg Norman 69 70 71 70", "M. Walker 59": a player
+    elif _PLAYERS_AFTER.match(after):
+        _keep_as(cand, "PERSON", 0)  # "Goran Ivanisevic 6-4 6-3", "Retief Goosen 70 71"
     else:
-        _keep_as(cand, "ORG", SIDE_VOTE if lower in lx.place_names() else 2)
+        _keep_as(cand, "ORG", 2)  # "Atletico Madrid", "Rostselmash Rostov": a club
 
 
 def _keep_as(cand: Candidate, kind: str, vote: int = 2) -> None:
@@ -879,15 +900,21 @@ def _keep_as(cand: Candidate, kind: str, vote: int = 2) -> None:
     (`merge`); elsewhere the name is one even where a sentence would open with it."""
     cand.side = True
     cand.sentence_initial = False
+    cand.votes.pop(THING, None)  # the number after it is a score, not a model's
     if vote:
         cand.votes[kind] += vote
 
 
+# What follows a player, not a club: sets of tennis ("6-4 7-6(5)"), rounds of golf ("70
+# 71 68 69").
+_PLAYERS_AFTER = re.compile(
+    r"(?: [0-7]-[0-7](?:\(\d+\))?){2,}(?![\d-])|(?: [6-8]\d){2,}(?![\d.,:/-])"
+)
 # A scorer's minute ("Gravelaine 24th"), a bowler's figures ("Mullally 10-3-31-1": overs,
 # maidens, runs, wickets), a batsman's line of a scorecard ("Saeed Anwar c Croft b Cork
 # 176", "A. Stewart not out 40", "Ijaz Ahmed lbw b Gough 12").
 _SCORER_AFTER = re.compile(r" \d{1,3}(?:st|nd|rd|th)\b")
-_BOWLING_AFTER = re.compile(r" \d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}\b")
+_BOWLING_AFTER = re.compile(r" \d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}\b(?!-\d)")
 _BATTING = re.compile(
     rf"(?:{_NAME}) (?:(?:c|st) {_NAME} b {_NAME}|c & b {_NAME}|(?:lbw )?b {_NAME}"
     rf"|run out(?: \({_NAME}\))?|not out|retired hurt) \d{{1,3}}\.?"
@@ -895,14 +922,15 @@ _BATTING = re.compile(
 
 
 def _mark_players(found: Sequence[Candidate], visible: str) -> None:
-    """The players a scorecard names by its own marks: a bowler before his figures, each
-    name of a batsman's line."""
+    """The players a scorecard names by its own marks: each name of a batsman's line,
+    and bowlers before their figures where a line gives two or more (one such figure
+    may be a team's record: "Boston Bruins 28-10-4-2")."""
     line = visible.strip()
     batting = "\n" not in line and len(line) < 120 and _BATTING.fullmatch(line) is not None
-    for cand in found:
-        if batting or _BOWLING_AFTER.match(visible, cand.vend):
-            # more than a town's gazetteer vote: "Saeed Anwar c Croft b Cork 176"
-            _keep_as(cand, "PERSON", PLACE_NAME_VOTE + 1)
+    bowlers = [] if batting else [c for c in found if _BOWLING_AFTER.match(visible, c.vend)]
+    for cand in found if batting else bowlers if len(bowlers) > 1 else ():
+        # more than a town's gazetteer vote: "Saeed Anwar c Croft b Cork 176"
+        _keep_as(cand, "PERSON", PLACE_NAME_VOTE + 1)
 
 
 def _name_candidates(

@@ -3,12 +3,17 @@
 Places come from a GeoNames extract (data/places.txt), first names and plural-looking
 surnames from the US Census (data/given_names.txt, data/plural_surnames.txt); everything
 else here is function words, titles and the nouns that say what kind of thing a name is.
+How common a word is in English at large comes from the background's frequencies
+(`tui.analysis.background`).
 """
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
+
+from tui.analysis.background import is_common_term
 
 _DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -237,6 +242,7 @@ TIME_WORDS = _words(
     msk sast cat eat wat"""
 )
 PLACE_ACRONYMS = _words("US USA UK UAE DRC PRC DPRK ROK NYC LA DC BC NZ HK NSW KSA")
+_COUNTRY_ACRONYMS = _words("US USA UK UAE DRC PRC DPRK ROK NZ KSA")
 # US states as news datelines abbreviate them ("Palo Alto, Calif."), a place after a
 # town and a comma (some are words too: "Miss.", "Wash.", "Mass.").
 STATE_ABBREVIATIONS = _words(
@@ -269,13 +275,27 @@ _NATIONS = frozenset(
 
 
 @cache
+def _stemmer() -> Any:
+    import Stemmer  # PyStemmer: the Snowball stemmers, in C
+
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=1 << 12)
+def is_common_word(word: str) -> bool:
+    """Whether a word is a common one of English at large ("Season", "Chapter",
+    "Comments"; not "Leeds", "Arsenal"), by the background's frequencies."""
+    return is_common_term(_stemmer().stemWord(word.lower()))
+
+
+@cache
 def is_nation(lower_name: str) -> bool:
     """Whether a name (lower case) is a country's: a national side ("England 326",
     "Pakistan were 318 for two") stays the country's place, as news NER sets type it."""
     return (
         lower_name in capitals()
         or lower_name in _NATIONS
-        or lower_name.replace(".", "").upper() in PLACE_ACRONYMS
+        or lower_name.replace(".", "").upper() in _COUNTRY_ACRONYMS
     )
 
 

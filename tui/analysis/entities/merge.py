@@ -18,7 +18,14 @@ from typing import Any
 from rapidfuzz import fuzz
 
 import tui.analysis.entities.lexicon as lx
-from tui.analysis.entities.extract import PLACE_NAME_VOTE, THING, Candidate, is_title, normalise
+from tui.analysis.entities.extract import (
+    PLACE_NAME_VOTE,
+    SIDE,
+    THING,
+    Candidate,
+    is_title,
+    normalise,
+)
 from tui.analysis.unionfind import UnionFind
 from tui.ingest.textmeta import outlet_names
 from tui.model.corrections import Corrections
@@ -92,8 +99,8 @@ _THING_OVER = 3
 
 
 def _main_type(votes: Counter[str]) -> str | None:
-    """The kind most votes are for (None without any); `THING` is no kind."""
-    kinds = sorted(k for k in votes if k != THING)
+    """The kind most votes are for (None without any); `THING` and `SIDE` are no kind."""
+    kinds = sorted(k for k in votes if k != THING and k != SIDE)
     if not kinds:
         return None
     return max(kinds, key=lambda t: votes[t])
@@ -676,6 +683,8 @@ def _entity_type(
         return "OTHER"
     if names:
         return "PERSON"
+    if votes[SIDE]:
+        return "ORG"  # "Servette" of "Sion 3 Servette 1", and nothing else said of it
     return "OTHER"
 
 
@@ -689,8 +698,15 @@ def _canonical(forms: Sequence[_Form]) -> str:
     keys = {form.key for form in forms}
 
     def glued(surface: str) -> bool:
+        # one word of two capitalised halves, one of them another form of the entity
+        # (not "Bashar al-Assad", "Andrew Lloyd-Webber": a name's own hyphen)
         head, _, tail = surface.rpartition("-")
-        return bool(head) and (normalise(tail) in keys or normalise(head) in keys)
+        return (
+            " " not in surface
+            and head[:1].isupper()
+            and tail[:1].isupper()
+            and (normalise(tail) in keys or normalise(head) in keys)
+        )
 
     def rank(surface_form: tuple[str, _Form]) -> tuple[bool, bool, bool, int, int, int, str]:
         surface, form = surface_form
