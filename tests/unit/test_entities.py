@@ -1616,3 +1616,22 @@ def test_a_names_own_hyphen_is_no_glue() -> None:
     ("Netwire-Kestrelsoft") is a name glued to another."""
     corpus = analyse("Syrian President Bashar al-Assad spoke. Assad said so.", "Assad left.")
     assert entity_with_alias(corpus, "Assad").name == "Bashar al-Assad"
+
+
+def test_nationality_nouns_are_demonyms_and_a_country_named_with_one_stays_whole() -> None:
+    """ "Serb forces", "Kurds", "a Chechen official" name no entity, as "Syrian forces"
+    does not; "Saudi Arabia" and "Czech Republic" are countries, not "Arabia" and
+    "Republic" after a demonym."""
+    corpus = analyse(
+        "Serb forces shelled the town, a Chechen official said. Slovak officials met Kurds.",
+        "The Czech Republic and Saudi Arabia signed the accord.",
+    )
+    assert not names(corpus) & {"Serb", "Chechen", "Slovak", "Kurds", "Arabia", "Republic"}
+    assert entity_with_alias(corpus, "Saudi Arabia").type == "PLACE"
+    assert entity_with_alias(corpus, "Czech Republic").type == "PLACE"
+
+
+def test_clubs_with_accented_capitals_are_sides() -> None:
+    corpus = analyse("Újpest 2 Ferencváros 1\n\nÖrebro 1 Kalmarvik 0")
+    for side in ("Újpest", "Ferencváros", "Örebro", "Kalmarvik"):
+        assert entity_with_alias(corpus, side).type == "ORG", side

@@ -992,6 +992,7 @@ def _name_candidates(
         len(words) > 1
         and is_adjectival(words[0])
         and not any(w.lower() in lx.ORG_WORDS for w in words[1:])
+        and " ".join(words).lower() not in lx.place_names()  # "Saudi Arabia"
     ):
         first += 1
         initial = False

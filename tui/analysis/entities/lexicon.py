@@ -224,7 +224,8 @@ COMPASS = _words(
 # (not those that begin a country's name: "Saudi Arabia", "Czech Republic").
 IRREGULAR_ADJECTIVES = _words(
     """afghan korean emirati filipino argentine peruvian norwegian bosnian kazakh uzbek tajik kyrgyz
-    turkmen tibetan burmese laotian palestinian german belgian panamanian
+    turkmen tibetan burmese laotian palestinian german belgian panamanian serb croat slovak
+    slovene czech bosniak kurd chechen saudi moslem
     french dutch british english irish scottish welsh swiss greek thai swedish danish
     finnish polish turkish spanish arab arabic kurdish jewish muslim christian catholic
     protestant orthodox sunni shia shiite shiia alawite druze yazidi western eastern
@@ -316,6 +317,10 @@ IRREGULAR_DEMONYMS = {
     "danish": "denmark",
     "finnish": "finland",
     "polish": "poland",
+    "serb": "serbia",
+    "croat": "croatia",
+    "slovak": "slovakia",
+    "slovene": "slovenia",
     "turkish": "turkey",
     "spanish": "spain",
     "german": "germany",
