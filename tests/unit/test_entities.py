@@ -1635,3 +1635,15 @@ def test_clubs_with_accented_capitals_are_sides() -> None:
     corpus = analyse("Újpest 2 Ferencváros 1\n\nÖrebro 1 Kalmarvik 0")
     for side in ("Újpest", "Ferencváros", "Örebro", "Kalmarvik"):
         assert entity_with_alias(corpus, side).type == "ORG", side
+
+
+def test_two_names_joined_by_an_ampersand_are_one_firm() -> None:
+    """ "Harlow & Vestergaard shares rose": an "&" between two capitalised names joins
+    them into one name, a firm's (not a person "Harlow" and an organisation
+    "Vestergaard")."""
+    corpus = analyse(
+        "Harlow & Vestergaard shares rose on the merger.",
+        "Family-controlled Harlow & Vestergaard, which had revenue of $561 million, agreed.",
+    )
+    assert entity_with_alias(corpus, "Harlow & Vestergaard").type == "ORG"
+    assert not names(corpus) & {"Harlow", "Vestergaard"}

@@ -270,8 +270,17 @@ def _namey(token: _Token) -> bool:
 
 
 def _joins(tokens: Sequence[_Token], i: int) -> bool:
-    """Whether tokens[i] is a connector inside a name ("of", "al", "for" ...)."""
+    """Whether tokens[i] is a connector inside a name ("of", "al", "for" ... and the "&"
+    of a firm's name: "Douglas & Lomason", "Procter & Gamble")."""
     token = tokens[i]
+    if token.text == "&":
+        return (
+            0 < i < len(tokens) - 1
+            and tokens[i - 1].cap
+            and tokens[i + 1].cap
+            and token.start == tokens[i - 1].end + 1
+            and tokens[i + 1].start == token.end + 1
+        )
     if token.cap or not token.word or i + 1 >= len(tokens):
         return False
     lower = token.text.lower()
@@ -426,6 +435,8 @@ def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) 
     """Evidence from the words in and around tokens[first..last] for the name's type."""
     votes: Counter[str] = Counter()
     lower_name = " ".join(name).lower()
+    if any(tokens[k].text == "&" for k in range(first + 1, last)):
+        votes["ORG"] += 3  # "Douglas & Lomason", "Marks & Spencer": a firm
     if lower_name in lx.place_names():
         votes["PLACE"] += PLACE_NAME_VOTE
     if len(name) > 1 and name[-1].lower() in lx.FACILITY_LAST_WORDS:
