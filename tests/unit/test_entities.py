@@ -1647,3 +1647,22 @@ def test_two_names_joined_by_an_ampersand_are_one_firm() -> None:
     )
     assert entity_with_alias(corpus, "Harlow & Vestergaard").type == "ORG"
     assert not names(corpus) & {"Harlow", "Vestergaard"}
+    # Authors cited with a year or a reference number are two people, no firm.
+    cited = analyse("The effect is known (Quennell & Ashdown, 2014; Pirrie & Vane [7]).")
+    assert not any("&" in alias for alias in names(cited))
+
+
+def test_a_name_an_organisation_opens_is_the_organisations() -> None:
+    """ "KBN America", "KBN Drama Commissioning": a longer name opened by an
+    organisation's one-word name ("KBN", the broadcaster), with nothing else to say what
+    it is, is the organisation's (a channel, a unit, a product), not a person's; but
+    "KBN Administrator Joan Pike" stays a person by office."""
+    corpus = analyse(
+        "The broadcaster KBN said on Monday that KBN America will air the series.",
+        "A spokesman for KBN said KBN Drama Commissioning chose the writer.",
+        "KBN Administrator Joan Pike approved it.",
+    )
+    assert entity_with_alias(corpus, "KBN").type == "ORG"
+    assert entity_with_alias(corpus, "KBN America").type == "ORG"
+    assert entity_with_alias(corpus, "KBN Drama Commissioning").type == "ORG"
+    assert entity_with_alias(corpus, "Joan Pike").type == "PERSON"

@@ -280,6 +280,7 @@ def _joins(tokens: Sequence[_Token], i: int) -> bool:
             and tokens[i + 1].cap
             and token.start == tokens[i - 1].end + 1
             and tokens[i + 1].start == token.end + 1
+            and not _cited(tokens, i + 1)
         )
     if token.cap or not token.word or i + 1 >= len(tokens):
         return False
@@ -294,6 +295,22 @@ def _joins(tokens: Sequence[_Token], i: int) -> bool:
     if lower in lx.ENGLISH_PARTICLES:
         return False
     return lower in lx.NAME_PARTICLES or lower in lx.INNER_CONNECTORS
+
+
+_YEAR_CITED = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?")
+
+
+def _cited(tokens: Sequence[_Token], i: int) -> bool:
+    """Whether the name that starts at tokens[i] is followed by a year or a reference
+    number, as authors are cited ("(Baron & Beresford, 2014)", "Carrano & Biewener [7]"):
+    two people, not a firm."""
+    n = len(tokens)
+    while i + 1 < n and tokens[i + 1].cap and tokens[i + 1].start == tokens[i].end + 1:
+        i += 1
+    k = i + 1
+    if k < n and tokens[k].text == ",":
+        k += 1
+    return k < n and (tokens[k].text == "[" or _YEAR_CITED.fullmatch(tokens[k].text) is not None)
 
 
 def _initial_inside(tokens: Sequence[_Token], first: int, last: int) -> bool:

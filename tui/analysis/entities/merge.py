@@ -725,6 +725,17 @@ def _canonical(forms: Sequence[_Form]) -> str:
     return max(pairs, key=rank)[0]
 
 
+def _led_by_org(name: str, org_words: set[str]) -> bool:
+    """Whether a name of whole words opens with an organisation's one-word name and
+    goes on with no title and no first name ("BBC America", "Intel Xeon"; not "NASA
+    Administrator", a person by office, nor "NASA Bill Ingalls", a credit)."""
+    words = name.split()
+    if len(words) < 2 or normalise(words[0]) not in org_words:
+        return False
+    given = lx.given_names()
+    return not any(is_title(w) or w.lower() in given for w in words[1:])
+
+
 def merge_entities(
     candidates: Sequence[Candidate],
     corrections: Corrections | None = None,
@@ -751,16 +762,37 @@ def merge_entities(
         built.append((count, _canonical(members), members, root))
     built.sort(key=lambda item: (-item[0], item[1].lower()))
 
+    all_votes: list[Counter[str]] = []
+    for _, _, members, _ in built:
+        votes: Counter[str] = Counter()
+        for form in members:
+            votes.update(form.votes)
+        all_votes.append(votes)
+    types = [
+        _entity_type(votes, members, lowercase)
+        for votes, (_, _, members, _) in zip(all_votes, built, strict=True)
+    ]
+    # The one-word names of organisations ("BBC", "Intel"): a longer name they open and
+    # nothing types is the organisation's too ("BBC America", "Intel Xeon").
+    org_words = {
+        form.key
+        for kind, (_, _, members, _) in zip(types, built, strict=True)
+        if kind == "ORG"
+        for form in members
+        if len(form.words) == 1
+    }
     entities: list[Entity] = []
     mentions: list[Mention] = []
     split_off = {merger.forms[k].surfaces.most_common(1)[0][0] for k in split}
     for number, (count, name, members, root) in enumerate(built, start=1):
         entity_id = make_entity_id(number)
-        votes: Counter[str] = Counter()
+        votes = all_votes[number - 1]
+        kind = types[number - 1]
+        if kind in ("PERSON", "PLACE") and not votes[kind] and _led_by_org(name, org_words):
+            kind = "ORG"  # "BBC America", "Intel Xeon": the organisation's, no one's
         per_report: dict[str, int] = {}
         surfaces: Counter[str] = Counter()
         for form in members:
-            votes.update(form.votes)
             surfaces.update(form.surfaces)
             # A plain dict, not a Counter (whose missing keys cost a Python call each):
             # this runs for every mention of the corpus.
@@ -781,7 +813,7 @@ def merge_entities(
             Entity(
                 id=entity_id,
                 name=name,
-                type=_entity_type(votes, members, lowercase),
+                type=kind,
                 aliases=tuple(s for s, _ in surfaces.most_common()),
                 mentions=count,
                 reports=tuple(reports),
