@@ -1666,3 +1666,24 @@ def test_a_name_an_organisation_opens_is_the_organisations() -> None:
     assert entity_with_alias(corpus, "KBN America").type == "ORG"
     assert entity_with_alias(corpus, "KBN Drama Commissioning").type == "ORG"
     assert entity_with_alias(corpus, "Joan Pike").type == "PERSON"
+
+
+def test_and_inside_a_bodys_name_joins_it_but_not_two_names() -> None:
+    """ "the Food and Drug Administration", "the United Nations Relief and Works Agency",
+    "Department of Health and Human Services": one body's name across its "and"; but
+    "Israel and Egypt", "the U.S. and European Union" and "University of Dunmore and
+    Columbia University" are two names each."""
+    corpus = analyse(
+        "The Food and Drug Administration said the United Nations Relief and Works Agency "
+        "had asked the Department of Health and Human Services for help.",
+        "Israel and Egypt met. The U.S. and European Union agreed, and the University of "
+        "California and Columbia University signed.",
+    )
+    for body in (
+        "Food and Drug Administration",
+        "United Nations Relief and Works Agency",
+        "Department of Health and Human Services",
+    ):
+        assert entity_with_alias(corpus, body).type == "ORG", body
+    for name in ("Israel", "Egypt", "European Union", "Columbia University"):
+        assert name in names(corpus), name

@@ -297,6 +297,47 @@ def _joins(tokens: Sequence[_Token], i: int) -> bool:
     return lower in lx.NAME_PARTICLES or lower in lx.INNER_CONNECTORS
 
 
+def _and_in_name(tokens: Sequence[_Token], first: int, i: int) -> bool:
+    """Whether the "and" at tokens[i] is inside a body's name: the words after it end on
+    an organisation's word, and the run before it, no whole name itself, follows "the"
+    ("the Food and Drug Administration", "the United Nations Relief and Works Agency",
+    "the Department of Health and Human Services"; not "Israel and Egypt", "Major
+    League Baseball and General Motors", "Google and Apple Inc")."""
+    n = len(tokens)
+    if tokens[i].text != "and" or i + 2 >= n:
+        return False
+    j = i + 1
+    if not (_namey(tokens[j]) and tokens[j].start == tokens[i].end + 1):
+        return False
+    while (
+        j + 1 < n
+        and not tokens[j].breaks_after
+        and _namey(tokens[j + 1])
+        and tokens[j + 1].start == tokens[j].end + 1
+    ):
+        j += 1
+    after = [t.text.lower() for t in tokens[i + 1 : j + 1]]
+    if len(after) < 2 or after[-1] not in lx.ORG_WORDS:
+        return False
+    before = [t.text.lower() for t in tokens[first:i] if t.word]
+    if before and before[0] == "the":
+        before = before[1:]
+        led = True
+    else:
+        led = first > 0 and tokens[first - 1].text.lower() == "the"
+    if not before or before[-1] in lx.ORG_WORDS or tokens[i - 1].breaks_after:
+        return False
+    places = lx.place_names()
+    if _is_place_word(before[-1], places) or _is_place_word(after[0], places):
+        return False  # "the U.S. and European Union", "University of California and
+        # Columbia University": two names, a place's at the seam
+    return led
+
+
+def _is_place_word(word: str, places: frozenset[str]) -> bool:
+    return word in places or word.replace(".", "").upper() in lx.PLACE_ACRONYMS
+
+
 _YEAR_CITED = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?")
 
 
@@ -806,8 +847,10 @@ def find_candidates(
             if _namey(nxt) and nxt.start == tokens[last].end + 1:
                 last += 1
             elif (
-                _joins(tokens, last + 1) and not _person_then_of(tokens, first, last + 1)
-            ) or _initial_inside(tokens, first, last):
+                (_joins(tokens, last + 1) and not _person_then_of(tokens, first, last + 1))
+                or _initial_inside(tokens, first, last)
+                or _and_in_name(tokens, first, last + 1)
+            ):
                 last += 2  # "Syrian Observatory for Human Rights", "James R. Dabney"
             else:
                 break
