@@ -493,7 +493,7 @@ def _vote(tokens: Sequence[_Token], first: int, last: int, name: Sequence[str]) 
     """Evidence from the words in and around tokens[first..last] for the name's type."""
     votes: Counter[str] = Counter()
     lower_name = " ".join(name).lower()
-    if any(tokens[k].text == "&" for k in range(first + 1, last)):
+    if last - first > 1 and any(tokens[k].text == "&" for k in range(first + 1, last)):
         votes["ORG"] += 3  # "Douglas & Lomason", "Marks & Spencer": a firm
     if lower_name in lx.place_names():
         votes["PLACE"] += PLACE_NAME_VOTE
@@ -849,7 +849,7 @@ def find_candidates(
             elif (
                 (_joins(tokens, last + 1) and not _person_then_of(tokens, first, last + 1))
                 or _initial_inside(tokens, first, last)
-                or _and_in_name(tokens, first, last + 1)
+                or (tokens[last + 1].text == "and" and _and_in_name(tokens, first, last + 1))
             ):
                 last += 2  # "Syrian Observatory for Human Rights", "James R. Dabney"
             else:
@@ -864,16 +864,23 @@ def find_candidates(
             if _competitor(cand, visible):
                 cand.headline = False
                 cand.votes["PERSON"] += 2
-    if not shouting and _is_results_line(visible):
-        for cand in found:
-            _mark_side(cand, visible)
-    if not shouting and any(c.isdigit() for c in visible):
-        _mark_players(found, visible)
+    if found and not shouting and len(visible) <= _RESULTS_LINE:
+        # Lines of results and of scorecards are short, and hold numbers or a "v", or
+        # a scorecard's own marks: C-speed tests first, as most paragraphs are prose.
+        if (_A_DIGIT.search(visible) is not None or " v" in visible) and _is_results_line(visible):
+            for cand in found:
+                _mark_side(cand, visible)
+        if _SCORECARD_HINT.search(visible) is not None:
+            _mark_players(found, visible)
     _propagate_lists(found, visible)
     _link_defined_acronyms(found, visible)
     return found
 
 
+_RESULTS_LINE = 300  # characters at most, brackets and all
+_A_DIGIT = re.compile(r"\d")
+_LONG_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}(?![\w'’-])")
+_SCORECARD_HINT = re.compile(r"\d-\d+-\d+-\d| (?:b|lbw|out|hurt) ")
 _BRACKETED = re.compile(r"\s*\([^)]*\)?")
 # A results line's parts, once its brackets are gone: a label ("At Cardiff:", "Postponed:"),
 # a rank ("20."), names (capitalised words and the particles of clubs' names: "Racing
@@ -885,6 +892,7 @@ _NAME = rf"{_CAPITAL}[\w.'’&/-]*+(?: (?:{_CAPITAL}[\w.'’&/-]*+|{_NAME_PARTIC
 # A number ends on a digit: the stops and commas after it are the line's (and no
 # character can go two ways, so a long line of "Lot 1. Lot 2. ..." takes no time).
 _NUMBER = r"\.?\d(?:[\d.,:/]*\d)?(?:-\d(?:[\d.]*\d)?)*"
+_LABEL_CHARS = 42
 _LABEL = r"(?:[A-Z][^:\d]{0,40}: )?(?:\d+\.? )?"
 _SCORE_ROW = re.compile(rf"{_LABEL}(?:{_NAME} {_NUMBER}(?: {_NUMBER})*+[ .,;:-]*+)++")
 # "v" and "vs" of fixtures; not "v." of a court's case ("Roe v. Wade")
@@ -902,8 +910,11 @@ def _is_results_line(visible: str) -> bool:
     Caring for Basil", "Born 23 January 1928 Paris, France"): one name with one number
     is a line of results only with a score ("Essex 72-0.")."""
     line = visible.strip()
-    if "\n" in line or len(line) > 300:
+    if "\n" in line or len(line) > _RESULTS_LINE:
         return False
+    body = line.split(": ", 1)[-1] if ": " in line[:_LABEL_CHARS] else line
+    if "(" not in body and _LONG_LOWER_WORD.search(body) is not None:
+        return False  # a sentence: the quickest answer, and the most frequent
     line = _BRACKETED.sub("", line)
     if _FIXTURES.fullmatch(line):
         return True
@@ -998,7 +1009,11 @@ def _mark_players(found: Sequence[Candidate], visible: str) -> None:
     may be a team's record: "Boston Bruins 28-10-4-2")."""
     line = visible.strip()
     batting = "\n" not in line and len(line) < 120 and _BATTING.fullmatch(line) is not None
-    bowlers = [] if batting else [c for c in found if _BOWLING_AFTER.match(visible, c.vend)]
+    bowlers = (
+        [c for c in found if _BOWLING_AFTER.match(visible, c.vend)]
+        if not batting and "-" in visible
+        else []
+    )
     for cand in found if batting else bowlers if len(bowlers) > 1 else ():
         # more than a town's gazetteer vote: "Saeed Anwar c Croft b Cork 176"
         _keep_as(cand, "PERSON", PLACE_NAME_VOTE + 1)
