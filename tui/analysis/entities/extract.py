@@ -835,8 +835,8 @@ def find_candidates(
     n = len(tokens)
     while i < n:
         token = tokens[i]
-        if not (_namey(token) or token.acronym):
-            i += 1
+        if not (token.cap or token.particle_name or token.acronym):
+            i += 1  # (`_namey` written out: this runs for every word of the corpus)
             continue
         first = i
         last = i
@@ -867,10 +867,10 @@ def find_candidates(
     if found and not shouting and len(visible) <= _RESULTS_LINE:
         # Lines of results and of scorecards are short, and hold numbers or a "v", or
         # a scorecard's own marks: C-speed tests first, as most paragraphs are prose.
-        if (_A_DIGIT.search(visible) is not None or " v" in visible) and _is_results_line(visible):
+        if (" v" in visible or _A_DIGIT.search(visible) is not None) and _is_results_line(visible):
             for cand in found:
                 _mark_side(cand, visible)
-        if _SCORECARD_HINT.search(visible) is not None:
+        if "-" in visible or " b " in visible or " out " in visible or " lbw " in visible:
             _mark_players(found, visible)
     _propagate_lists(found, visible)
     _link_defined_acronyms(found, visible)
@@ -880,7 +880,6 @@ def find_candidates(
 _RESULTS_LINE = 300  # characters at most, brackets and all
 _A_DIGIT = re.compile(r"\d")
 _LONG_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}(?![\w'’-])")
-_SCORECARD_HINT = re.compile(r"\d-\d+-\d+-\d| (?:b|lbw|out|hurt) ")
 _BRACKETED = re.compile(r"\s*\([^)]*\)?")
 # A results line's parts, once its brackets are gone: a label ("At Cardiff:", "Postponed:"),
 # a rank ("20."), names (capitalised words and the particles of clubs' names: "Racing
