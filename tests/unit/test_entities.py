@@ -1687,3 +1687,16 @@ def test_and_inside_a_bodys_name_joins_it_but_not_two_names() -> None:
         assert entity_with_alias(corpus, body).type == "ORG", body
     for name in ("Israel", "Egypt", "European Union", "Columbia University"):
         assert name in names(corpus), name
+
+
+def test_a_name_and_another_whole_word_is_no_spelling_of_the_name() -> None:
+    """ "Kolwitschko-Haye" (a fight) has the consonants of "Kolwitschko" once "Haye",
+    all vowels and h and y, is skipped: a whole word more makes another name, not a
+    spelling variant of Wladek Kolwitschko's surname."""
+    corpus = analyse(
+        "Wladek Kolwitschko won again. Kolwitschko stopped his rival in the sixth.",
+        "The Kolwitschko-Haye fight drew a record crowd. Kolwitschko was calm.",
+    )
+    person = entity_with_alias(corpus, "Wladek Kolwitschko")
+    assert "Kolwitschko" in person.aliases
+    assert "Kolwitschko-Haye" not in person.aliases

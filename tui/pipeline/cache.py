@@ -66,7 +66,7 @@ _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*", re.I)
 # `get_many` asks for this many keys in one query (SQLite allows 32,766 parameters).
 _KEYS_PER_QUERY = 500
 # Bump when the model or an analysis changes what it produces.
-FORMAT = 125
+FORMAT = 126
 
 
 def cache_path() -> Path:

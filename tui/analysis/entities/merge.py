@@ -407,6 +407,11 @@ class _Merger:
             for i, a in enumerate(keys):
                 for b in keys[i + 1 :]:
                     flat_a, flat_b = a.replace(" ", ""), b.replace(" ", "")
+                    words_a, words_b = set(_words(a)), set(_words(b))
+                    if words_a < words_b or words_b < words_a:
+                        # "Klitschko" / "Klitschko-Haye": a whole word more (whose
+                        # skeleton is empty) is another name, no other spelling
+                        continue
                     if (
                         flat_a[0] == flat_b[0]
                         and not _other_initials(a, b)
