@@ -19,7 +19,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
 
 from tui.analysis.entities import lexicon as lx
 from tui.analysis.entities.extract import is_adjectival
@@ -61,13 +60,6 @@ _EXTRA_STOP = frozenset(
     hours morning evening night minute minutes""".split()
 )
 _STOP = lx.FUNCTION_WORDS | lx.CONTRACTIONS | lx.PERSON_TITLES | _EXTRA_STOP
-
-
-@cache
-def _stemmer() -> Any:
-    import Stemmer  # PyStemmer: the Snowball stemmers, in C
-
-    return Stemmer.Stemmer("english")
 
 
 def _word_lines(name: str) -> Iterator[list[str]]:
@@ -139,7 +131,7 @@ def stem(word: str) -> str:
     ("fled" -> "flee", "freed" -> "free"), regular derivations the stemmer keeps apart
     taken to theirs (`_derived`), British spellings written as American (`_american`)."""
     word = _irregular().get(word, word)
-    return _american(str(_stemmer().stemWord(_derived(word))))
+    return _american(str(lx.english_stemmer().stemWord(_derived(word))))
 
 
 @cache

@@ -276,8 +276,10 @@ _NATIONS = frozenset(
 
 
 @cache
-def _stemmer() -> Any:
-    import Stemmer  # PyStemmer: the Snowball stemmers, in C
+def english_stemmer() -> Any:
+    """The Snowball English stemmer (PyStemmer, in C), made once: the entity rules and
+    the matching terms (`tui.analysis.terms`) share it."""
+    import Stemmer
 
     return Stemmer.Stemmer("english")
 
@@ -286,7 +288,7 @@ def _stemmer() -> Any:
 def is_common_word(word: str) -> bool:
     """Whether a word is a common one of English at large ("Season", "Chapter",
     "Comments"; not "Leeds", "Arsenal"), by the background's frequencies."""
-    return is_common_term(_stemmer().stemWord(word.lower()))
+    return is_common_term(english_stemmer().stemWord(word.lower()))
 
 
 @cache
